@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Annotate.Data.Entities;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Annotate.Data;
+
+public class AnnotateDb(DbContextOptions<AnnotateDb> options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Seminar> Seminars => Set<Seminar>();
+    public DbSet<SeminarGroup> Groups => Set<SeminarGroup>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<Annotation> Annotations => Set<Annotation>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AnnotateDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset; store a sortable number (always written in UTC) so "newest first" works in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}

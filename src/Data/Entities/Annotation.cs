@@ -1,0 +1,42 @@
+using Annotate.Shared;
+
+namespace Annotate.Data.Entities;
+
+/// <summary>
+/// A comment, highlight or reply on a document. Thread roots carry the selectors (code points of the
+/// canonical text of <see cref="DocumentRevision"/>); replies have a <see cref="ParentId"/> and take the
+/// thread's visibility.
+/// </summary>
+public class Annotation
+{
+    public Guid Id { get; set; }
+    public int DocumentId { get; set; }
+    public string AuthorId { get; set; } = "";
+    /// <summary>The annotation this one answers (replies only).</summary>
+    public Guid? ParentId { get; set; }
+    /// <summary>The first annotation of the thread (replies only), so a thread loads in one query.</summary>
+    public Guid? ThreadId { get; set; }
+
+    public string Motivation { get; set; } = "commenting";
+    public Visibility Visibility { get; set; } = Visibility.Seminar;
+    /// <summary>Markdown; empty for a plain highlight.</summary>
+    public string Body { get; set; } = "";
+    /// <summary>Tags separated by "\n"; kept as one column because they are only ever read with the annotation.</summary>
+    public string Tags { get; set; } = "";
+
+    public string? Exact { get; set; }
+    public string? Prefix { get; set; }
+    public string? Suffix { get; set; }
+    public int? Start { get; set; }
+    public int? End { get; set; }
+    public int DocumentRevision { get; set; }
+
+    public DateTimeOffset Created { get; set; }
+    public DateTimeOffset Modified { get; set; }
+    /// <summary>Bumped on every change; the ETag and the optimistic concurrency token.</summary>
+    public int Version { get; set; } = 1;
+
+    public Document? Document { get; set; }
+    public ApplicationUser? Author { get; set; }
+    public Annotation? Parent { get; set; }
+}

@@ -1,0 +1,18 @@
+namespace Annotate.Data.Entities;
+
+/// <summary>
+/// A text a seminar reads. <see cref="Text"/> is the canonical text (paragraphs separated by "\n\n")
+/// that every selector refers to; <see cref="Revision"/> counts its versions from 1.
+/// </summary>
+public class Document
+{
+    public int Id { get; set; }
+    public int SeminarId { get; set; }
+    public string Title { get; set; } = "";
+    public string Text { get; set; } = "";
+    public int Revision { get; set; } = 1;
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ModifiedAt { get; set; }
+
+    public Seminar? Seminar { get; set; }
+}

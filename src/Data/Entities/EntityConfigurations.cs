@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Annotate.Data.Entities;
+
+internal sealed class SeminarConfiguration : IEntityTypeConfiguration<Seminar>
+{
+    public void Configure(EntityTypeBuilder<Seminar> b)
+    {
+        b.Property(s => s.Name).HasMaxLength(200);
+        b.Property(s => s.JoinCode).HasMaxLength(32);
+        b.HasIndex(s => s.JoinCode).IsUnique();
+    }
+}
+
+internal sealed class SeminarGroupConfiguration : IEntityTypeConfiguration<SeminarGroup>
+{
+    public void Configure(EntityTypeBuilder<SeminarGroup> b)
+    {
+        b.Property(g => g.Name).HasMaxLength(200);
+        b.HasOne(g => g.Seminar).WithMany(s => s.Groups).HasForeignKey(g => g.SeminarId);
+    }
+}
+
+internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> b)
+    {
+        b.HasKey(m => new { m.SeminarId, m.UserId });
+        b.HasIndex(m => m.UserId);
+        b.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);
+        b.HasOne(m => m.Seminar).WithMany(s => s.Members).HasForeignKey(m => m.SeminarId);
+        b.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId);
+        b.HasOne(m => m.Group).WithMany().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
+{
+    public void Configure(EntityTypeBuilder<Document> b)
+    {
+        b.Property(d => d.Title).HasMaxLength(300);
+        b.Property(d => d.Revision).IsConcurrencyToken();
+        b.HasOne(d => d.Seminar).WithMany(s => s.Documents).HasForeignKey(d => d.SeminarId);
+    }
+}
+
+internal sealed class AnnotationConfiguration : IEntityTypeConfiguration<Annotation>
+{
+    public void Configure(EntityTypeBuilder<Annotation> b)
+    {
+        b.Property(a => a.Motivation).HasMaxLength(32);
+        b.Property(a => a.Visibility).HasConversion<string>().HasMaxLength(16);
+        b.Property(a => a.Version).IsConcurrencyToken();
+        b.HasIndex(a => new { a.DocumentId, a.Start });
+        b.HasIndex(a => a.ParentId);
+        b.HasIndex(a => a.ThreadId);
+        b.HasOne(a => a.Document).WithMany().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(a => a.Author).WithMany().HasForeignKey(a => a.AuthorId);
+        // Deleting a thread deletes its replies.
+        b.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,15 @@
+namespace Annotate.Data.Entities;
+
+/// <summary>A class or reading group: members, groups and the documents they read together.</summary>
+public class Seminar
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    /// <summary>Short code a student types (or follows as a link) to join.</summary>
+    public string JoinCode { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public List<Membership> Members { get; set; } = [];
+    public List<SeminarGroup> Groups { get; set; } = [];
+    public List<Document> Documents { get; set; } = [];
+}

@@ -1,0 +1,3 @@
+namespace Annotate.Shared;
+
+public enum SeminarRole { Student, Teacher }

@@ -1,0 +1,35 @@
+namespace Annotate.Shared.Text;
+
+public static class TextBlocks
+{
+    private const string Separator = "\n\n";
+
+    /// <summary>Splits a canonical text at "\n\n" and classifies each block as heading or paragraph.</summary>
+    /// <remarks>
+    /// Offsets are exact (<c>text[Start..End]</c> is the block, verbatim) so that the reading view maps
+    /// a browser selection 1:1 to the canonical text. Blocks that are empty or only whitespace (from
+    /// stray extra newlines in a text stored as given) are skipped: they hold nothing to read or select.
+    /// </remarks>
+    public static IReadOnlyList<TextBlock> Parse(string canonicalText)
+    {
+        ArgumentNullException.ThrowIfNull(canonicalText);
+        var blocks = new List<TextBlock>();
+        var paragraph = 0;
+        var start = 0;
+        while (start <= canonicalText.Length)
+        {
+            var at = canonicalText.IndexOf(Separator, start, StringComparison.Ordinal);
+            var end = at < 0 ? canonicalText.Length : at;
+            var body = canonicalText.AsSpan(start, end - start);
+            if (!body.IsWhiteSpace())
+            {
+                blocks.Add(HeadingRule.IsHeading(body)
+                    ? new TextBlock(BlockKind.Heading, start, end, null)
+                    : new TextBlock(BlockKind.Paragraph, start, end, ++paragraph));
+            }
+            if (at < 0) break;
+            start = at + Separator.Length;
+        }
+        return blocks;
+    }
+}

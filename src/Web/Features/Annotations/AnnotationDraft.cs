@@ -1,0 +1,17 @@
+using Annotate.Shared;
+using Annotate.Shared.Anchoring;
+
+namespace Annotate.Web.Features.Annotations;
+
+/// <summary>
+/// What a person or client asks to store, before it is checked against the document. Either a
+/// passage (<see cref="Quote"/> and/or <see cref="Position"/>) or a <see cref="ReplyTo"/>.
+/// </summary>
+public sealed record AnnotationDraft(
+    string Motivation,
+    Visibility Visibility,
+    string Body,
+    IReadOnlyList<string> Tags,
+    TextQuoteSelector? Quote = null,
+    TextPositionSelector? Position = null,
+    Guid? ReplyTo = null);

@@ -1,0 +1,147 @@
+using System.Text.Json;
+using Annotate.Shared;
+using Annotate.Shared.Anchoring;
+using Annotate.Shared.W3c;
+
+namespace Annotate.Web.Features.Annotations;
+
+/// <summary>
+/// Reads a W3C annotation sent by a client into an <see cref="AnnotationDraft"/>, or says in one
+/// sentence what is wrong with it. Nothing here touches the database.
+/// </summary>
+public static class AnnotationJsonReader
+{
+    public static (AnnotationDraft? Draft, string? Error) Read(JsonElement json, string origin, int documentId)
+    {
+        if (json.ValueKind != JsonValueKind.Object)
+            return Fail("The request body must be one JSON object describing an annotation.");
+
+        if (!TryString(json, "motivation", out var motivation)) return Fail("\"motivation\" must be a string.");
+        if (!TryString(json, "visibility", out var visibilityName)) return Fail("\"visibility\" must be a string.");
+        var visibility = Visibility.Seminar;
+        if (visibilityName is not null && !VisibilityNames.TryParse(visibilityName, out visibility))
+            return Fail($"Unknown visibility \"{visibilityName}\". Use one of: {VisibilityNames.AllNames}.");
+
+        var (body, tags, bodyError) = ReadBody(json);
+        if (bodyError is not null) return Fail(bodyError);
+
+        motivation ??= body.Length > 0 ? Motivations.Commenting : Motivations.Highlighting;
+        if (AnnotationRules.CheckMotivation(motivation) is { } motivationError) return Fail(motivationError);
+
+        if (!json.TryGetProperty("target", out var target) || target.ValueKind == JsonValueKind.Null)
+            return Fail("The annotation has no target: say which passage (target.selector) or which annotation it replies to.");
+        if (target.ValueKind == JsonValueKind.Array)
+        {
+            if (target.GetArrayLength() != 1) return Fail("Give exactly one target.");
+            target = target[0];
+        }
+
+        if (motivation == Motivations.Replying)
+        {
+            var iri = target.ValueKind == JsonValueKind.String ? target.GetString()
+                : target.ValueKind == JsonValueKind.Object && TryString(target, "id", out var id) ? id : null;
+            if (iri is null || !TryParseAnnotationIri(iri, out var parentId))
+                return Fail("A reply's target must be the id (IRI) of the annotation it answers.");
+            return (new AnnotationDraft(motivation, visibility, body, tags, ReplyTo: parentId), null);
+        }
+
+        if (target.ValueKind != JsonValueKind.Object)
+            return Fail("\"target\" must be an object with a \"source\" and a \"selector\".");
+        if (TryString(target, "source", out var source) && source is not null
+            && !string.Equals(source.TrimEnd('/'), AnnotationJsonWriter.DocumentIri(origin, documentId), StringComparison.OrdinalIgnoreCase)
+            && !source.TrimEnd('/').EndsWith($"/documents/{documentId}", StringComparison.Ordinal))
+            return Fail($"target.source names another document; this one is {AnnotationJsonWriter.DocumentIri(origin, documentId)}.");
+
+        var (quote, position, selectorError) = ReadSelectors(target);
+        if (selectorError is not null) return Fail(selectorError);
+        return (new AnnotationDraft(motivation, visibility, body, tags, quote, position), null);
+    }
+
+    /// <summary>Accepts the absolute IRI we hand out, a relative one, or the bare id.</summary>
+    public static bool TryParseAnnotationIri(string iri, out Guid id)
+    {
+        var last = iri.TrimEnd('/');
+        var slash = last.LastIndexOf('/');
+        return Guid.TryParse(slash >= 0 ? last[(slash + 1)..] : last, out id)
+            && (slash < 0 || last[..slash].EndsWith("/annotations", StringComparison.Ordinal));
+    }
+
+    private static (string Body, List<string> Tags, string? Error) ReadBody(JsonElement json)
+    {
+        var tags = new List<string>();
+        var comment = "";
+        if (!json.TryGetProperty("body", out var body) || body.ValueKind == JsonValueKind.Null) return (comment, tags, null);
+        var bodies = body.ValueKind switch
+        {
+            JsonValueKind.Array => body.EnumerateArray().ToList(),
+            JsonValueKind.Object => [body],
+            _ => null,
+        };
+        if (bodies is null) return (comment, tags, "\"body\" must be a TextualBody object or an array of them.");
+        foreach (var item in bodies)
+        {
+            if (item.ValueKind != JsonValueKind.Object) return (comment, tags, "Each body must be an object with a \"value\".");
+            if (!TryString(item, "value", out var value) || value is null) return (comment, tags, "Each body needs a text \"value\".");
+            TryString(item, "purpose", out var purpose);
+            if (purpose == "tagging")
+            {
+                if (value.Trim().Length > 0) tags.Add(value.Trim());
+            }
+            else if (comment.Length == 0) comment = value;
+            else return (comment, tags, "An annotation has one comment body; put tags in bodies with \"purpose\": \"tagging\".");
+        }
+        return (comment, tags, null);
+    }
+
+    private static (TextQuoteSelector?, TextPositionSelector?, string?) ReadSelectors(JsonElement target)
+    {
+        if (!target.TryGetProperty("selector", out var selector) || selector.ValueKind == JsonValueKind.Null)
+            return (null, null, "The annotation has no selector: give a TextQuoteSelector or a TextPositionSelector in target.selector.");
+        var selectors = selector.ValueKind == JsonValueKind.Array ? selector.EnumerateArray().ToList() : [selector];
+        TextQuoteSelector? quote = null;
+        TextPositionSelector? position = null;
+        foreach (var item in selectors)
+        {
+            if (item.ValueKind != JsonValueKind.Object || !TryString(item, "type", out var type))
+                return (null, null, "Each selector must be an object with a \"type\".");
+            switch (type)
+            {
+                case "TextQuoteSelector":
+                    if (!TryString(item, "exact", out var exact) || string.IsNullOrEmpty(exact))
+                        return (null, null, "A TextQuoteSelector needs a non-empty \"exact\" quote.");
+                    if (!TryString(item, "prefix", out var prefix) || !TryString(item, "suffix", out var suffix))
+                        return (null, null, "A TextQuoteSelector's \"prefix\" and \"suffix\" must be strings.");
+                    quote = new TextQuoteSelector(exact, prefix ?? "", suffix ?? "");
+                    break;
+                case "TextPositionSelector":
+                    if (!TryInt(item, "start", out var start) || !TryInt(item, "end", out var end))
+                        return (null, null, "A TextPositionSelector needs whole-number \"start\" and \"end\".");
+                    if (start < 0 || end <= start)
+                        return (null, null, "A TextPositionSelector needs 0 <= start < end.");
+                    position = new TextPositionSelector(start, end);
+                    break;
+                // Other selector types (CSS, XPath, ...) mean nothing in a plain text; ignore them.
+            }
+        }
+        if (quote is null && position is null)
+            return (null, null, "The annotation has no selector Annotate understands: give a TextQuoteSelector or a TextPositionSelector.");
+        return (quote, position, null);
+    }
+
+    private static bool TryString(JsonElement json, string name, out string? value)
+    {
+        value = null;
+        if (!json.TryGetProperty(name, out var property) || property.ValueKind == JsonValueKind.Null) return true;
+        if (property.ValueKind != JsonValueKind.String) return false;
+        value = property.GetString();
+        return true;
+    }
+
+    private static bool TryInt(JsonElement json, string name, out int value)
+    {
+        value = 0;
+        return json.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.Number && property.TryGetInt32(out value);
+    }
+
+    private static (AnnotationDraft?, string?) Fail(string error) => (null, error);
+}

@@ -1,0 +1,35 @@
+using Annotate.Shared.W3c;
+
+namespace Annotate.Web.Features.Annotations;
+
+/// <summary>
+/// The checks on what a person writes, with the sentences they see. The editor shows these before
+/// posting and the API answers them as 400s, so both say the same thing.
+/// </summary>
+public static class AnnotationRules
+{
+    public const int MaxBodyLength = 20_000;
+    public const int MaxTags = 20;
+    public const int MaxTagLength = 50;
+
+    /// <summary>The first problem with a body for a motivation, or null when it can be posted.</summary>
+    public static string? CheckBody(string motivation, string body)
+    {
+        if (Motivations.NeedsBody(motivation) && string.IsNullOrWhiteSpace(body))
+            return motivation == Motivations.Replying ? "A reply needs some text." : "A comment needs some text.";
+        if (body.Length > MaxBodyLength)
+            return $"The comment is {body.Length:N0} characters long; the limit is {MaxBodyLength:N0}.";
+        return null;
+    }
+
+    public static string? CheckTags(IReadOnlyList<string> tags)
+    {
+        if (tags.Count > MaxTags) return $"An annotation can have at most {MaxTags} tags.";
+        var tooLong = tags.FirstOrDefault(t => t.Length > MaxTagLength);
+        return tooLong is null ? null : $"The tag \"{tooLong[..20]}…\" is longer than {MaxTagLength} characters.";
+    }
+
+    public static string? CheckMotivation(string motivation) =>
+        Motivations.IsKnown(motivation) ? null
+            : $"Unknown motivation \"{motivation}\". Use one of: {string.Join(", ", Motivations.All)}.";
+}

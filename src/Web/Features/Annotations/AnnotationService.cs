@@ -1,0 +1,233 @@
+using Annotate.Data;
+using Annotate.Data.Entities;
+using Annotate.Shared;
+using Annotate.Shared.Anchoring;
+using Annotate.Shared.W3c;
+using Annotate.Web.Features.Documents;
+using Annotate.Web.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Annotate.Web.Features.Annotations;
+
+/// <summary>
+/// The one place annotations are read and written. Every read filters through the visibility rule;
+/// every write publishes its event after the save has committed.
+/// </summary>
+internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, IAnnotationFeed feed, TimeProvider clock)
+{
+    /// <summary>Every annotation of the document the viewer may see, threads in document order, replies by time.</summary>
+    public async Task<List<AnnotationView>> ListVisibleAsync(ReaderAccess.DocumentAccess reader, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var views = await LoadViewsAsync(db, reader.SeminarId, db.Annotations.Where(a => a.DocumentId == reader.DocumentId), cancellationToken);
+        return views.Where(v => v.CanBeSeenBy(reader.Viewer))
+            .OrderBy(v => v.Position?.Start ?? int.MaxValue).ThenBy(v => v.Created)
+            .ToList();
+    }
+
+    /// <summary>The annotation and the caller's access to its document, or null when it is absent or hidden from them.</summary>
+    public async Task<(AnnotationView Annotation, ReaderAccess.DocumentAccess Reader)?> GetVisibleAsync(string userId, Guid id)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var documentId = await db.Annotations.Where(a => a.Id == id).Select(a => (int?)a.DocumentId).FirstOrDefaultAsync();
+        if (documentId is null || await access.ForDocumentAsync(userId, documentId.Value) is not { } reader) return null;
+        var view = await LoadOneAsync(db, reader.SeminarId, id);
+        return view is not null && view.CanBeSeenBy(reader.Viewer) ? (view, reader) : null;
+    }
+
+    public async Task<AnnotationResult> CreateAsync(string userId, int documentId, AnnotationDraft draft)
+    {
+        if (await access.ForDocumentAsync(userId, documentId) is not { } reader)
+            return AnnotationResult.Fail(AnnotationFailure.NotFound, "There is no document with that id that you can read.");
+        if (CheckDraft(draft, reader.Viewer) is { } problem)
+            return AnnotationResult.Fail(AnnotationFailure.Invalid, problem);
+
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var now = clock.GetUtcNow();
+        var annotation = new Annotation
+        {
+            Id = Guid.CreateVersion7(now),
+            DocumentId = documentId,
+            AuthorId = userId,
+            Motivation = draft.Motivation,
+            Visibility = draft.Visibility,
+            Body = draft.Body,
+            Tags = string.Join('\n', draft.Tags),
+            Created = now,
+            Modified = now,
+        };
+
+        if (draft.ReplyTo is { } parentId)
+        {
+            var parent = await LoadOneAsync(db, reader.SeminarId, parentId);
+            // A thread the author cannot see cannot be answered, and looks the same as one that is not there.
+            if (parent is null || parent.DocumentId != documentId || !parent.CanBeSeenBy(reader.Viewer))
+                return AnnotationResult.Fail(AnnotationFailure.NotFound, "The annotation you are replying to is not there any more.");
+            annotation.ParentId = parent.Id;
+            annotation.ThreadId = parent.ThreadRootId;
+            // A reply takes its thread's visibility: it can never widen it.
+            annotation.Visibility = parent.Access.Visibility;
+            annotation.DocumentRevision = parent.DocumentRevision;
+        }
+        else
+        {
+            var document = await db.Documents.Where(d => d.Id == documentId).Select(d => new { d.Text, d.Revision }).FirstAsync();
+            var (passage, error) = PassageResolver.Resolve(document.Text, draft.Quote, draft.Position);
+            if (passage is null) return AnnotationResult.Fail(AnnotationFailure.Invalid, error!);
+            SetPassage(annotation, passage, document.Revision);
+        }
+
+        db.Annotations.Add(annotation);
+        await db.SaveChangesAsync();
+        var view = (await LoadOneAsync(db, reader.SeminarId, annotation.Id))!;
+        await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Created, view));
+        return new AnnotationResult(view);
+    }
+
+    /// <summary>
+    /// Replaces what the author wrote. <paramref name="expectedVersion"/> (from If-Match or the version the
+    /// editor loaded) must still be current, or someone else's change would be overwritten.
+    /// </summary>
+    public async Task<AnnotationResult> UpdateAsync(string userId, Guid id, AnnotationDraft draft, int? expectedVersion)
+    {
+        if (await GetVisibleAsync(userId, id) is not { } found) return AnnotationResult.NotFound();
+        var (current, reader) = found;
+        if (current.AuthorId != userId)
+            return AnnotationResult.Fail(AnnotationFailure.Forbidden, "Only the author can edit an annotation.");
+        if (expectedVersion is not null && expectedVersion != current.Version)
+            return AnnotationResult.Fail(AnnotationFailure.Stale, "This annotation was changed since you loaded it. Reload it and make your change again.");
+        if (current.IsReply != draft.ReplyTo is not null || (draft.ReplyTo is not null && draft.ReplyTo != current.ParentId))
+            return AnnotationResult.Fail(AnnotationFailure.Invalid, "An edit cannot turn a reply into a thread, move it to another thread, or the other way round.");
+        if (CheckDraft(draft, reader.Viewer) is { } problem)
+            return AnnotationResult.Fail(AnnotationFailure.Invalid, problem);
+
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var annotation = await db.Annotations.FirstAsync(a => a.Id == id);
+        annotation.Body = draft.Body;
+        annotation.Tags = string.Join('\n', draft.Tags);
+        annotation.Motivation = draft.Motivation;
+        annotation.Modified = clock.GetUtcNow();
+        annotation.Version = current.Version + 1;
+        db.Entry(annotation).Property(a => a.Version).OriginalValue = current.Version;
+
+        if (!current.IsReply)
+        {
+            if (draft.Quote is not null || draft.Position is not null)
+            {
+                var document = await db.Documents.Where(d => d.Id == current.DocumentId).Select(d => new { d.Text, d.Revision }).FirstAsync();
+                var (passage, error) = PassageResolver.Resolve(document.Text, draft.Quote, draft.Position);
+                if (passage is null) return AnnotationResult.Fail(AnnotationFailure.Invalid, error!);
+                SetPassage(annotation, passage, document.Revision);
+            }
+            annotation.Visibility = draft.Visibility;
+        }
+
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return AnnotationResult.Fail(AnnotationFailure.Stale, "This annotation was changed since you loaded it. Reload it and make your change again.");
+            }
+            // Replies follow their thread, so narrowing a thread narrows its replies too.
+            if (!current.IsReply && current.Visibility != draft.Visibility)
+                await db.Annotations.Where(a => a.ThreadId == id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(a => a.Visibility, draft.Visibility));
+            await transaction.CommitAsync();
+        }
+
+        var view = (await LoadOneAsync(db, reader.SeminarId, id))!;
+        // Readers who could see the old version but not the new one must lose it: tell them it is gone.
+        await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, view, Previous: current));
+        if (!current.IsReply && current.Visibility != view.Visibility)
+            foreach (var reply in await LoadViewsAsync(db, reader.SeminarId, db.Annotations.Where(a => a.ThreadId == id)))
+                await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, reply, Previous: reply with { Access = current.Access }));
+        return new AnnotationResult(view);
+    }
+
+    /// <summary>The author, or a teacher of the seminar, deletes; a thread goes with its replies.</summary>
+    public async Task<AnnotationResult> DeleteAsync(string userId, Guid id)
+    {
+        if (await GetVisibleAsync(userId, id) is not { } found) return AnnotationResult.NotFound();
+        var (current, reader) = found;
+        if (current.AuthorId != userId && !reader.Viewer.IsTeacher)
+            return AnnotationResult.Fail(AnnotationFailure.Forbidden, "Only the author or a teacher can delete an annotation.");
+
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var removed = await LoadViewsAsync(db, reader.SeminarId,
+            db.Annotations.Where(a => a.Id == id || a.ThreadId == id || a.ParentId == id));
+        // Replies to a reply stay in the thread: re-point them at the deleted reply's parent.
+        if (current.IsReply)
+        {
+            removed = removed.Where(v => v.Id == id).ToList();
+            await db.Annotations.Where(a => a.ParentId == id)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.ParentId, current.ParentId));
+        }
+        await db.Annotations.Where(a => removed.Select(r => r.Id).Contains(a.Id)).ExecuteDeleteAsync();
+
+        foreach (var view in removed.OrderByDescending(v => v.IsReply))
+            await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Deleted, view));
+        return new AnnotationResult(current);
+    }
+
+    private static string? CheckDraft(AnnotationDraft draft, Viewer viewer)
+    {
+        if (AnnotationRules.CheckMotivation(draft.Motivation) is { } badMotivation) return badMotivation;
+        if (draft.Motivation == Motivations.Replying && draft.ReplyTo is null)
+            return "A reply's target must be the id (IRI) of the annotation it answers.";
+        if (draft.Motivation == Motivations.Assessing && !viewer.IsTeacher)
+            return "Only the seminar's teachers can give feedback (motivation \"assessing\").";
+        return AnnotationRules.CheckBody(draft.Motivation, draft.Body) ?? AnnotationRules.CheckTags(draft.Tags);
+    }
+
+    private static void SetPassage(Annotation annotation, PassageResolver.Passage passage, int revision)
+    {
+        annotation.Exact = passage.Quote.Exact;
+        annotation.Prefix = passage.Quote.Prefix;
+        annotation.Suffix = passage.Quote.Suffix;
+        annotation.Start = passage.Position.Start;
+        annotation.End = passage.Position.End;
+        annotation.DocumentRevision = revision;
+    }
+
+    private static async Task<AnnotationView?> LoadOneAsync(AnnotateDb db, int seminarId, Guid id) =>
+        (await LoadViewsAsync(db, seminarId, db.Annotations.Where(a => a.Id == id))).FirstOrDefault();
+
+    /// <summary>
+    /// Loads annotations with their authors' names and the facts the visibility rule needs. For replies
+    /// those are the thread's: a reply is seen by exactly those who see its thread.
+    /// </summary>
+    private static async Task<List<AnnotationView>> LoadViewsAsync(AnnotateDb db, int seminarId, IQueryable<Annotation> query, CancellationToken cancellationToken = default)
+    {
+        var rows = await query
+            .Select(a => new
+            {
+                Annotation = a,
+                AuthorName = a.Author!.DisplayName,
+                ThreadAuthorId = a.ThreadId == null ? a.AuthorId : db.Annotations.Where(t => t.Id == a.ThreadId).Select(t => t.AuthorId).FirstOrDefault(),
+                ThreadVisibility = a.ThreadId == null ? a.Visibility : db.Annotations.Where(t => t.Id == a.ThreadId).Select(t => t.Visibility).FirstOrDefault(),
+            })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0) return [];
+
+        var groups = await db.Memberships.Where(m => m.SeminarId == seminarId && m.GroupId != null)
+            .ToDictionaryAsync(m => m.UserId, m => m.GroupId, cancellationToken);
+
+        return rows.Select(r =>
+        {
+            var a = r.Annotation;
+            var threadAuthor = r.ThreadAuthorId ?? a.AuthorId;
+            var facts = new VisibilityFacts(threadAuthor, r.ThreadVisibility, groups.GetValueOrDefault(threadAuthor));
+            return new AnnotationView(
+                a.Id, a.DocumentId, a.ParentId, a.ThreadId, a.AuthorId, r.AuthorName, a.Motivation, r.ThreadVisibility,
+                a.Body, a.Tags.Length == 0 ? [] : a.Tags.Split('\n'),
+                a.Exact is null ? null : new TextQuoteSelector(a.Exact, a.Prefix ?? "", a.Suffix ?? ""),
+                a.Start is { } start && a.End is { } end ? new TextPositionSelector(start, end) : null,
+                a.DocumentRevision, a.Created, a.Modified, a.Version, facts);
+        }).ToList();
+    }
+}

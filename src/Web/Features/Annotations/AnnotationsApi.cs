@@ -1,0 +1,117 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Annotate.Web.Features.Documents;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Annotate.Web.Features.Annotations;
+
+internal static class AnnotationsApi
+{
+    private const string JsonLd = "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"";
+
+    public static void MapAnnotationsApi(this IEndpointRouteBuilder routes)
+    {
+        // Members of the document's seminar; each annotation is further filtered by the visibility rule.
+        var byDocument = routes.MapGroup("/api/documents/{documentId:int}/annotations").RequireAuthorization().WithTags("Annotations");
+        byDocument.MapPost("/", CreateAsync).WithName("CreateAnnotation").WithSummary("Annotates a passage, or replies to an annotation.");
+        byDocument.MapGet("/", ListAsync).WithName("ListAnnotations").WithSummary("The annotations of a document the caller may see.");
+
+        var annotations = routes.MapGroup("/api/annotations").RequireAuthorization().WithTags("Annotations");
+        annotations.MapGet("/{id:guid}", GetAsync).WithName("GetAnnotation");
+        annotations.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateAnnotation").WithSummary("Replaces an annotation; send If-Match with its ETag.");
+        annotations.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteAnnotation");
+    }
+
+    private static async Task<IResult> CreateAsync(int documentId, HttpRequest request, ClaimsPrincipal user, ReaderAccess access, AnnotationService service)
+    {
+        var origin = request.Origin();
+        if (await access.ForDocumentAsync(user.UserId(), documentId) is null)
+            return Problems.NotFound("There is no document with that id that you can read.");
+        var (draft, error) = await ReadDraftAsync(request, origin, documentId);
+        if (draft is null) return Problems.BadRequest(error!);
+
+        var result = await service.CreateAsync(user.UserId(), documentId, draft);
+        if (result.Annotation is not { } created) return Failed(result);
+        var location = AnnotationJsonWriter.AnnotationIri(origin, created.Id);
+        return new JsonLdResult(AnnotationJsonWriter.Write(created, origin), StatusCodes.Status201Created, created.ETag, location);
+    }
+
+    private static async Task<IResult> ListAsync(int documentId, HttpRequest request, ClaimsPrincipal user, ReaderAccess access, AnnotationService service, DocumentService documents)
+    {
+        if (await access.ForDocumentAsync(user.UserId(), documentId) is not { } reader || await documents.GetAsync(documentId) is not { } document)
+            return Problems.NotFound("There is no document with that id that you can read.");
+        var visible = await service.ListVisibleAsync(reader, request.HttpContext.RequestAborted);
+        return new JsonLdResult(AnnotationJsonWriter.WriteCollection(visible, request.Origin(), documentId, $"Annotations on {document.Title}"));
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, HttpRequest request, ClaimsPrincipal user, AnnotationService service)
+    {
+        if (await service.GetVisibleAsync(user.UserId(), id) is not { } found)
+            return Problems.NotFound("There is no annotation with that id that you can see.");
+        return new JsonLdResult(AnnotationJsonWriter.Write(found.Annotation, request.Origin()), etag: found.Annotation.ETag);
+    }
+
+    private static async Task<IResult> UpdateAsync(Guid id, HttpRequest request, ClaimsPrincipal user, AnnotationService service)
+    {
+        if (await service.GetVisibleAsync(user.UserId(), id) is not { } found)
+            return Problems.NotFound("There is no annotation with that id that you can see.");
+        int? expectedVersion = null;
+        var ifMatch = request.Headers.IfMatch.ToString().Trim();
+        if (ifMatch.Length > 0 && ifMatch != "*")
+        {
+            if (!int.TryParse(ifMatch.Replace("W/", "").Trim('"'), out var version))
+                return Problems.PreconditionFailed("If-Match does not hold an ETag of this annotation. GET it again and use its ETag.");
+            expectedVersion = version;
+        }
+        var origin = request.Origin();
+        var (draft, error) = await ReadDraftAsync(request, origin, found.Annotation.DocumentId);
+        if (draft is null) return Problems.BadRequest(error!);
+
+        var result = await service.UpdateAsync(user.UserId(), id, draft, expectedVersion);
+        if (result.Annotation is not { } updated) return Failed(result);
+        return new JsonLdResult(AnnotationJsonWriter.Write(updated, origin), etag: updated.ETag);
+    }
+
+    private static async Task<IResult> DeleteAsync(Guid id, ClaimsPrincipal user, AnnotationService service)
+    {
+        var result = await service.DeleteAsync(user.UserId(), id);
+        return result.Annotation is null ? Failed(result) : TypedResults.NoContent();
+    }
+
+    private static async Task<(AnnotationDraft? Draft, string? Error)> ReadDraftAsync(HttpRequest request, string origin, int documentId)
+    {
+        if (request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+            return (null, "Send the annotation as JSON (application/ld+json or application/json).");
+        try
+        {
+            using var json = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            return AnnotationJsonReader.Read(json.RootElement, origin, documentId);
+        }
+        catch (JsonException exception)
+        {
+            return (null, $"The request body is not valid JSON ({exception.Message.Split('.')[0]}).");
+        }
+    }
+
+    private static ProblemHttpResult Failed(AnnotationResult result) => result.Failure switch
+    {
+        AnnotationFailure.NotFound => Problems.NotFound(result.Message!),
+        AnnotationFailure.Stale => Problems.PreconditionFailed(result.Message!),
+        AnnotationFailure.Forbidden => Problems.Forbidden(result.Message!),
+        _ => Problems.BadRequest(result.Message!),
+    };
+
+    /// <summary>Writes W3C JSON-LD with its media type, and the ETag and Location when there are any.</summary>
+    private sealed class JsonLdResult(JsonNode json, int status = StatusCodes.Status200OK, string? etag = null, string? location = null) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext context)
+        {
+            context.Response.StatusCode = status;
+            context.Response.ContentType = JsonLd;
+            if (etag is not null) context.Response.Headers.ETag = etag;
+            if (location is not null) context.Response.Headers.Location = location;
+            await context.Response.WriteAsync(json.ToJsonString());
+        }
+    }
+}

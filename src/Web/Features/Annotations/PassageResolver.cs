@@ -1,0 +1,52 @@
+using Annotate.Shared.Anchoring;
+
+namespace Annotate.Web.Features.Annotations;
+
+/// <summary>
+/// Turns the selectors a client sent into the passage they mean in the current text, and describes it
+/// afresh, so what is stored always has the real context around the quote.
+/// </summary>
+internal static class PassageResolver
+{
+    public sealed record Passage(TextQuoteSelector Quote, TextPositionSelector Position);
+
+    public static (Passage? Passage, string? Error) Resolve(string text, TextQuoteSelector? quote, TextPositionSelector? position)
+    {
+        if (quote is null && position is null)
+            return (null, "The annotation has no selector: give a TextQuoteSelector or a TextPositionSelector in target.selector.");
+
+        var span = quote is null ? SpanAt(text, position!) : FindQuote(text, quote, position);
+        if (span is null)
+        {
+            return (null, quote is null
+                ? $"The position {position!.Start}–{position.End} is outside the document (it has {TextAnchor.ToPosition(text, new TextSpan(0, text.Length)).End} characters)."
+                : $"The quoted passage was not found in the document: \"{Shorten(quote.Exact)}\".");
+        }
+        var (describedQuote, describedPosition) = TextAnchor.Describe(text, span.Value);
+        return (new Passage(describedQuote, describedPosition), null);
+    }
+
+    private static TextSpan? FindQuote(string text, TextQuoteSelector quote, TextPositionSelector? position)
+    {
+        // The position is only a hint: the quote decides.
+        if (position is not null && SpanAt(text, position) is { } atHint
+            && text.AsSpan(atHint.Start, atHint.Length).SequenceEqual(quote.Exact))
+            return atHint;
+        return TextAnchor.Locate(text, quote, position);
+    }
+
+    private static TextSpan? SpanAt(string text, TextPositionSelector position)
+    {
+        if (position.Start < 0 || position.End <= position.Start) return null;
+        try
+        {
+            return TextAnchor.ToSpan(text, position);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    private static string Shorten(string quote) => quote.Length <= 80 ? quote : quote[..77] + "…";
+}

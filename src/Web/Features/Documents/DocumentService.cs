@@ -1,0 +1,50 @@
+using Annotate.Data;
+using Annotate.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Annotate.Web.Features.Documents;
+
+/// <summary>Reading and adding documents; the API and the pages both call this.</summary>
+internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, TimeProvider clock)
+{
+    public sealed record DocumentSummary(int Id, string Title, int SeminarId, string SeminarName, int Revision, int ParagraphCount, DateTimeOffset ModifiedAt);
+    public sealed record DocumentText(int Id, string Title, int SeminarId, string SeminarName, int Revision, string Text);
+
+    /// <summary>Documents of every seminar the user belongs to.</summary>
+    public async Task<List<DocumentSummary>> ListForUserAsync(string userId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var rows = await db.Documents
+            .Where(d => db.Memberships.Any(m => m.SeminarId == d.SeminarId && m.UserId == userId))
+            .OrderBy(d => d.Seminar!.Name).ThenBy(d => d.Title)
+            .Select(d => new { d.Id, d.Title, d.SeminarId, SeminarName = d.Seminar!.Name, d.Revision, d.Text, d.ModifiedAt })
+            .ToListAsync();
+        return rows.Select(d => new DocumentSummary(d.Id, d.Title, d.SeminarId, d.SeminarName, d.Revision,
+            Shared.Text.TextBlocks.Parse(d.Text).Count(b => b.Kind == Shared.Text.BlockKind.Paragraph), d.ModifiedAt)).ToList();
+    }
+
+    public async Task<DocumentText?> GetAsync(int documentId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Documents.Where(d => d.Id == documentId)
+            .Select(d => new DocumentText(d.Id, d.Title, d.SeminarId, d.Seminar!.Name, d.Revision, d.Text))
+            .FirstOrDefaultAsync();
+    }
+
+    public async Task<Document> AddAsync(int seminarId, string title, string canonicalText)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var now = clock.GetUtcNow();
+        var document = new Document { SeminarId = seminarId, Title = title, Text = canonicalText, Revision = 1, CreatedAt = now, ModifiedAt = now };
+        db.Documents.Add(document);
+        await db.SaveChangesAsync();
+        return document;
+    }
+
+    /// <summary>
+    /// Text given through the API is stored as given, with line endings normalised; the canonical form
+    /// separates paragraphs by exactly one blank line and has no trailing newline.
+    /// </summary>
+    internal static string NormaliseLineEndings(string text) =>
+        text.Replace("\r\n", "\n").Replace('\r', '\n').TrimEnd('\n');
+}

@@ -1,0 +1,36 @@
+using Annotate.Data;
+using Annotate.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Annotate.Web.Features.Documents;
+
+/// <summary>Who is reading which document: the seminar membership behind every visibility check.</summary>
+internal sealed class ReaderAccess(IDbContextFactory<AnnotateDb> dbFactory)
+{
+    public sealed record DocumentAccess(int DocumentId, int SeminarId, Viewer Viewer);
+
+    /// <summary>The viewer for a document, or null when the document does not exist or the user is not a member.</summary>
+    public async Task<DocumentAccess?> ForDocumentAsync(string? userId, int documentId, CancellationToken cancellationToken = default)
+    {
+        if (userId is null) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.Documents.Where(d => d.Id == documentId)
+            .Select(d => new
+            {
+                d.SeminarId,
+                Membership = db.Memberships.Where(m => m.SeminarId == d.SeminarId && m.UserId == userId)
+                    .Select(m => new { m.Role, m.GroupId }).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row?.Membership is null) return null;
+        return new DocumentAccess(documentId, row.SeminarId, new Viewer(userId, row.Membership.Role, row.Membership.GroupId));
+    }
+
+    public async Task<Viewer?> ForSeminarAsync(string userId, int seminarId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var membership = await db.Memberships.Where(m => m.SeminarId == seminarId && m.UserId == userId)
+            .Select(m => new { m.Role, m.GroupId }).FirstOrDefaultAsync();
+        return membership is null ? null : new Viewer(userId, membership.Role, membership.GroupId);
+    }
+}

@@ -1,0 +1,14 @@
+using System.Security.Claims;
+
+namespace Annotate.Web;
+
+internal static class ClaimsPrincipalExtensions
+{
+    /// <summary>The signed-in user's id; endpoints that call this require authorization.</summary>
+    public static string UserId(this ClaimsPrincipal principal) =>
+        principal.FindFirstValue(ClaimTypes.NameIdentifier)
+        ?? throw new InvalidOperationException("This endpoint requires a signed-in user.");
+
+    public static string? UserIdOrNull(this ClaimsPrincipal principal) =>
+        principal.FindFirstValue(ClaimTypes.NameIdentifier);
+}

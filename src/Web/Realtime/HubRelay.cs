@@ -1,0 +1,52 @@
+using Annotate.Web.Features.Annotations;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Annotate.Web.Realtime;
+
+/// <summary>
+/// Forwards feed events to hub connections, one connection at a time, after asking the visibility
+/// rule for that connection's user. Nothing goes to a SignalR group: a group send cannot check each reader.
+/// </summary>
+internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, IHubContext<AnnotationHub> hub, ILogger<HubRelay> logger) : IHostedService
+{
+    private IDisposable? subscription;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        subscription = feed.SubscribeAll(RelayAsync);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        subscription?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task RelayAsync(AnnotationEvent annotationEvent)
+    {
+        foreach (var reader in readers.Of(annotationEvent.DocumentId))
+        {
+            var client = hub.Clients.Client(reader.ConnectionId);
+            try
+            {
+                switch (annotationEvent.KindFor(reader.Viewer))
+                {
+                    case AnnotationEventKind.Created:
+                        await client.SendAsync("annotationCreated", AnnotationJsonWriter.Write(annotationEvent.Annotation, reader.Origin));
+                        break;
+                    case AnnotationEventKind.Updated:
+                        await client.SendAsync("annotationUpdated", AnnotationJsonWriter.Write(annotationEvent.Annotation, reader.Origin));
+                        break;
+                    case AnnotationEventKind.Deleted:
+                        await client.SendAsync("annotationDeleted", AnnotationJsonWriter.AnnotationIri(reader.Origin, annotationEvent.Annotation.Id));
+                        break;
+                }
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Could not relay an event to hub connection {ConnectionId}", reader.ConnectionId);
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using Annotate.Data;
+using Annotate.Data.Entities;
+using Annotate.Web.Components;
+using Annotate.Web.Components.Account;
+using Annotate.Web.Features.Annotations;
+using Annotate.Web.Features.Documents;
+using Annotate.Web.Features.Seminars;
+using Annotate.Web.Features.Users;
+using Annotate.Web.Realtime;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+
+namespace Annotate.Web.Setup;
+
+/// <summary>All service registration and the request pipeline, so Program.cs only wires.</summary>
+internal static class AppSetup
+{
+    public static void AddAnnotate(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddProblemDetails();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddAnnotateData(configuration, Path.Combine(builder.Environment.ContentRootPath, "App_Data"));
+        builder.AddAnnotateAuth();
+
+        services.Configure<DemoOptions>(configuration.GetSection("Demo"));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SeminarService>();
+        services.AddSingleton<DemoSeminar>();
+        services.AddSingleton<DocumentService>();
+        services.AddSingleton<AnnotationService>();
+        services.AddSingleton<ReaderAccess>();
+
+        services.AddSingleton<IAnnotationFeed, InMemoryAnnotationFeed>();
+        services.AddSingleton<ReadingPresence>();
+        services.AddSingleton<HubReaders>();
+        services.AddHostedService<HubRelay>();
+        services.AddSignalR();
+    }
+
+    public static void UseAnnotate(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+            app.UseMigrationsEndPoint();
+        else
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+
+        // API clients get problem+json for bare status codes; people get the not-found page.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/hubs"),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePages());
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+
+        app.MapGroup("/api/auth").WithTags("Auth").MapIdentityApi<ApplicationUser>();
+        app.MapUsersApi();
+        app.MapSeminarsApi();
+        app.MapDocumentsApi();
+        app.MapAnnotationsApi();
+        app.MapHub<AnnotationHub>("/hubs/annotations");
+        app.MapHealthChecks("/health");
+    }
+
+    public static async Task SeedDemoAsync(this WebApplication app) =>
+        await app.Services.GetRequiredService<DemoSeminar>().EnsureCreatedAsync();
+}
