@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Annotate.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app in memory (TestServer) on a real SQLite file of its own, environment "Testing", demo
+/// off unless asked for. Use it as a class fixture (one database per test class), or create one in a
+/// test that needs a fresh database, the demo, or a restart on the same file (<see cref="On"/>).
+/// The helpers go through the public API only, as any client would.
+/// </summary>
+public sealed class AnnotateApp : WebApplicationFactory<Program>
+{
+    public const string Password = "Seminar-Pass-2026";
+
+    private static int accounts;
+    private readonly bool ownsDatabase;
+    private readonly bool demo;
+    private readonly ConcurrentBag<HubListener> hubs = [];
+
+    public AnnotateApp() : this(new TestDatabase(), ownsDatabase: true, demo: false)
+    {
+    }
+
+    private AnnotateApp(TestDatabase database, bool ownsDatabase, bool demo)
+    {
+        Database = database;
+        this.ownsDatabase = ownsDatabase;
+        this.demo = demo;
+    }
+
+    /// <summary>An app on a database the caller owns and may reuse after disposing this app.</summary>
+    public static AnnotateApp On(TestDatabase database, bool demo = false) => new(database, ownsDatabase: false, demo);
+
+    /// <summary>An app on a fresh database that creates the demo seminar at start-up.</summary>
+    public static AnnotateApp WithDemo() => new(new TestDatabase(), ownsDatabase: true, demo: true);
+
+    public TestDatabase Database { get; }
+
+    /// <summary>Scheme and host the test client reaches the app on: the base of every IRI it answers with.</summary>
+    public string Origin => Server.BaseAddress.GetLeftPart(UriPartial.Authority);
+
+    public string DocumentIri(int documentId) => $"{Origin}/documents/{documentId}";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // UseSetting reaches builder.Configuration before Build, where AddAnnotate reads the connection string.
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Annotate", Database.ConnectionString);
+        builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
+    }
+
+    /// <summary>A client for the API: no cookies, no redirects; with a token, it is signed in by bearer.</summary>
+    public HttpClient CreateApiClient(string? token = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Registers a new account (unique e-mail from <paramref name="name"/>) and signs it in.</summary>
+    public async Task<ApiUser> RegisterAsync(string name = "reader")
+    {
+        var email = $"{name}.{Interlocked.Increment(ref accounts)}@example.org";
+        var response = await CreateApiClient().PostAsJsonAsync("/api/auth/register", new { email, password = Password });
+        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        return await LoginAsync(email, Password);
+    }
+
+    public async Task<ApiUser> LoginAsync(string email, string password = Password)
+    {
+        var login = await CreateApiClient().PostAsJsonAsync("/api/auth/login", new { email, password });
+        var tokens = await login.JsonAsync();
+        Assert.Equal("Bearer", tokens.GetProperty("tokenType").GetString());
+        var token = tokens.GetProperty("accessToken").GetString()!;
+
+        var http = CreateApiClient(token);
+        var me = await (await http.GetAsync("/api/users/me")).JsonAsync();
+        return new ApiUser(me.GetProperty("id").GetString()!, email, password, me.GetProperty("displayName").GetString()!, token, http);
+    }
+
+    /// <summary>Creates a seminar with <paramref name="teacher"/> as its teacher; returns its id and join code.</summary>
+    public async Task<(int Id, string JoinCode)> CreateSeminarAsync(ApiUser teacher, string name = "Reading group")
+    {
+        var seminar = await (await teacher.Http.PostAsJsonAsync("/api/seminars", new { name })).JsonAsync(HttpStatusCode.Created);
+        return (seminar.GetProperty("id").GetInt32(), seminar.GetProperty("joinCode").GetString()!);
+    }
+
+    public async Task JoinAsync(ApiUser student, string joinCode)
+    {
+        var joined = await (await student.Http.PostAsJsonAsync("/api/seminars/join", new { joinCode })).JsonAsync();
+        Assert.Equal("student", joined.GetProperty("role").GetString());
+    }
+
+    /// <summary>Adds a document as the seminar's teacher; the text is stored as given (the canonical text).</summary>
+    public async Task<int> AddDocumentAsync(ApiUser teacher, int seminarId, string title, string text)
+    {
+        var response = await teacher.Http.PostAsJsonAsync($"/api/seminars/{seminarId}/documents", new { title, text });
+        return (await response.JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetInt32();
+    }
+
+    /// <summary>A hub connection of <paramref name="user"/>, started; disposed with the app if the test does not.</summary>
+    public async Task<HubListener> ConnectHubAsync(ApiUser user)
+    {
+        var listener = await HubListener.ConnectAsync(Server, user.Token);
+        hubs.Add(listener);
+        return listener;
+    }
+
+    /// <summary>A seminar with a teacher, two students and a document, plus someone who is not a member.</summary>
+    public async Task<Classroom> CreateClassroomAsync(string text = SampleTexts.Manifesto)
+    {
+        var teacher = await RegisterAsync("teacher");
+        var (seminarId, joinCode) = await CreateSeminarAsync(teacher);
+        var studentA = await RegisterAsync("student.a");
+        var studentB = await RegisterAsync("student.b");
+        await JoinAsync(studentA, joinCode);
+        await JoinAsync(studentB, joinCode);
+        var outsider = await RegisterAsync("outsider");
+        var documentId = await AddDocumentAsync(teacher, seminarId, "The Manifesto", text);
+        return new Classroom(teacher, studentA, studentB, outsider, seminarId, documentId, DocumentIri(documentId), text);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        // Hub connections poll the server: stop them before the server goes.
+        foreach (var hub in hubs) await hub.DisposeAsync();
+        await base.DisposeAsync();
+        if (ownsDatabase) Database.Dispose();
+    }
+}

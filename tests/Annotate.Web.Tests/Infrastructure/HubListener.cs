@@ -1,0 +1,86 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.TestHost;
+
+namespace Annotate.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A client of /hubs/annotations that records what the server sends, in order. Tests wait for one event
+/// and can then assert on everything that arrived before it: an event the server sent after another one
+/// on the same connection cannot overtake it, so a later event a reader does receive is the barrier that
+/// makes "never received" meaningful without sleeping.
+/// </summary>
+public sealed class HubListener : IAsyncDisposable
+{
+    public const string Created = "annotationCreated";
+    public const string Updated = "annotationUpdated";
+    public const string Deleted = "annotationDeleted";
+
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    private readonly Channel<HubEvent> incoming = Channel.CreateUnbounded<HubEvent>();
+    private readonly List<HubEvent> received = [];
+
+    private HubListener(HubConnection connection)
+    {
+        Connection = connection;
+        foreach (var name in new[] { Created, Updated, Deleted })
+            connection.On<JsonElement>(name, payload => incoming.Writer.TryWrite(new HubEvent(name, payload)));
+    }
+
+    public HubConnection Connection { get; }
+
+    /// <summary>Every event taken so far by <see cref="WaitForAsync"/>, the awaited one included.</summary>
+    public IReadOnlyList<HubEvent> Received => received;
+
+    /// <summary>
+    /// Connects through the test server's handler (long polling: TestServer has no real sockets) with
+    /// the bearer token, as a non-browser client would.
+    /// </summary>
+    public static async Task<HubListener> ConnectAsync(TestServer server, string token)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, "hubs/annotations"), HttpTransportType.LongPolling, options =>
+            {
+                options.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .Build();
+        var listener = new HubListener(connection);
+        await connection.StartAsync();
+        return listener;
+    }
+
+    public Task JoinAsync(int documentId) => Connection.InvokeAsync("Join", documentId);
+
+    /// <summary>Waits for <paramref name="name"/> about the annotation <paramref name="annotationIri"/>.</summary>
+    public async Task<HubEvent> WaitForAsync(string name, string annotationIri)
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        try
+        {
+            while (true)
+            {
+                var next = await incoming.Reader.ReadAsync(timeout.Token);
+                received.Add(next);
+                if (next.Name == name && next.AnnotationIri == annotationIri) return next;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"No {name} for {annotationIri} within {Timeout.TotalSeconds} s. Received: {string.Join(", ", received)}");
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+}
+
+/// <summary>One message from the hub: the annotation JSON, or for a deletion the annotation's IRI.</summary>
+public sealed record HubEvent(string Name, JsonElement Payload)
+{
+    public string? AnnotationIri => Payload.ValueKind == JsonValueKind.String ? Payload.GetString() : Payload.GetProperty("id").GetString();
+
+    public override string ToString() => $"{Name}({AnnotationIri})";
+}
