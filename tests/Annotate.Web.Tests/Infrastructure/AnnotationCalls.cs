@@ -44,4 +44,17 @@ public static class AnnotationCalls
         new(json, new MediaTypeHeaderValue("application/ld+json"));
 
     public static string Iri(this JsonElement annotation) => annotation.GetProperty("id").GetString()!;
+
+    /// <summary>The value of the annotation's one non-tagging body, or null when it has none.</summary>
+    public static string? CommentText(this JsonElement annotation) =>
+        Bodies(annotation).Where(b => !IsTag(b)).Select(b => b.GetProperty("value").GetString()).SingleOrDefault();
+
+    public static string[] Tags(this JsonElement annotation) =>
+        Bodies(annotation).Where(IsTag).Select(b => b.GetProperty("value").GetString()!).ToArray();
+
+    private static IEnumerable<JsonElement> Bodies(JsonElement annotation) =>
+        annotation.TryGetProperty("body", out var body) ? body.EnumerateArray() : [];
+
+    private static bool IsTag(JsonElement body) =>
+        body.TryGetProperty("purpose", out var purpose) && purpose.GetString() == "tagging";
 }
