@@ -189,6 +189,8 @@ public partial class DocumentPage
         if (error is null)
         {
             composing = null;
+            // The editor calls this through a plain delegate, so the page must redraw itself.
+            StateHasChanged();
             if (articleView is not null) await articleView.ClearSelectionAsync();
         }
         return error;
@@ -210,6 +212,7 @@ public partial class DocumentPage
             new AnnotationDraft(Motivations.Replying, thread.Root.Visibility, body, [], ReplyTo: thread.Id));
         if (result.Annotation is not { } created) return result.Message;
         Apply(AnnotationEventKind.Created, created);
+        StateHasChanged();
         return null;
     }
 
@@ -219,6 +222,7 @@ public partial class DocumentPage
         var result = await Annotations.UpdateAsync(userId, annotation.Id, draft, annotation.Version);
         if (result.Annotation is not { } updated) return result.Message;
         Apply(AnnotationEventKind.Updated, updated);
+        StateHasChanged();
         return null;
     }
 

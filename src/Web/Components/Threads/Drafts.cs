@@ -22,6 +22,10 @@ internal static class Drafts
         {
             // Nothing to save into any more.
         }
+        catch (JSException)
+        {
+            // Storage blocked or full: the draft lives only on the page, as it would without this.
+        }
     }
 
     public static async Task<Draft?> LoadAsync(IJSRuntime js, string key)
@@ -31,7 +35,7 @@ internal static class Drafts
             var json = await js.InvokeAsync<string?>("localStorage.getItem", key);
             return json is null ? null : JsonSerializer.Deserialize<Draft>(json);
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or JSException or JSDisconnectedException)
         {
             return null;
         }
@@ -43,8 +47,9 @@ internal static class Drafts
         {
             await js.InvokeVoidAsync("localStorage.removeItem", key);
         }
-        catch (JSDisconnectedException)
+        catch (Exception exception) when (exception is JSException or JSDisconnectedException)
         {
+            // Nothing to clear, or no way to reach it.
         }
     }
 }
