@@ -18,21 +18,25 @@ internal static class CodePoints
     public static int CountBefore(string text, int utf16Index)
     {
         var head = text.AsSpan(0, utf16Index);
-        // Fast path: most texts have no astral characters, and the vectorised search is far cheaper
-        // than the loop below when the reading page converts hundreds of offsets.
-        var first = head.IndexOfAnyInRange('\uD800', '\uDFFF');
-        if (first < 0) return utf16Index;
-
         var pairs = 0;
-        for (var i = first; i < head.Length - 1; i++)
+        var i = 0;
+        while (true)
         {
-            if (char.IsHighSurrogate(head[i]) && char.IsLowSurrogate(head[i + 1]))
+            // Jump from surrogate to surrogate: most texts have few or none, and the vectorised
+            // search is far cheaper than a char loop when the reading page converts hundreds of offsets.
+            var next = head[i..].IndexOfAnyInRange('\uD800', '\uDFFF');
+            if (next < 0) return utf16Index - pairs;
+            i += next;
+            if (i + 1 < head.Length && char.IsHighSurrogate(head[i]) && char.IsLowSurrogate(head[i + 1]))
             {
                 pairs++;
+                i += 2;
+            }
+            else
+            {
                 i++;
             }
         }
-        return utf16Index - pairs;
     }
 
     /// <summary>
@@ -44,25 +48,28 @@ internal static class CodePoints
         index = 0;
         if (codePoint < 0) return false;
 
-        var limit = Math.Min(codePoint, text.Length);
-        var first = text.AsSpan(0, limit).IndexOfAnyInRange('\uD800', '\uDFFF');
-        if (first < 0)
+        var i = 0;
+        var remaining = codePoint;
+        while (true)
         {
-            // No surrogates before it: code points and UTF-16 indexes agree.
-            index = codePoint;
-            return codePoint <= text.Length;
-        }
-
-        var i = first;
-        var remaining = codePoint - first;
-        while (remaining > 0 && i < text.Length)
-        {
+            // Up to the next surrogate, code points and UTF-16 units agree one to one.
+            var window = text.AsSpan(i, Math.Min(remaining, text.Length - i));
+            var next = window.IndexOfAnyInRange('\uD800', '\uDFFF');
+            if (next < 0)
+            {
+                if (remaining > text.Length - i) return false;
+                index = i + remaining;
+                return true;
+            }
+            i += next;
+            remaining -= next + 1;
             i += IsPairAt(text, i) ? 2 : 1;
-            remaining--;
+            if (remaining == 0)
+            {
+                index = i;
+                return true;
+            }
         }
-        if (remaining > 0) return false;
-        index = i;
-        return true;
     }
 
     /// <summary>Moves an index that splits a surrogate pair back to the pair's start.</summary>

@@ -5,6 +5,11 @@ namespace Annotate.Shared.Anchoring;
 
 internal static class ExactMatcher
 {
+    // Up to this length the vectorised IndexOf is fastest even in its worst case (n * 64 compares).
+    // Longer quotes go through Knuth-Morris-Pratt, which stays linear where repeated IndexOf calls
+    // would compare a 20,000-char quote again at every one of thousands of near misses.
+    private const int ShortQuote = 64;
+
     /// <summary>True when <paramref name="exact"/> sits at <paramref name="start"/> and the match is a whole-character span.</summary>
     public static bool IsAt(string text, string exact, int start) =>
         start >= 0
@@ -18,20 +23,49 @@ internal static class ExactMatcher
         var found = new List<TextSpan>();
         if (exact.Length == 0 || exact.Length > text.Length) return found;
 
-        var from = 0;
-        while (from <= text.Length - exact.Length)
+        foreach (var start in exact.Length <= ShortQuote ? Scan(text, exact) : KnuthMorrisPratt(text, exact))
         {
-            // Ordinal and vectorised: the reading page locates hundreds of quotes in a long text.
-            var at = text.AsSpan(from).IndexOf(exact.AsSpan(), StringComparison.Ordinal);
-            if (at < 0) break;
-            var start = from + at;
             var end = start + exact.Length;
             // A quote made of half a surrogate pair must not anchor inside a character: such a span
             // has no code point position and could not be highlighted.
             if (IsWholeCharacters(text, start, end)) found.Add(new TextSpan(start, end));
-            from = start + 1;
         }
         return found;
+    }
+
+    private static IEnumerable<int> Scan(string text, string exact)
+    {
+        var from = 0;
+        while (from <= text.Length - exact.Length)
+        {
+            var at = text.AsSpan(from).IndexOf(exact.AsSpan(), StringComparison.Ordinal);
+            if (at < 0) yield break;
+            yield return from + at;
+            from += at + 1;
+        }
+    }
+
+    private static IEnumerable<int> KnuthMorrisPratt(string text, string exact)
+    {
+        // failure[i]: length of the longest proper border of exact[..(i + 1)].
+        var failure = new int[exact.Length];
+        for (int i = 1, k = 0; i < exact.Length; i++)
+        {
+            while (k > 0 && exact[i] != exact[k]) k = failure[k - 1];
+            if (exact[i] == exact[k]) k++;
+            failure[i] = k;
+        }
+
+        for (int i = 0, matched = 0; i < text.Length; i++)
+        {
+            while (matched > 0 && text[i] != exact[matched]) matched = failure[matched - 1];
+            if (text[i] == exact[matched]) matched++;
+            if (matched == exact.Length)
+            {
+                yield return i - exact.Length + 1;
+                matched = failure[matched - 1];
+            }
+        }
     }
 
     private static bool IsWholeCharacters(string text, int start, int end) =>

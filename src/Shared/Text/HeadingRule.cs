@@ -14,7 +14,7 @@ internal static class HeadingRule
     private const string SentenceEnd = ".,;:?!…-–—";
     // Closing quotes and brackets are looked through: `… in the “Communist Manifesto”` is a title.
     private const string Closers = "”\"’')]»›";
-    private const string Openers = "“\"‘'([«‹";
+    private const string Openers = "“\"‘'«‹";
 
     public static bool IsHeading(ReadOnlySpan<char> block)
     {
@@ -26,6 +26,10 @@ internal static class HeadingRule
         // ("and the bourgeoisie") or a citation ("(Marx & Engels, 1995)").
         var head = line.TrimStart(Openers);
         if (head.IsEmpty || !(char.IsUpper(head[0]) || char.IsDigit(head[0]))) return false;
+
+        // "Second, proletarian internationalism is …" opens an enumerated point: a sentence, not a title.
+        var firstSpace = head.IndexOf(' ');
+        if (firstSpace > 0 && head[firstSpace - 1] == ',') return false;
 
         var tail = line.TrimEnd(Closers);
         return !tail.IsEmpty && !SentenceEnd.Contains(tail[^1]);

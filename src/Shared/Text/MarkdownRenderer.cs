@@ -1,7 +1,76 @@
+using AngleSharp.Dom;
+using Ganss.Xss;
+using Markdig;
+
 namespace Annotate.Shared.Text;
 
 public static class MarkdownRenderer
 {
+    // Raw HTML is escaped by Markdig (DisableHtml), so the only markup is what Markdig itself writes;
+    // the sanitizer is the second wall, for URLs Markdig passes through (javascript:, data:, ...).
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UseEmphasisExtras()
+        .UseAutoLinks()
+        .UsePipeTables()
+        .UseTaskLists()
+        .Build();
+
+    // Shared by every request: HtmlSanitizer.Sanitize is thread-safe as long as its configuration is
+    // not changed afterwards, and it is only ever configured here.
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+
     /// <summary>Markdown to HTML that is safe to put in a page: Markdig, then HtmlSanitizer.</summary>
-    public static string ToSafeHtml(string markdown) => throw new NotImplementedException();
+    public static string ToSafeHtml(string markdown)
+    {
+        if (string.IsNullOrEmpty(markdown)) return "";
+        var html = Markdown.ToHtml(markdown, Pipeline);
+        return Sanitizer.Sanitize(html);
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        // Start from nothing and allow what Markdig's pipeline above can produce, rather than trust
+        // the library's broad defaults (which allow style, forms and more).
+        var options = HtmlSanitizerOptions.Empty();
+        foreach (var tag in new[]
+        {
+            "p", "br", "hr", "em", "strong", "del", "s", "ins", "mark", "sub", "sup", "code", "pre",
+            "blockquote", "ul", "ol", "li", "a", "img", "h1", "h2", "h3", "h4", "h5", "h6",
+            "table", "thead", "tbody", "tr", "th", "td",
+            // Task lists render a disabled checkbox.
+            "input",
+        })
+        {
+            options.AllowedTags.Add(tag);
+        }
+        foreach (var attribute in new[] { "href", "title", "src", "alt", "start", "type", "checked", "disabled", "class" })
+            options.AllowedAttributes.Add(attribute);
+        foreach (var cssClass in new[] { "contains-task-list", "task-list-item", "task-list-item-checkbox" })
+            options.AllowedClasses.Add(cssClass);
+        foreach (var scheme in new[] { "http", "https", "mailto" })
+            options.AllowedSchemes.Add(scheme);
+        // Empty() screens no attribute for URLs until told which ones hold them.
+        options.UriAttributes.Add("href");
+        options.UriAttributes.Add("src");
+
+        var sanitizer = new HtmlSanitizer(options);
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is IElement { LocalName: "a" } link && link.HasAttribute("href"))
+            {
+                // Comments link to outside pages: open them apart from the reading page, don't hand
+                // it to them (window.opener) and don't lend them our ranking.
+                link.SetAttribute("rel", "noopener noreferrer nofollow");
+                link.SetAttribute("target", "_blank");
+            }
+            if (e.Node is IElement { LocalName: "input" } input)
+            {
+                // Only the task-list checkbox is expected; pin any input to an inert, disabled one.
+                input.SetAttribute("type", "checkbox");
+                input.SetAttribute("disabled", "disabled");
+            }
+        };
+        return sanitizer;
+    }
 }

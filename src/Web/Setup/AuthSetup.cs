@@ -28,7 +28,8 @@ internal static class AuthSetup
                 options.DefaultScheme = CookieOrBearer;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
-            .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", options =>
+            // No display name: a named scheme would be offered as an "external login" on the account pages.
+            .AddPolicyScheme(CookieOrBearer, displayName: null, options =>
                 options.ForwardDefaultSelector = context =>
                     context.Request.Headers.Authorization.Count > 0 || IsHubTokenRequest(context.Request)
                         ? IdentityConstants.BearerScheme

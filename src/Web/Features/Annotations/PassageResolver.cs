@@ -16,6 +16,8 @@ internal static class PassageResolver
             return (null, "The annotation has no selector: give a TextQuoteSelector or a TextPositionSelector in target.selector.");
 
         var span = quote is null ? SpanAt(text, position!) : FindQuote(text, quote, position);
+        if (span is null && quote is not null && Occurrences(text, quote.Exact) > 1)
+            return (null, $"The quoted passage occurs {Occurrences(text, quote.Exact)} times in the document; add a prefix and suffix, or a TextPositionSelector, to say which one you mean.");
         if (span is null)
         {
             return (null, quote is null
@@ -46,6 +48,14 @@ internal static class PassageResolver
         {
             return null;
         }
+    }
+
+    private static int Occurrences(string text, string quote)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(quote, StringComparison.Ordinal); at >= 0; at = text.IndexOf(quote, at + 1, StringComparison.Ordinal))
+            count++;
+        return count;
     }
 
     private static string Shorten(string quote) => quote.Length <= 80 ? quote : quote[..77] + "…";

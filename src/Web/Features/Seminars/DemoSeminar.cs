@@ -11,7 +11,7 @@ namespace Annotate.Web.Features.Seminars;
 /// The seminar a fresh installation starts with: the sample article, every new account as a student,
 /// the first account as its teacher. Off with Demo:Enabled=false.
 /// </summary>
-internal sealed class DemoSeminar(IDbContextFactory<AnnotateDb> dbFactory, IOptions<DemoOptions> options, IWebHostEnvironment environment, TimeProvider clock)
+internal sealed class DemoSeminar(IDbContextFactory<AnnotateDb> dbFactory, IOptions<DemoOptions> options, TimeProvider clock)
 {
     public const string Name = "Demo seminar";
     public const string ArticleTitle = "Proletarian Internationalism in the Communist Manifesto";
@@ -25,7 +25,8 @@ internal sealed class DemoSeminar(IDbContextFactory<AnnotateDb> dbFactory, IOpti
         if (await db.Seminars.AnyAsync()) return;
 
         var now = clock.GetUtcNow();
-        var raw = await File.ReadAllTextAsync(Path.Combine(environment.ContentRootPath, "Content", ArticleFile));
+        // Copied next to the app at build time, so it is found whatever the working directory.
+        var raw = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Content", ArticleFile));
         var seminar = new Seminar { Name = Name, JoinCode = SeminarService.NewJoinCode(), CreatedAt = now };
         seminar.Documents.Add(new Document
         {

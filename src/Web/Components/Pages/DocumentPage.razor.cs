@@ -1,0 +1,276 @@
+using Annotate.Shared;
+using Annotate.Shared.Anchoring;
+using Annotate.Shared.Text;
+using Annotate.Shared.W3c;
+using Annotate.Web.Components.Reading;
+using Annotate.Web.Components.Threads;
+using Annotate.Web.Features.Annotations;
+using Annotate.Web.Features.Documents;
+using Annotate.Web.Realtime;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace Annotate.Web.Components.Pages;
+
+/// <summary>
+/// The reading page: loads the document and what the reader may see of its discussion, then keeps
+/// both live from the feed (each event asked against the visibility rule for this reader).
+/// </summary>
+public partial class DocumentPage
+{
+    [Parameter] public int Id { get; set; }
+    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    [Inject] private ReaderAccess Access { get; set; } = default!;
+    [Inject] private DocumentService Documents { get; set; } = default!;
+    [Inject] private AnnotationService Annotations { get; set; } = default!;
+    [Inject] private IAnnotationFeed Feed { get; set; } = default!;
+    [Inject] private ReadingPresence Presence { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
+    private string userId = "";
+    private string displayName = "";
+    private bool notFound;
+    private ReaderAccess.DocumentAccess? access;
+    private DocumentService.DocumentText? document;
+    private IReadOnlyList<TextBlock> blocks = [];
+    private List<AnnotationView> annotations = [];
+    private IReadOnlyList<HighlightLayout.PlacedThread> placed = [];
+    private List<ThreadModel> threads = [];
+    private IReadOnlyList<ReadingPresence.Reader> readers = [];
+    private IReadOnlyList<Visibility> visibilityOptions = [];
+    private ArticleView.SelectedPassage? selection;
+    private TextSpan? composing;
+    private Guid? selectedThread;
+    private DateTimeOffset now;
+    private ArticleView? articleView;
+    private IDisposable? subscription;
+    private IDisposable? presence;
+    private ITimer? clockTimer;
+    private IJSObjectReference? module;
+
+    private string NewDraftKey => $"annotate:draft:new:{Id}";
+
+    private string CountLabel
+    {
+        get
+        {
+            var count = annotations.Count;
+            return count == 1 ? "1 annotation" : $"{count} annotations";
+        }
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        now = Clock.GetUtcNow();
+        var user = AuthenticationState is null ? null : (await AuthenticationState).User;
+        userId = user?.UserIdOrNull() ?? "";
+        displayName = user?.Identity?.Name ?? "";
+        access = await Access.ForDocumentAsync(userId, Id);
+        document = access is null ? null : await Documents.GetAsync(Id);
+        notFound = document is null;
+        if (access is null || document is null) return;
+
+        blocks = TextBlocks.Parse(document.Text);
+        visibilityOptions = access.Viewer.GroupId is null
+            ? [Visibility.Seminar, Visibility.Teachers, Visibility.Private]
+            : [Visibility.Seminar, Visibility.Group, Visibility.Teachers, Visibility.Private];
+        annotations = await Annotations.ListVisibleAsync(access);
+        Rebuild();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender || access is null || document is null) return;
+        subscription = Feed.Subscribe(Id, OnFeedEvent);
+        presence = Presence.Enter(Id, userId, await DisplayNameAsync());
+        Presence.Changed += OnPresenceChanged;
+        readers = Presence.ReadersOf(Id);
+        // Relative times ("5 min ago") move on by themselves.
+        clockTimer = Clock.CreateTimer(_ => InvokeAsync(() => { now = Clock.GetUtcNow(); StateHasChanged(); }), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
+        module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Pages/DocumentPage.razor.js");
+        await RestoreDraftAsync();
+        StateHasChanged();
+    }
+
+    private async Task<string> DisplayNameAsync()
+    {
+        var name = annotations.FirstOrDefault(a => a.AuthorId == userId)?.AuthorName;
+        return name ?? await Access.DisplayNameAsync(userId) ?? displayName;
+    }
+
+    /// <summary>A comment half-written before a reload or a lost connection comes back with its passage.</summary>
+    private async Task RestoreDraftAsync()
+    {
+        if (document is null || await Drafts.LoadAsync(JS, NewDraftKey) is not { Start: { } start, End: { } end } draft) return;
+        if (start < 0 || end > document.Text.Length || end <= start || draft.Body.Length == 0) return;
+        composing = new TextSpan(start, end);
+    }
+
+    private Task OnFeedEvent(AnnotationEvent annotationEvent)
+    {
+        // Never make the writer wait for this page to render.
+        _ = InvokeAsync(() =>
+        {
+            if (access is null) return;
+            var kind = annotationEvent.KindFor(access.Viewer);
+            if (kind is null) return;
+            Apply(kind.Value, annotationEvent.Annotation);
+            StateHasChanged();
+        });
+        return Task.CompletedTask;
+    }
+
+    private void OnPresenceChanged(int documentId)
+    {
+        if (documentId != Id) return;
+        _ = InvokeAsync(() =>
+        {
+            readers = Presence.ReadersOf(Id);
+            StateHasChanged();
+        });
+    }
+
+    private void Apply(AnnotationEventKind kind, AnnotationView annotation)
+    {
+        annotations.RemoveAll(a => a.Id == annotation.Id);
+        if (kind == AnnotationEventKind.Deleted)
+        {
+            annotations.RemoveAll(a => a.ThreadId == annotation.Id);
+            if (selectedThread == annotation.Id) selectedThread = null;
+        }
+        else
+        {
+            annotations.Add(annotation);
+        }
+        Rebuild();
+    }
+
+    /// <summary>Recomputes where threads sit; a new list each time so the article knows to redraw.</summary>
+    private void Rebuild()
+    {
+        if (document is null) return;
+        placed = HighlightLayout.Place(document.Text, annotations.Where(a => !a.IsReply));
+        var replies = annotations.Where(a => a.IsReply).ToLookup(a => a.ThreadRootId);
+        threads = placed
+            .Select(p => new ThreadModel(p.Thread, p.Span, ParagraphAt(p.Span), replies[p.Thread.Id].OrderBy(r => r.Created).ToList()))
+            .OrderBy(t => t.Span?.Start ?? int.MaxValue).ThenBy(t => t.Root.Created)
+            .ToList();
+    }
+
+    private int? ParagraphAt(TextSpan? span) =>
+        span is { } s ? blocks.LastOrDefault(b => b.Start <= s.Start)?.ParagraphNumber : null;
+
+    private void OnSelectionChanged(ArticleView.SelectedPassage? passage) => selection = passage;
+
+    private void StartAnnotating(TextSpan span)
+    {
+        composing = span;
+        selection = null;
+    }
+
+    private async Task HighlightAsync(TextSpan span)
+    {
+        selection = null;
+        var error = await CreateAsync(Motivations.Highlighting, "", Visibility.Seminar, span);
+        if (error is not null) Snackbar.Add(error, Severity.Error);
+        else if (articleView is not null) await articleView.ClearSelectionAsync();
+    }
+
+    private async Task<string?> PostAsync(AnnotationEditor.Submission submission)
+    {
+        if (composing is not { } span) return "Select a passage first.";
+        var error = await CreateAsync(Motivations.Commenting, submission.Body, submission.Visibility, span);
+        if (error is null)
+        {
+            composing = null;
+            // The editor calls this through a plain delegate, so the page must redraw itself.
+            StateHasChanged();
+            if (articleView is not null) await articleView.ClearSelectionAsync();
+        }
+        return error;
+    }
+
+    private async Task<string?> CreateAsync(string motivation, string body, Visibility visibility, TextSpan span)
+    {
+        var (quote, position) = TextAnchor.Describe(document!.Text, span);
+        var result = await Annotations.CreateAsync(userId, Id, new AnnotationDraft(motivation, visibility, body, [], quote, position));
+        if (result.Annotation is not { } created) return result.Message;
+        Apply(AnnotationEventKind.Created, created);
+        selectedThread = created.Id;
+        return null;
+    }
+
+    private async Task<string?> ReplyAsync(ThreadModel thread, string body)
+    {
+        var result = await Annotations.CreateAsync(userId, Id,
+            new AnnotationDraft(Motivations.Replying, thread.Root.Visibility, body, [], ReplyTo: thread.Id));
+        if (result.Annotation is not { } created) return result.Message;
+        Apply(AnnotationEventKind.Created, created);
+        StateHasChanged();
+        return null;
+    }
+
+    private async Task<string?> EditAsync(AnnotationView annotation, AnnotationEditor.Submission submission)
+    {
+        var draft = new AnnotationDraft(annotation.Motivation, submission.Visibility, submission.Body, annotation.Tags, ReplyTo: annotation.ParentId);
+        var result = await Annotations.UpdateAsync(userId, annotation.Id, draft, annotation.Version);
+        if (result.Annotation is not { } updated) return result.Message;
+        Apply(AnnotationEventKind.Updated, updated);
+        StateHasChanged();
+        return null;
+    }
+
+    private async Task DeleteAsync(AnnotationView annotation)
+    {
+        var what = annotation.IsReply ? "this reply" : "this thread and all its replies";
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            annotation.IsReply ? "Delete reply?" : "Delete thread?",
+            $"Delete {what}? This cannot be undone.",
+            yesText: "Delete", cancelText: "Cancel");
+        if (confirmed != true) return;
+        var result = await Annotations.DeleteAsync(userId, annotation.Id);
+        if (result.Annotation is null)
+        {
+            Snackbar.Add(result.Message ?? "Could not delete.", Severity.Error);
+            return;
+        }
+        Apply(AnnotationEventKind.Deleted, annotation);
+        Snackbar.Add(annotation.IsReply ? "Reply deleted." : "Thread deleted.", Severity.Info);
+    }
+
+    private async Task SelectThreadAsync(Guid threadId)
+    {
+        selectedThread = threadId;
+        if (articleView is not null) await articleView.FlashAsync(threadId);
+    }
+
+    private async Task RevealThreadAsync(Guid threadId)
+    {
+        selectedThread = threadId;
+        StateHasChanged();
+        if (module is not null) await module.InvokeVoidAsync("revealThread", threadId.ToString());
+    }
+
+    private static string Shorten(string quote) => quote.Length <= 300 ? quote : quote[..297] + "…";
+
+    public async ValueTask DisposeAsync()
+    {
+        subscription?.Dispose();
+        Presence.Changed -= OnPresenceChanged;
+        presence?.Dispose();
+        if (clockTimer is not null) await clockTimer.DisposeAsync();
+        try
+        {
+            if (module is not null) await module.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Bunit;
+using MudBlazor.Services;
+
+namespace Annotate.Web.Tests.Components;
+
+/// <summary>
+/// A bUnit context set up the way MudBlazor components need it: their services, and JS calls
+/// (focus, localStorage, modules) answered loosely since no browser runs here. Disposed
+/// asynchronously because MudBlazor services and our components implement IAsyncDisposable.
+/// </summary>
+public abstract class MudComponentTest : IAsyncLifetime
+{
+    protected MudComponentTest()
+    {
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.Services.AddMudServices();
+    }
+
+    protected BunitContext Context { get; } = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await Context.DisposeAsync();
+}

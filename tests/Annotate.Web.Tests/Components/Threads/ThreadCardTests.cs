@@ -1,0 +1,136 @@
+using AngleSharp.Dom;
+using Annotate.Shared.Text;
+using Annotate.Web.Components.Threads;
+using Annotate.Web.Features.Annotations;
+using Bunit;
+using static Annotate.Web.Tests.Components.TestArticle;
+
+namespace Annotate.Web.Tests.Components.Threads;
+
+public sealed class ThreadCardTests : MudComponentTest
+{
+    private const string Author = "ana-id";
+    private const string Classmate = "ben-id";
+    private const string Teacher = "teacher-id";
+
+    private readonly AnnotationView root = Thread(Excerpt, "Proletarians of all countries unite!",
+        body: "The **slogan** is older than the Manifesto.", authorId: Author, authorName: "Ana");
+
+    private readonly List<(Guid Thread, string Body)> replies = [];
+    private readonly List<Guid> deleted = [];
+    private readonly List<(Guid Annotation, AnnotationEditor.Submission Submission)> edits = [];
+
+    private IRenderedComponent<ThreadCard> RenderCard(string currentUserId, bool isTeacher = false, params AnnotationView[] threadReplies)
+    {
+        var span = SpanOf(Excerpt, root.Quote!.Exact);
+        var paragraph = TextBlocks.Parse(Excerpt).Last(b => b.Start <= span.Start).ParagraphNumber;
+        return Context.Render<ThreadCard>(ps => ps
+            .Add(p => p.Thread, new ThreadModel(root, span, paragraph, threadReplies))
+            .Add(p => p.CurrentUserId, currentUserId)
+            .Add(p => p.IsTeacher, isTeacher)
+            .Add(p => p.Now, root.Created.AddMinutes(5))
+            .Add(p => p.OnReply, (thread, body) =>
+            {
+                replies.Add((thread.Id, body));
+                return Task.FromResult<string?>(null);
+            })
+            .Add(p => p.OnEdit, (annotation, submission) =>
+            {
+                edits.Add((annotation.Id, submission));
+                return Task.FromResult<string?>(null);
+            })
+            .Add(p => p.OnDelete, annotation =>
+            {
+                deleted.Add(annotation.Id);
+                return Task.CompletedTask;
+            }));
+    }
+
+    private static IReadOnlyList<string> ButtonsOf(IElement scope) =>
+        scope.QuerySelectorAll("button").Select(b => b.TextContent.Trim()).ToList();
+
+    private static IElement Button(IRenderedComponent<ThreadCard> cut, string text) =>
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == text);
+
+    [Fact]
+    public void Shows_the_quote_author_time_rendered_body_and_a_Reply_button()
+    {
+        var cut = RenderCard(Classmate);
+
+        Assert.Equal("Proletarians of all countries unite!", cut.Find(".thread-quote q").TextContent);
+        Assert.Equal("¶ 2", cut.Find(".thread-pnum").TextContent.Trim());
+        Assert.Equal("Ana", cut.Find(".thread-author").TextContent);
+        Assert.Equal("5 min ago", cut.Find(".thread-time time").TextContent);
+        var body = cut.Find(".thread-body");
+        Assert.Equal("slogan", body.QuerySelector("strong")!.TextContent);
+        Assert.Equal("The slogan is older than the Manifesto.", body.TextContent.Trim());
+        // The contract names it "Reply": no aria-label may override the visible text.
+        Assert.Null(Button(cut, "Reply").GetAttribute("aria-label"));
+    }
+
+    [Theory]
+    [InlineData(Author, false, new[] { "Edit", "Delete" })]
+    [InlineData(Classmate, false, new string[0])]
+    [InlineData(Teacher, true, new[] { "Delete" })]
+    public void Only_the_author_may_edit_and_the_author_or_a_teacher_may_delete(string viewer, bool isTeacher, string[] actions)
+    {
+        var cut = RenderCard(viewer, isTeacher);
+
+        Assert.Equal(actions, ButtonsOf(cut.Find(".thread-actions")));
+    }
+
+    [Fact]
+    public void A_reply_offers_its_actions_to_its_own_author()
+    {
+        var reply = Reply(root, "Older by how much?", authorId: Classmate, authorName: "Ben");
+
+        var cut = RenderCard(Classmate, false, reply);
+
+        Assert.Equal("Ben", cut.Find(".thread-reply .thread-author").TextContent);
+        Assert.Equal("Older by how much?", cut.Find(".thread-reply .thread-body").TextContent.Trim());
+        Assert.Equal([], ButtonsOf(cut.FindAll(".thread-actions")[0]));
+        Assert.Equal(["Edit", "Delete"], ButtonsOf(cut.Find(".thread-reply .thread-actions")));
+    }
+
+    [Fact]
+    public void Delete_hands_the_annotation_to_OnDelete()
+    {
+        var cut = RenderCard(Author);
+
+        Button(cut, "Delete").Click();
+
+        Assert.Equal([root.Id], deleted);
+    }
+
+    [Fact]
+    public void Replying_posts_the_reply_and_closes_the_editor()
+    {
+        var cut = RenderCard(Classmate);
+
+        Button(cut, "Reply").Click();
+        var label = cut.FindAll("label").Single(l => l.TextContent.Trim() == "Your reply");
+        cut.Find($"#{label.GetAttribute("for")}").Input("Older by how much?");
+        cut.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Post reply").Click();
+
+        Assert.Equal([(root.Id, "Older by how much?")], replies);
+        Assert.Empty(cut.FindAll("textarea"));
+        Assert.NotNull(Button(cut, "Reply"));
+    }
+
+    [Fact]
+    public void Editing_starts_from_the_current_text_and_saving_closes_the_editor()
+    {
+        var cut = RenderCard(Author);
+
+        Button(cut, "Edit").Click();
+        Assert.Equal("The **slogan** is older than the Manifesto.", cut.Find("textarea").GetAttribute("value"));
+        Assert.Empty(cut.FindAll(".thread-actions"));
+
+        cut.Find("textarea").Input("The **slogan** is older than the Manifesto (1847).");
+        Button(cut, "Save").Click();
+
+        Assert.Equal([(root.Id, new AnnotationEditor.Submission("The **slogan** is older than the Manifesto (1847).", root.Visibility))], edits);
+        Assert.Empty(cut.FindAll("textarea"));
+        Assert.Equal(["Edit", "Delete"], ButtonsOf(cut.Find(".thread-actions")));
+    }
+}
