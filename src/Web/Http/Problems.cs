@@ -16,4 +16,16 @@ internal static class Problems
 
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
+
+    /// <summary>The sentence for a problem answered without one, by the framework rather than our handlers.</summary>
+    public static string? DefaultDetail(int? status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "The request could not be read: send a JSON body in the shape this endpoint documents.",
+        StatusCodes.Status401Unauthorized => "Sign in first: send a bearer token from /api/auth/login, or the session cookie.",
+        StatusCodes.Status403Forbidden => "You are not allowed to do this.",
+        StatusCodes.Status404NotFound => "There is nothing at this address that you can see.",
+        StatusCodes.Status405MethodNotAllowed => "This address does not take that HTTP method.",
+        StatusCodes.Status415UnsupportedMediaType => "Send the request body as JSON (application/json).",
+        _ => null,
+    };
 }

@@ -23,7 +23,9 @@ internal static class AppSetup
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddProblemDetails();
+        // Bare status codes (a body that does not bind, no user, no such route) get a sentence too.
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Detail ??= Problems.DefaultDetail(context.ProblemDetails.Status));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddAnnotateData(configuration, Path.Combine(builder.Environment.ContentRootPath, "App_Data"));
