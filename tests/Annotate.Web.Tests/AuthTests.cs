@@ -10,7 +10,7 @@ namespace Annotate.Web.Tests;
 public sealed partial class AuthTests(AnnotateApp app) : IClassFixture<AnnotateApp>
 {
     [Fact]
-    public async Task Every_api_route_except_auth_answers_401_problem_without_a_user()
+    public async Task Every_api_route_except_auth_answers_401_problem_with_a_sentence_without_a_user()
     {
         var client = app.CreateApiClient();
         var routes = ApiRoutesOutsideAuth();
@@ -29,6 +29,8 @@ public sealed partial class AuthTests(AnnotateApp app) : IClassFixture<AnnotateA
                 wrong.Add($"{method} {pattern}: {(int)response.StatusCode}");
             else if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
                 wrong.Add($"{method} {pattern}: 401 as {response.Content.Headers.ContentType}, not problem+json");
+            else if (!(await response.Content.ReadAsStringAsync()).Contains("\"detail\":\"Sign in first", StringComparison.Ordinal))
+                wrong.Add($"{method} {pattern}: 401 without a sentence saying to sign in");
         }
         Assert.Empty(wrong);
     }
