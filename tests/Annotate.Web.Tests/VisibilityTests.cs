@@ -72,6 +72,44 @@ public sealed class VisibilityTests(AnnotateApp app) : IClassFixture<AnnotateApp
     }
 
     [Fact]
+    public async Task Narrowing_to_private_takes_an_annotation_from_other_readers_at_once_and_widening_brings_it_back()
+    {
+        var room = await app.CreateClassroomAsync();
+        var hubB = await app.ConnectHubAsync(room.StudentB);
+        await hubB.JoinAsync(room.DocumentId);
+        const string quote = "class struggles";
+        var posted = await room.StudentA.PostAnnotationAsync(room.DocumentId, room.Comment(quote, "Shared at first."));
+        var id = (await posted.JsonAsync(HttpStatusCode.Created)).Iri();
+        await hubB.WaitForAsync(HubListener.Created, id);
+
+        var narrowed = await room.StudentA.PutAnnotationAsync(id, room.Comment(quote, "On second thought, mine.", "private"), posted.Headers.ETag!.ToString());
+        await narrowed.ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        await hubB.WaitForAsync(HubListener.Deleted, id);
+        Assert.Empty(await room.StudentB.VisibleAnnotationIrisAsync(room.DocumentId));
+        await (await room.StudentB.GetAnnotationAsync(id)).ProblemDetailAsync(HttpStatusCode.NotFound);
+
+        var widened = await (await room.StudentA.PutAnnotationAsync(id, room.Comment(quote, "Shared again."), narrowed.Headers.ETag!.ToString())).JsonAsync();
+        JsonAssert.Equal(widened, (await hubB.WaitForAsync(HubListener.Created, id)).Payload);
+        Assert.Equal([id], await room.StudentB.VisibleAnnotationIrisAsync(room.DocumentId));
+    }
+
+    [Fact]
+    public async Task Deleting_a_thread_tells_hub_readers_its_replies_are_gone_before_the_thread()
+    {
+        var room = await app.CreateClassroomAsync();
+        var thread = (await room.StudentA.CreateAnnotationAsync(room.DocumentId, room.Comment("A spectre is haunting Europe"))).Iri();
+        var reply = (await room.Teacher.CreateAnnotationAsync(room.DocumentId, AnnotationJson.Reply(thread, "Which one?"))).Iri();
+        var hubB = await app.ConnectHubAsync(room.StudentB);
+        await hubB.JoinAsync(room.DocumentId);
+
+        await (await room.StudentA.DeleteAnnotationAsync(thread)).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+
+        await hubB.WaitForAsync(HubListener.Deleted, reply);
+        await hubB.WaitForAsync(HubListener.Deleted, thread);
+    }
+
+    [Fact]
     public async Task Non_member_gets_404_for_the_document_its_annotations_and_cannot_join_it_on_the_hub()
     {
         var room = await app.CreateClassroomAsync();
