@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Annotate.Web.Tests;
 
+/// <summary>Who is signed in: bearer tokens from /api/auth, and 401 everywhere else without one.</summary>
 public sealed partial class AuthTests(AnnotateApp app) : IClassFixture<AnnotateApp>
 {
     [Fact]

@@ -76,11 +76,3 @@ public sealed class HubListener : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
 }
-
-/// <summary>One message from the hub: the annotation JSON, or for a deletion the annotation's IRI.</summary>
-public sealed record HubEvent(string Name, JsonElement Payload)
-{
-    public string? AnnotationIri => Payload.ValueKind == JsonValueKind.String ? Payload.GetString() : Payload.GetProperty("id").GetString();
-
-    public override string ToString() => $"{Name}({AnnotationIri})";
-}
