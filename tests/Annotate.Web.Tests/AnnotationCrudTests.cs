@@ -109,6 +109,21 @@ public sealed class AnnotationCrudTests(AnnotateApp app) : IClassFixture<Annotat
     }
 
     [Fact]
+    public async Task Put_without_a_visibility_keeps_the_one_the_annotation_has()
+    {
+        var room = await app.CreateClassroomAsync();
+        var posted = await room.StudentA.PostAnnotationAsync(room.DocumentId, room.Comment(Quote, "Just for me.", "private"));
+        var id = (await posted.JsonAsync(HttpStatusCode.Created)).Iri();
+        var edit = room.Comment(Quote, "Still just for me.");
+        edit.Remove("visibility");
+
+        var put = await room.StudentA.PutAnnotationAsync(id, edit, posted.Headers.ETag!.ToString());
+
+        Assert.Equal("private", (await put.JsonAsync()).GetProperty("visibility").GetString());
+        Assert.DoesNotContain(id, await room.StudentB.VisibleAnnotationIrisAsync(room.DocumentId));
+    }
+
+    [Fact]
     public async Task Put_with_a_stale_ETag_answers_412_and_changes_nothing()
     {
         var room = await app.CreateClassroomAsync();

@@ -18,9 +18,13 @@ public static class AnnotationJsonReader
 
         if (!TryString(json, "motivation", out var motivation)) return Fail("\"motivation\" must be a string.");
         if (!TryString(json, "visibility", out var visibilityName)) return Fail("\"visibility\" must be a string.");
-        var visibility = Visibility.Seminar;
-        if (visibilityName is not null && !VisibilityNames.TryParse(visibilityName, out visibility))
-            return Fail($"Unknown visibility \"{visibilityName}\". Use one of: {VisibilityNames.AllNames}.");
+        Visibility? visibility = null;
+        if (visibilityName is not null)
+        {
+            if (!VisibilityNames.TryParse(visibilityName, out var named))
+                return Fail($"Unknown visibility \"{visibilityName}\". Use one of: {VisibilityNames.AllNames}.");
+            visibility = named;
+        }
 
         var (body, tags, bodyError) = ReadBody(json);
         if (bodyError is not null) return Fail(bodyError);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Annotate.Shared.W3c;
 
 namespace Annotate.Web.Features.Annotations;
@@ -18,7 +19,7 @@ public static class AnnotationRules
         if (Motivations.NeedsBody(motivation) && string.IsNullOrWhiteSpace(body))
             return motivation == Motivations.Replying ? "A reply needs some text." : "A comment needs some text.";
         if (body.Length > MaxBodyLength)
-            return $"The comment is {body.Length:N0} characters long; the limit is {MaxBodyLength:N0}.";
+            return string.Create(CultureInfo.InvariantCulture, $"The comment is {body.Length:N0} characters long; the limit is {MaxBodyLength:N0}.");
         return null;
     }
 

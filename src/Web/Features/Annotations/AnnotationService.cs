@@ -50,7 +50,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
             DocumentId = documentId,
             AuthorId = userId,
             Motivation = draft.Motivation,
-            Visibility = draft.Visibility,
+            Visibility = draft.Visibility ?? Visibility.Seminar,
             Body = draft.Body,
             Tags = string.Join('\n', draft.Tags),
             Created = now,
@@ -100,6 +100,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
             return AnnotationResult.Fail(AnnotationFailure.Invalid, "An edit cannot turn a reply into a thread, move it to another thread, or the other way round.");
         if (CheckDraft(draft, reader.Viewer) is { } problem)
             return AnnotationResult.Fail(AnnotationFailure.Invalid, problem);
+        var visibility = draft.Visibility ?? current.Visibility;
 
         await using var db = await dbFactory.CreateDbContextAsync();
         var annotation = await db.Annotations.FirstAsync(a => a.Id == id);
@@ -119,7 +120,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
                 if (passage is null) return AnnotationResult.Fail(AnnotationFailure.Invalid, error!);
                 SetPassage(annotation, passage, document.Revision);
             }
-            annotation.Visibility = draft.Visibility;
+            annotation.Visibility = visibility;
         }
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
@@ -133,9 +134,9 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
                 return AnnotationResult.Fail(AnnotationFailure.Stale, "This annotation was changed since you loaded it. Reload it and make your change again.");
             }
             // Replies follow their thread, so narrowing a thread narrows its replies too.
-            if (!current.IsReply && current.Visibility != draft.Visibility)
+            if (!current.IsReply && current.Visibility != visibility)
                 await db.Annotations.Where(a => a.ThreadId == id)
-                    .ExecuteUpdateAsync(set => set.SetProperty(a => a.Visibility, draft.Visibility));
+                    .ExecuteUpdateAsync(set => set.SetProperty(a => a.Visibility, visibility));
             await transaction.CommitAsync();
         }
 
