@@ -12,6 +12,8 @@ public class AnnotateDb(DbContextOptions<AnnotateDb> options) : IdentityDbContex
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<Annotation> Annotations => Set<Annotation>();
+    public DbSet<DocumentRevision> DocumentRevisions => Set<DocumentRevision>();
+    public DbSet<AnnotationAnchor> AnnotationAnchors => Set<AnnotationAnchor>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -61,3 +61,23 @@ internal sealed class AnnotationConfiguration : IEntityTypeConfiguration<Annotat
         b.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class DocumentRevisionConfiguration : IEntityTypeConfiguration<DocumentRevision>
+{
+    public void Configure(EntityTypeBuilder<DocumentRevision> b)
+    {
+        b.HasIndex(r => new { r.DocumentId, r.Number }).IsUnique();
+        b.Property(r => r.Title).HasMaxLength(300);
+        b.HasOne(r => r.Document).WithMany().HasForeignKey(r => r.DocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AnnotationAnchorConfiguration : IEntityTypeConfiguration<AnnotationAnchor>
+{
+    public void Configure(EntityTypeBuilder<AnnotationAnchor> b)
+    {
+        b.HasKey(a => new { a.AnnotationId, a.Revision });
+        b.Property(a => a.State).HasConversion<string>().HasMaxLength(16);
+        b.HasOne(a => a.Annotation).WithMany().HasForeignKey(a => a.AnnotationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -95,6 +95,39 @@ namespace Annotate.Data.Migrations
                     b.ToTable("Annotations");
                 });
 
+            modelBuilder.Entity("Annotate.Data.Entities.AnnotationAnchor", b =>
+                {
+                    b.Property<Guid>("AnnotationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Exact")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Suffix")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AnnotationId", "Revision");
+
+                    b.ToTable("AnnotationAnchors");
+                });
+
             modelBuilder.Entity("Annotate.Data.Entities.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -197,6 +230,44 @@ namespace Annotate.Data.Migrations
                     b.HasIndex("SeminarId");
 
                     b.ToTable("Documents");
+                });
+
+            modelBuilder.Entity("Annotate.Data.Entities.DocumentRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AnchoringDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DocumentRevisions");
                 });
 
             modelBuilder.Entity("Annotate.Data.Entities.Membership", b =>
@@ -450,6 +521,17 @@ namespace Annotate.Data.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Annotate.Data.Entities.AnnotationAnchor", b =>
+                {
+                    b.HasOne("Annotate.Data.Entities.Annotation", "Annotation")
+                        .WithMany()
+                        .HasForeignKey("AnnotationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Annotation");
+                });
+
             modelBuilder.Entity("Annotate.Data.Entities.Document", b =>
                 {
                     b.HasOne("Annotate.Data.Entities.Seminar", "Seminar")
@@ -459,6 +541,17 @@ namespace Annotate.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Seminar");
+                });
+
+            modelBuilder.Entity("Annotate.Data.Entities.DocumentRevision", b =>
+                {
+                    b.HasOne("Annotate.Data.Entities.Document", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
                 });
 
             modelBuilder.Entity("Annotate.Data.Entities.Membership", b =>

@@ -10,9 +10,8 @@ public enum AnnotationEventKind { Created, Updated, Deleted }
 /// reader who could see it before and cannot now is told it is gone (and the other way round).
 /// </summary>
 public sealed record AnnotationEvent(AnnotationEventKind Kind, AnnotationView Annotation, AnnotationView? Previous = null)
+    : FeedEvent(Annotation.DocumentId)
 {
-    public int DocumentId => Annotation.DocumentId;
-
     /// <summary>What this event means to one viewer, or null when it must not reach them at all.</summary>
     public AnnotationEventKind? KindFor(Viewer viewer)
     {

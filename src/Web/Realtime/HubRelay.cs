@@ -23,8 +23,16 @@ internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, IHubCon
         return Task.CompletedTask;
     }
 
-    private async Task RelayAsync(AnnotationEvent annotationEvent)
+    private async Task RelayAsync(FeedEvent feedEvent)
     {
+        if (feedEvent is DocumentRevisedEvent revised)
+        {
+            // Clients reload the text and the annotations (their selectors now refer to the new revision).
+            foreach (var reader in readers.Of(revised.DocumentId))
+                await SendAsync(reader, "documentRevised", revised.DocumentId, revised.Revision);
+            return;
+        }
+        if (feedEvent is not AnnotationEvent annotationEvent) return;
         foreach (var reader in readers.Of(annotationEvent.DocumentId))
         {
             var client = hub.Clients.Client(reader.ConnectionId);
@@ -47,6 +55,18 @@ internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, IHubCon
             {
                 logger.LogWarning(exception, "Could not relay an event to hub connection {ConnectionId}", reader.ConnectionId);
             }
+        }
+    }
+
+    private async Task SendAsync(HubReaders.Reader reader, string method, params object[] arguments)
+    {
+        try
+        {
+            await hub.Clients.Client(reader.ConnectionId).SendCoreAsync(method, arguments);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Could not relay an event to hub connection {ConnectionId}", reader.ConnectionId);
         }
     }
 }

@@ -6,32 +6,32 @@ namespace Annotate.Web.Realtime;
 internal sealed class InMemoryAnnotationFeed(ILogger<InMemoryAnnotationFeed> logger) : IAnnotationFeed
 {
     private const int AllDocuments = -1;
-    private readonly ConcurrentDictionary<int, ConcurrentDictionary<Guid, Func<AnnotationEvent, Task>>> subscribers = new();
+    private readonly ConcurrentDictionary<int, ConcurrentDictionary<Guid, Func<FeedEvent, Task>>> subscribers = new();
 
-    public async Task PublishAsync(AnnotationEvent annotationEvent)
+    public async Task PublishAsync(FeedEvent feedEvent)
     {
-        foreach (var key in new[] { annotationEvent.DocumentId, AllDocuments })
+        foreach (var key in new[] { feedEvent.DocumentId, AllDocuments })
         {
             if (!subscribers.TryGetValue(key, out var handlers)) continue;
             foreach (var handler in handlers.Values)
             {
                 try
                 {
-                    await handler(annotationEvent);
+                    await handler(feedEvent);
                 }
                 catch (Exception exception)
                 {
-                    logger.LogWarning(exception, "A subscriber of document {DocumentId} failed to handle an event", annotationEvent.DocumentId);
+                    logger.LogWarning(exception, "A subscriber of document {DocumentId} failed to handle an event", feedEvent.DocumentId);
                 }
             }
         }
     }
 
-    public IDisposable Subscribe(int documentId, Func<AnnotationEvent, Task> handler) => Add(documentId, handler);
+    public IDisposable Subscribe(int documentId, Func<FeedEvent, Task> handler) => Add(documentId, handler);
 
-    public IDisposable SubscribeAll(Func<AnnotationEvent, Task> handler) => Add(AllDocuments, handler);
+    public IDisposable SubscribeAll(Func<FeedEvent, Task> handler) => Add(AllDocuments, handler);
 
-    private Subscription Add(int key, Func<AnnotationEvent, Task> handler)
+    private Subscription Add(int key, Func<FeedEvent, Task> handler)
     {
         var id = Guid.NewGuid();
         subscribers.GetOrAdd(key, _ => new())[id] = handler;

@@ -38,6 +38,9 @@ internal static class AppSetup
         services.AddSingleton<DocumentService>();
         services.AddSingleton<AnnotationService>();
         services.AddSingleton<ReaderAccess>();
+        services.AddSingleton<RevisionService>();
+        services.AddSingleton<AnchoringWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<AnchoringWorker>());
 
         services.AddSingleton<IAnnotationFeed, InMemoryAnnotationFeed>();
         services.AddSingleton<ReadingPresence>();

@@ -42,11 +42,14 @@ public partial class DocumentPage
     private List<AnnotationView> annotations = [];
     private IReadOnlyList<HighlightLayout.PlacedThread> placed = [];
     private List<ThreadModel> threads = [];
+    private List<ThreadModel> orphans = [];
+    private bool showOrphans;
     private IReadOnlyList<ReadingPresence.Reader> readers = [];
     private IReadOnlyList<Visibility> visibilityOptions = [];
     private ArticleView.SelectedPassage? selection;
     private TextSpan? composing;
     private Guid? selectedThread;
+    private AnchoringProgressEvent? anchoring;
     private DateTimeOffset now;
     private ArticleView? articleView;
     private IDisposable? subscription;
@@ -112,18 +115,47 @@ public partial class DocumentPage
         composing = new TextSpan(start, end);
     }
 
-    private Task OnFeedEvent(AnnotationEvent annotationEvent)
+    private Task OnFeedEvent(FeedEvent feedEvent)
     {
         // Never make the writer wait for this page to render.
-        _ = InvokeAsync(() =>
+        _ = InvokeAsync(async () =>
         {
             if (access is null) return;
-            var kind = annotationEvent.KindFor(access.Viewer);
-            if (kind is null) return;
-            Apply(kind.Value, annotationEvent.Annotation);
+            switch (feedEvent)
+            {
+                case AnnotationEvent annotationEvent when annotationEvent.KindFor(access.Viewer) is { } kind:
+                    Apply(kind, annotationEvent.Annotation);
+                    break;
+                case DocumentRevisedEvent:
+                    await ReloadAfterRevisionAsync();
+                    break;
+                case AnchoringProgressEvent progress:
+                    anchoring = progress.Finished ? null : progress;
+                    break;
+                default:
+                    return;
+            }
             StateHasChanged();
         });
         return Task.CompletedTask;
+    }
+
+    /// <summary>A teacher changed the text: show the new one with the threads where they now are.</summary>
+    private async Task ReloadAfterRevisionAsync()
+    {
+        if (access is null) return;
+        document = await Documents.GetAsync(Id);
+        if (document is null) return;
+        blocks = TextBlocks.Parse(document.Text);
+        annotations = await Annotations.ListVisibleAsync(access);
+        selection = null;
+        if (composing is not null)
+        {
+            // The selected offsets belonged to the old text; the typed comment stays in the draft.
+            composing = null;
+            Snackbar.Add("The text was just updated by a teacher. Select your passage again; your comment is kept.", Severity.Info);
+        }
+        Rebuild();
     }
 
     private void OnPresenceChanged(int documentId)
@@ -157,10 +189,13 @@ public partial class DocumentPage
         if (document is null) return;
         placed = HighlightLayout.Place(document.Text, annotations.Where(a => !a.IsReply));
         var replies = annotations.Where(a => a.IsReply).ToLookup(a => a.ThreadRootId);
-        threads = placed
+        var all = placed
             .Select(p => new ThreadModel(p.Thread, p.Span, ParagraphAt(p.Span), replies[p.Thread.Id].OrderBy(r => r.Created).ToList()))
             .OrderBy(t => t.Span?.Start ?? int.MaxValue).ThenBy(t => t.Root.Created)
             .ToList();
+        threads = all.Where(t => t.Span is not null).ToList();
+        orphans = all.Where(t => t.Span is null).ToList();
+        if (orphans.Count == 0) showOrphans = false;
     }
 
     private int? ParagraphAt(TextSpan? span) =>
@@ -242,6 +277,27 @@ public partial class DocumentPage
         }
         Apply(AnnotationEventKind.Deleted, annotation);
         Snackbar.Add(annotation.IsReply ? "Reply deleted." : "Thread deleted.", Severity.Info);
+    }
+
+    private async Task AttachAsync(ThreadModel thread)
+    {
+        if (selection is not { } passage || document is null)
+        {
+            Snackbar.Add("Select the passage in the text first, then choose Attach to selected passage.", Severity.Warning);
+            return;
+        }
+        var (quote, position) = TextAnchor.Describe(document.Text, passage.Span);
+        var result = await Annotations.ReattachAsync(userId, thread.Id, quote, position);
+        if (result.Annotation is not { } attached)
+        {
+            Snackbar.Add(result.Message ?? "Could not attach the thread.", Severity.Error);
+            return;
+        }
+        selection = null;
+        Apply(AnnotationEventKind.Updated, attached);
+        selectedThread = attached.Id;
+        Snackbar.Add("Thread attached to the selected passage.", Severity.Success);
+        if (articleView is not null) await articleView.ClearSelectionAsync();
     }
 
     private async Task SelectThreadAsync(Guid threadId)

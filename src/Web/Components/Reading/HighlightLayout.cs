@@ -28,7 +28,8 @@ public static class HighlightLayout
         foreach (var thread in threads)
         {
             if (thread.IsReply || thread.Quote is null) continue;
-            placed.Add(new PlacedThread(thread, Find(text, thread)));
+            // An orphan carries its original words; searching for them again could only guess.
+            placed.Add(new PlacedThread(thread, thread.Orphan ? null : Find(text, thread)));
         }
         return placed;
     }

@@ -60,7 +60,7 @@ public static class AnnotationJsonWriter
             if (annotation.Position is { } position)
                 selectors.Add(new JsonObject { ["type"] = "TextPositionSelector", ["start"] = position.Start, ["end"] = position.End });
             json["target"] = new JsonObject { ["source"] = DocumentIri(origin, annotation.DocumentId), ["selector"] = selectors };
-            json["orphan"] = false;
+            json["orphan"] = annotation.Orphan;
         }
         return json;
     }

@@ -149,6 +149,36 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         return new AnnotationResult(view);
     }
 
+    /// <summary>
+    /// Attaches a thread (typically an orphan) to a new passage of the current text: its author or a
+    /// teacher. From now on the thread is about these words, as if written on this revision.
+    /// </summary>
+    public async Task<AnnotationResult> ReattachAsync(string userId, Guid id, TextQuoteSelector? quote, TextPositionSelector? position)
+    {
+        if (await GetVisibleAsync(userId, id) is not { } found) return AnnotationResult.NotFound();
+        var (current, reader) = found;
+        if (current.AuthorId != userId && !reader.Viewer.IsTeacher)
+            return AnnotationResult.Fail(AnnotationFailure.Forbidden, "Only the author or a teacher can attach a thread to another passage.");
+        if (current.IsReply)
+            return AnnotationResult.Fail(AnnotationFailure.Invalid, "A reply follows its thread; attach the thread instead.");
+
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var document = await db.Documents.Where(d => d.Id == current.DocumentId).Select(d => new { d.Text, d.Revision }).FirstAsync();
+        var (passage, error) = PassageResolver.Resolve(document.Text, quote, position);
+        if (passage is null) return AnnotationResult.Fail(AnnotationFailure.Invalid, error!);
+
+        var annotation = await db.Annotations.FirstAsync(a => a.Id == id);
+        SetPassage(annotation, passage, document.Revision);
+        annotation.Version++;
+        annotation.Modified = clock.GetUtcNow();
+        await db.AnnotationAnchors.Where(x => x.AnnotationId == id && x.Revision >= document.Revision).ExecuteDeleteAsync();
+        await db.SaveChangesAsync();
+
+        var view = (await LoadOneAsync(db, reader.SeminarId, id))!;
+        await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, view, Previous: current));
+        return new AnnotationResult(view);
+    }
+
     /// <summary>The author, or a teacher of the seminar, deletes; a thread goes with its replies.</summary>
     public async Task<AnnotationResult> DeleteAsync(string userId, Guid id)
     {
@@ -199,7 +229,8 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
 
     /// <summary>
     /// Loads annotations with their authors' names and the facts the visibility rule needs. For replies
-    /// those are the thread's: a reply is seen by exactly those who see its thread.
+    /// those are the thread's: a reply is seen by exactly those who see its thread. Threads are placed
+    /// on the document's current revision (see <see cref="Place"/>).
     /// </summary>
     private static async Task<List<AnnotationView>> LoadViewsAsync(AnnotateDb db, int seminarId, IQueryable<Annotation> query, CancellationToken cancellationToken = default)
     {
@@ -210,6 +241,8 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
                 AuthorName = a.Author!.DisplayName,
                 ThreadAuthorId = a.ThreadId == null ? a.AuthorId : db.Annotations.Where(t => t.Id == a.ThreadId).Select(t => t.AuthorId).FirstOrDefault(),
                 ThreadVisibility = a.ThreadId == null ? a.Visibility : db.Annotations.Where(t => t.Id == a.ThreadId).Select(t => t.Visibility).FirstOrDefault(),
+                CurrentRevision = a.Document!.Revision,
+                Anchor = db.AnnotationAnchors.FirstOrDefault(x => x.AnnotationId == a.Id && x.Revision == a.Document!.Revision),
             })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
@@ -217,18 +250,49 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
 
         var groups = await db.Memberships.Where(m => m.SeminarId == seminarId && m.GroupId != null)
             .ToDictionaryAsync(m => m.UserId, m => m.GroupId, cancellationToken);
+        // Only threads written on an older text whose anchoring has not been stored yet need the text.
+        string? currentText = null;
+        async Task<string> CurrentTextAsync(int documentId) =>
+            currentText ??= await db.Documents.Where(d => d.Id == documentId).Select(d => d.Text).FirstAsync(cancellationToken);
 
-        return rows.Select(r =>
+        var views = new List<AnnotationView>(rows.Count);
+        foreach (var r in rows)
         {
             var a = r.Annotation;
             var threadAuthor = r.ThreadAuthorId ?? a.AuthorId;
             var facts = new VisibilityFacts(threadAuthor, r.ThreadVisibility, groups.GetValueOrDefault(threadAuthor));
-            return new AnnotationView(
+            var view = new AnnotationView(
                 a.Id, a.DocumentId, a.ParentId, a.ThreadId, a.AuthorId, r.AuthorName, a.Motivation, r.ThreadVisibility,
                 a.Body, a.Tags.Length == 0 ? [] : a.Tags.Split('\n'),
                 a.Exact is null ? null : new TextQuoteSelector(a.Exact, a.Prefix ?? "", a.Suffix ?? ""),
                 a.Start is { } start && a.End is { } end ? new TextPositionSelector(start, end) : null,
                 a.DocumentRevision, a.Created, a.Modified, a.Version, facts);
-        }).ToList();
+            if (view.Quote is not null && a.DocumentRevision != r.CurrentRevision)
+                view = r.Anchor is not null ? Place(view, r.Anchor) : Place(view, PassageTracker.Follow(await CurrentTextAsync(a.DocumentId), view.Quote, view.Position));
+            views.Add(view);
+        }
+        return views;
     }
+
+    /// <summary>A thread written on an older revision, shown where its stored anchor on the current one says.</summary>
+    private static AnnotationView Place(AnnotationView view, AnnotationAnchor anchor) =>
+        anchor.State == AnchorState.Orphan || anchor.Exact is null || anchor.Start is null || anchor.End is null
+            ? view with { Orphan = true }
+            : view with
+            {
+                Quote = new TextQuoteSelector(anchor.Exact, anchor.Prefix ?? "", anchor.Suffix ?? ""),
+                Position = new TextPositionSelector(anchor.Start.Value, anchor.End.Value),
+                OriginalExact = anchor.Exact == view.Quote!.Exact ? null : view.Quote.Exact,
+            };
+
+    /// <summary>The same, while re-anchoring has not stored this thread's anchor yet: worked out now, not stored.</summary>
+    private static AnnotationView Place(AnnotationView view, PassageTracker.Placement placement) =>
+        placement.State == AnchorState.Orphan
+            ? view with { Orphan = true }
+            : view with
+            {
+                Quote = placement.Quote,
+                Position = placement.Position,
+                OriginalExact = placement.Quote!.Exact == view.Quote!.Exact ? null : view.Quote.Exact,
+            };
 }

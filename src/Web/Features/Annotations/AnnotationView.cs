@@ -4,7 +4,7 @@ using Annotate.Shared.Anchoring;
 namespace Annotate.Web.Features.Annotations;
 
 /// <summary>
-/// An annotation as readers see it, with what the visibility rule needs (<see cref="Access"/>: the
+/// An annotation as readers see it, placed on the document's current revision, with what the visibility rule needs (<see cref="Access"/>: the
 /// thread's author, visibility and the author's group). Pages, events, the hub and the API all carry this.
 /// </summary>
 public sealed record AnnotationView(
@@ -26,6 +26,12 @@ public sealed record AnnotationView(
     int Version,
     VisibilityFacts Access)
 {
+    /// <summary>A thread whose passage could not be found on the current text (its selectors are the original ones).</summary>
+    public bool Orphan { get; init; }
+
+    /// <summary>The words the thread was written on, when the passage has been edited since; null when unchanged.</summary>
+    public string? OriginalExact { get; init; }
+
     public bool IsReply => ParentId is not null;
 
     /// <summary>The id of the thread this belongs to: its own id for a thread's first annotation.</summary>

@@ -31,12 +31,13 @@ internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, T
             .FirstOrDefaultAsync();
     }
 
-    public async Task<Document> AddAsync(int seminarId, string title, string canonicalText)
+    public async Task<Document> AddAsync(int seminarId, string title, string canonicalText, string authorId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var now = clock.GetUtcNow();
         var document = new Document { SeminarId = seminarId, Title = title, Text = canonicalText, Revision = 1, CreatedAt = now, ModifiedAt = now };
         db.Documents.Add(document);
+        db.DocumentRevisions.Add(DocumentRevision.FirstOf(document, authorId));
         await db.SaveChangesAsync();
         return document;
     }
@@ -47,4 +48,17 @@ internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, T
     /// </summary>
     internal static string NormaliseLineEndings(string text) =>
         text.Replace("\r\n", "\n").Replace('\r', '\n').TrimEnd('\n');
+
+    internal const int MaxTextLength = 2_000_000;
+
+    /// <summary>The first problem with a document's text, or null when it can be stored.</summary>
+    internal static string? CheckText(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? "The document's text is empty."
+        : text.Length > MaxTextLength ? "The document's text is longer than 2 MB."
+        : null;
+
+    internal static string? CheckTitle(string? title) =>
+        string.IsNullOrWhiteSpace(title) ? "The document needs a title."
+        : title.Trim().Length > 300 ? "A title can be at most 300 characters long."
+        : null;
 }

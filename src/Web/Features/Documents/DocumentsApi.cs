@@ -10,8 +10,7 @@ internal static class DocumentsApi
     public sealed record DocumentDto(int Id, string Title, int SeminarId, int Revision, string Text);
     public sealed record AddDocumentRequest(string? Title, string? Text, bool Reflow = false);
     public sealed record AddedDocument(int Id, string Title, int Revision);
-
-    internal const int MaxTextLength = 2_000_000;
+    public sealed record ReviseRequest(string? Title, string? Text, bool Reflow = false);
 
     public static void MapDocumentsApi(this IEndpointRouteBuilder routes)
     {
@@ -31,6 +30,36 @@ internal static class DocumentsApi
                 return Problems.NotFound("There is no document with that id that you can read.");
             return TypedResults.Ok(new DocumentDto(document.Id, document.Title, document.SeminarId, document.Revision, document.Text));
         }).WithName("GetDocument").WithSummary("A document with its canonical text.");
+
+        documents.MapPut("/{id:int}", async Task<Results<Ok<AddedDocument>, ProblemHttpResult>> (int id, HttpRequest request, ClaimsPrincipal user, RevisionService revisions) =>
+        {
+            ReviseRequest? body;
+            try { body = await request.ReadFromJsonAsync<ReviseRequest>(); }
+            catch (System.Text.Json.JsonException) { return Problems.BadRequest("The request body is not valid JSON."); }
+            catch (InvalidOperationException) { return Problems.BadRequest("Send JSON {title, text}."); }
+            if (body?.Text is null) return Problems.BadRequest("Send the new text as {\"title\": …, \"text\": …}.");
+            var text = body.Reflow ? PlainTextReflow.Reflow(body.Text) : body.Text;
+            var result = await revisions.ReviseAsync(user.UserId(), id, body.Title, text);
+            return result.Outcome switch
+            {
+                RevisionService.Outcome.NotFound => Problems.NotFound(result.Message!),
+                RevisionService.Outcome.NotTeacher => Problems.Forbidden(result.Message!),
+                RevisionService.Outcome.Invalid => Problems.BadRequest(result.Message!),
+                _ => TypedResults.Ok(new AddedDocument(id, (await revisions.GetAsync(id, result.Revision))!.Title, result.Revision)),
+            };
+        }).WithName("ReviseDocument").WithSummary("Replaces the text (teachers): a new revision; threads are placed again in the background.");
+
+        documents.MapGet("/{id:int}/revisions", async Task<Results<Ok<List<RevisionService.RevisionSummary>>, ProblemHttpResult>> (int id, ClaimsPrincipal user, ReaderAccess access, RevisionService revisions) =>
+            await access.ForDocumentAsync(user.UserId(), id) is null
+                ? Problems.NotFound("There is no document with that id that you can read.")
+                : TypedResults.Ok(await revisions.ListAsync(id)))
+            .WithName("ListRevisions").WithSummary("The document's revisions, newest first.");
+
+        documents.MapGet("/{id:int}/revisions/{number:int}", async Task<Results<Ok<RevisionService.RevisionText>, ProblemHttpResult>> (int id, int number, ClaimsPrincipal user, ReaderAccess access, RevisionService revisions) =>
+            await access.ForDocumentAsync(user.UserId(), id) is null || await revisions.GetAsync(id, number) is not { } revision
+                ? Problems.NotFound("There is no such revision of a document you can read.")
+                : TypedResults.Ok(revision))
+            .WithName("GetRevision").WithSummary("The text of one revision.");
 
         // Teachers of the seminar add documents.
         var seminarDocuments = routes.MapGroup("/api/seminars/{seminarId:int}/documents").RequireAuthorization().WithTags("Documents");
@@ -68,13 +97,10 @@ internal static class DocumentsApi
             text = body.Reflow ? PlainTextReflow.Reflow(body.Text) : DocumentService.NormaliseLineEndings(body.Text);
         }
 
-        title = title?.Trim();
-        if (string.IsNullOrEmpty(title)) return Problems.BadRequest("The document needs a title.");
-        if (title.Length > 300) return Problems.BadRequest("A title can be at most 300 characters long.");
-        if (string.IsNullOrWhiteSpace(text)) return Problems.BadRequest("The document's text is empty.");
-        if (text.Length > MaxTextLength) return Problems.BadRequest("The document's text is longer than 2 MB.");
+        if ((DocumentService.CheckTitle(title) ?? DocumentService.CheckText(text)) is { } problem) return Problems.BadRequest(problem);
+        title = title!.Trim();
 
-        var document = await service.AddAsync(seminarId, title, text);
+        var document = await service.AddAsync(seminarId, title, text, user.UserId());
         return TypedResults.Created($"/api/documents/{document.Id}", new AddedDocument(document.Id, document.Title, document.Revision));
     }
 }

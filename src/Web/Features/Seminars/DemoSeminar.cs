@@ -28,15 +28,17 @@ internal sealed class DemoSeminar(IDbContextFactory<AnnotateDb> dbFactory, IOpti
         // Copied next to the app at build time, so it is found whatever the working directory.
         var raw = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Content", ArticleFile));
         var seminar = new Seminar { Name = Name, JoinCode = SeminarService.NewJoinCode(), CreatedAt = now };
-        seminar.Documents.Add(new Document
+        var document = new Document
         {
             Title = ArticleTitle,
             Text = PlainTextReflow.Reflow(raw),
             Revision = 1,
             CreatedAt = now,
             ModifiedAt = now,
-        });
+        };
+        seminar.Documents.Add(document);
         db.Seminars.Add(seminar);
+        db.DocumentRevisions.Add(DocumentRevision.FirstOf(document, authorId: null));
         await db.SaveChangesAsync();
     }
 

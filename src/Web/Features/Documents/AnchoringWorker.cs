@@ -1,0 +1,105 @@
+using System.Threading.Channels;
+using Annotate.Data;
+using Annotate.Data.Entities;
+using Annotate.Shared.Anchoring;
+using Annotate.Web.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Annotate.Web.Features.Documents;
+
+/// <summary>
+/// Places every thread of a document again after its text changed, and stores the result per revision.
+/// Runs in the background, one document at a time, and reports progress on the feed; revisions left
+/// unfinished by a restart are picked up at start.
+/// </summary>
+internal sealed class AnchoringWorker(IDbContextFactory<AnnotateDb> dbFactory, IAnnotationFeed feed, ILogger<AnchoringWorker> logger) : BackgroundService
+{
+    private const int BatchSize = 200;
+    private readonly Channel<int> queue = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void Enqueue(int documentId) => queue.Writer.TryWrite(documentId);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(stoppingToken))
+        {
+            foreach (var documentId in await db.DocumentRevisions.Where(r => !r.AnchoringDone).Select(r => r.DocumentId).Distinct().ToListAsync(stoppingToken))
+                Enqueue(documentId);
+        }
+
+        await foreach (var documentId in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await AnchorDocumentAsync(documentId, stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "Re-anchoring document {DocumentId} failed; it is tried again at the next start", documentId);
+            }
+        }
+    }
+
+    /// <summary>Every unfinished revision of the document, oldest first.</summary>
+    internal async Task AnchorDocumentAsync(int documentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var pending = await db.DocumentRevisions.Where(r => r.DocumentId == documentId && !r.AnchoringDone)
+            .OrderBy(r => r.Number).Select(r => r.Number).ToListAsync(cancellationToken);
+        foreach (var number in pending)
+            await AnchorRevisionAsync(db, documentId, number, cancellationToken);
+    }
+
+    private async Task AnchorRevisionAsync(AnnotateDb db, int documentId, int number, CancellationToken cancellationToken)
+    {
+        var revision = await db.DocumentRevisions.FirstAsync(r => r.DocumentId == documentId && r.Number == number, cancellationToken);
+        // Threads written on an older text, not placed on this revision yet (a restart may have stored some).
+        var threads = await db.Annotations
+            .Where(a => a.DocumentId == documentId && a.ParentId == null && a.Exact != null && a.DocumentRevision < number
+                && !db.AnnotationAnchors.Any(x => x.AnnotationId == a.Id && x.Revision == number))
+            .Select(a => new
+            {
+                a.Id,
+                Quote = new TextQuoteSelector(a.Exact!, a.Prefix ?? "", a.Suffix ?? ""),
+                Original = new TextPositionSelector(a.Start!.Value, a.End!.Value),
+                // Where it was last seen is the best hint for where it is now.
+                Last = db.AnnotationAnchors.Where(x => x.AnnotationId == a.Id && x.Revision < number && x.Start != null)
+                    .OrderByDescending(x => x.Revision).Select(x => new { x.Start, x.End }).FirstOrDefault(),
+            })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+
+        int done = 0, orphaned = 0, edited = 0;
+        foreach (var batch in threads.Chunk(BatchSize))
+        {
+            foreach (var thread in batch)
+            {
+                var hint = thread.Last is { Start: { } start, End: { } end } ? new TextPositionSelector(start, end) : thread.Original;
+                var placement = PassageTracker.Follow(revision.Text, thread.Quote, hint);
+                if (placement.State == AnchorState.Orphan) orphaned++;
+                if (placement.State == AnchorState.Edited) edited++;
+                db.AnnotationAnchors.Add(new AnnotationAnchor
+                {
+                    AnnotationId = thread.Id,
+                    Revision = number,
+                    State = placement.State,
+                    Exact = placement.Quote?.Exact,
+                    Prefix = placement.Quote?.Prefix,
+                    Suffix = placement.Quote?.Suffix,
+                    Start = placement.Position?.Start,
+                    End = placement.Position?.End,
+                });
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            done += batch.Length;
+            await feed.PublishAsync(new AnchoringProgressEvent(documentId, number, done, threads.Count, orphaned, edited));
+        }
+
+        await db.DocumentRevisions.Where(r => r.Id == revision.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.AnchoringDone, true), cancellationToken);
+        if (threads.Count == 0) await feed.PublishAsync(new AnchoringProgressEvent(documentId, number, 0, 0, 0, 0));
+        logger.LogInformation("Placed {Count} threads of document {DocumentId} on revision {Revision}: {Orphaned} orphaned, {Edited} edited",
+            threads.Count, documentId, number, orphaned, edited);
+    }
+}
