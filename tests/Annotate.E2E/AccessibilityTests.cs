@@ -38,6 +38,8 @@ public sealed class AccessibilityTests(AppFixture app, ITestOutputHelper output)
             }
         }
         output.WriteLine($"axe ({scheme}): {result.Violations.Length} violation(s), {result.Passes.Length} passed rule(s), {result.Incomplete.Length} to review by hand.");
+        foreach (var review in result.Incomplete)
+            output.WriteLine($"    to review: {review.Id} on {review.Nodes.Length} element(s), e.g. {review.Nodes.FirstOrDefault()?.Html}");
         Assert.DoesNotContain(result.Violations, v => Blocking.Contains(v.Impact));
     }
 }
