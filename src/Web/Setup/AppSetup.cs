@@ -46,6 +46,7 @@ internal static class AppSetup
         services.AddSingleton<ReadingPresence>();
         services.AddSingleton<HubReaders>();
         services.AddHostedService<HubRelay>();
+        services.AddHostedService<MarkdownWarmUp>();
         services.AddSignalR();
     }
 

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# The project's test runner: installs what the tests need, builds once, checks that the EF model has
+# a migration for every change, runs every test project, and ends with one line:
+#   N passed, N failed, N skipped
+# Exits non-zero when anything failed. CI runs it (via .ci/run) as root on a fresh clone.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")"
+started=$SECONDS
+configuration="${CONFIGURATION:-Release}"
+results="TestResults/run-$(date +%Y%m%d-%H%M%S)"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+step() { printf '\n== %s\n' "$*"; }
+
+# --- What the tests need -------------------------------------------------------------------------
+# Playwright cannot download its browsers here; the E2E tests drive Debian's chromium.
+if [[ ! -x /usr/bin/chromium ]]; then
+    step "Installing chromium"
+    sudo_if_needed=()
+    [[ $(id -u) -ne 0 ]] && sudo_if_needed=(sudo)
+    "${sudo_if_needed[@]}" apt-get update
+    DEBIAN_FRONTEND=noninteractive "${sudo_if_needed[@]}" apt-get install -y chromium
+fi
+
+step "Restoring local tools"
+dotnet tool restore
+
+# --- Build once ------------------------------------------------------------------------------------
+step "Building Annotate.sln ($configuration)"
+dotnet build Annotate.sln -c "$configuration" -nologo
+
+step "Checking that every model change has a migration"
+dotnet ef migrations has-pending-model-changes \
+    --project src/Data --startup-project src/Web --no-build --configuration "$configuration"
+# Design time runs Program up to Build, which makes the default data folder; it holds nothing.
+rmdir src/Web/App_Data 2>/dev/null || true
+
+# --- Test every project, one after the other --------------------------------------------------
+# One at a time: the E2E tests measure live latency and share two cores with everything else.
+shopt -s nullglob
+projects=(tests/*/*.csproj)
+if [[ ${#projects[@]} -eq 0 ]]; then
+    echo "No test projects under tests/." >&2
+    exit 1
+fi
+
+crashed=()
+for project in "${projects[@]}"; do
+    name=$(basename "$project" .csproj)
+    step "Testing $name"
+    if ! dotnet test "$project" -c "$configuration" --no-build --nologo \
+            --results-directory "$results" \
+            --logger "trx;LogFileName=$name.trx" \
+            --logger "console;verbosity=normal"; then
+        crashed+=("$name")
+    fi
+done
+
+# --- Sum up ------------------------------------------------------------------------------------------
+passed=0 failed=0 skipped=0
+counter() { # attribute value from a TRX <Counters .../> line
+    local value
+    value=$(grep -o "<Counters [^>]*" "$2" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]\+' || true)
+    echo "${value:-0}"
+}
+for project in "${projects[@]}"; do
+    name=$(basename "$project" .csproj)
+    trx="$results/$name.trx"
+    if [[ ! -f $trx ]]; then
+        echo "$name: no results (did the test run start?)" >&2
+        continue
+    fi
+    passed=$((passed + $(counter passed "$trx")))
+    # xunit's skipped tests are "not executed" in TRX; errors, timeouts and aborts are failures.
+    skipped=$((skipped + $(counter notExecuted "$trx")))
+    for kind in failed error timeout aborted; do
+        failed=$((failed + $(counter "$kind" "$trx")))
+    done
+done
+
+# Figures the E2E tests measure, so they can be quoted from the CI log.
+measures=$(cat "$results"/*.trx 2>/dev/null \
+    | grep -o -E '(Live latency|axe \()[^<]*' \
+    | sed -e 's/&gt;/>/g' -e 's/&lt;/</g' -e 's/&amp;/\&/g' -e 's/&quot;/"/g' || true)
+if [[ -n $measures ]]; then
+    step "Measured"
+    echo "$measures"
+fi
+
+step "Done in $((SECONDS - started)) s; results in $results"
+if [[ ${#crashed[@]} -gt 0 ]]; then
+    echo "dotnet test reported failure for: ${crashed[*]}"
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+if [[ $failed -gt 0 || ${#crashed[@]} -gt 0 ]]; then
+    exit 1
+fi

@@ -1,0 +1,80 @@
+using Microsoft.Playwright;
+
+namespace Annotate.E2E.Infrastructure;
+
+/// <summary>
+/// One app server and one browser per test collection. Each person in a test gets a fresh browser
+/// context (own cookies and storage), registered through the Register page like a real user.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    // Playwright cannot download its own browsers here; Debian's chromium does the job.
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
+
+    private AnnotateAppFactory? app;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public Uri RootUri { get; private set; } = default!;
+
+    public IBrowser Browser => browser ?? throw new InvalidOperationException("The fixture is not started.");
+
+    public async Task InitializeAsync()
+    {
+        app = new AnnotateAppFactory();
+        app.StartServer();
+        RootUri = app.RootUri;
+        if (!File.Exists(app.DatabasePath))
+            throw new InvalidOperationException(
+                $"The app did not use the test database {app.DatabasePath}: ConnectionStrings:Annotate was not seen before Build.");
+
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("ANNOTATE_CHROMIUM") ?? "/usr/bin/chromium",
+            Args = ChromiumArgs,
+            Headless = true,
+        });
+    }
+
+    /// <summary>A new person: registers through the Register page in a fresh context and stays signed in.</summary>
+    /// <param name="email">Left out, a unique address is made up from the first name.</param>
+    public async Task<Reader> NewReaderAsync(string displayName, string? email = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = RootUri.ToString(),
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+            ColorScheme = ColorScheme.Light,
+            Locale = "en-GB",
+        });
+        context.SetDefaultTimeout(15_000);
+        await ReadingPage.InstallHelpersAsync(context);
+        var page = await context.NewPageAsync();
+        email ??= $"{displayName.Split(' ')[0].ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
+        const string password = "Reading-together-1";
+
+        await page.GotoAsync("/Account/Register");
+        var main = page.GetByRole(AriaRole.Main);
+        await main.GetByLabel("Your name").FillAsync(displayName);
+        await main.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await main.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await main.GetByLabel("Confirm Password", new() { Exact = true }).FillAsync(password);
+        await main.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
+        // Registration signs in and leaves the account pages.
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Register", StringComparison.Ordinal));
+        var cookies = await context.CookiesAsync();
+        if (!cookies.Any(c => c.Name.Contains("Identity.Application", StringComparison.Ordinal)))
+            throw new InvalidOperationException($"Registering {displayName} did not sign in; the page says: {await main.InnerTextAsync()}");
+
+        return new Reader(context, page, displayName, email);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null) await browser.CloseAsync();
+        playwright?.Dispose();
+        if (app is not null) await app.DisposeAsync();
+    }
+}
