@@ -114,6 +114,12 @@ internal sealed class BitParallelPattern
     /// </summary>
     public void Anchored(ReadOnlySpan<char> text, Span<int> distances)
     {
+        if (blocks == 1)
+        {
+            AnchoredOneWord(text, distances);
+            return;
+        }
+
         var pv = new ulong[blocks];
         var mv = new ulong[blocks];
         var score = new int[blocks];
@@ -159,6 +165,23 @@ internal sealed class BitParallelPattern
             pv = mh | ~(xv | ph);
             mv = ph & xv;
             if (score <= k) found.Add(new EndMatch(offset + j + 1, score));
+        }
+    }
+
+    // Context and short quotes fit one word: the same step without arrays, so that scoring hundreds
+    // of candidates allocates nothing.
+    private void AnchoredOneWord(ReadOnlySpan<char> text, Span<int> distances)
+    {
+        var high = HighBit(0);
+        var pv = ulong.MaxValue;
+        var mv = 0UL;
+        var score = Length;
+        for (var j = 0; j < text.Length; j++)
+        {
+            var c = text[j];
+            var eq = c < Ascii ? asciiEq[c] : OtherEq(c, 0);
+            score += Advance(ref pv, ref mv, eq, 1, high);
+            distances[j] = score;
         }
     }
 
