@@ -12,7 +12,11 @@ namespace Annotate.Shared.Anchoring;
 
 internal sealed class AnchorEvidence
 {
-    /// <summary>A winner needs this much evidence, or three quarters of what the selector can offer when that is less.</summary>
+    /// <summary>
+    /// A plausible place shows at least this much evidence, and at least half of what the selector can
+    /// offer plus a margin - unless the selector offers so little that this would ask for more than
+    /// three quarters of it.
+    /// </summary>
     public const int Floor = 64;
 
     // An edit in the quote costs the character it spoilt and two more: finding a quote with edits at a
@@ -50,19 +54,19 @@ internal sealed class AnchorEvidence
     /// <summary>Evidence of a verbatim match with fully agreeing context.</summary>
     public int Maximum => quoteLength + 2 * (prefix.Length + suffix.Length);
 
-    public int Required => Math.Min(Floor, (3 * Maximum + 3) / 4);
+    public int Required => Math.Min(Math.Max(Floor, Maximum / 2 + AnchorVerdict.Margin), (3 * Maximum + 3) / 4);
+
+    /// <summary>Strong agreement (three quarters), asked of a place that the hint does not point at.</summary>
+    public int Strong => Maximum - Maximum / 4;
+
+    /// <summary>Enough agreement (half) for a place to stand in the way of another: a veto, not a claim.</summary>
+    public int Rival => Math.Min(Required, Maximum / 2);
 
     public int Of(string text, TextSpan span, int distance) =>
         quoteLength - QuoteEditCost * distance + 2 * (PrefixAgreement(text, span.Start) + SuffixAgreement(text, span.End));
 
-    /// <summary>
-    /// True when the quote alone is long enough to count (<see cref="Floor"/> chars) or its context
-    /// agrees in full on both sides, as it does for a passage moved with its paragraph. A short quote
-    /// far from where it was with context that only nearly agrees is more likely a near-copy: this
-    /// article says "views on proletarian internationalism" in its introduction and again later.
-    /// </summary>
-    public bool StandsAlone(string text, TextSpan span, int distance) =>
-        distance == 0 && (quoteLength >= Floor || Of(text, span, 0) == Maximum);
+    /// <summary>True when the quote alone is long enough (<see cref="Floor"/> chars) to be recognised without its context.</summary>
+    public bool StandsAlone => quoteLength >= Floor;
 
     private int PrefixAgreement(string text, int start)
     {

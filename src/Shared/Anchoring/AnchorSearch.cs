@@ -1,15 +1,12 @@
 // The order in which Locate looks for a quote once the quick check at the hint has failed:
-//  1. the quote verbatim elsewhere, chosen by context and then by closeness to the hint, accepted
-//     at once when it carries enough evidence and sits near the hint, or (without a hint) when its
-//     context agrees completely;
-//  2. otherwise fuzzy matching, and every candidate, verbatim or not, goes to AnchorVerdict. So a
+//  1. the quote verbatim at (or within a few chars of) the hint, agreeing strongly with its context,
+//     when no other verbatim occurrence competes;
+//  2. otherwise fuzzy matching, and every candidate, verbatim or not, goes to AnchorVerdict, so a
 //     verbatim copy of the passage elsewhere does not beat the edited passage itself.
 //
-// With a hint, an edited passage is looked for only within FuzzyReach of it. A passage that was both
-// edited and carried far away cannot be told from a near-copy elsewhere - this very article repeats
-// its introduction, with small changes, under "Results" - so it is an orphan; far away, only a
-// verbatim match that is long or agrees fully with its context counts (AnchorVerdict). Without a
-// hint the whole text is searched.
+// With a hint, an edited passage is looked for only within FuzzyReach of it: a passage both edited
+// and carried further cannot be told from a near-copy (AnchorVerdict says what counts further away).
+// Without a hint the whole text is searched.
 //
 // Work is capped so that hostile input stays cheap: quotes outside FuzzyMatcher's length limits match
 // only verbatim, and a text too long for a full fuzzy search is searched only around the hint.
@@ -31,12 +28,17 @@ internal static class AnchorSearch
         var evidence = new AnchorEvidence(quote);
         var exact = ExactMatcher.FindAll(text, quote.Exact);
 
-        var chosen = exact.Count > 0 ? QuoteCandidates.Choose(text, exact, quote, hint) : null;
-        var chosenEvidence = chosen is { } c ? evidence.Of(text, c, 0) : int.MinValue;
-        if (chosenEvidence >= evidence.Required && hint is { } near && IsNear(chosen!.Value, near, quote.Exact.Length)) return chosen;
-        if (chosenEvidence == evidence.Maximum && hint is null) return chosen;
-
         var candidates = exact.Select(s => new AnchorCandidate(s, 0)).ToList();
+
+        // A verbatim occurrence at the hint that agrees strongly with its context settles it without a
+        // fuzzy search, unless another occurrence competes (the verdict sees them all).
+        var chosen = exact.Count > 0 ? QuoteCandidates.Choose(text, exact, quote, hint) : null;
+        if (chosen is { } c && hint is { } at && Math.Abs((long)c.Start - at) <= AnchorVerdict.AtHint && evidence.Of(text, c, 0) >= evidence.Strong
+            && AnchorVerdict.Choose(text, candidates, quote, evidence, hint) is { } settled)
+        {
+            return settled;
+        }
+
         if (FuzzyMatcher.Accepts(quote.Exact))
         {
             var len = quote.Exact.Length;
@@ -56,7 +58,4 @@ internal static class AnchorSearch
 
         return AnchorVerdict.Choose(text, candidates, quote, evidence, hint);
     }
-
-    // A verbatim match this close to where the passage was is the passage, moved by nearby edits.
-    private static bool IsNear(TextSpan span, int hint, int length) => Math.Abs((long)span.Start - hint) <= Math.Max(64, length);
 }

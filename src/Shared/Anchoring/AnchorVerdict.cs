@@ -1,49 +1,62 @@
 // Picks the one place a quote now occupies from candidates found exactly or fuzzily, or answers
-// null. The rules say orphan rather than guess:
-//  * with a hint, a candidate beyond AnchorSearch.FuzzyReach of it counts only when it is verbatim
-//    and either long or in full agreement with its context (moved with its paragraph);
-//  * the winner must carry enough evidence (AnchorEvidence.Floor);
-//  * a rival elsewhere that comes within a small margin of it makes the choice a guess, unless the
-//    position hint clearly prefers one of them (at most half as far from it as every other);
+// null. Orphan rather than guess:
+//  * a candidate must reach AnchorEvidence.Required to win, and AnchorEvidence.Rival to stand in the
+//    way of another (a veto, not a claim);
+//  * rivals within Margin of the best make the choice a guess unless the hint settles it: the
+//    nearest must sit at the hint (within AtHint chars) and be at most half as far from it as any other;
+//  * a winner that is not at the hint rests on content alone, because after edits elsewhere the hint
+//    may be off by hundreds of chars: it must be the only place that reaches Rival, agree strongly
+//    (AnchorEvidence.Strong) within AnchorSearch.FuzzyReach of the hint, and further away be verbatim
+//    and long enough to stand alone (a moved paragraph; a short phrase far away is more likely a
+//    near-copy - this article repeats its introduction under "Results");
 //  * the winner's text must be within the contract's edit bound of the quote, checked once more by
 //    the plain Levenshtein table.
 namespace Annotate.Shared.Anchoring;
 
 internal static class AnchorVerdict
 {
-    /// <summary>Rivals within this many characters of evidence of the best are too close to call on content.</summary>
+    /// <summary>Rivals within this much evidence of the best are too close to call on content.</summary>
     public const int Margin = 16;
+
+    /// <summary>A candidate this close to the hint (UTF-16) is where the hint points.</summary>
+    public const int AtHint = 16;
+
+    private readonly record struct Scored(TextSpan Span, int Distance, int Evidence, long FromHint);
 
     public static TextSpan? Choose(string text, IEnumerable<AnchorCandidate> candidates, TextQuoteSelector quote, AnchorEvidence evidence, int? hint)
     {
-        var scored = candidates
-            .Where(c => hint is null || HintDistance(c.Span, hint) <= AnchorSearch.FuzzyReach
-                || evidence.StandsAlone(text, c.Span, c.Distance))
+        var standing = candidates
             .DistinctBy(c => c.Span)
-            .Select(c => (c.Span, c.Distance, Evidence: evidence.Of(text, c.Span, c.Distance)))
+            .Select(c => new Scored(c.Span, c.Distance, evidence.Of(text, c.Span, c.Distance), hint is { } h ? Math.Abs((long)c.Span.Start - h) : long.MaxValue))
+            .Where(c => c.Evidence >= evidence.Rival)
             .OrderByDescending(c => c.Evidence)
             .ThenBy(c => c.Distance)
-            .ThenBy(c => HintDistance(c.Span, hint))
+            .ThenBy(c => c.FromHint)
             .ThenBy(c => c.Span.Start)
             .ToList();
-        if (scored.Count == 0 || scored[0].Evidence < evidence.Required) return null;
+        if (standing.Count == 0 || standing[0].Evidence < evidence.Required) return null;
 
         // Candidates overlapping a better one are other readings of the same place, not rivals.
-        var places = new List<(TextSpan Span, int Distance, int Evidence)>();
-        foreach (var c in scored)
+        var places = new List<Scored>();
+        foreach (var c in standing)
         {
-            if (c.Evidence < scored[0].Evidence - Margin) break;
             if (places.All(p => !Overlaps(p.Span, c.Span))) places.Add(c);
         }
 
-        var winner = places[0];
-        if (places.Count > 1)
+        var best = places[0];
+        var rivals = places.Skip(1).Where(c => c.Evidence >= best.Evidence - Margin).ToList();
+        Scored winner;
+        if (rivals.Count > 0)
         {
-            if (hint is null) return null;
-            var byHint = places.OrderBy(p => HintDistance(p.Span, hint)).ToList();
-            if (2 * HintDistance(byHint[0].Span, hint) >= HintDistance(byHint[1].Span, hint)) return null;
+            var byHint = rivals.Append(best).OrderBy(c => c.FromHint).ToList();
+            if (hint is null || byHint[0].FromHint > AtHint || 2 * byHint[0].FromHint >= byHint[1].FromHint) return null;
             winner = byHint[0];
             if (winner.Evidence < evidence.Required) return null;
+        }
+        else
+        {
+            winner = best;
+            if (winner.FromHint > AtHint && (places.Count > 1 || (hint is not null && !StandsAway(winner, evidence)))) return null;
         }
 
         var found = text.AsSpan(winner.Span.Start, winner.Span.Length);
@@ -52,7 +65,10 @@ internal static class AnchorVerdict
         return faithful ? winner.Span : null;
     }
 
-    private static long HintDistance(TextSpan span, int? hint) => hint is { } h ? Math.Abs((long)span.Start - h) : 0;
+    private static bool StandsAway(Scored c, AnchorEvidence evidence) =>
+        c.FromHint <= AnchorSearch.FuzzyReach
+            ? c.Evidence >= evidence.Strong
+            : c.Distance == 0 && evidence.StandsAlone;
 
     private static bool Overlaps(TextSpan a, TextSpan b) => a.Start < b.End && b.Start < a.End;
 }

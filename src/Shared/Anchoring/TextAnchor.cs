@@ -88,6 +88,9 @@ public static class TextAnchor
         // Only the start matters for distance; an end past a since-shortened text is no reason to
         // throw the start away.
         if (hint is null || hint.Start < 0 || hint.End < hint.Start) return null;
-        return CodePoints.TryToUtf16(text, hint.Start, out var index) ? index : null;
+        if (CodePoints.TryToUtf16(text, hint.Start, out var index)) return index;
+        // A start past the end of a text that has since shrunk still says "near the end"; one past
+        // twice the text's length is no position in it at all.
+        return hint.Start / 2 < text.Length ? text.Length : null;
     }
 }
