@@ -29,6 +29,28 @@ public class AnchoringCorpusTests(ITestOutputHelper output)
         Assert.True(score.CorrectRate >= 0.88, score.Report());
     }
 
+    [Fact]
+    public void The_diff_path_finds_at_least_97_percent_of_surviving_passages_and_never_anchors_wrongly()
+    {
+        var score = new CorpusScore("diff + locate");
+        var how = new Dictionary<ReanchorHow, int>();
+        foreach (var revision in BuildRevisions())
+        {
+            var map = RevisionMap.Build(SampleArticle.Canonical, revision.Text);
+            foreach (var (span, quote, position, truth) in revision.Cases)
+            {
+                var result = map.Reanchor(quote, position);
+                how[result.How] = how.GetValueOrDefault(result.How) + 1;
+                score.Add(span, quote, truth, revision.Text, result.Span);
+            }
+        }
+
+        Print(score);
+        output.WriteLine(string.Join(", ", how.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}")));
+        Assert.Empty(score.WrongCases);
+        Assert.True(score.CorrectRate >= 0.97, score.Report());
+    }
+
     private void Print(CorpusScore score)
     {
         output.WriteLine(score.Report());
