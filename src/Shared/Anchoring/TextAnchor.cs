@@ -12,8 +12,10 @@ public static class TextAnchor
     internal const int ContextLength = 32;
 
     /// <summary>
-    /// Where the quote now sits in <paramref name="text"/>, or null (orphan). Never throws: bad
-    /// input (lone surrogates, an absurd hint, a quote longer than the text) is an orphan too.
+    /// Where the quote now sits in <paramref name="text"/>, or null (orphan). Exact match at the hint,
+    /// then elsewhere, then fuzzy; the answer's text is never more than max(1, Exact.Length / 4) edits
+    /// from the quote. Never throws: bad input (lone surrogates, an absurd hint, a quote longer than
+    /// the text) is an orphan too.
     /// </summary>
     public static TextSpan? Locate(string text, TextQuoteSelector quote, TextPositionSelector? hint = null)
     {
@@ -31,13 +33,8 @@ public static class TextAnchor
                 return span;
         }
 
-        // Otherwise every verbatim occurrence competes; an occurrence at the hint still wins any tie
-        // on context because its distance is zero.
-        var exact = ExactMatcher.FindAll(text, selector.Exact);
-        if (exact.Count > 0) return QuoteCandidates.Choose(text, exact, selector, hintIndex);
-
-        // The fuzzy matcher slots in here (a later issue) and feeds QuoteCandidates the same way.
-        return null;
+        // Otherwise verbatim occurrences elsewhere, then fuzzy matching (AnchorSearch says in which order).
+        return AnchorSearch.Find(text, selector, hintIndex);
     }
 
     /// <summary>Selectors that describe <paramref name="span"/> of <paramref name="text"/> (quote with 32-code-point context, and position).</summary>
@@ -91,6 +88,9 @@ public static class TextAnchor
         // Only the start matters for distance; an end past a since-shortened text is no reason to
         // throw the start away.
         if (hint is null || hint.Start < 0 || hint.End < hint.Start) return null;
-        return CodePoints.TryToUtf16(text, hint.Start, out var index) ? index : null;
+        if (CodePoints.TryToUtf16(text, hint.Start, out var index)) return index;
+        // A start past the end of a text that has since shrunk still says "near the end"; one past
+        // twice the text's length is no position in it at all.
+        return hint.Start / 2 < text.Length ? text.Length : null;
     }
 }

@@ -1,0 +1,140 @@
+// Carries annotations from one revision of a text to the next. Build computes the diff once
+// (TextDiff); each annotation is then placed by arithmetic when its passage lies in text the edit did
+// not touch, and only the rest go to Locate - with a hint moved through the diff, so that edits
+// earlier in the text do not leave it hundreds of chars off.
+//
+// A matched stretch shorter than MinTrustedRun is not trusted on its own: a diff happily pairs the
+// stray common words ("of the") of a rewritten sentence, and a passage there is better judged by Locate
+// with its context than placed by the alignment.
+namespace Annotate.Shared.Anchoring;
+
+public sealed class RevisionMap
+{
+    /// <summary>Matched stretches shorter than this (UTF-16) are not trusted to carry a passage by themselves.</summary>
+    internal const int MinTrustedRun = 32;
+
+    private readonly DiffRun[] ordered;   // in-order runs, by OldStart
+    private readonly DiffRun[] moved;
+
+    private RevisionMap(string oldText, string newText, List<DiffRun> runs)
+    {
+        OldText = oldText;
+        NewText = newText;
+        ordered = [.. runs.Where(r => !r.Moved).OrderBy(r => r.OldStart)];
+        moved = [.. runs.Where(r => r.Moved).OrderBy(r => r.OldStart)];
+    }
+
+    public string OldText { get; }
+
+    public string NewText { get; }
+
+    /// <summary>Diffs <paramref name="oldText"/> against <paramref name="newText"/> once; reuse the map for every annotation of the revision.</summary>
+    public static RevisionMap Build(string oldText, string newText)
+    {
+        ArgumentNullException.ThrowIfNull(oldText);
+        ArgumentNullException.ThrowIfNull(newText);
+        return new RevisionMap(oldText, newText, TextDiff.Runs(oldText, newText));
+    }
+
+    /// <summary>
+    /// Where <paramref name="oldSpan"/> of the old text is in the new one when it lies wholly in text
+    /// the edit left alone (moved paragraphs included), or null when it touches changed text.
+    /// </summary>
+    public TextSpan? MapUnchanged(TextSpan oldSpan) => Carry(oldSpan)?.Span;
+
+    /// <summary>Places one annotation (selectors of the old text) in the new text.</summary>
+    public ReanchorResult Reanchor(TextQuoteSelector quote, TextPositionSelector position)
+    {
+        if (quote is null || string.IsNullOrEmpty(quote.Exact)) return new ReanchorResult(null, ReanchorHow.Orphan);
+
+        TextPositionSelector? hint = position;
+        int? guessedStart = null;
+        TextSpan? known = null;
+        if (position is not null && CodePoints.TryToUtf16(OldText, position.Start, out var start) && CodePoints.TryToUtf16(OldText, position.End, out var end)
+            && end >= start && OldText.AsSpan(start, end - start).SequenceEqual(quote.Exact))
+        {
+            var oldSpan = new TextSpan(start, end);
+            known = oldSpan;
+            if (Carry(oldSpan) is { } carried && NewText.AsSpan(carried.Span.Start, carried.Span.Length).SequenceEqual(quote.Exact))
+                return new ReanchorResult(carried.Span, carried.Moved ? ReanchorHow.Moved : ReanchorHow.Unchanged);
+
+            // The passage touches changed text: search from where the diff says its start went.
+            var newStart = Approximately(start);
+            guessedStart = newStart;
+            var cp = CodePoints.CountBefore(NewText, CodePoints.SnapBack(NewText, newStart));
+            hint = new TextPositionSelector(cp, cp + (position.End - position.Start));
+        }
+
+        var found = TextAnchor.Locate(NewText, quote, hint);
+        if (found is not { } f) return new ReanchorResult(null, ReanchorHow.Orphan);
+        // Text the diff carried over from elsewhere in the old revision is another passage, even when
+        // it reads the same ("day by day" losing one "day"): the annotation's own text is gone.
+        if (known is { } old && Origin(f) is { } origin && !(origin.Start < old.End && old.Start < origin.End))
+            return new ReanchorResult(null, ReanchorHow.Orphan);
+        if (!NewText.AsSpan(f.Start, f.Length).SequenceEqual(quote.Exact)) return new ReanchorResult(f, ReanchorHow.Fuzzy);
+        return new ReanchorResult(f, f.Start == guessedStart ? ReanchorHow.Unchanged : ReanchorHow.Moved);
+    }
+
+    private (TextSpan Span, bool Moved)? Carry(TextSpan oldSpan)
+    {
+        if (oldSpan.Start < 0 || oldSpan.End < oldSpan.Start || oldSpan.End > OldText.Length) return null;
+        foreach (var runs in new[] { ordered, moved })
+        {
+            var i = Containing(runs, oldSpan.Start);
+            if (i < 0) continue;
+            var run = runs[i];
+            var trusted = run.Length >= MinTrustedRun || run.Moved || run.OldStart == 0 || run.OldEnd == OldText.Length;
+            if (!trusted || oldSpan.End > run.OldEnd) continue;
+            var shift = run.NewStart - run.OldStart;
+            return (new TextSpan(oldSpan.Start + shift, oldSpan.End + shift), run.Moved);
+        }
+        return null;
+    }
+
+    /// <summary>Where a span of the new text was in the old one, when it lies wholly in a trusted unchanged run.</summary>
+    private TextSpan? Origin(TextSpan newSpan)
+    {
+        foreach (var run in ordered.Concat(moved))
+        {
+            if (run.NewStart <= newSpan.Start && newSpan.End <= run.NewEnd && run.Length >= MinTrustedRun)
+                return new TextSpan(newSpan.Start - run.NewStart + run.OldStart, newSpan.End - run.NewStart + run.OldStart);
+        }
+        return null;
+    }
+
+    /// <summary>The new index of an old one: exact inside an unchanged run, else just after the run before it.</summary>
+    private int Approximately(int oldIndex)
+    {
+        var i = LastStartingAtOrBefore(ordered, oldIndex);
+        if (i < 0) return Math.Min(oldIndex, NewText.Length);
+        var run = ordered[i];
+        if (oldIndex <= run.OldEnd) return run.NewStart + (oldIndex - run.OldStart);
+        var next = i + 1 < ordered.Length ? ordered[i + 1].NewStart : NewText.Length;
+        return Math.Min(run.NewEnd + (oldIndex - run.OldEnd), next);
+    }
+
+    private static int Containing(DiffRun[] runs, int oldIndex)
+    {
+        var i = LastStartingAtOrBefore(runs, oldIndex);
+        return i >= 0 && oldIndex < runs[i].OldEnd ? i : -1;
+    }
+
+    private static int LastStartingAtOrBefore(DiffRun[] runs, int oldIndex)
+    {
+        int lo = 0, hi = runs.Length - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (runs[mid].OldStart <= oldIndex)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+}

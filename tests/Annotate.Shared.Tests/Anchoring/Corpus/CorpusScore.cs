@@ -1,0 +1,70 @@
+// Tallies an engine's answers against the ground truth. "Correct" means the engine found the
+// surviving passage: its span overlaps the truth and its text is at least as close to the quote as
+// the truth's (an edit at the edge can make two boundaries equally right; "exact" counts the answers
+// on the tracked boundaries to the char). "Wrong" is any anchor on other text - the one outcome the
+// corpus allows none of.
+using Annotate.Shared.Anchoring;
+
+namespace Annotate.Shared.Tests.Anchoring.Corpus;
+
+internal sealed class CorpusScore(string path)
+{
+    public int Surviving { get; private set; }
+    public int Correct { get; private set; }
+    public int ExactBoundaries { get; private set; }
+    public int OrphanedSurvivors { get; private set; }
+    public int Lost { get; private set; }
+    public int LostOrphaned { get; private set; }
+    public int Wrong { get; private set; }
+    public List<string> WrongCases { get; } = [];
+    public List<string> OrphanCases { get; } = [];
+
+    public double CorrectRate => Surviving == 0 ? 1 : (double)Correct / Surviving;
+
+    public void Add(CorpusSpan span, TextQuoteSelector quote, Truth truth, string revised, TextSpan? found)
+    {
+        var k = Math.Max(1, quote.Exact.Length / 4);
+        if (truth.Fate == Fate.Surviving)
+        {
+            Surviving++;
+            if (found is null)
+            {
+                OrphanedSurvivors++;
+                OrphanCases.Add($"{span.Kind} '{Show(quote.Exact)}' truth '{Show(revised[truth.Span!.Value.Start..truth.Span.Value.End])}'");
+                return;
+            }
+            var f = found.Value;
+            var t = truth.Span!.Value;
+            var overlaps = f.Start < t.End && t.Start < f.End || (f == t);
+            if (overlaps && Levenshtein.Bounded(quote.Exact, revised.AsSpan(f.Start, f.Length), k) <= truth.Distance)
+            {
+                Correct++;
+                if (f == t) ExactBoundaries++;
+                return;
+            }
+            Wrong++;
+            WrongCases.Add($"{path} {span.Kind} surviving '{Show(quote.Exact)}' at {t} '{Show(revised[t.Start..t.End])}' but found {f} '{Show(revised[f.Start..f.End])}'");
+            return;
+        }
+
+        Lost++;
+        if (found is null)
+        {
+            LostOrphaned++;
+            return;
+        }
+        // Anchoring what is left of a destroyed or torn passage is fair; anything else is wrong.
+        var g = found.Value;
+        if (truth.SurvivingChars.Any(i => i >= g.Start && i < g.End)) return;
+        Wrong++;
+        WrongCases.Add($"{path} {span.Kind} {truth.Fate} '{Show(quote.Exact)}' but found {g} '{Show(revised[g.Start..g.End])}' ctx '{Show(revised[Math.Max(0, g.Start - 40)..Math.Min(revised.Length, g.End + 40)])}'");
+    }
+
+    public string Report() =>
+        $"{path}: surviving {Surviving}: correct {Correct} ({CorrectRate:P2}; exact boundaries {ExactBoundaries}), orphaned {OrphanedSurvivors}, " +
+        $"wrong {Wrong}; destroyed or gone {Lost}: orphaned {LostOrphaned}, anchored to their remains {Lost - LostOrphaned - WrongCasesLost}";
+
+    private int WrongCasesLost => WrongCases.Count(c => c.Contains(" Destroyed ", StringComparison.Ordinal) || c.Contains(" Gone ", StringComparison.Ordinal));
+
+    private static string Show(string s) => (s.Length > 90 ? s[..40] + " … " + s[^40..] : s).Replace("\n", "⏎", StringComparison.Ordinal);
+}
