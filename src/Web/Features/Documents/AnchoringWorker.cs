@@ -53,29 +53,41 @@ internal sealed class AnchoringWorker(IDbContextFactory<AnnotateDb> dbFactory, I
     private async Task AnchorRevisionAsync(AnnotateDb db, int documentId, int number, CancellationToken cancellationToken)
     {
         var revision = await db.DocumentRevisions.FirstAsync(r => r.DocumentId == documentId && r.Number == number, cancellationToken);
-        // Threads written on an older text, not placed on this revision yet (a restart may have stored some).
+        var previousText = await db.DocumentRevisions.Where(r => r.DocumentId == documentId && r.Number == number - 1)
+            .Select(r => r.Text).FirstOrDefaultAsync(cancellationToken);
+        // Threads written on an older text, not placed on this revision yet (a restart may have stored some),
+        // with where they were on the revision before: the diff carries those across unchanged text.
         var threads = await db.Annotations
             .Where(a => a.DocumentId == documentId && a.ParentId == null && a.Exact != null && a.DocumentRevision < number
                 && !db.AnnotationAnchors.Any(x => x.AnnotationId == a.Id && x.Revision == number))
             .Select(a => new
             {
                 a.Id,
-                Quote = new TextQuoteSelector(a.Exact!, a.Prefix ?? "", a.Suffix ?? ""),
-                Original = new TextPositionSelector(a.Start!.Value, a.End!.Value),
-                // Where it was last seen is the best hint for where it is now.
-                Last = db.AnnotationAnchors.Where(x => x.AnnotationId == a.Id && x.Revision < number && x.Start != null)
-                    .OrderByDescending(x => x.Revision).Select(x => new { x.Start, x.End }).FirstOrDefault(),
+                a.DocumentRevision,
+                Original = new TextQuoteSelector(a.Exact!, a.Prefix ?? "", a.Suffix ?? ""),
+                OriginalPosition = new TextPositionSelector(a.Start!.Value, a.End!.Value),
+                Previous = db.AnnotationAnchors.Where(x => x.AnnotationId == a.Id && x.Revision == number - 1)
+                    .Select(x => new { x.Exact, x.Prefix, x.Suffix, x.Start, x.End }).FirstOrDefault(),
             })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
 
+        // One diff per revision, shared by every thread.
+        var map = previousText is null ? null : RevisionMap.Build(previousText, revision.Text);
         int done = 0, orphaned = 0, edited = 0;
         foreach (var batch in threads.Chunk(BatchSize))
         {
             foreach (var thread in batch)
             {
-                var hint = thread.Last is { Start: { } start, End: { } end } ? new TextPositionSelector(start, end) : thread.Original;
-                var placement = PassageTracker.Follow(revision.Text, thread.Quote, hint);
+                // Where the thread was on the revision before, in that revision's own words.
+                var (quote, position) = thread.DocumentRevision == number - 1
+                    ? (thread.Original, thread.OriginalPosition)
+                    : thread.Previous is { Exact: { } exact, Start: { } start, End: { } end } previous
+                        ? (new TextQuoteSelector(exact, previous.Prefix ?? "", previous.Suffix ?? ""), new TextPositionSelector(start, end))
+                        : (null, null);
+                var placement = map is not null && quote is not null && position is not null
+                    ? PassageTracker.FollowThroughDiff(map, revision.Text, thread.Original, quote, position)
+                    : PassageTracker.Follow(revision.Text, thread.Original, thread.OriginalPosition);
                 if (placement.State == AnchorState.Orphan) orphaned++;
                 if (placement.State == AnchorState.Edited) edited++;
                 db.AnnotationAnchors.Add(new AnnotationAnchor
