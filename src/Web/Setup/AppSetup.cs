@@ -21,7 +21,9 @@ internal static class AppSetup
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            // A teacher pasting a whole document sends it in one message; SignalR's default cap is 32 KB.
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = 8 * 1024 * 1024);
         services.AddMudServices();
         // Bare status codes (a body that does not bind, no user, no such route) get a sentence too.
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>

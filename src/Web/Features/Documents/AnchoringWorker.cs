@@ -105,12 +105,14 @@ internal sealed class AnchoringWorker(IDbContextFactory<AnnotateDb> dbFactory, I
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
             done += batch.Length;
-            await feed.PublishAsync(new AnchoringProgressEvent(documentId, number, done, threads.Count, orphaned, edited));
+            if (done < threads.Count)
+                await feed.PublishAsync(new AnchoringProgressEvent(documentId, number, done, threads.Count, orphaned, edited));
         }
 
         await db.DocumentRevisions.Where(r => r.Id == revision.Id)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.AnchoringDone, true), cancellationToken);
-        if (threads.Count == 0) await feed.PublishAsync(new AnchoringProgressEvent(documentId, number, 0, 0, 0, 0));
+        // Announced only once it is stored, so whoever reacts to it reads a finished revision.
+        await feed.PublishAsync(new AnchoringProgressEvent(documentId, number, threads.Count, threads.Count, orphaned, edited));
         logger.LogInformation("Placed {Count} threads of document {DocumentId} on revision {Revision}: {Orphaned} orphaned, {Edited} edited",
             threads.Count, documentId, number, orphaned, edited);
     }
