@@ -63,7 +63,8 @@ public sealed class AppFixture : IAsyncLifetime
         await main.GetByLabel("Confirm Password", new() { Exact = true }).FillAsync(password);
         await main.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
         // Registration signs in and leaves the account pages.
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Register", StringComparison.Ordinal));
+        // The very first registration on a cold server also starts Identity, EF and the circuit: allow it longer.
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Register", StringComparison.Ordinal), new() { Timeout = 45_000 });
         var cookies = await context.CookiesAsync();
         if (!cookies.Any(c => c.Name.Contains("Identity.Application", StringComparison.Ordinal)))
             throw new InvalidOperationException($"Registering {displayName} did not sign in; the page says: {await main.InnerTextAsync()}");
