@@ -60,3 +60,5 @@ marks=$(curl -sf "$base/documents/1" -H "Cookie: $cookie" | grep -o '<mark' | wc
 echo "page: $size bytes, $marks <mark> elements"
 wrk -t1 -c1 -d5s "$base/documents/1" -H "Cookie: $cookie" >/dev/null   # warm-up
 wrk -t1 -c1 -d20s --latency "$base/documents/1" -H "Cookie: $cookie"
+echo "for comparison, the same 500 annotations as JSON (data path only, no rendering):"
+wrk -t1 -c1 -d10s --latency "$base/api/documents/1/annotations" -H "Authorization: Bearer $token" | grep -A4 "Latency Distribution"

@@ -24,9 +24,17 @@ public static class MarkdownRenderer
     public static string ToSafeHtml(string markdown)
     {
         if (string.IsNullOrEmpty(markdown)) return "";
-        var html = Markdown.ToHtml(markdown, Pipeline);
-        return Sanitizer.Sanitize(html);
+        if (Rendered.TryGetValue(markdown, out var cached)) return cached;
+        var html = Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+        // Sanitising parses the HTML and is the dearest step of drawing a long discussion, which every
+        // reader and every re-render repeats for the same comments. A full cache is simply emptied.
+        if (Rendered.Count >= MaxCached) Rendered.Clear();
+        Rendered[markdown] = html;
+        return html;
     }
+
+    private const int MaxCached = 8192;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Rendered = new(StringComparer.Ordinal);
 
     private static HtmlSanitizer CreateSanitizer()
     {
