@@ -78,7 +78,7 @@ public sealed class RevisionMap
     private (TextSpan Span, bool Moved)? Carry(TextSpan oldSpan)
     {
         if (oldSpan.Start < 0 || oldSpan.End < oldSpan.Start || oldSpan.End > OldText.Length) return null;
-        foreach (var runs in new[] { ordered, moved })
+        foreach (var runs in new[] { moved, ordered })
         {
             var i = Containing(runs, oldSpan.Start);
             if (i < 0) continue;
@@ -94,7 +94,7 @@ public sealed class RevisionMap
     /// <summary>Where a span of the new text was in the old one, when it lies wholly in a trusted unchanged run.</summary>
     private TextSpan? Origin(TextSpan newSpan)
     {
-        foreach (var run in ordered.Concat(moved))
+        foreach (var run in moved.Concat(ordered))
         {
             if (run.NewStart <= newSpan.Start && newSpan.End <= run.NewEnd && run.Length >= MinTrustedRun)
                 return new TextSpan(newSpan.Start - run.NewStart + run.OldStart, newSpan.End - run.NewStart + run.OldStart);
