@@ -28,11 +28,20 @@ internal static class AnchorSearch
         var evidence = new AnchorEvidence(quote);
         var exact = ExactMatcher.FindAll(text, quote.Exact);
 
-        var candidates = exact.Select(s => new AnchorCandidate(s, 0)).ToList();
+        var chosen = exact.Count > 0 ? QuoteCandidates.Choose(text, exact, quote, hint) : null;
+
+        // A common word occurs thousands of times; only the occurrences whose context roughly agrees
+        // are worth the fuzzy evidence (and the one QuoteCandidates chose always is).
+        var candidates = exact.Count <= FuzzyMatcher.MaxCandidates ? exact.Select(s => new AnchorCandidate(s, 0)).ToList()
+            : exact.OrderByDescending(s => ContextScore.Rough(text, s, quote.Prefix, quote.Suffix))
+                .ThenBy(s => hint is { } h ? Math.Abs((long)s.Start - h) : 0)
+                .Take(FuzzyMatcher.MaxCandidates)
+                .Append(chosen ?? exact[0])
+                .Select(s => new AnchorCandidate(s, 0))
+                .ToList();
 
         // A verbatim occurrence at the hint that agrees strongly with its context settles it without a
         // fuzzy search, unless another occurrence competes (the verdict sees them all).
-        var chosen = exact.Count > 0 ? QuoteCandidates.Choose(text, exact, quote, hint) : null;
         if (chosen is { } c && hint is { } at && Math.Abs((long)c.Start - at) <= AnchorVerdict.AtHint && evidence.Of(text, c, 0) >= evidence.Strong
             && AnchorVerdict.Choose(text, candidates, quote, evidence, hint) is { } settled)
         {

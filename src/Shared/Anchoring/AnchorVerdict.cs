@@ -7,8 +7,10 @@
 //  * a winner that is not at the hint rests on content alone, because after edits elsewhere the hint
 //    may be off by hundreds of chars: it must be the only place that reaches Rival, agree strongly
 //    (AnchorEvidence.Strong) within AnchorSearch.FuzzyReach of the hint, and further away be verbatim
-//    and long enough to stand alone (a moved paragraph; a short phrase far away is more likely a
-//    near-copy - this article repeats its introduction under "Results");
+//    and long enough to stand alone (a moved paragraph). A short phrase far away is refused even with
+//    its whole context in agreement: this article repeats whole sentences of its introduction under
+//    "Results", so when one copy is deleted the other matches perfectly - only the diff (RevisionMap)
+//    can tell that text was there before;
 //  * the winner's text must be within the contract's edit bound of the quote, checked once more by
 //    the plain Levenshtein table.
 namespace Annotate.Shared.Anchoring;
