@@ -25,11 +25,12 @@ internal static class AnchorVerdict
 
     private readonly record struct Scored(TextSpan Span, int Distance, int Evidence, long FromHint);
 
-    public static TextSpan? Choose(string text, IEnumerable<AnchorCandidate> candidates, TextQuoteSelector quote, AnchorEvidence evidence, int? hint)
+    /// <param name="hint">Where the passage is expected to start: one index, or a range of them (RevisionMap knows the changed stretch).</param>
+    public static TextSpan? Choose(string text, IEnumerable<AnchorCandidate> candidates, TextQuoteSelector quote, AnchorEvidence evidence, TextSpan? hint)
     {
         var standing = candidates
             .DistinctBy(c => c.Span)
-            .Select(c => new Scored(c.Span, c.Distance, evidence.Of(text, c.Span, c.Distance), hint is { } h ? Math.Abs((long)c.Span.Start - h) : long.MaxValue))
+            .Select(c => new Scored(c.Span, c.Distance, evidence.Of(text, c.Span, c.Distance), FromHint(c.Span, hint)))
             .Where(c => c.Evidence >= evidence.Rival)
             .OrderByDescending(c => c.Evidence)
             .ThenBy(c => c.Distance)
@@ -66,6 +67,13 @@ internal static class AnchorVerdict
         var faithful = winner.Distance == 0 ? found.SequenceEqual(quote.Exact) : Levenshtein.Bounded(quote.Exact, found, k) <= k;
         return faithful ? winner.Span : null;
     }
+
+    /// <summary>Distance from a candidate's start to the hint's range (0 inside it), or "infinitely far" without a hint.</summary>
+    public static long FromHint(TextSpan span, TextSpan? hint) =>
+        hint is not { } h ? long.MaxValue
+        : span.Start < h.Start ? (long)h.Start - span.Start
+        : span.Start > h.End ? (long)span.Start - h.End
+        : 0;
 
     private static bool StandsAway(Scored c, AnchorEvidence evidence) =>
         c.FromHint <= AnchorSearch.FuzzyReach

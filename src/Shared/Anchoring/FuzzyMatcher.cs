@@ -81,7 +81,7 @@ internal static class FuzzyMatcher
         var likely = end.End - quote.Exact.Length;
         for (var s = Math.Max(0, likely - end.Distance); s <= Math.Min(end.End, likely + end.Distance); s++)
             prefix = Math.Max(prefix, ContextScore.Agreement(text, new TextSpan(s, s), quote.Prefix, ""));
-        return quote.Exact.Length - 3 * end.Distance + prefix + suffix;
+        return quote.Exact.Length - 5 * end.Distance + prefix + suffix;
     }
 
     private static AnchorCandidate? RecoverStart(string text, TextQuoteSelector quote, BitParallelPattern backwards, EndMatch end, int k)
