@@ -3,7 +3,8 @@
 //  * a candidate must reach AnchorEvidence.Required to win, and AnchorEvidence.Rival to stand in the
 //    way of another (a veto, not a claim);
 //  * rivals within Margin of the best make the choice a guess unless the hint settles it: the
-//    nearest must sit at the hint (within AtHint chars) and be at most half as far from it as any other;
+//    nearest must sit at the hint (within AtHint chars of it, or inside the range of starts that
+//    RevisionMap expects) and be at most half as far from it as any other;
 //  * a winner that is not at the hint rests on content alone, because after edits elsewhere the hint
 //    may be off by hundreds of chars: it must be the only place that reaches Rival, agree strongly
 //    (AnchorEvidence.Strong) within AnchorSearch.FuzzyReach of the hint, and further away be verbatim

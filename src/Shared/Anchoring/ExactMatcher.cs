@@ -1,6 +1,7 @@
 // Finds every place where the quote occurs verbatim. This is the first and cheapest way to anchor:
-// an unedited text always has the quote, and choosing between several occurrences is left to
-// QuoteCandidates so that the fuzzy matcher (a later issue) can feed the same chooser.
+// an unedited text always has the quote. Choosing between several occurrences is left to
+// QuoteCandidates (the quick pick near the hint) and AnchorVerdict, which weighs them against the
+// fuzzy matcher's candidates.
 namespace Annotate.Shared.Anchoring;
 
 internal static class ExactMatcher

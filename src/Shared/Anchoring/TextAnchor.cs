@@ -1,6 +1,10 @@
 // The anchoring library's front door: turns selectors into spans of a canonical text and back.
 // Offsets cross the boundary in code points (W3C TextPositionSelector) and are UTF-16 inside.
 //
+// Locate tries, in order: the quote verbatim at the hint with its whole context, then AnchorSearch
+// (verbatim elsewhere, then the bit-parallel fuzzy matcher), judged by AnchorVerdict. Re-anchoring a
+// whole revision goes through RevisionMap, which only calls Locate for passages the edit touched.
+//
 // Surrogate policy: a UTF-16 span whose start or end falls inside a surrogate pair is widened to
 // the whole character (start moves back, end moves forward) by ToPosition and Describe alike, so a
 // selection can never describe half an emoji. Locate never returns such a span.
