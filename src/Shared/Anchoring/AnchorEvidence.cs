@@ -19,9 +19,10 @@ internal sealed class AnchorEvidence
     /// </summary>
     public const int Floor = 64;
 
-    // An edit in the quote costs the character it spoilt and two more: finding a quote with edits at a
-    // random place is far likelier than finding it verbatim.
-    private const int QuoteEditCost = 3;
+    // An edit in the quote costs the character it spoilt and four more: finding a quote with edits at a
+    // random place is far likelier than finding it verbatim. It must also cost more than an edit in the
+    // context (2 x 2), or a span would grow to swallow a word inserted next to it.
+    private const int QuoteEditCost = 5;
 
     // Two per edit in the context: random English text of 32 chars lies some 20 edits from a given
     // prefix, so by chance alone context earns nothing.

@@ -23,17 +23,27 @@ internal static class AnchorSearch
     /// </summary>
     public const long MaxFuzzyWork = 16_000_000;
 
-    public static TextSpan? Find(string text, TextQuoteSelector quote, int? hint)
+    /// <param name="hint">Where the passage is expected to start: one index, or a range of them.</param>
+    public static TextSpan? Find(string text, TextQuoteSelector quote, TextSpan? hint)
     {
         var evidence = new AnchorEvidence(quote);
         var exact = ExactMatcher.FindAll(text, quote.Exact);
 
-        var candidates = exact.Select(s => new AnchorCandidate(s, 0)).ToList();
+        var chosen = exact.Count > 0 ? QuoteCandidates.Choose(text, exact, quote, hint?.Start) : null;
+
+        // A common word occurs thousands of times; only the occurrences whose context roughly agrees
+        // are worth the fuzzy evidence (and the one QuoteCandidates chose always is).
+        var candidates = exact.Count <= FuzzyMatcher.MaxCandidates ? exact.Select(s => new AnchorCandidate(s, 0)).ToList()
+            : exact.OrderByDescending(s => ContextScore.Rough(text, s, quote.Prefix, quote.Suffix))
+                .ThenBy(s => AnchorVerdict.FromHint(s, hint))
+                .Take(FuzzyMatcher.MaxCandidates)
+                .Append(chosen ?? exact[0])
+                .Select(s => new AnchorCandidate(s, 0))
+                .ToList();
 
         // A verbatim occurrence at the hint that agrees strongly with its context settles it without a
         // fuzzy search, unless another occurrence competes (the verdict sees them all).
-        var chosen = exact.Count > 0 ? QuoteCandidates.Choose(text, exact, quote, hint) : null;
-        if (chosen is { } c && hint is { } at && Math.Abs((long)c.Start - at) <= AnchorVerdict.AtHint && evidence.Of(text, c, 0) >= evidence.Strong
+        if (chosen is { } c && AnchorVerdict.FromHint(c, hint) <= AnchorVerdict.AtHint && evidence.Of(text, c, 0) >= evidence.Strong
             && AnchorVerdict.Choose(text, candidates, quote, evidence, hint) is { } settled)
         {
             return settled;
@@ -46,13 +56,13 @@ internal static class AnchorSearch
             if (hint is { } h)
             {
                 var reach = Math.Min(FuzzyReach + len, MaxFuzzyWork / blocks / 2);
-                var from = (int)Math.Max(0, h - reach);
-                var to = (int)Math.Min(text.Length, h + len + reach);
-                candidates.AddRange(FuzzyMatcher.Find(text, quote, from, to, hint));
+                var from = (int)Math.Max(0, h.Start - reach);
+                var to = (int)Math.Min(text.Length, h.End + len + reach);
+                candidates.AddRange(FuzzyMatcher.Find(text, quote, from, to, h.Start));
             }
             else if ((long)text.Length * blocks <= MaxFuzzyWork)
             {
-                candidates.AddRange(FuzzyMatcher.Find(text, quote, 0, text.Length, hint));
+                candidates.AddRange(FuzzyMatcher.Find(text, quote, 0, text.Length, null));
             }
         }
 

@@ -3,12 +3,15 @@
 //  * a candidate must reach AnchorEvidence.Required to win, and AnchorEvidence.Rival to stand in the
 //    way of another (a veto, not a claim);
 //  * rivals within Margin of the best make the choice a guess unless the hint settles it: the
-//    nearest must sit at the hint (within AtHint chars) and be at most half as far from it as any other;
+//    nearest must sit at the hint (within AtHint chars of it, or inside the range of starts that
+//    RevisionMap expects) and be at most half as far from it as any other;
 //  * a winner that is not at the hint rests on content alone, because after edits elsewhere the hint
 //    may be off by hundreds of chars: it must be the only place that reaches Rival, agree strongly
 //    (AnchorEvidence.Strong) within AnchorSearch.FuzzyReach of the hint, and further away be verbatim
-//    and long enough to stand alone (a moved paragraph; a short phrase far away is more likely a
-//    near-copy - this article repeats its introduction under "Results");
+//    and long enough to stand alone (a moved paragraph). A short phrase far away is refused even with
+//    its whole context in agreement: this article repeats whole sentences of its introduction under
+//    "Results", so when one copy is deleted the other matches perfectly - only the diff (RevisionMap)
+//    can tell that text was there before;
 //  * the winner's text must be within the contract's edit bound of the quote, checked once more by
 //    the plain Levenshtein table.
 namespace Annotate.Shared.Anchoring;
@@ -23,11 +26,12 @@ internal static class AnchorVerdict
 
     private readonly record struct Scored(TextSpan Span, int Distance, int Evidence, long FromHint);
 
-    public static TextSpan? Choose(string text, IEnumerable<AnchorCandidate> candidates, TextQuoteSelector quote, AnchorEvidence evidence, int? hint)
+    /// <param name="hint">Where the passage is expected to start: one index, or a range of them (RevisionMap knows the changed stretch).</param>
+    public static TextSpan? Choose(string text, IEnumerable<AnchorCandidate> candidates, TextQuoteSelector quote, AnchorEvidence evidence, TextSpan? hint)
     {
         var standing = candidates
             .DistinctBy(c => c.Span)
-            .Select(c => new Scored(c.Span, c.Distance, evidence.Of(text, c.Span, c.Distance), hint is { } h ? Math.Abs((long)c.Span.Start - h) : long.MaxValue))
+            .Select(c => new Scored(c.Span, c.Distance, evidence.Of(text, c.Span, c.Distance), FromHint(c.Span, hint)))
             .Where(c => c.Evidence >= evidence.Rival)
             .OrderByDescending(c => c.Evidence)
             .ThenBy(c => c.Distance)
@@ -64,6 +68,13 @@ internal static class AnchorVerdict
         var faithful = winner.Distance == 0 ? found.SequenceEqual(quote.Exact) : Levenshtein.Bounded(quote.Exact, found, k) <= k;
         return faithful ? winner.Span : null;
     }
+
+    /// <summary>Distance from a candidate's start to the hint's range (0 inside it), or "infinitely far" without a hint.</summary>
+    public static long FromHint(TextSpan span, TextSpan? hint) =>
+        hint is not { } h ? long.MaxValue
+        : span.Start < h.Start ? (long)h.Start - span.Start
+        : span.Start > h.End ? (long)span.Start - h.End
+        : 0;
 
     private static bool StandsAway(Scored c, AnchorEvidence evidence) =>
         c.FromHint <= AnchorSearch.FuzzyReach

@@ -1,14 +1,16 @@
 // Finds every place where the quote occurs verbatim. This is the first and cheapest way to anchor:
-// an unedited text always has the quote, and choosing between several occurrences is left to
-// QuoteCandidates so that the fuzzy matcher (a later issue) can feed the same chooser.
+// an unedited text always has the quote. Choosing between several occurrences is left to
+// QuoteCandidates (the quick pick near the hint) and AnchorVerdict, which weighs them against the
+// fuzzy matcher's candidates.
 namespace Annotate.Shared.Anchoring;
 
 internal static class ExactMatcher
 {
-    // Up to this length the vectorised IndexOf is fastest even in its worst case (n * 64 compares).
-    // Longer quotes go through Knuth-Morris-Pratt, which stays linear where repeated IndexOf calls
-    // would compare a 20,000-char quote again at every one of thousands of near misses.
-    private const int ShortQuote = 64;
+    // Up to this length the vectorised IndexOf is fastest, and its worst case (every position a near
+    // miss, n * 2,048 compares done 16 or 32 at a time) stays in the milliseconds. Longer quotes go
+    // through Knuth-Morris-Pratt, which stays linear where repeated IndexOf calls would compare a
+    // 20,000-char quote again at every one of thousands of near misses.
+    private const int ShortQuote = 2048;
 
     /// <summary>True when <paramref name="exact"/> sits at <paramref name="start"/> and the match is a whole-character span.</summary>
     public static bool IsAt(string text, string exact, int start) =>

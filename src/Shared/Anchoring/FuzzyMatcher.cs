@@ -21,7 +21,7 @@ internal static class FuzzyMatcher
     public const int MaxLength = 2048;
 
     /// <summary>How many places get the full look (start recovery and fuzzy context).</summary>
-    public const int MaxCandidates = 48;
+    public const int MaxCandidates = 16;
 
     /// <summary>The contract's error bound: never more than this many edits between quote and anchor.</summary>
     public static int MaxEdits(int quoteLength) => Math.Max(1, quoteLength / 4);
@@ -81,16 +81,16 @@ internal static class FuzzyMatcher
         var likely = end.End - quote.Exact.Length;
         for (var s = Math.Max(0, likely - end.Distance); s <= Math.Min(end.End, likely + end.Distance); s++)
             prefix = Math.Max(prefix, ContextScore.Agreement(text, new TextSpan(s, s), quote.Prefix, ""));
-        return quote.Exact.Length - 3 * end.Distance + prefix + suffix;
+        return quote.Exact.Length - 5 * end.Distance + prefix + suffix;
     }
 
     private static AnchorCandidate? RecoverStart(string text, TextQuoteSelector quote, BitParallelPattern backwards, EndMatch end, int k)
     {
         var width = Math.Min(end.End, quote.Exact.Length + k);
-        var window = new char[width];
+        Span<char> window = width <= 512 ? stackalloc char[width] : new char[width];
         text.AsSpan(end.End - width, width).CopyTo(window);
-        Array.Reverse(window);
-        var distances = new int[width];
+        window.Reverse();
+        Span<int> distances = width <= 512 ? stackalloc int[width] : new int[width];
         backwards.Anchored(window, distances);
 
         var best = int.MaxValue;

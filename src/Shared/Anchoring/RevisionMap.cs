@@ -47,9 +47,8 @@ public sealed class RevisionMap
     {
         if (quote is null || string.IsNullOrEmpty(quote.Exact)) return new ReanchorResult(null, ReanchorHow.Orphan);
 
-        TextPositionSelector? hint = position;
-        int? guessedStart = null;
         TextSpan? known = null;
+        TextSpan? expected = null;
         if (position is not null && CodePoints.TryToUtf16(OldText, position.Start, out var start) && CodePoints.TryToUtf16(OldText, position.End, out var end)
             && end >= start && OldText.AsSpan(start, end - start).SequenceEqual(quote.Exact))
         {
@@ -58,27 +57,25 @@ public sealed class RevisionMap
             if (Carry(oldSpan) is { } carried && NewText.AsSpan(carried.Span.Start, carried.Span.Length).SequenceEqual(quote.Exact))
                 return new ReanchorResult(carried.Span, carried.Moved ? ReanchorHow.Moved : ReanchorHow.Unchanged);
 
-            // The passage touches changed text: search from where the diff says its start went.
-            var newStart = Approximately(start);
-            guessedStart = newStart;
-            var cp = CodePoints.CountBefore(NewText, CodePoints.SnapBack(NewText, newStart));
-            hint = new TextPositionSelector(cp, cp + (position.End - position.Start));
+            // The passage touches changed text: if it is still where it was, it now starts between the
+            // unchanged text before it and the unchanged text after it.
+            expected = ExpectedStarts(oldSpan);
         }
 
-        var found = TextAnchor.Locate(NewText, quote, hint);
+        var found = expected is { } range ? TextAnchor.Locate(NewText, quote, range) : TextAnchor.Locate(NewText, quote, position);
         if (found is not { } f) return new ReanchorResult(null, ReanchorHow.Orphan);
         // Text the diff carried over from elsewhere in the old revision is another passage, even when
         // it reads the same ("day by day" losing one "day"): the annotation's own text is gone.
         if (known is { } old && Origin(f) is { } origin && !(origin.Start < old.End && old.Start < origin.End))
             return new ReanchorResult(null, ReanchorHow.Orphan);
         if (!NewText.AsSpan(f.Start, f.Length).SequenceEqual(quote.Exact)) return new ReanchorResult(f, ReanchorHow.Fuzzy);
-        return new ReanchorResult(f, f.Start == guessedStart ? ReanchorHow.Unchanged : ReanchorHow.Moved);
+        return new ReanchorResult(f, expected is { } e && f.Start >= e.Start && f.Start <= e.End ? ReanchorHow.Unchanged : ReanchorHow.Moved);
     }
 
     private (TextSpan Span, bool Moved)? Carry(TextSpan oldSpan)
     {
         if (oldSpan.Start < 0 || oldSpan.End < oldSpan.Start || oldSpan.End > OldText.Length) return null;
-        foreach (var runs in new[] { ordered, moved })
+        foreach (var runs in new[] { moved, ordered })
         {
             var i = Containing(runs, oldSpan.Start);
             if (i < 0) continue;
@@ -94,12 +91,27 @@ public sealed class RevisionMap
     /// <summary>Where a span of the new text was in the old one, when it lies wholly in a trusted unchanged run.</summary>
     private TextSpan? Origin(TextSpan newSpan)
     {
-        foreach (var run in ordered.Concat(moved))
+        foreach (var run in moved.Concat(ordered))
         {
             if (run.NewStart <= newSpan.Start && newSpan.End <= run.NewEnd && run.Length >= MinTrustedRun)
                 return new TextSpan(newSpan.Start - run.NewStart + run.OldStart, newSpan.End - run.NewStart + run.OldStart);
         }
         return null;
+    }
+
+    /// <summary>
+    /// The new indexes where a passage that touches changed text can start if it stayed in place: from
+    /// where its start maps (or the end of the unchanged text before it) to where the unchanged text
+    /// after it now begins.
+    /// </summary>
+    private TextSpan ExpectedStarts(TextSpan oldSpan)
+    {
+        var from = Approximately(oldSpan.Start);
+        var i = LastStartingAtOrBefore(ordered, oldSpan.End);
+        int to;
+        if (i >= 0 && oldSpan.End <= ordered[i].OldEnd) to = ordered[i].NewStart + (oldSpan.End - ordered[i].OldStart);
+        else to = i + 1 < ordered.Length ? ordered[i + 1].NewStart : NewText.Length;
+        return new TextSpan(Math.Min(from, to), Math.Max(from, to));
     }
 
     /// <summary>The new index of an old one: exact inside an unchanged run, else just after the run before it.</summary>

@@ -1,6 +1,10 @@
 // The anchoring library's front door: turns selectors into spans of a canonical text and back.
 // Offsets cross the boundary in code points (W3C TextPositionSelector) and are UTF-16 inside.
 //
+// Locate tries, in order: the quote verbatim at the hint with its whole context, then AnchorSearch
+// (verbatim elsewhere, then the bit-parallel fuzzy matcher), judged by AnchorVerdict. Re-anchoring a
+// whole revision goes through RevisionMap, which only calls Locate for passages the edit touched.
+//
 // Surrogate policy: a UTF-16 span whose start or end falls inside a surrogate pair is widened to
 // the whole character (start moves back, end moves forward) by ToPosition and Describe alike, so a
 // selection can never describe half an emoji. Locate never returns such a span.
@@ -17,12 +21,19 @@ public static class TextAnchor
     /// from the quote. Never throws: bad input (lone surrogates, an absurd hint, a quote longer than
     /// the text) is an orphan too.
     /// </summary>
-    public static TextSpan? Locate(string text, TextQuoteSelector quote, TextPositionSelector? hint = null)
+    public static TextSpan? Locate(string text, TextQuoteSelector quote, TextPositionSelector? hint = null) =>
+        string.IsNullOrEmpty(text) ? null : Locate(text, quote, HintIndex(text, hint) is { } at ? new TextSpan(at, at) : null);
+
+    /// <summary>
+    /// Locate with the expected start given as a range of UTF-16 indexes: RevisionMap knows that an
+    /// edited passage now starts somewhere in the changed stretch between unchanged text.
+    /// </summary>
+    internal static TextSpan? Locate(string text, TextQuoteSelector quote, TextSpan? startRange)
     {
         // Selectors arrive from JSON, so "non-nullable" members can still be null at run time.
         if (string.IsNullOrEmpty(text) || quote is null || string.IsNullOrEmpty(quote.Exact)) return null;
         var selector = quote with { Prefix = quote.Prefix ?? "", Suffix = quote.Suffix ?? "" };
-        var hintIndex = HintIndex(text, hint);
+        int? hintIndex = startRange?.Start;
 
         // Fast path for the usual case, an unedited text: the quote is where the hint says and its
         // context agrees completely, so no other occurrence could be a better answer.
@@ -34,7 +45,7 @@ public static class TextAnchor
         }
 
         // Otherwise verbatim occurrences elsewhere, then fuzzy matching (AnchorSearch says in which order).
-        return AnchorSearch.Find(text, selector, hintIndex);
+        return AnchorSearch.Find(text, selector, startRange);
     }
 
     /// <summary>Selectors that describe <paramref name="span"/> of <paramref name="text"/> (quote with 32-code-point context, and position).</summary>

@@ -6,7 +6,8 @@
 //     order anchor the alignment, and equal neighbours extend it;
 //  3. between anchors, Myers' O(ND) diff ("An O(ND) difference algorithm and its variations", 1986)
 //     on word tokens, so an edited paragraph still has its untouched sentences matched.
-// Paragraphs that occur once among the unmatched text of both sides, verbatim, are recorded as moved.
+// Paragraphs that occur once among the (all but) unmatched text of both sides, verbatim, are recorded
+// as moved; RevisionMap looks at moved runs first, where a stray char of a common suffix overlaps one.
 // A gap whose token diff would cost more than MaxTokenEdits is left unmatched: its annotations go to
 // Locate, which is slower but never wrong for it.
 namespace Annotate.Shared.Anchoring;
@@ -136,7 +137,9 @@ internal static class TextDiff
             var at = text.IndexOf("\n\n", start, StringComparison.Ordinal);
             var end = at < 0 ? text.Length : at;
             var s = start;
-            if (end > s && !covered.Any(r => r.Start < end && s < r.End)) free.Add((s, end - s));
+            // A common prefix or suffix may reach a char or two into a moved paragraph (both end in ".").
+            var overlap = covered.Where(r => r.Start < end && s < r.End).Sum(r => Math.Min(end, r.End) - Math.Max(s, r.Start));
+            if (end > s && overlap < RevisionMap.MinTrustedRun) free.Add((s, end - s));
             if (at < 0) break;
             start = at + 2;
         }

@@ -32,9 +32,36 @@ public class AnchoringCorpusTests(ITestOutputHelper output)
     [Fact]
     public void The_diff_path_finds_at_least_97_percent_of_surviving_passages_and_never_anchors_wrongly()
     {
-        var score = new CorpusScore("diff + locate");
+        var score = ReanchorAll(BuildRevisions(), "diff + locate");
+        Assert.Empty(score.WrongCases);
+        Assert.True(score.CorrectRate >= 0.97, score.Report());
+    }
+
+    // Three times the edits (one every 280 chars): the diff path still never anchors wrongly. The
+    // Locate-only figures are printed, not asserted: with stale positions and this article's repeated
+    // sentences, a deleted sentence's verbatim twin elsewhere is indistinguishable without the diff.
+    [Fact]
+    public void A_heavy_revision_still_gets_no_wrong_anchor_through_the_diff()
+    {
+        var revisions = BuildRevisions(EditMix.Heavy);
+        var score = ReanchorAll(revisions, "heavy, diff + locate");
+        var alone = new CorpusScore("heavy, locate (no diff)");
+        foreach (var revision in revisions)
+        {
+            foreach (var (span, quote, position, truth) in revision.Cases)
+                alone.Add(span, quote, truth, revision.Text, TextAnchor.Locate(revision.Text, quote, position));
+        }
+        Print(alone);
+
+        Assert.Empty(score.WrongCases);
+        Assert.True(score.CorrectRate >= 0.90, score.Report());
+    }
+
+    private CorpusScore ReanchorAll(List<Revision> revisions, string path)
+    {
+        var score = new CorpusScore(path);
         var how = new Dictionary<ReanchorHow, int>();
-        foreach (var revision in BuildRevisions())
+        foreach (var revision in revisions)
         {
             var map = RevisionMap.Build(SampleArticle.Canonical, revision.Text);
             foreach (var (span, quote, position, truth) in revision.Cases)
@@ -47,8 +74,7 @@ public class AnchoringCorpusTests(ITestOutputHelper output)
 
         Print(score);
         output.WriteLine(string.Join(", ", how.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}")));
-        Assert.Empty(score.WrongCases);
-        Assert.True(score.CorrectRate >= 0.97, score.Report());
+        return score;
     }
 
     private void Print(CorpusScore score)
@@ -60,7 +86,7 @@ public class AnchoringCorpusTests(ITestOutputHelper output)
 
     internal sealed record Revision(string Text, List<(CorpusSpan Span, TextQuoteSelector Quote, TextPositionSelector Position, Truth Truth)> Cases);
 
-    internal static List<Revision> BuildRevisions()
+    internal static List<Revision> BuildRevisions(EditMix? mix = null)
     {
         var original = SampleArticle.Canonical;
         var vocabulary = RevisionEditor.VocabularyOf(original);
@@ -69,7 +95,7 @@ public class AnchoringCorpusTests(ITestOutputHelper output)
         {
             var random = new Random(seed);
             var spans = CorpusSpans.Draw(original, random);
-            var tracked = new RevisionEditor(random, vocabulary).Edit(original, EditMix.Teacher);
+            var tracked = new RevisionEditor(random, vocabulary).Edit(original, mix ?? EditMix.Teacher);
             var text = tracked.ToString();
             var origins = tracked.Origins();
             var cases = spans.Select(span =>
