@@ -16,8 +16,8 @@ internal static class PassageResolver
             return (null, "The annotation has no selector: give a TextQuoteSelector or a TextPositionSelector in target.selector.");
 
         var span = quote is null ? SpanAt(text, position!) : FindQuote(text, quote, position);
-        if (span is null && quote is not null && Occurrences(text, quote.Exact) > 1)
-            return (null, $"The quoted passage occurs {Occurrences(text, quote.Exact)} times in the document; add a prefix and suffix, or a TextPositionSelector, to say which one you mean.");
+        if (span is null && quote is not null && Occurrences(text, quote.Exact) is > 1 and var count)
+            return (null, $"The quoted passage occurs {count} times in the document; add a prefix and suffix, or a TextPositionSelector, to say which one you mean.");
         if (span is null)
         {
             return (null, quote is null

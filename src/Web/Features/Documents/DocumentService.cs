@@ -7,20 +7,19 @@ namespace Annotate.Web.Features.Documents;
 /// <summary>Reading and adding documents; the API and the pages both call this.</summary>
 internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, TimeProvider clock)
 {
-    public sealed record DocumentSummary(int Id, string Title, int SeminarId, string SeminarName, int Revision, int ParagraphCount, DateTimeOffset ModifiedAt);
+    public sealed record DocumentSummary(int Id, string Title, int SeminarId, string SeminarName, int Revision, DateTimeOffset ModifiedAt);
     public sealed record DocumentText(int Id, string Title, int SeminarId, string SeminarName, int Revision, string Text);
 
     /// <summary>Documents of every seminar the user belongs to.</summary>
     public async Task<List<DocumentSummary>> ListForUserAsync(string userId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var rows = await db.Documents
+        // The list never needs the texts themselves, which can be megabytes each.
+        return await db.Documents
             .Where(d => db.Memberships.Any(m => m.SeminarId == d.SeminarId && m.UserId == userId))
             .OrderBy(d => d.Seminar!.Name).ThenBy(d => d.Title)
-            .Select(d => new { d.Id, d.Title, d.SeminarId, SeminarName = d.Seminar!.Name, d.Revision, d.Text, d.ModifiedAt })
+            .Select(d => new DocumentSummary(d.Id, d.Title, d.SeminarId, d.Seminar!.Name, d.Revision, d.ModifiedAt))
             .ToListAsync();
-        return rows.Select(d => new DocumentSummary(d.Id, d.Title, d.SeminarId, d.SeminarName, d.Revision,
-            Shared.Text.TextBlocks.Parse(d.Text).Count(b => b.Kind == Shared.Text.BlockKind.Paragraph), d.ModifiedAt)).ToList();
     }
 
     public async Task<DocumentText?> GetAsync(int documentId)

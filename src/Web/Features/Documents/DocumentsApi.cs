@@ -45,7 +45,7 @@ internal static class DocumentsApi
                 RevisionService.Outcome.NotFound => Problems.NotFound(result.Message!),
                 RevisionService.Outcome.NotTeacher => Problems.Forbidden(result.Message!),
                 RevisionService.Outcome.Invalid => Problems.BadRequest(result.Message!),
-                _ => TypedResults.Ok(new AddedDocument(id, (await revisions.GetAsync(id, result.Revision))!.Title, result.Revision)),
+                _ => TypedResults.Ok(new AddedDocument(id, result.Title!, result.Revision)),
             };
         }).WithName("ReviseDocument").WithSummary("Replaces the text (teachers): a new revision; threads are placed again in the background.");
 

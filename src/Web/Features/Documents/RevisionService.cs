@@ -17,7 +17,7 @@ internal sealed class RevisionService(IDbContextFactory<AnnotateDb> dbFactory, R
 
     public enum Outcome { Revised, Unchanged, NotFound, NotTeacher, Invalid }
 
-    public sealed record Result(Outcome Outcome, int Revision = 0, string? Message = null);
+    public sealed record Result(Outcome Outcome, int Revision = 0, string? Message = null, string? Title = null);
 
     /// <summary>Makes <paramref name="text"/> the document's current text (a teacher of its seminar only).</summary>
     public async Task<Result> ReviseAsync(string userId, int documentId, string? title, string text)
@@ -33,7 +33,7 @@ internal sealed class RevisionService(IDbContextFactory<AnnotateDb> dbFactory, R
         var document = await db.Documents.FirstAsync(d => d.Id == documentId);
         title = string.IsNullOrWhiteSpace(title) ? document.Title : title.Trim();
         if (DocumentService.CheckTitle(title) is { } titleProblem) return new Result(Outcome.Invalid, Message: titleProblem);
-        if (text == document.Text && title == document.Title) return new Result(Outcome.Unchanged, document.Revision);
+        if (text == document.Text && title == document.Title) return new Result(Outcome.Unchanged, document.Revision, Title: title);
 
         var now = clock.GetUtcNow();
         document.Revision++;
@@ -62,7 +62,7 @@ internal sealed class RevisionService(IDbContextFactory<AnnotateDb> dbFactory, R
 
         anchoring.Enqueue(documentId);
         await feed.PublishAsync(new DocumentRevisedEvent(documentId, document.Revision));
-        return new Result(Outcome.Revised, document.Revision);
+        return new Result(Outcome.Revised, document.Revision, Title: title);
     }
 
     public async Task<List<RevisionSummary>> ListAsync(int documentId)
