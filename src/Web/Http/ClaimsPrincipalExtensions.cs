@@ -11,4 +11,8 @@ internal static class ClaimsPrincipalExtensions
 
     public static string? UserIdOrNull(this ClaimsPrincipal principal) =>
         principal.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    /// <summary>The name shown to others; the sign-in name (e-mail) for sign-ins made before display names were in the cookie.</summary>
+    public static string DisplayName(this ClaimsPrincipal principal) =>
+        principal.FindFirstValue(Features.Users.DisplayNameClaims.ClaimType) ?? principal.Identity?.Name ?? "";
 }

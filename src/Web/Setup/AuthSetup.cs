@@ -62,6 +62,7 @@ internal static class AuthSetup
             })
             .AddEntityFrameworkStores<AnnotateDb>()
             .AddUserManager<AnnotateUserManager>()
+            .AddClaimsPrincipalFactory<DisplayNameClaims>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddApiEndpoints();

@@ -73,7 +73,7 @@ public partial class DocumentPage
         now = Clock.GetUtcNow();
         var user = AuthenticationState is null ? null : (await AuthenticationState).User;
         userId = user?.UserIdOrNull() ?? "";
-        displayName = user?.Identity?.Name ?? "";
+        displayName = user?.DisplayName() ?? "";
         access = await Access.ForDocumentAsync(userId, Id);
         document = access is null ? null : await Documents.GetAsync(Id);
         notFound = document is null;
@@ -91,7 +91,7 @@ public partial class DocumentPage
     {
         if (!firstRender || access is null || document is null) return;
         subscription = Feed.Subscribe(Id, OnFeedEvent);
-        presence = Presence.Enter(Id, userId, await DisplayNameAsync());
+        presence = Presence.Enter(Id, userId, displayName);
         Presence.Changed += OnPresenceChanged;
         readers = Presence.ReadersOf(Id);
         // Relative times ("5 min ago") move on by themselves.
@@ -101,11 +101,6 @@ public partial class DocumentPage
         StateHasChanged();
     }
 
-    private async Task<string> DisplayNameAsync()
-    {
-        var name = annotations.FirstOrDefault(a => a.AuthorId == userId)?.AuthorName;
-        return name ?? await Access.DisplayNameAsync(userId) ?? displayName;
-    }
 
     /// <summary>A comment half-written before a reload or a lost connection comes back with its passage.</summary>
     private async Task RestoreDraftAsync()

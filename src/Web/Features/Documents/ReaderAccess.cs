@@ -33,10 +33,4 @@ internal sealed class ReaderAccess(IDbContextFactory<AnnotateDb> dbFactory)
             .Select(m => new { m.Role, m.GroupId }).FirstOrDefaultAsync();
         return membership is null ? null : new Viewer(userId, membership.Role, membership.GroupId);
     }
-
-    public async Task<string?> DisplayNameAsync(string userId)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync();
-    }
 }
