@@ -36,6 +36,7 @@ internal static class AppSetup
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SeminarService>();
+        services.AddSingleton<MembershipService>();
         services.AddSingleton<DemoSeminar>();
         services.AddSingleton<DocumentService>();
         services.AddSingleton<AnnotationService>();

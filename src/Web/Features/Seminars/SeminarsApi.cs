@@ -11,6 +11,10 @@ internal static class SeminarsApi
     public sealed record JoinRequest(string? JoinCode);
     public sealed record JoinedSeminar(int Id, string Name, string Role);
     public sealed record MySeminar(int Id, string Name, string Role, string? JoinCode);
+    public sealed record CreateGroupRequest(string? Name);
+    public sealed record SplitRequest(int? Size);
+    public sealed record RoleRequest(string? Role);
+    public sealed record MemberDto(string UserId, string DisplayName, string Role, int? GroupId);
 
     public static void MapSeminarsApi(this IEndpointRouteBuilder routes)
     {
@@ -44,7 +48,66 @@ internal static class SeminarsApi
             return TypedResults.Ok(mine.Select(s => new MySeminar(s.Id, s.Name, RoleName(s.Role),
                 s.Role == Shared.SeminarRole.Teacher ? s.JoinCode : null)));
         }).WithName("ListSeminars").WithSummary("The caller's seminars with the caller's role.");
+
+        MapMembersAndGroups(group);
     }
+
+    // Members see the seminar's groups and members; only its teachers change them. Non-members get 404.
+    private static void MapMembersAndGroups(RouteGroupBuilder group)
+    {
+        group.MapPost("/{id:int}/groups", async Task<Results<Created<MembershipService.GroupSummary>, ProblemHttpResult>> (int id, CreateGroupRequest request, ClaimsPrincipal user, MembershipService members) =>
+        {
+            var result = await members.CreateGroupAsync(user.UserId(), id, request.Name);
+            return result.Outcome == MembershipService.Outcome.Done
+                ? TypedResults.Created($"/api/seminars/{id}/groups/{result.Value!.Id}", result.Value)
+                : Problem(result.Outcome, result.Message);
+        }).WithName("CreateGroup").WithSummary("Creates a group in the seminar (teachers).");
+
+        group.MapGet("/{id:int}/groups", async Task<Results<Ok<List<MembershipService.GroupWithCount>>, ProblemHttpResult>> (int id, ClaimsPrincipal user, MembershipService members) =>
+            OkOrProblem(await members.ListGroupsAsync(user.UserId(), id)))
+            .WithName("ListGroups").WithSummary("The seminar's groups with their member counts.");
+
+        group.MapPost("/{id:int}/groups/split", async Task<Results<Ok<List<MembershipService.SplitGroup>>, ProblemHttpResult>> (int id, SplitRequest request, ClaimsPrincipal user, MembershipService members) =>
+            OkOrProblem(await members.SplitAsync(user.UserId(), id, request.Size)))
+            .WithName("SplitIntoGroups").WithSummary("Puts every student at random into new groups of about the given size (teachers).");
+
+        group.MapPut("/{id:int}/groups/{groupId:int}/members/{userId}", async Task<Results<NoContent, ProblemHttpResult>> (int id, int groupId, string userId, ClaimsPrincipal user, MembershipService members) =>
+            NoContentOrProblem(await members.PutInGroupAsync(user.UserId(), id, groupId, userId)))
+            .WithName("PutInGroup").WithSummary("Moves a student into the group, out of any other (teachers).");
+
+        group.MapDelete("/{id:int}/groups/{groupId:int}/members/{userId}", async Task<Results<NoContent, ProblemHttpResult>> (int id, int groupId, string userId, ClaimsPrincipal user, MembershipService members) =>
+            NoContentOrProblem(await members.RemoveFromGroupAsync(user.UserId(), id, groupId, userId)))
+            .WithName("RemoveFromGroup").WithSummary("Takes a student out of the group (teachers).");
+
+        group.MapGet("/{id:int}/members", async Task<Results<Ok<List<MemberDto>>, ProblemHttpResult>> (int id, ClaimsPrincipal user, MembershipService members) =>
+        {
+            var result = await members.ListMembersAsync(user.UserId(), id);
+            return result.Outcome == MembershipService.Outcome.Done
+                ? TypedResults.Ok(result.Value!.Select(m => new MemberDto(m.UserId, m.DisplayName, RoleName(m.Role), m.GroupId)).ToList())
+                : Problem(result.Outcome, result.Message);
+        }).WithName("ListMembers").WithSummary("The seminar's members, teachers first, with role and group.");
+
+        group.MapDelete("/{id:int}/members/{userId}", async Task<Results<NoContent, ProblemHttpResult>> (int id, string userId, ClaimsPrincipal user, MembershipService members) =>
+            NoContentOrProblem(await members.RemoveMemberAsync(user.UserId(), id, userId)))
+            .WithName("RemoveMember").WithSummary("Ends a membership; the member's annotations stay (teachers).");
+
+        group.MapPut("/{id:int}/members/{userId}/role", async Task<Results<NoContent, ProblemHttpResult>> (int id, string userId, RoleRequest request, ClaimsPrincipal user, MembershipService members) =>
+            NoContentOrProblem(await members.SetRoleAsync(user.UserId(), id, userId, request.Role)))
+            .WithName("SetMemberRole").WithSummary("Makes a member a teacher or a student (teachers).");
+    }
+
+    private static Results<Ok<T>, ProblemHttpResult> OkOrProblem<T>(MembershipService.Result<T> result) =>
+        result.Outcome == MembershipService.Outcome.Done ? TypedResults.Ok(result.Value!) : Problem(result.Outcome, result.Message);
+
+    private static Results<NoContent, ProblemHttpResult> NoContentOrProblem(MembershipService.Result result) =>
+        result.Outcome == MembershipService.Outcome.Done ? TypedResults.NoContent() : Problem(result.Outcome, result.Message);
+
+    private static ProblemHttpResult Problem(MembershipService.Outcome outcome, string? message) => outcome switch
+    {
+        MembershipService.Outcome.NotFound => Problems.NotFound(message!),
+        MembershipService.Outcome.NotTeacher => Problems.Forbidden(message!),
+        _ => Problems.BadRequest(message!),
+    };
 
     internal static string RoleName(Shared.SeminarRole role) => role.ToString().ToLowerInvariant();
 }

@@ -1,0 +1,179 @@
+using Annotate.Data;
+using Annotate.Data.Entities;
+using Annotate.Shared;
+using Annotate.Web.Features.Documents;
+using Microsoft.EntityFrameworkCore;
+
+namespace Annotate.Web.Features.Seminars;
+
+/// <summary>
+/// Who is in a seminar, in which role and which group: the teachers' management of members and groups.
+/// Every change to an existing membership (removal, group move, role change) is written here and
+/// nowhere else, because each one can take away what someone may see: the "membership changed" event
+/// that will end live access at once is to be published from this class only. (Creating a seminar and
+/// joining one add a membership and take nothing away; they stay in <see cref="SeminarService"/>.)
+/// </summary>
+internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access)
+{
+    public enum Outcome { Done, NotFound, NotTeacher, Invalid }
+
+    public sealed record Result(Outcome Outcome, string? Message = null);
+    public sealed record Result<T>(Outcome Outcome, T? Value = default, string? Message = null);
+
+    public sealed record GroupSummary(int Id, string Name);
+    public sealed record GroupWithCount(int Id, string Name, int MemberCount);
+    public sealed record Member(string UserId, string DisplayName, SeminarRole Role, int? GroupId);
+    public sealed record SplitGroup(int Id, string Name, List<string> MemberIds);
+
+    public const int MaxGroupNameLength = 200;
+    private const string NoSeminar = "There is no seminar with that id that you belong to.";
+    private const string NoMember = "That user is not a member of this seminar.";
+    private const string NoGroup = "This seminar has no group with that id.";
+    private const string LastTeacher = "A seminar needs at least one teacher: make another member a teacher first.";
+
+    public async Task<Result<GroupSummary>> CreateGroupAsync(string userId, int seminarId, string? name)
+    {
+        if (await TeacherCheckAsync(userId, seminarId, "manage its groups") is { } denied) return new(denied.Outcome, Message: denied.Message);
+        name = name?.Trim();
+        if (string.IsNullOrEmpty(name)) return new(Outcome.Invalid, Message: "A group needs a name.");
+        if (name.Length > MaxGroupNameLength) return new(Outcome.Invalid, Message: $"A group name can be at most {MaxGroupNameLength} characters long.");
+
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var taken = await db.Groups.Where(g => g.SeminarId == seminarId).Select(g => g.Name).ToListAsync();
+        if (taken.Contains(name, StringComparer.OrdinalIgnoreCase))
+            return new(Outcome.Invalid, Message: $"This seminar already has a group called \"{name}\".");
+        var group = new SeminarGroup { SeminarId = seminarId, Name = name };
+        db.Groups.Add(group);
+        await db.SaveChangesAsync();
+        return new(Outcome.Done, new GroupSummary(group.Id, group.Name));
+    }
+
+    /// <summary>The seminar's groups in the order they were made, for any member.</summary>
+    public async Task<Result<List<GroupWithCount>>> ListGroupsAsync(string userId, int seminarId)
+    {
+        if (await access.ForSeminarAsync(userId, seminarId) is null) return new(Outcome.NotFound, Message: NoSeminar);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var groups = await db.Groups.Where(g => g.SeminarId == seminarId).OrderBy(g => g.Id)
+            .Select(g => new GroupWithCount(g.Id, g.Name, db.Memberships.Count(m => m.GroupId == g.Id)))
+            .ToListAsync();
+        return new(Outcome.Done, groups);
+    }
+
+    /// <summary>Teachers first, then by name, for any member.</summary>
+    public async Task<Result<List<Member>>> ListMembersAsync(string userId, int seminarId)
+    {
+        if (await access.ForSeminarAsync(userId, seminarId) is null) return new(Outcome.NotFound, Message: NoSeminar);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var members = await db.Memberships.Where(m => m.SeminarId == seminarId)
+            .Select(m => new Member(m.UserId, m.User!.DisplayName, m.Role, m.GroupId))
+            .ToListAsync();
+        // Sorted here: a seminar is small, and SQLite's collation would not order names the way people read them.
+        return new(Outcome.Done, members
+            .OrderBy(m => m.Role == SeminarRole.Teacher ? 0 : 1)
+            .ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase)
+            .ThenBy(m => m.UserId, StringComparer.Ordinal)
+            .ToList());
+    }
+
+    /// <summary>Puts a student in a group; the group column is one per membership, so this moves them out of any other.</summary>
+    public async Task<Result> PutInGroupAsync(string userId, int seminarId, int groupId, string memberId)
+    {
+        if (await TeacherCheckAsync(userId, seminarId, "manage its groups") is { } denied) return denied;
+        await using var db = await dbFactory.CreateDbContextAsync();
+        if (!await db.Groups.AnyAsync(g => g.Id == groupId && g.SeminarId == seminarId)) return new(Outcome.NotFound, NoGroup);
+        var membership = await db.Memberships.FindAsync(seminarId, memberId);
+        if (membership is null) return new(Outcome.NotFound, NoMember);
+        if (membership.Role != SeminarRole.Student)
+            return new(Outcome.Invalid, "Only students are put in groups; teachers already see every group's annotations.");
+        membership.GroupId = groupId;
+        await db.SaveChangesAsync();
+        return new(Outcome.Done);
+    }
+
+    public async Task<Result> RemoveFromGroupAsync(string userId, int seminarId, int groupId, string memberId)
+    {
+        if (await TeacherCheckAsync(userId, seminarId, "manage its groups") is { } denied) return denied;
+        await using var db = await dbFactory.CreateDbContextAsync();
+        if (!await db.Groups.AnyAsync(g => g.Id == groupId && g.SeminarId == seminarId)) return new(Outcome.NotFound, NoGroup);
+        var membership = await db.Memberships.FindAsync(seminarId, memberId);
+        if (membership is null) return new(Outcome.NotFound, NoMember);
+        if (membership.GroupId != groupId) return new(Outcome.NotFound, "That member is not in this group.");
+        membership.GroupId = null;
+        await db.SaveChangesAsync();
+        return new(Outcome.Done);
+    }
+
+    /// <summary>Ends a membership. What the member wrote stays; they can no longer read any of the seminar.</summary>
+    public async Task<Result> RemoveMemberAsync(string userId, int seminarId, string memberId)
+    {
+        if (await TeacherCheckAsync(userId, seminarId, "remove members") is { } denied) return denied;
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var membership = await db.Memberships.FindAsync(seminarId, memberId);
+        if (membership is null) return new(Outcome.NotFound, NoMember);
+        if (membership.Role == SeminarRole.Teacher && await IsLastTeacherAsync(db, seminarId)) return new(Outcome.Invalid, LastTeacher);
+        db.Memberships.Remove(membership);
+        await db.SaveChangesAsync();
+        return new(Outcome.Done);
+    }
+
+    public async Task<Result> SetRoleAsync(string userId, int seminarId, string memberId, string? role)
+    {
+        if (await TeacherCheckAsync(userId, seminarId, "change members' roles") is { } denied) return denied;
+        SeminarRole? newRole = role switch { "teacher" => SeminarRole.Teacher, "student" => SeminarRole.Student, _ => null };
+        if (newRole is null) return new(Outcome.Invalid, "The role must be \"teacher\" or \"student\".");
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var membership = await db.Memberships.FindAsync(seminarId, memberId);
+        if (membership is null) return new(Outcome.NotFound, NoMember);
+        if (membership.Role == newRole) return new(Outcome.Done);
+        if (membership.Role == SeminarRole.Teacher && await IsLastTeacherAsync(db, seminarId)) return new(Outcome.Invalid, LastTeacher);
+        membership.Role = newRole.Value;
+        // Teachers are in no group: a group would otherwise show a co-teacher's "group" annotations to their old group only.
+        if (newRole == SeminarRole.Teacher) membership.GroupId = null;
+        await db.SaveChangesAsync();
+        return new(Outcome.Done);
+    }
+
+    /// <summary>
+    /// Puts every student, shuffled, into new groups "Group N" of at most <paramref name="size"/>, as even as
+    /// can be (sizes differ by at most one). Existing groups stay, emptied of the students moved out of them.
+    /// </summary>
+    public async Task<Result<List<SplitGroup>>> SplitAsync(string userId, int seminarId, int? size)
+    {
+        if (await TeacherCheckAsync(userId, seminarId, "manage its groups") is { } denied) return new(denied.Outcome, Message: denied.Message);
+        if (size is null or < 2) return new(Outcome.Invalid, Message: "Give a group size of at least 2.");
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var students = await db.Memberships.Where(m => m.SeminarId == seminarId && m.Role == SeminarRole.Student).ToArrayAsync();
+        if (students.Length == 0) return new(Outcome.Invalid, Message: "This seminar has no students to put into groups yet.");
+
+        var taken = (await db.Groups.Where(g => g.SeminarId == seminarId).Select(g => g.Name).ToListAsync())
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var number = 0;
+        var groups = new SeminarGroup[(students.Length + size.Value - 1) / size.Value];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            // Numbering goes on after names already used, so a second split never clashes with the first.
+            string name;
+            do name = $"Group {++number}"; while (taken.Contains(name));
+            groups[i] = new SeminarGroup { SeminarId = seminarId, Name = name };
+        }
+        db.Groups.AddRange(groups);
+
+        Random.Shared.Shuffle(students);
+        for (var i = 0; i < students.Length; i++) students[i].Group = groups[i % groups.Length];
+        await db.SaveChangesAsync();
+
+        return new(Outcome.Done, groups.Select((g, i) => new SplitGroup(g.Id, g.Name,
+            students.Where((_, s) => s % groups.Length == i).Select(s => s.UserId).ToList())).ToList());
+    }
+
+    /// <summary>Null when the user is a teacher of the seminar; otherwise 404 for non-members, 403 for students.</summary>
+    private async Task<Result?> TeacherCheckAsync(string userId, int seminarId, string action)
+    {
+        var viewer = await access.ForSeminarAsync(userId, seminarId);
+        if (viewer is null) return new(Outcome.NotFound, NoSeminar);
+        return viewer.IsTeacher ? null : new(Outcome.NotTeacher, $"Only the seminar's teachers can {action}.");
+    }
+
+    private static async Task<bool> IsLastTeacherAsync(AnnotateDb db, int seminarId) =>
+        await db.Memberships.CountAsync(m => m.SeminarId == seminarId && m.Role == SeminarRole.Teacher) <= 1;
+}
