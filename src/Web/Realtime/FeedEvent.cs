@@ -11,3 +11,9 @@ public sealed record AnchoringProgressEvent(int DocumentId, int Revision, int Do
 {
     public bool Finished => Done >= Total;
 }
+
+/// <summary>
+/// Someone's place in the document's seminar changed (removed, moved to another group, made teacher):
+/// what every reader may see has to be asked again, at once.
+/// </summary>
+public sealed record MembershipChangedEvent(int DocumentId, int SeminarId, string UserId) : FeedEvent(DocumentId);

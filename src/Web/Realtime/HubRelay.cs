@@ -1,4 +1,5 @@
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.Features.Documents;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Annotate.Web.Realtime;
@@ -7,7 +8,7 @@ namespace Annotate.Web.Realtime;
 /// Forwards feed events to hub connections, one connection at a time, after asking the visibility
 /// rule for that connection's user. Nothing goes to a SignalR group: a group send cannot check each reader.
 /// </summary>
-internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, IHubContext<AnnotationHub> hub, ILogger<HubRelay> logger) : IHostedService
+internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, ReaderAccess access, IHubContext<AnnotationHub> hub, ILogger<HubRelay> logger) : IHostedService
 {
     private IDisposable? subscription;
 
@@ -30,6 +31,18 @@ internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, IHubCon
             // Clients reload the text and the annotations (their selectors now refer to the new revision).
             foreach (var reader in readers.Of(revised.DocumentId))
                 await SendAsync(reader, "documentRevised", revised.DocumentId, revised.Revision);
+            return;
+        }
+        if (feedEvent is MembershipChangedEvent changed)
+        {
+            // Removed or moved: the connection keeps only what its user may see now, from the next event on.
+            foreach (var reader in readers.Of(changed.DocumentId).Where(r => r.Viewer.UserId == changed.UserId).ToList())
+            {
+                if (await access.ForDocumentAsync(changed.UserId, changed.DocumentId) is { } now)
+                    readers.Add(reader with { Viewer = now.Viewer });
+                else
+                    readers.Remove(reader.ConnectionId, reader.DocumentId);
+            }
             return;
         }
         if (feedEvent is not AnnotationEvent annotationEvent) return;

@@ -80,9 +80,7 @@ public partial class DocumentPage
         if (access is null || document is null) return;
 
         blocks = TextBlocks.Parse(document.Text);
-        visibilityOptions = access.Viewer.GroupId is null
-            ? [Visibility.Seminar, Visibility.Teachers, Visibility.Private]
-            : [Visibility.Seminar, Visibility.Group, Visibility.Teachers, Visibility.Private];
+        visibilityOptions = VisibilityOptionsFor(access.Viewer);
         annotations = await Annotations.ListVisibleAsync(access);
         Rebuild();
     }
@@ -124,6 +122,9 @@ public partial class DocumentPage
                 case DocumentRevisedEvent:
                     await ReloadAfterRevisionAsync();
                     break;
+                case MembershipChangedEvent:
+                    await ReloadAccessAsync();
+                    break;
                 case AnchoringProgressEvent progress:
                     anchoring = progress.Finished ? null : progress;
                     break;
@@ -133,6 +134,27 @@ public partial class DocumentPage
             StateHasChanged();
         });
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Someone was removed, moved to another group or made teacher: this reader may now see more or
+    /// less (or nothing), so the page asks again rather than trust what it loaded.
+    /// </summary>
+    private async Task ReloadAccessAsync()
+    {
+        access = await Access.ForDocumentAsync(userId, Id);
+        if (access is null)
+        {
+            notFound = true;
+            annotations = [];
+            composing = null;
+            selection = null;
+            Rebuild();
+            return;
+        }
+        visibilityOptions = VisibilityOptionsFor(access.Viewer);
+        annotations = await Annotations.ListVisibleAsync(access);
+        Rebuild();
     }
 
     /// <summary>A teacher changed the text: show the new one with the threads where they now are.</summary>
@@ -192,6 +214,10 @@ public partial class DocumentPage
         orphans = all.Where(t => t.Span is null).ToList();
         if (orphans.Count == 0) showOrphans = false;
     }
+
+    private static IReadOnlyList<Visibility> VisibilityOptionsFor(Viewer viewer) => viewer.GroupId is null
+        ? [Visibility.Seminar, Visibility.Teachers, Visibility.Private]
+        : [Visibility.Seminar, Visibility.Group, Visibility.Teachers, Visibility.Private];
 
     private int? ParagraphAt(TextSpan? span) =>
         span is { } s ? blocks.LastOrDefault(b => b.Start <= s.Start)?.ParagraphNumber : null;

@@ -2,6 +2,7 @@ using Annotate.Data;
 using Annotate.Data.Entities;
 using Annotate.Shared;
 using Annotate.Web.Features.Documents;
+using Annotate.Web.Realtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Annotate.Web.Features.Seminars;
@@ -9,11 +10,11 @@ namespace Annotate.Web.Features.Seminars;
 /// <summary>
 /// Who is in a seminar, in which role and which group: the teachers' management of members and groups.
 /// Every change to an existing membership (removal, group move, role change) is written here and
-/// nowhere else, because each one can take away what someone may see: the "membership changed" event
-/// that will end live access at once is to be published from this class only. (Creating a seminar and
+/// nowhere else, because each one can take away what someone may see: each publishes the "membership
+/// changed" event that makes open pages and hub connections ask the visibility rule again at once. (Creating a seminar and
 /// joining one add a membership and take nothing away; they stay in <see cref="SeminarService"/>.)
 /// </summary>
-internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access)
+internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, IAnnotationFeed feed)
 {
     public enum Outcome { Done, NotFound, NotTeacher, Invalid }
 
@@ -87,6 +88,7 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
             return new(Outcome.Invalid, "Only students are put in groups; teachers already see every group's annotations.");
         membership.GroupId = groupId;
         await db.SaveChangesAsync();
+        await AnnounceAsync(db, seminarId, memberId);
         return new(Outcome.Done);
     }
 
@@ -100,6 +102,7 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
         if (membership.GroupId != groupId) return new(Outcome.NotFound, "That member is not in this group.");
         membership.GroupId = null;
         await db.SaveChangesAsync();
+        await AnnounceAsync(db, seminarId, memberId);
         return new(Outcome.Done);
     }
 
@@ -113,6 +116,7 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
         if (membership.Role == SeminarRole.Teacher && await IsLastTeacherAsync(db, seminarId)) return new(Outcome.Invalid, LastTeacher);
         db.Memberships.Remove(membership);
         await db.SaveChangesAsync();
+        await AnnounceAsync(db, seminarId, memberId);
         return new(Outcome.Done);
     }
 
@@ -130,6 +134,7 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
         // Teachers are in no group: a group would otherwise show a co-teacher's "group" annotations to their old group only.
         if (newRole == SeminarRole.Teacher) membership.GroupId = null;
         await db.SaveChangesAsync();
+        await AnnounceAsync(db, seminarId, memberId);
         return new(Outcome.Done);
     }
 
@@ -161,9 +166,17 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
         Random.Shared.Shuffle(students);
         for (var i = 0; i < students.Length; i++) students[i].Group = groups[i % groups.Length];
         await db.SaveChangesAsync();
+        foreach (var student in students) await AnnounceAsync(db, seminarId, student.UserId);
 
         return new(Outcome.Done, groups.Select((g, i) => new SplitGroup(g.Id, g.Name,
             students.Where((_, s) => s % groups.Length == i).Select(s => s.UserId).ToList())).ToList());
+    }
+
+    /// <summary>Tells every open page and hub connection of the seminar's documents that access changed.</summary>
+    private async Task AnnounceAsync(AnnotateDb db, int seminarId, string memberId)
+    {
+        foreach (var documentId in await db.Documents.Where(d => d.SeminarId == seminarId).Select(d => d.Id).ToListAsync())
+            await feed.PublishAsync(new MembershipChangedEvent(documentId, seminarId, memberId));
     }
 
     /// <summary>Null when the user is a teacher of the seminar; otherwise 404 for non-members, 403 for students.</summary>
