@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Annotate.E2E.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -21,12 +20,12 @@ public sealed class RevisionLiveTests(AppFixture app)
         await using var student = await app.NewReaderAsync("Student Watching");
 
         // The teacher's own seminar and document, so the shared demo article stays as other tests expect it.
-        var seminar = await PostAsync(teacher, "/api/seminars", new { name = "Revision drill" });
-        var documentId = (await PostAsync(teacher, $"/api/seminars/{seminar.GetProperty("id").GetInt32()}/documents",
+        var seminar = await teacher.PostJsonAsync(app.RootUri, "/api/seminars", new { name = "Revision drill" });
+        var documentId = (await teacher.PostJsonAsync(app.RootUri, $"/api/seminars/{seminar.GetProperty("id").GetInt32()}/documents",
             new { title = "Manifesto extract", text = Original })).GetProperty("id").GetInt32();
-        await PostAsync(student, "/api/seminars/join", new { joinCode = seminar.GetProperty("joinCode").GetString() });
+        await student.PostJsonAsync(app.RootUri, "/api/seminars/join", new { joinCode = seminar.GetProperty("joinCode").GetString() });
         var start = Original.IndexOf(Passage, StringComparison.Ordinal);
-        await PostAsync(student, $"/api/documents/{documentId}/annotations", new
+        await student.PostJsonAsync(app.RootUri, $"/api/documents/{documentId}/annotations", new
         {
             motivation = "commenting",
             body = new[] { new { type = "TextualBody", value = "Every society?", format = "text/markdown" } },
@@ -55,12 +54,5 @@ public sealed class RevisionLiveTests(AppFixture app)
         await Expect(article.Locator("mark")).ToHaveTextAsync(Passage);
         Assert.True(await page.EvaluateAsync<bool>("() => window.__noReload === true"), "The page reloaded.");
         await Expect(article).ToContainTextAsync("revision 2");
-    }
-
-    private async Task<JsonElement> PostAsync(Reader reader, string path, object body)
-    {
-        var response = await reader.Context.APIRequest.PostAsync($"{app.RootUri}{path.TrimStart('/')}", new() { DataObject = body });
-        Assert.True(response.Ok, $"POST {path} answered {response.Status}: {await response.TextAsync()}");
-        return (await response.JsonAsync())!.Value;
     }
 }

@@ -1,0 +1,14 @@
+using System.Text.Json;
+
+namespace Annotate.E2E.Infrastructure;
+
+/// <summary>Calls the HTTP API as a signed-in reader (their browser cookie), for set-up a person would do elsewhere.</summary>
+public static class ReaderApi
+{
+    public static async Task<JsonElement> PostJsonAsync(this Reader reader, Uri root, string path, object body)
+    {
+        var response = await reader.Context.APIRequest.PostAsync($"{root}{path.TrimStart('/')}", new() { DataObject = body });
+        Assert.True(response.Ok, $"POST {path} answered {response.Status}: {await response.TextAsync()}");
+        return (await response.JsonAsync())!.Value;
+    }
+}
