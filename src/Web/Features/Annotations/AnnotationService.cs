@@ -268,24 +268,24 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
                 a.Start is { } start && a.End is { } end ? new TextPositionSelector(start, end) : null,
                 a.DocumentRevision, a.Created, a.Modified, a.Version, facts);
             if (view.Quote is not null && a.DocumentRevision != r.CurrentRevision)
-                view = r.Anchor is not null ? Place(view, r.Anchor) : Place(view, PassageTracker.Follow(await CurrentTextAsync(a.DocumentId), view.Quote, view.Position));
+                view = r.Anchor is not null ? Place(view, PlacementOf(r.Anchor)) : Place(view, PassageTracker.Follow(await CurrentTextAsync(a.DocumentId), view.Quote, view.Position));
             views.Add(view);
         }
         return views;
     }
 
-    /// <summary>A thread written on an older revision, shown where its stored anchor on the current one says.</summary>
-    private static AnnotationView Place(AnnotationView view, AnnotationAnchor anchor) =>
+    /// <summary>A thread written on an older revision, as its stored anchor on the current one says.</summary>
+    private static PassageTracker.Placement PlacementOf(AnnotationAnchor anchor) =>
         anchor.State == AnchorState.Orphan || anchor.Exact is null || anchor.Start is null || anchor.End is null
-            ? view with { Orphan = true }
-            : view with
-            {
-                Quote = new TextQuoteSelector(anchor.Exact, anchor.Prefix ?? "", anchor.Suffix ?? ""),
-                Position = new TextPositionSelector(anchor.Start.Value, anchor.End.Value),
-                OriginalExact = anchor.Exact == view.Quote!.Exact ? null : view.Quote.Exact,
-            };
+            ? new PassageTracker.Placement(AnchorState.Orphan, null, null)
+            : new PassageTracker.Placement(anchor.State,
+                new TextQuoteSelector(anchor.Exact, anchor.Prefix ?? "", anchor.Suffix ?? ""),
+                new TextPositionSelector(anchor.Start.Value, anchor.End.Value));
 
-    /// <summary>The same, while re-anchoring has not stored this thread's anchor yet: worked out now, not stored.</summary>
+    /// <summary>
+    /// A thread written on an older revision, shown where it is on the current one: from its stored
+    /// anchor, or worked out now (not stored) while re-anchoring has not reached it yet.
+    /// </summary>
     private static AnnotationView Place(AnnotationView view, PassageTracker.Placement placement) =>
         placement.State == AnchorState.Orphan
             ? view with { Orphan = true }
