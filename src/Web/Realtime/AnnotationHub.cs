@@ -16,7 +16,7 @@ internal sealed class AnnotationHub(ReaderAccess access, HubReaders readers) : H
     {
         var userId = Context.User?.UserIdOrNull();
         if (await access.ForDocumentAsync(userId, documentId, Context.ConnectionAborted) is not { } reader)
-            throw new HubException("There is no document with that id that you can read.");
+            throw new HubException(ReaderAccess.NoSuchDocument);
         var request = Context.GetHttpContext()?.Request;
         var origin = request is null ? "" : request.Origin();
         readers.Add(new HubReaders.Reader(Context.ConnectionId, documentId, reader.Viewer, origin));

@@ -38,7 +38,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
     public async Task<AnnotationResult> CreateAsync(string userId, int documentId, AnnotationDraft draft)
     {
         if (await access.ForDocumentAsync(userId, documentId) is not { } reader)
-            return AnnotationResult.Fail(AnnotationFailure.NotFound, "There is no document with that id that you can read.");
+            return AnnotationResult.Fail(AnnotationFailure.NotFound, ReaderAccess.NoSuchDocument);
         if (CheckDraft(draft, reader.Viewer) is { } problem)
             return AnnotationResult.Fail(AnnotationFailure.Invalid, problem);
 

@@ -27,7 +27,7 @@ internal static class AnnotationsApi
     {
         var origin = request.Origin();
         if (await access.ForDocumentAsync(user.UserId(), documentId) is null)
-            return Problems.NotFound("There is no document with that id that you can read.");
+            return Problems.NotFound(ReaderAccess.NoSuchDocument);
         var (draft, error) = await ReadDraftAsync(request, origin, documentId);
         if (draft is null) return Problems.BadRequest(error!);
 
@@ -40,7 +40,7 @@ internal static class AnnotationsApi
     private static async Task<IResult> ListAsync(int documentId, HttpRequest request, ClaimsPrincipal user, ReaderAccess access, AnnotationService service, DocumentService documents)
     {
         if (await access.ForDocumentAsync(user.UserId(), documentId) is not { } reader || await documents.GetAsync(documentId) is not { } document)
-            return Problems.NotFound("There is no document with that id that you can read.");
+            return Problems.NotFound(ReaderAccess.NoSuchDocument);
         var visible = await service.ListVisibleAsync(reader, request.HttpContext.RequestAborted);
         return new JsonLdResult(AnnotationJsonWriter.WriteCollection(visible, request.Origin(), documentId, $"Annotations on {document.Title}"));
     }

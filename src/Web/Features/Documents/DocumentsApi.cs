@@ -27,7 +27,7 @@ internal static class DocumentsApi
         {
             // Not a member answers the same as not there: no existence leak.
             if (await access.ForDocumentAsync(user.UserId(), id) is null || await service.GetAsync(id) is not { } document)
-                return Problems.NotFound("There is no document with that id that you can read.");
+                return Problems.NotFound(ReaderAccess.NoSuchDocument);
             return TypedResults.Ok(new DocumentDto(document.Id, document.Title, document.SeminarId, document.Revision, document.Text));
         }).WithName("GetDocument").WithSummary("A document with its canonical text.");
 
@@ -51,7 +51,7 @@ internal static class DocumentsApi
 
         documents.MapGet("/{id:int}/revisions", async Task<Results<Ok<List<RevisionService.RevisionSummary>>, ProblemHttpResult>> (int id, ClaimsPrincipal user, ReaderAccess access, RevisionService revisions) =>
             await access.ForDocumentAsync(user.UserId(), id) is null
-                ? Problems.NotFound("There is no document with that id that you can read.")
+                ? Problems.NotFound(ReaderAccess.NoSuchDocument)
                 : TypedResults.Ok(await revisions.ListAsync(id)))
             .WithName("ListRevisions").WithSummary("The document's revisions, newest first.");
 

@@ -9,6 +9,9 @@ internal sealed class ReaderAccess(IDbContextFactory<AnnotateDb> dbFactory)
 {
     public sealed record DocumentAccess(int DocumentId, int SeminarId, Viewer Viewer);
 
+    /// <summary>What every path says for a document that is missing or that the caller may not read: the same, so nothing leaks.</summary>
+    public const string NoSuchDocument = "There is no document with that id that you can read.";
+
     /// <summary>The viewer for a document, or null when the document does not exist or the user is not a member.</summary>
     public async Task<DocumentAccess?> ForDocumentAsync(string? userId, int documentId, CancellationToken cancellationToken = default)
     {

@@ -23,7 +23,7 @@ internal sealed class RevisionService(IDbContextFactory<AnnotateDb> dbFactory, R
     public async Task<Result> ReviseAsync(string userId, int documentId, string? title, string text)
     {
         if (await access.ForDocumentAsync(userId, documentId) is not { } reader)
-            return new Result(Outcome.NotFound, Message: "There is no document with that id that you can read.");
+            return new Result(Outcome.NotFound, Message: ReaderAccess.NoSuchDocument);
         if (!reader.Viewer.IsTeacher)
             return new Result(Outcome.NotTeacher, Message: "Only the seminar's teachers can change a document's text.");
         text = DocumentService.NormaliseLineEndings(text);
