@@ -43,6 +43,8 @@ public sealed class RevisionLiveTests(AppFixture app)
         await page.GotoAsync($"documents/{documentId}");
         var article = page.Locator("article");
         await Expect(article.Locator("mark")).ToHaveTextAsync(Passage);
+        // Live updates start once the page is interactive, which is when it shows its reader as present.
+        await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Region, new() { Name = "Reading now" })).ToContainTextAsync("(you)");
         await page.EvaluateAsync("() => { window.__noReload = true; }");
 
         var revised = "Preface\n\nWritten in 1848 by Marx and Engels.\n\n" + Original;

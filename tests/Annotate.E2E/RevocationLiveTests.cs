@@ -23,6 +23,8 @@ public sealed class RevocationLiveTests(AppFixture app)
         var page = student.Page;
         await page.GotoAsync($"documents/{documentId}");
         await Expect(page.Locator("article")).ToContainTextAsync("nothing to lose but your chains");
+        // Live updates start once the page is interactive, which is when it shows its reader as present.
+        await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Region, new() { Name = "Reading now" })).ToContainTextAsync("(you)");
         await page.EvaluateAsync("() => { window.__noReload = true; }");
 
         var removed = await teacher.Context.APIRequest.DeleteAsync($"{app.RootUri}api/seminars/{seminarId}/members/{me!.Value.GetProperty("id").GetString()}");
