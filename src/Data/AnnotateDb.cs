@@ -14,6 +14,7 @@ public class AnnotateDb(DbContextOptions<AnnotateDb> options) : IdentityDbContex
     public DbSet<Annotation> Annotations => Set<Annotation>();
     public DbSet<DocumentRevision> DocumentRevisions => Set<DocumentRevision>();
     public DbSet<AnnotationAnchor> AnnotationAnchors => Set<AnnotationAnchor>();
+    public DbSet<FeedbackRead> FeedbackReads => Set<FeedbackRead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -31,6 +31,22 @@ public class Annotation
     public int? End { get; set; }
     public int DocumentRevision { get; set; }
 
+    /// <summary>
+    /// Teacher feedback for one student: that student and the seminar's teachers see it and its replies,
+    /// no one else, whatever the thread's visibility. Replies inherit it from what they answer.
+    /// </summary>
+    public string? AddresseeId { get; set; }
+    /// <summary>When a teacher marked the thread resolved; null while it is open (thread roots only).</summary>
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public string? ResolvedById { get; set; }
+    /// <summary>A teacher holds this up as a model answer; it is shown to whoever may see the annotation anyway.</summary>
+    public bool Exemplary { get; set; }
+
+    /// <summary>For imported annotations: a key of the source annotation, so importing the same file twice adds nothing.</summary>
+    public string? ImportKey { get; set; }
+    /// <summary>For imported annotations: the name of the person who wrote it in the source (the importer owns it here).</summary>
+    public string? AttributedTo { get; set; }
+
     public DateTimeOffset Created { get; set; }
     public DateTimeOffset Modified { get; set; }
     /// <summary>Bumped on every change; the ETag and the optimistic concurrency token.</summary>

@@ -13,6 +13,10 @@ public class Document
     public int Revision { get; set; } = 1;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ModifiedAt { get; set; }
+    /// <summary>When the seminar should have read and discussed it; shown to students, marks late work in the overview.</summary>
+    public DateTimeOffset? DueAt { get; set; }
+    /// <summary>A student sees others' annotations here only after posting one of their own; teachers always see all.</summary>
+    public bool PostFirst { get; set; }
 
     public Seminar? Seminar { get; set; }
 }

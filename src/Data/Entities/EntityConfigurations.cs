@@ -55,6 +55,10 @@ internal sealed class AnnotationConfiguration : IEntityTypeConfiguration<Annotat
         b.HasIndex(a => new { a.DocumentId, a.Start });
         b.HasIndex(a => a.ParentId);
         b.HasIndex(a => a.ThreadId);
+        b.HasIndex(a => a.AddresseeId);
+        b.Property(a => a.ImportKey).HasMaxLength(200);
+        b.Property(a => a.AttributedTo).HasMaxLength(200);
+        b.HasIndex(a => new { a.DocumentId, a.AuthorId, a.ImportKey }).IsUnique().HasFilter("\"ImportKey\" IS NOT NULL");
         b.HasOne(a => a.Document).WithMany().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(a => a.Author).WithMany().HasForeignKey(a => a.AuthorId);
         // Deleting a thread deletes its replies.
@@ -79,5 +83,14 @@ internal sealed class AnnotationAnchorConfiguration : IEntityTypeConfiguration<A
         b.HasKey(a => new { a.AnnotationId, a.Revision });
         b.Property(a => a.State).HasConversion<string>().HasMaxLength(16);
         b.HasOne(a => a.Annotation).WithMany().HasForeignKey(a => a.AnnotationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class FeedbackReadConfiguration : IEntityTypeConfiguration<FeedbackRead>
+{
+    public void Configure(EntityTypeBuilder<FeedbackRead> b)
+    {
+        b.HasKey(r => new { r.UserId, r.AnnotationId });
+        b.HasOne(r => r.Annotation).WithMany().HasForeignKey(r => r.AnnotationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -23,6 +23,13 @@ namespace Annotate.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AddresseeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttributedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AuthorId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -46,6 +53,13 @@ namespace Annotate.Data.Migrations
                     b.Property<string>("Exact")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Exemplary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Modified")
                         .HasColumnType("INTEGER");
 
@@ -58,6 +72,12 @@ namespace Annotate.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Prefix")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedById")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Start")
@@ -84,6 +104,8 @@ namespace Annotate.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AddresseeId");
+
                     b.HasIndex("AuthorId");
 
                     b.HasIndex("ParentId");
@@ -91,6 +113,10 @@ namespace Annotate.Data.Migrations
                     b.HasIndex("ThreadId");
 
                     b.HasIndex("DocumentId", "Start");
+
+                    b.HasIndex("DocumentId", "AuthorId", "ImportKey")
+                        .IsUnique()
+                        .HasFilter("\"ImportKey\" IS NOT NULL");
 
                     b.ToTable("Annotations");
                 });
@@ -206,7 +232,13 @@ namespace Annotate.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ModifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PostFirst")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Revision")
@@ -268,6 +300,24 @@ namespace Annotate.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("DocumentRevisions");
+                });
+
+            modelBuilder.Entity("Annotate.Data.Entities.FeedbackRead", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AnnotationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "AnnotationId");
+
+                    b.HasIndex("AnnotationId");
+
+                    b.ToTable("FeedbackReads");
                 });
 
             modelBuilder.Entity("Annotate.Data.Entities.Membership", b =>
@@ -552,6 +602,17 @@ namespace Annotate.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("Annotate.Data.Entities.FeedbackRead", b =>
+                {
+                    b.HasOne("Annotate.Data.Entities.Annotation", "Annotation")
+                        .WithMany()
+                        .HasForeignKey("AnnotationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Annotation");
                 });
 
             modelBuilder.Entity("Annotate.Data.Entities.Membership", b =>

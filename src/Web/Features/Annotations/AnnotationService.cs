@@ -260,13 +260,18 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         {
             var a = r.Annotation;
             var threadAuthor = r.ThreadAuthorId ?? a.AuthorId;
-            var facts = new VisibilityFacts(threadAuthor, r.ThreadVisibility, groups.GetValueOrDefault(threadAuthor));
+            var facts = new VisibilityFacts(threadAuthor, r.ThreadVisibility, groups.GetValueOrDefault(threadAuthor), a.AddresseeId);
             var view = new AnnotationView(
                 a.Id, a.DocumentId, a.ParentId, a.ThreadId, a.AuthorId, r.AuthorName, a.Motivation, r.ThreadVisibility,
                 a.Body, a.Tags.Length == 0 ? [] : a.Tags.Split('\n'),
                 a.Exact is null ? null : new TextQuoteSelector(a.Exact, a.Prefix ?? "", a.Suffix ?? ""),
                 a.Start is { } start && a.End is { } end ? new TextPositionSelector(start, end) : null,
-                a.DocumentRevision, a.Created, a.Modified, a.Version, facts);
+                a.DocumentRevision, a.Created, a.Modified, a.Version, facts)
+            {
+                ResolvedAt = a.ResolvedAt,
+                Exemplary = a.Exemplary,
+                AttributedTo = a.AttributedTo,
+            };
             if (view.Quote is not null && a.DocumentRevision != r.CurrentRevision)
                 view = r.Anchor is not null ? Place(view, PlacementOf(r.Anchor)) : Place(view, PassageTracker.Follow(await CurrentTextAsync(a.DocumentId), view.Quote, view.Position));
             views.Add(view);

@@ -32,6 +32,18 @@ public sealed record AnnotationView(
     /// <summary>The words the thread was written on, when the passage has been edited since; null when unchanged.</summary>
     public string? OriginalExact { get; init; }
 
+    /// <summary>When a teacher resolved the thread (thread roots only); null while it is open.</summary>
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    /// <summary>A teacher marked this annotation as a model for the seminar.</summary>
+    public bool Exemplary { get; init; }
+
+    /// <summary>For an imported annotation, who wrote it in the source; the importer is its author here.</summary>
+    public string? AttributedTo { get; init; }
+
+    /// <summary>The one student this feedback (or a reply under it) is for; null for everything else.</summary>
+    public string? AddresseeId => Access.AddresseeId;
+
     public bool IsReply => ParentId is not null;
 
     /// <summary>The id of the thread this belongs to: its own id for a thread's first annotation.</summary>
