@@ -13,6 +13,8 @@ public static class VisibilityRule
         // Feedback addressed to one student: that student and the teachers, whatever else it says.
         if (annotation.AddresseeId is not null)
             return viewer.IsTeacher || viewer.UserId == annotation.AddresseeId;
+        // "Post first": others' thoughts only after your own.
+        if (viewer.AwaitingOwnPost && !viewer.IsTeacher) return false;
         return annotation.Visibility switch
         {
             Visibility.Private => false,

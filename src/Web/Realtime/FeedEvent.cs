@@ -13,7 +13,8 @@ public sealed record AnchoringProgressEvent(int DocumentId, int Revision, int Do
 }
 
 /// <summary>
-/// Someone's place in the document's seminar changed (removed, moved to another group, made teacher):
-/// what every reader may see has to be asked again, at once.
+/// What someone may see of the document changed: removed, moved to another group, made teacher, posted
+/// their first annotation on a post-first document — or, with a null <see cref="UserId"/>, everyone
+/// (the document's settings changed). Each affected reader's access has to be asked again, at once.
 /// </summary>
-public sealed record MembershipChangedEvent(int DocumentId, int SeminarId, string UserId) : FeedEvent(DocumentId);
+public sealed record AccessChangedEvent(int DocumentId, int SeminarId, string? UserId) : FeedEvent(DocumentId);

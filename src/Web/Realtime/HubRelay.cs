@@ -33,12 +33,12 @@ internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, ReaderA
                 await SendAsync(reader, "documentRevised", revised.DocumentId, revised.Revision);
             return;
         }
-        if (feedEvent is MembershipChangedEvent changed)
+        if (feedEvent is AccessChangedEvent changed)
         {
             // Removed or moved: the connection keeps only what its user may see now, from the next event on.
-            foreach (var reader in readers.Of(changed.DocumentId).Where(r => r.Viewer.UserId == changed.UserId).ToList())
+            foreach (var reader in readers.Of(changed.DocumentId).Where(r => changed.UserId is null || r.Viewer.UserId == changed.UserId).ToList())
             {
-                if (await access.ForDocumentAsync(changed.UserId, changed.DocumentId) is { } now)
+                if (await access.ForDocumentAsync(reader.Viewer.UserId, changed.DocumentId) is { } now)
                     readers.Add(reader with { Viewer = now.Viewer });
                 else
                     readers.Remove(reader.ConnectionId, reader.DocumentId);

@@ -122,7 +122,7 @@ public partial class DocumentPage
                 case DocumentRevisedEvent:
                     await ReloadAfterRevisionAsync();
                     break;
-                case MembershipChangedEvent:
+                case AccessChangedEvent:
                     await ReloadAccessAsync();
                     break;
                 case AnchoringProgressEvent progress:

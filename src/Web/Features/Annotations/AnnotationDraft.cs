@@ -7,6 +7,7 @@ namespace Annotate.Web.Features.Annotations;
 /// What a person or client asks to store, before it is checked against the document. Either a
 /// passage (<see cref="Quote"/> and/or <see cref="Position"/>) or a <see cref="ReplyTo"/>.
 /// A null <see cref="Visibility"/> means "not said": the default for a new annotation, unchanged for an edit.
+/// <see cref="AddresseeId"/> makes a teacher's feedback (motivation "assessing") private to one student.
 /// </summary>
 public sealed record AnnotationDraft(
     string Motivation,
@@ -15,4 +16,5 @@ public sealed record AnnotationDraft(
     IReadOnlyList<string> Tags,
     TextQuoteSelector? Quote = null,
     TextPositionSelector? Position = null,
-    Guid? ReplyTo = null);
+    Guid? ReplyTo = null,
+    string? AddresseeId = null);

@@ -26,6 +26,10 @@ public static class AnnotationJsonReader
             visibility = named;
         }
 
+        if (!TryString(json, "addressee", out var addresseeIri)) return Fail("\"addressee\" must be the id (IRI) of the student the feedback is for.");
+        var addressee = addresseeIri is null ? null : UserIdFromIri(addresseeIri);
+        if (addresseeIri is not null && addressee is null) return Fail("\"addressee\" must be the id (IRI) of the student the feedback is for.");
+
         var (body, tags, bodyError) = ReadBody(json);
         if (bodyError is not null) return Fail(bodyError);
 
@@ -40,13 +44,14 @@ public static class AnnotationJsonReader
             target = target[0];
         }
 
-        if (motivation == Motivations.Replying)
+        // A reply targets the annotation it answers: "replying", or "assessing" for a teacher's feedback in a thread.
+        var targetIri = target.ValueKind == JsonValueKind.String ? target.GetString()
+            : target.ValueKind == JsonValueKind.Object && !target.TryGetProperty("selector", out _) && TryString(target, "id", out var id) ? id : null;
+        if (motivation == Motivations.Replying || (motivation == Motivations.Assessing && targetIri is not null))
         {
-            var iri = target.ValueKind == JsonValueKind.String ? target.GetString()
-                : target.ValueKind == JsonValueKind.Object && TryString(target, "id", out var id) ? id : null;
-            if (iri is null || !TryParseAnnotationIri(iri, out var parentId))
+            if (targetIri is null || !TryParseAnnotationIri(targetIri, out var parentId))
                 return Fail("A reply's target must be the id (IRI) of the annotation it answers.");
-            return (new AnnotationDraft(motivation, visibility, body, tags, ReplyTo: parentId), null);
+            return (new AnnotationDraft(motivation, visibility, body, tags, ReplyTo: parentId, AddresseeId: addressee), null);
         }
 
         if (target.ValueKind != JsonValueKind.Object)
@@ -58,7 +63,16 @@ public static class AnnotationJsonReader
 
         var (quote, position, selectorError) = ReadSelectors(target);
         if (selectorError is not null) return Fail(selectorError);
-        return (new AnnotationDraft(motivation, visibility, body, tags, quote, position), null);
+        return (new AnnotationDraft(motivation, visibility, body, tags, quote, position, AddresseeId: addressee), null);
+    }
+
+    /// <summary>A user's id from the IRI we hand out (<c>{origin}/api/users/{id}</c>), a relative one, or the bare id.</summary>
+    private static string? UserIdFromIri(string iri)
+    {
+        var trimmed = iri.Trim().TrimEnd('/');
+        var marker = trimmed.LastIndexOf("/api/users/", StringComparison.Ordinal);
+        var id = marker >= 0 ? trimmed[(marker + "/api/users/".Length)..] : trimmed;
+        return id.Length == 0 || id.Contains('/') ? null : id;
     }
 
     /// <summary>Accepts the absolute IRI we hand out, a relative one, or the bare id.</summary>

@@ -30,6 +30,10 @@ public static class AnnotationJsonWriter
             ["type"] = "Person",
             ["name"] = annotation.AuthorName,
         };
+        // Extensions beyond the W3C model: who a teacher's feedback is for, and a teacher's marks on a thread.
+        if (annotation.AddresseeId is { } addressee) json["addressee"] = UserIri(origin, addressee);
+        if (annotation.Exemplary) json["exemplary"] = true;
+        if (!annotation.IsReply) json["resolved"] = annotation.ResolvedAt is not null;
         json["created"] = annotation.Created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ");
         json["modified"] = annotation.Modified.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ");
 

@@ -65,12 +65,27 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
                 return AnnotationResult.Fail(AnnotationFailure.NotFound, "The annotation you are replying to is not there any more.");
             annotation.ParentId = parent.Id;
             annotation.ThreadId = parent.ThreadRootId;
+            // Under feedback, replies stay between that student and the teachers; a teacher's feedback in a
+            // student's thread is for that student alone.
+            annotation.AddresseeId = parent.AddresseeId
+                ?? (draft.Motivation == Motivations.Assessing && parent.Access.AuthorId != userId
+                    && await IsStudentAsync(db, reader.SeminarId, parent.Access.AuthorId) ? parent.Access.AuthorId : null);
+            if (draft.AddresseeId is not null && draft.AddresseeId != annotation.AddresseeId)
+                return AnnotationResult.Fail(AnnotationFailure.Invalid, "A reply goes to whoever its thread is for; leave \"addressee\" out of replies.");
             // A reply takes its thread's visibility: it can never widen it.
             annotation.Visibility = parent.Access.Visibility;
             annotation.DocumentRevision = parent.DocumentRevision;
         }
         else
         {
+            if (draft.AddresseeId is { } addressee)
+            {
+                if (draft.Motivation != Motivations.Assessing)
+                    return AnnotationResult.Fail(AnnotationFailure.Invalid, "Only feedback (motivation \"assessing\") is addressed to one student.");
+                if (!await IsStudentAsync(db, reader.SeminarId, addressee))
+                    return AnnotationResult.Fail(AnnotationFailure.Invalid, "Feedback can only be addressed to a student of this seminar.");
+                annotation.AddresseeId = addressee;
+            }
             var document = await db.Documents.Where(d => d.Id == documentId).Select(d => new { d.Text, d.Revision }).FirstAsync();
             var (passage, error) = PassageResolver.Resolve(document.Text, draft.Quote, draft.Position);
             if (passage is null) return AnnotationResult.Fail(AnnotationFailure.Invalid, error!);
@@ -81,6 +96,9 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         await db.SaveChangesAsync();
         var view = (await LoadOneAsync(db, reader.SeminarId, annotation.Id))!;
         await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Created, view));
+        // On a post-first document this post may be what opens the rest of the discussion to its author.
+        if (reader.Viewer.AwaitingOwnPost && ReaderAccess.OpensPostFirst(annotation.ParentId, annotation.Motivation, annotation.Visibility))
+            await feed.PublishAsync(new AccessChangedEvent(documentId, reader.SeminarId, userId));
         return new AnnotationResult(view);
     }
 
@@ -96,6 +114,8 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
             return AnnotationResult.Fail(AnnotationFailure.Forbidden, "Only the author can edit an annotation.");
         if (expectedVersion is not null && expectedVersion != current.Version)
             return AnnotationResult.Fail(AnnotationFailure.Stale, "This annotation was changed since you loaded it. Reload it and make your change again.");
+        if (draft.AddresseeId is not null && draft.AddresseeId != current.AddresseeId)
+            return AnnotationResult.Fail(AnnotationFailure.Invalid, "Who feedback is for cannot be changed; delete it and give it again.");
         if (current.IsReply != draft.ReplyTo is not null || (draft.ReplyTo is not null && draft.ReplyTo != current.ParentId))
             return AnnotationResult.Fail(AnnotationFailure.Invalid, "An edit cannot turn a reply into a thread, move it to another thread, or the other way round.");
         if (CheckDraft(draft, reader.Viewer) is { } problem)
@@ -209,10 +229,15 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         if (AnnotationRules.CheckMotivation(draft.Motivation) is { } badMotivation) return badMotivation;
         if (draft.Motivation == Motivations.Replying && draft.ReplyTo is null)
             return "A reply's target must be the id (IRI) of the annotation it answers.";
+        if (draft.ReplyTo is not null && draft.Motivation is not (Motivations.Replying or Motivations.Assessing))
+            return "A reply's motivation is \"replying\", or \"assessing\" for a teacher's feedback.";
         if (draft.Motivation == Motivations.Assessing && !viewer.IsTeacher)
             return "Only the seminar's teachers can give feedback (motivation \"assessing\").";
         return AnnotationRules.CheckBody(draft.Motivation, draft.Body) ?? AnnotationRules.CheckTags(draft.Tags);
     }
+
+    private static Task<bool> IsStudentAsync(AnnotateDb db, int seminarId, string userId) =>
+        db.Memberships.AnyAsync(m => m.SeminarId == seminarId && m.UserId == userId && m.Role == SeminarRole.Student);
 
     private static void SetPassage(Annotation annotation, PassageResolver.Passage passage, int revision)
     {

@@ -1,5 +1,6 @@
 using Annotate.Data;
 using Annotate.Shared;
+using Annotate.Shared.W3c;
 using Microsoft.EntityFrameworkCore;
 
 namespace Annotate.Web.Features.Documents;
@@ -21,13 +22,24 @@ internal sealed class ReaderAccess(IDbContextFactory<AnnotateDb> dbFactory)
             .Select(d => new
             {
                 d.SeminarId,
+                d.PostFirst,
                 Membership = db.Memberships.Where(m => m.SeminarId == d.SeminarId && m.UserId == userId)
                     .Select(m => new { m.Role, m.GroupId }).FirstOrDefault(),
+                HasPosted = db.Annotations.Any(a => a.DocumentId == d.Id && a.AuthorId == userId && a.ParentId == null
+                    && a.Motivation != Motivations.Highlighting && a.Visibility != Visibility.Private),
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (row?.Membership is null) return null;
-        return new DocumentAccess(documentId, row.SeminarId, new Viewer(userId, row.Membership.Role, row.Membership.GroupId));
+        var awaitingOwnPost = row.PostFirst && row.Membership.Role == SeminarRole.Student && !row.HasPosted;
+        return new DocumentAccess(documentId, row.SeminarId, new Viewer(userId, row.Membership.Role, row.Membership.GroupId, awaitingOwnPost));
     }
+
+    /// <summary>
+    /// Whether a post opens a "post first" document to its author: their own thread, with words in it,
+    /// that someone else can read (a private note or a bare highlight would be a way round the point).
+    /// </summary>
+    public static bool OpensPostFirst(Guid? parentId, string motivation, Visibility visibility) =>
+        parentId is null && motivation != Motivations.Highlighting && visibility != Visibility.Private;
 
     public async Task<Viewer?> ForSeminarAsync(string userId, int seminarId)
     {

@@ -176,7 +176,7 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
     private async Task AnnounceAsync(AnnotateDb db, int seminarId, string memberId)
     {
         foreach (var documentId in await db.Documents.Where(d => d.SeminarId == seminarId).Select(d => d.Id).ToListAsync())
-            await feed.PublishAsync(new MembershipChangedEvent(documentId, seminarId, memberId));
+            await feed.PublishAsync(new AccessChangedEvent(documentId, seminarId, memberId));
     }
 
     /// <summary>Null when the user is a teacher of the seminar; otherwise 404 for non-members, 403 for students.</summary>
