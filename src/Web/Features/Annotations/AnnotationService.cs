@@ -199,6 +199,40 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         return new AnnotationResult(view);
     }
 
+    /// <summary>
+    /// A teacher marks a thread resolved (or opens it again). A mark, not an edit: the author's ETag stays
+    /// valid, and everyone who sees the thread sees the mark.
+    /// </summary>
+    public Task<AnnotationResult> SetResolvedAsync(string userId, Guid id, bool resolved) =>
+        MarkAsync(userId, id, "resolve threads", current =>
+            current.IsReply ? "Only a thread can be resolved, not a reply in it." : null,
+            annotation =>
+            {
+                annotation.ResolvedAt = resolved ? clock.GetUtcNow() : null;
+                annotation.ResolvedById = resolved ? userId : null;
+            });
+
+    /// <summary>A teacher holds an annotation up as exemplary (or takes that back); it stays as visible as it was.</summary>
+    public Task<AnnotationResult> SetExemplaryAsync(string userId, Guid id, bool exemplary) =>
+        MarkAsync(userId, id, "mark annotations as exemplary", _ => null, annotation => annotation.Exemplary = exemplary);
+
+    private async Task<AnnotationResult> MarkAsync(string userId, Guid id, string what, Func<AnnotationView, string?> check, Action<Annotation> mark)
+    {
+        if (await GetVisibleAsync(userId, id) is not { } found) return AnnotationResult.NotFound();
+        var (current, reader) = found;
+        if (!reader.Viewer.IsTeacher)
+            return AnnotationResult.Fail(AnnotationFailure.Forbidden, $"Only the seminar's teachers can {what}.");
+        if (check(current) is { } problem) return AnnotationResult.Fail(AnnotationFailure.Invalid, problem);
+
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var annotation = await db.Annotations.FirstAsync(a => a.Id == id);
+        mark(annotation);
+        await db.SaveChangesAsync();
+        var view = (await LoadOneAsync(db, reader.SeminarId, id))!;
+        await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, view, Previous: current));
+        return new AnnotationResult(view);
+    }
+
     /// <summary>The author, or a teacher of the seminar, deletes; a thread goes with its replies.</summary>
     public async Task<AnnotationResult> DeleteAsync(string userId, Guid id)
     {
@@ -264,6 +298,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
             {
                 Annotation = a,
                 AuthorName = a.Author!.DisplayName,
+                AddresseeName = a.AddresseeId == null ? null : db.Users.Where(u => u.Id == a.AddresseeId).Select(u => u.DisplayName).FirstOrDefault(),
                 ThreadAuthorId = a.ThreadId == null ? a.AuthorId : db.Annotations.Where(t => t.Id == a.ThreadId).Select(t => t.AuthorId).FirstOrDefault(),
                 ThreadVisibility = a.ThreadId == null ? a.Visibility : db.Annotations.Where(t => t.Id == a.ThreadId).Select(t => t.Visibility).FirstOrDefault(),
                 CurrentRevision = a.Document!.Revision,
@@ -296,6 +331,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
                 ResolvedAt = a.ResolvedAt,
                 Exemplary = a.Exemplary,
                 AttributedTo = a.AttributedTo,
+                AddresseeName = r.AddresseeName,
             };
             if (view.Quote is not null && a.DocumentRevision != r.CurrentRevision)
                 view = r.Anchor is not null ? Place(view, PlacementOf(r.Anchor)) : Place(view, PassageTracker.Follow(await CurrentTextAsync(a.DocumentId), view.Quote, view.Position));

@@ -44,6 +44,11 @@ public sealed record AnnotationView(
     /// <summary>The one student this feedback (or a reply under it) is for; null for everything else.</summary>
     public string? AddresseeId => Access.AddresseeId;
 
+    /// <summary>The display name of <see cref="AddresseeId"/>.</summary>
+    public string? AddresseeName { get; init; }
+
+    public bool IsFeedback => Motivation == Annotate.Shared.W3c.Motivations.Assessing;
+
     public bool IsReply => ParentId is not null;
 
     /// <summary>The id of the thread this belongs to: its own id for a thread's first annotation.</summary>

@@ -21,6 +21,23 @@ internal static class AnnotationsApi
         annotations.MapGet("/{id:guid}", GetAsync).WithName("GetAnnotation");
         annotations.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateAnnotation").WithSummary("Replaces an annotation; send If-Match with its ETag.");
         annotations.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteAnnotation");
+
+        // Teachers' marks on a thread or an annotation: not edits, so they need no ETag.
+        annotations.MapPost("/{id:guid}/resolved", (Guid id, HttpRequest request, ClaimsPrincipal user, AnnotationService service) =>
+            MarkedAsync(service.SetResolvedAsync(user.UserId(), id, true), request)).WithName("ResolveThread").WithSummary("A teacher marks a thread resolved.");
+        annotations.MapDelete("/{id:guid}/resolved", (Guid id, HttpRequest request, ClaimsPrincipal user, AnnotationService service) =>
+            MarkedAsync(service.SetResolvedAsync(user.UserId(), id, false), request)).WithName("ReopenThread").WithSummary("A teacher opens a resolved thread again.");
+        annotations.MapPost("/{id:guid}/exemplary", (Guid id, HttpRequest request, ClaimsPrincipal user, AnnotationService service) =>
+            MarkedAsync(service.SetExemplaryAsync(user.UserId(), id, true), request)).WithName("MarkExemplary").WithSummary("A teacher marks an annotation as exemplary.");
+        annotations.MapDelete("/{id:guid}/exemplary", (Guid id, HttpRequest request, ClaimsPrincipal user, AnnotationService service) =>
+            MarkedAsync(service.SetExemplaryAsync(user.UserId(), id, false), request)).WithName("UnmarkExemplary").WithSummary("A teacher takes the exemplary mark back.");
+    }
+
+    private static async Task<IResult> MarkedAsync(Task<AnnotationResult> marking, HttpRequest request)
+    {
+        var result = await marking;
+        if (result.Annotation is not { } marked) return Failed(result);
+        return new JsonLdResult(AnnotationJsonWriter.Write(marked, request.Origin()), etag: marked.ETag);
     }
 
     private static async Task<IResult> CreateAsync(int documentId, HttpRequest request, ClaimsPrincipal user, ReaderAccess access, AnnotationService service)

@@ -1,14 +1,19 @@
 using Annotate.Data;
 using Annotate.Data.Entities;
+using Annotate.Web.Realtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Annotate.Web.Features.Documents;
 
 /// <summary>Reading and adding documents; the API and the pages both call this.</summary>
-internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, TimeProvider clock)
+internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, IAnnotationFeed feed, TimeProvider clock)
 {
     public sealed record DocumentSummary(int Id, string Title, int SeminarId, string SeminarName, int Revision, DateTimeOffset ModifiedAt);
-    public sealed record DocumentText(int Id, string Title, int SeminarId, string SeminarName, int Revision, string Text);
+    public sealed record DocumentText(int Id, string Title, int SeminarId, string SeminarName, int Revision, string Text)
+    {
+        public DateTimeOffset? DueAt { get; init; }
+        public bool PostFirst { get; init; }
+    }
 
     /// <summary>Documents of every seminar the user belongs to.</summary>
     public async Task<List<DocumentSummary>> ListForUserAsync(string userId)
@@ -26,8 +31,25 @@ internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, T
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         return await db.Documents.Where(d => d.Id == documentId)
-            .Select(d => new DocumentText(d.Id, d.Title, d.SeminarId, d.Seminar!.Name, d.Revision, d.Text))
+            .Select(d => new DocumentText(d.Id, d.Title, d.SeminarId, d.Seminar!.Name, d.Revision, d.Text) { DueAt = d.DueAt, PostFirst = d.PostFirst })
             .FirstOrDefaultAsync();
+    }
+
+    /// <summary>
+    /// A teacher sets the due date and "post first". Every open page and hub connection of the document asks
+    /// its access again, since "post first" changes what students see.
+    /// </summary>
+    public async Task<bool> SetScheduleAsync(int documentId, DateTimeOffset? dueAt, bool postFirst)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var document = await db.Documents.FirstOrDefaultAsync(d => d.Id == documentId);
+        if (document is null) return false;
+        var gateChanged = document.PostFirst != postFirst;
+        document.DueAt = dueAt?.ToUniversalTime();
+        document.PostFirst = postFirst;
+        await db.SaveChangesAsync();
+        if (gateChanged) await feed.PublishAsync(new AccessChangedEvent(documentId, document.SeminarId, UserId: null));
+        return true;
     }
 
     public async Task<Document> AddAsync(int seminarId, string title, string canonicalText, string authorId)
