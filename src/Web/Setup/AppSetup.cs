@@ -4,6 +4,8 @@ using Annotate.Web.Components;
 using Annotate.Web.Components.Account;
 using Annotate.Web.Features.Annotations;
 using Annotate.Web.Features.Documents;
+using Annotate.Web.Features.Feedback;
+using Annotate.Web.Features.Overview;
 using Annotate.Web.Features.Seminars;
 using Annotate.Web.Features.Users;
 using Annotate.Web.Realtime;
@@ -40,6 +42,8 @@ internal static class AppSetup
         services.AddSingleton<DemoSeminar>();
         services.AddSingleton<DocumentService>();
         services.AddSingleton<AnnotationService>();
+        services.AddSingleton<FeedbackService>();
+        services.AddSingleton<ParticipationService>();
         services.AddSingleton<ReaderAccess>();
         services.AddSingleton<RevisionService>();
         services.AddSingleton<AnchoringWorker>();
@@ -78,6 +82,8 @@ internal static class AppSetup
         app.MapSeminarsApi();
         app.MapDocumentsApi();
         app.MapAnnotationsApi();
+        app.MapFeedbackApi();
+        app.MapParticipationApi();
         app.MapHub<AnnotationHub>("/hubs/annotations");
         app.MapHealthChecks("/health");
     }

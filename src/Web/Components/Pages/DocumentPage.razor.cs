@@ -6,6 +6,7 @@ using Annotate.Web.Components.Reading;
 using Annotate.Web.Components.Threads;
 using Annotate.Web.Features.Annotations;
 using Annotate.Web.Features.Documents;
+using Annotate.Web.Features.Seminars;
 using Annotate.Web.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -27,6 +28,7 @@ public partial class DocumentPage
     [Inject] private DocumentService Documents { get; set; } = default!;
     [Inject] private AnnotationService Annotations { get; set; } = default!;
     [Inject] private IAnnotationFeed Feed { get; set; } = default!;
+    [Inject] private MembershipService Members { get; set; } = default!;
     [Inject] private ReadingPresence Presence { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -46,6 +48,9 @@ public partial class DocumentPage
     private bool showOrphans;
     private IReadOnlyList<ReadingPresence.Reader> readers = [];
     private IReadOnlyList<Visibility> visibilityOptions = [];
+    /// <summary>For teachers: the students feedback can be addressed to, and the one chosen in the composer.</summary>
+    private List<MembershipService.Member> students = [];
+    private string? feedbackFor;
     private ArticleView.SelectedPassage? selection;
     private TextSpan? composing;
     private Guid? selectedThread;
@@ -82,7 +87,16 @@ public partial class DocumentPage
         blocks = TextBlocks.Parse(document.Text);
         visibilityOptions = VisibilityOptionsFor(access.Viewer);
         annotations = await Annotations.ListVisibleAsync(access);
+        await LoadStudentsAsync();
         Rebuild();
+    }
+
+    private async Task LoadStudentsAsync()
+    {
+        students = access?.Viewer.IsTeacher == true && (await Members.ListMembersAsync(userId, access.SeminarId)).Value is { } members
+            ? members.Where(m => m.Role == SeminarRole.Student).OrderBy(m => m.DisplayName).ToList()
+            : [];
+        if (feedbackFor is not null && students.All(s => s.UserId != feedbackFor)) feedbackFor = null;
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -153,7 +167,9 @@ public partial class DocumentPage
             return;
         }
         visibilityOptions = VisibilityOptionsFor(access.Viewer);
+        document = await Documents.GetAsync(Id) ?? document;
         annotations = await Annotations.ListVisibleAsync(access);
+        await LoadStudentsAsync();
         Rebuild();
     }
 
@@ -241,10 +257,13 @@ public partial class DocumentPage
     private async Task<string?> PostAsync(AnnotationEditor.Submission submission)
     {
         if (composing is not { } span) return "Select a passage first.";
-        var error = await CreateAsync(Motivations.Commenting, submission.Body, submission.Visibility, span);
+        var error = feedbackFor is null
+            ? await CreateAsync(Motivations.Commenting, submission.Body, submission.Visibility, span)
+            : await CreateAsync(Motivations.Assessing, submission.Body, Visibility.Teachers, span, feedbackFor);
         if (error is null)
         {
             composing = null;
+            feedbackFor = null;
             // The editor calls this through a plain delegate, so the page must redraw itself.
             StateHasChanged();
             if (articleView is not null) await articleView.ClearSelectionAsync();
@@ -252,10 +271,10 @@ public partial class DocumentPage
         return error;
     }
 
-    private async Task<string?> CreateAsync(string motivation, string body, Visibility visibility, TextSpan span)
+    private async Task<string?> CreateAsync(string motivation, string body, Visibility visibility, TextSpan span, string? addresseeId = null)
     {
         var (quote, position) = TextAnchor.Describe(document!.Text, span);
-        var result = await Annotations.CreateAsync(userId, Id, new AnnotationDraft(motivation, visibility, body, [], quote, position));
+        var result = await Annotations.CreateAsync(userId, Id, new AnnotationDraft(motivation, visibility, body, [], quote, position, AddresseeId: addresseeId));
         if (result.Annotation is not { } created) return result.Message;
         Apply(AnnotationEventKind.Created, created);
         selectedThread = created.Id;
@@ -270,6 +289,39 @@ public partial class DocumentPage
         Apply(AnnotationEventKind.Created, created);
         StateHasChanged();
         return null;
+    }
+
+    /// <summary>A teacher's feedback in a student's thread: for that student alone (and the teachers).</summary>
+    private async Task<string?> FeedbackAsync(ThreadModel thread, string body)
+    {
+        var result = await Annotations.CreateAsync(userId, Id,
+            new AnnotationDraft(Motivations.Assessing, thread.Root.Visibility, body, [], ReplyTo: thread.Id));
+        if (result.Annotation is not { } created) return result.Message;
+        Apply(AnnotationEventKind.Created, created);
+        StateHasChanged();
+        return null;
+    }
+
+    private async Task ResolveAsync(ThreadModel thread, bool resolved)
+    {
+        var result = await Annotations.SetResolvedAsync(userId, thread.Id, resolved);
+        if (result.Annotation is not { } marked)
+        {
+            Snackbar.Add(result.Message ?? "Could not change the thread.", Severity.Error);
+            return;
+        }
+        Apply(AnnotationEventKind.Updated, marked);
+    }
+
+    private async Task MarkExemplaryAsync(AnnotationView annotation, bool exemplary)
+    {
+        var result = await Annotations.SetExemplaryAsync(userId, annotation.Id, exemplary);
+        if (result.Annotation is not { } marked)
+        {
+            Snackbar.Add(result.Message ?? "Could not change the annotation.", Severity.Error);
+            return;
+        }
+        Apply(AnnotationEventKind.Updated, marked);
     }
 
     private async Task<string?> EditAsync(AnnotationView annotation, AnnotationEditor.Submission submission)

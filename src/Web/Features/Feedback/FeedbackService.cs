@@ -1,0 +1,80 @@
+using Annotate.Data;
+using Annotate.Data.Entities;
+using Annotate.Shared.Text;
+using Annotate.Web.Features.Annotations;
+using Annotate.Web.Features.Documents;
+using Microsoft.EntityFrameworkCore;
+
+namespace Annotate.Web.Features.Feedback;
+
+/// <summary>
+/// A student's feedback: what teachers addressed to them, newest first, with the passage it is about
+/// and whether they have opened it. Everything is read through the visibility rule, document by
+/// document, so a removed student stops seeing it and nobody else ever does.
+/// </summary>
+internal sealed class FeedbackService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, AnnotationService annotations, TimeProvider clock)
+{
+    public sealed record FeedbackItem(
+        AnnotationView Feedback,
+        int DocumentId,
+        string DocumentTitle,
+        string SeminarName,
+        string? Passage,
+        int? ParagraphNumber,
+        bool Unread);
+
+    public async Task<List<FeedbackItem>> ListAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Only where feedback for this user exists; each document is then read as the user may read it.
+        var documents = await db.Annotations
+            .Where(a => a.AddresseeId == userId && a.AuthorId != userId)
+            .Select(a => new { a.DocumentId, a.Document!.Title, SeminarName = a.Document.Seminar!.Name, a.Document.Text })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var read = (await db.FeedbackReads.Where(r => r.UserId == userId).Select(r => r.AnnotationId).ToListAsync(cancellationToken)).ToHashSet();
+
+        var items = new List<FeedbackItem>();
+        foreach (var document in documents)
+        {
+            if (await access.ForDocumentAsync(userId, document.DocumentId, cancellationToken) is not { } reader) continue;
+            var visible = await annotations.ListVisibleAsync(reader, cancellationToken);
+            var byId = visible.ToDictionary(v => v.Id);
+            var blocks = TextBlocks.Parse(document.Text);
+            foreach (var feedback in visible.Where(v => v.AddresseeId == userId && v.AuthorId != userId))
+            {
+                var root = byId.GetValueOrDefault(feedback.ThreadRootId) ?? feedback;
+                int? paragraph = null;
+                if (!root.Orphan && root.Position is { } position)
+                {
+                    var start = Shared.Anchoring.TextAnchor.ToSpan(document.Text, position).Start;
+                    paragraph = blocks.LastOrDefault(b => b.Start <= start)?.ParagraphNumber;
+                }
+                items.Add(new FeedbackItem(feedback, document.DocumentId, document.Title, document.SeminarName,
+                    root.Quote?.Exact, paragraph, !read.Contains(feedback.Id)));
+            }
+        }
+        return items.OrderByDescending(i => i.Feedback.Created).ToList();
+    }
+
+    public async Task<int> CountUnreadAsync(string userId, CancellationToken cancellationToken = default) =>
+        (await ListAsync(userId, cancellationToken)).Count(i => i.Unread);
+
+    /// <summary>Marks feedback as read; ids that are not feedback this user can see are ignored.</summary>
+    public async Task MarkReadAsync(string userId, IReadOnlyCollection<Guid> ids)
+    {
+        var mine = (await ListAsync(userId)).Where(i => i.Unread && ids.Contains(i.Feedback.Id)).Select(i => i.Feedback.Id).ToList();
+        if (mine.Count == 0) return;
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var now = clock.GetUtcNow();
+        db.FeedbackReads.AddRange(mine.Select(id => new FeedbackRead { UserId = userId, AnnotationId = id, ReadAt = now }));
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Marked at the same moment in another tab: it is read either way.
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using Annotate.Web.Features.Documents;
+
+namespace Annotate.Web.Features.Overview;
+
+internal static class ParticipationApi
+{
+    public static void MapParticipationApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/documents/{id:int}/participation", async (int id, string? format, HttpContext context, ClaimsPrincipal user, ParticipationService service) =>
+        {
+            if (format is not (null or "json" or "csv"))
+                return Problems.BadRequest("Ask for format=json (the default) or format=csv.");
+            var (outcome, overview) = await service.GetAsync(user.UserId(), id, context.RequestAborted);
+            if (outcome == ParticipationService.Outcome.NotFound) return Problems.NotFound(ReaderAccess.NoSuchDocument);
+            if (outcome == ParticipationService.Outcome.NotTeacher) return Problems.Forbidden("Only the seminar's teachers can see who took part how much.");
+            if (format != "csv") return Results.Ok(overview);
+
+            context.Response.ContentType = "text/csv; charset=utf-8";
+            context.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileNames.Safe(overview!.Title)}-participation.csv\"";
+            await ParticipationService.WriteCsvAsync(overview, context.Response.Body, context.RequestAborted);
+            return Results.Empty;
+        }).RequireAuthorization().WithTags("Overview").WithName("GetParticipation")
+          .WithSummary("Per student and per group: annotations, replies, words, late posts, feedback, first and last activity (teachers; format=csv for a gradebook).");
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Annotate.Shared;
+using Annotate.Web.Features.Annotations;
+using Annotate.Web.Features.Documents;
+using Annotate.Web.Features.Seminars;
+using CsvHelper;
+
+namespace Annotate.Web.Features.Overview;
+
+/// <summary>
+/// A teacher's overview of one document: per student and per group, how much they took part. Counted
+/// from what the teacher may see (the visibility rule), so a student's private notes are not counted
+/// and no count reveals them.
+/// </summary>
+internal sealed class ParticipationService(ReaderAccess access, AnnotationService annotations, MembershipService members, DocumentService documents)
+{
+    public enum Outcome { Done, NotFound, NotTeacher }
+
+    public sealed record ThreadLink(Guid ThreadId, string Quote, bool IsReply, DateTimeOffset Created);
+
+    public sealed record StudentRow(
+        string UserId, string DisplayName, int? GroupId, string? GroupName,
+        int Annotations, int Replies, int Words, int Late, int FeedbackReceived,
+        DateTimeOffset? FirstActivity, DateTimeOffset? LastActivity, IReadOnlyList<ThreadLink> Threads);
+
+    public sealed record GroupRow(
+        int? GroupId, string GroupName, int Students, int Annotations, int Replies, int Words, int Late,
+        DateTimeOffset? FirstActivity, DateTimeOffset? LastActivity);
+
+    public sealed record Overview(int DocumentId, string Title, string SeminarName, DateTimeOffset? DueAt, bool PostFirst,
+        IReadOnlyList<StudentRow> Students, IReadOnlyList<GroupRow> Groups);
+
+    public async Task<(Outcome Outcome, Overview? Overview)> GetAsync(string userId, int documentId, CancellationToken cancellationToken = default)
+    {
+        if (await access.ForDocumentAsync(userId, documentId, cancellationToken) is not { } reader || await documents.GetAsync(documentId) is not { } document)
+            return (Outcome.NotFound, null);
+        if (!reader.Viewer.IsTeacher) return (Outcome.NotTeacher, null);
+
+        var visible = await annotations.ListVisibleAsync(reader, cancellationToken);
+        var roster = (await members.ListMembersAsync(userId, reader.SeminarId)).Value ?? [];
+        var groups = (await members.ListGroupsAsync(userId, reader.SeminarId)).Value ?? [];
+        var groupNames = groups.ToDictionary(g => g.Id, g => g.Name);
+        var roots = visible.Where(v => !v.IsReply).ToDictionary(v => v.Id);
+
+        var students = roster.Where(m => m.Role == SeminarRole.Student)
+            .Select(student =>
+            {
+                var own = visible.Where(v => v.AuthorId == student.UserId).ToList();
+                var threadLinks = own
+                    .Select(v => new ThreadLink(v.ThreadRootId, roots.GetValueOrDefault(v.ThreadRootId)?.Quote?.Exact ?? "", v.IsReply, v.Created))
+                    .OrderBy(l => l.Created).ToList();
+                return new StudentRow(
+                    student.UserId, student.DisplayName, student.GroupId,
+                    student.GroupId is { } g ? groupNames.GetValueOrDefault(g) : null,
+                    own.Count(v => !v.IsReply), own.Count(v => v.IsReply), own.Sum(v => CountWords(v.Body)),
+                    document.DueAt is { } due ? own.Count(v => v.Created > due) : 0,
+                    visible.Count(v => v.AddresseeId == student.UserId && v.IsFeedback),
+                    own.Count == 0 ? null : own.Min(v => v.Created),
+                    own.Count == 0 ? null : own.Max(v => v.Modified),
+                    threadLinks);
+            })
+            .OrderBy(s => s.DisplayName, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+
+        var groupRows = students.GroupBy(s => s.GroupId)
+            .Select(g => new GroupRow(
+                g.Key, g.Key is null ? "No group" : groupNames.GetValueOrDefault(g.Key.Value, "Group"), g.Count(),
+                g.Sum(s => s.Annotations), g.Sum(s => s.Replies), g.Sum(s => s.Words), g.Sum(s => s.Late),
+                g.Min(s => s.FirstActivity), g.Max(s => s.LastActivity)))
+            .OrderBy(g => g.GroupId is null).ThenBy(g => g.GroupName, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+
+        return (Outcome.Done, new Overview(documentId, document.Title, document.SeminarName, document.DueAt, document.PostFirst, students, groupRows));
+    }
+
+    /// <summary>
+    /// The participation table as CSV for a gradebook: UTF-8 with a BOM so spreadsheet programs read it,
+    /// one row per student, cells that a spreadsheet would run as a formula made inert.
+    /// </summary>
+    public static async Task WriteCsvAsync(Overview overview, Stream output, CancellationToken cancellationToken = default)
+    {
+        var options = CsvWriterOptions.Default with { WriteByteOrderMark = true, Injection = CsvInjection.Escape };
+        await using var csv = CsvWriter.Create(output, options, leaveOpen: true);
+        await csv.WriteRecordAsync(["Student", "User id", "Group", "Annotations", "Replies", "Words", "Late", "Feedback received", "First activity (UTC)", "Last activity (UTC)"], cancellationToken);
+        foreach (var s in overview.Students)
+        {
+            await csv.WriteRecordAsync([
+                s.DisplayName, s.UserId, s.GroupName ?? "",
+                Number(s.Annotations), Number(s.Replies), Number(s.Words), Number(s.Late), Number(s.FeedbackReceived),
+                Timestamp(s.FirstActivity), Timestamp(s.LastActivity)], cancellationToken);
+        }
+        await csv.FlushAsync(cancellationToken);
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Timestamp(DateTimeOffset? value) =>
+        value?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "";
+
+    internal static int CountWords(string body)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in body)
+        {
+            var letter = char.IsLetterOrDigit(c);
+            if (letter && !inWord) words++;
+            inWord = letter;
+        }
+        return words;
+    }
+}
