@@ -22,6 +22,8 @@ namespace Annotate.Web.Components.Pages;
 public partial class DocumentPage
 {
     [Parameter] public int Id { get; set; }
+    /// <summary>A thread to open on arrival (links from the feedback list and the teacher's overview).</summary>
+    [SupplyParameterFromQuery(Name = "thread")] public Guid? FocusThread { get; set; }
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [Inject] private ReaderAccess Access { get; set; } = default!;
@@ -111,6 +113,11 @@ public partial class DocumentPage
         module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Pages/DocumentPage.razor.js");
         await RestoreDraftAsync();
         StateHasChanged();
+        if (FocusThread is { } focus && annotations.Any(a => a.Id == focus))
+        {
+            await RevealThreadAsync(focus);
+            if (articleView is not null) await articleView.FlashAsync(focus);
+        }
     }
 
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Annotate.Web.Features.Documents;
 
 /// <summary>Reading and adding documents; the API and the pages both call this.</summary>
-internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, IAnnotationFeed feed, TimeProvider clock)
+internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, IAnnotationFeed feed, TimeProvider clock)
 {
     public sealed record DocumentSummary(int Id, string Title, int SeminarId, string SeminarName, int Revision, DateTimeOffset ModifiedAt);
     public sealed record DocumentText(int Id, string Title, int SeminarId, string SeminarName, int Revision, string Text)
@@ -39,18 +39,22 @@ internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, I
     /// A teacher sets the due date and "post first". Every open page and hub connection of the document asks
     /// its access again, since "post first" changes what students see.
     /// </summary>
-    public async Task<bool> SetScheduleAsync(int documentId, DateTimeOffset? dueAt, bool postFirst)
+    public async Task<ScheduleOutcome> SetScheduleAsync(string userId, int documentId, DateTimeOffset? dueAt, bool postFirst)
     {
+        if (await access.ForDocumentAsync(userId, documentId) is not { } reader) return ScheduleOutcome.NotFound;
+        if (!reader.Viewer.IsTeacher) return ScheduleOutcome.NotTeacher;
         await using var db = await dbFactory.CreateDbContextAsync();
         var document = await db.Documents.FirstOrDefaultAsync(d => d.Id == documentId);
-        if (document is null) return false;
+        if (document is null) return ScheduleOutcome.NotFound;
         var gateChanged = document.PostFirst != postFirst;
         document.DueAt = dueAt?.ToUniversalTime();
         document.PostFirst = postFirst;
         await db.SaveChangesAsync();
         if (gateChanged) await feed.PublishAsync(new AccessChangedEvent(documentId, document.SeminarId, UserId: null));
-        return true;
+        return ScheduleOutcome.Done;
     }
+
+    public enum ScheduleOutcome { Done, NotFound, NotTeacher }
 
     public async Task<Document> AddAsync(int seminarId, string title, string canonicalText, string authorId)
     {

@@ -51,17 +51,19 @@ internal static class DocumentsApi
             };
         }).WithName("ReviseDocument").WithSummary("Replaces the text (teachers): a new revision; threads are placed again in the background.");
 
-        documents.MapPut("/{id:int}/schedule", async Task<Results<Ok<Schedule>, ProblemHttpResult>> (int id, HttpRequest request, ClaimsPrincipal user, ReaderAccess access, DocumentService service) =>
+        documents.MapPut("/{id:int}/schedule", async Task<Results<Ok<Schedule>, ProblemHttpResult>> (int id, HttpRequest request, ClaimsPrincipal user, DocumentService service) =>
         {
-            if (await access.ForDocumentAsync(user.UserId(), id) is not { } reader) return Problems.NotFound(ReaderAccess.NoSuchDocument);
-            if (!reader.Viewer.IsTeacher) return Problems.Forbidden("Only the seminar's teachers can set a document's due date and \"post first\".");
             ScheduleRequest? body;
             try { body = await request.ReadFromJsonAsync<ScheduleRequest>(); }
             catch (System.Text.Json.JsonException) { return Problems.BadRequest("Send JSON {\"dueAt\": an ISO 8601 date-time or null, \"postFirst\": true or false}."); }
             catch (InvalidOperationException) { return Problems.BadRequest("Send JSON {\"dueAt\": …, \"postFirst\": …}."); }
             if (body is null) return Problems.BadRequest("Send JSON {\"dueAt\": …, \"postFirst\": …}.");
-            await service.SetScheduleAsync(id, body.DueAt, body.PostFirst);
-            return TypedResults.Ok(new Schedule(body.DueAt?.ToUniversalTime(), body.PostFirst));
+            return await service.SetScheduleAsync(user.UserId(), id, body.DueAt, body.PostFirst) switch
+            {
+                DocumentService.ScheduleOutcome.NotFound => Problems.NotFound(ReaderAccess.NoSuchDocument),
+                DocumentService.ScheduleOutcome.NotTeacher => Problems.Forbidden("Only the seminar's teachers can set a document's due date and \"post first\"."),
+                _ => TypedResults.Ok(new Schedule(body.DueAt?.ToUniversalTime(), body.PostFirst)),
+            };
         }).WithName("SetDocumentSchedule").WithSummary("Due date and \"post first\" (teachers).");
 
         documents.MapGet("/{id:int}/revisions", async Task<Results<Ok<List<RevisionService.RevisionSummary>>, ProblemHttpResult>> (int id, ClaimsPrincipal user, ReaderAccess access, RevisionService revisions) =>
