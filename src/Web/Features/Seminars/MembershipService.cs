@@ -40,12 +40,15 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
         if (name.Length > MaxGroupNameLength) return new(Outcome.Invalid, Message: $"A group name can be at most {MaxGroupNameLength} characters long.");
 
         await using var db = await dbFactory.CreateDbContextAsync();
+        // Check and write in one write transaction (SQLite: BEGIN IMMEDIATE), so two teachers cannot both make "Group A".
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var taken = await db.Groups.Where(g => g.SeminarId == seminarId).Select(g => g.Name).ToListAsync();
         if (taken.Contains(name, StringComparer.OrdinalIgnoreCase))
             return new(Outcome.Invalid, Message: $"This seminar already has a group called \"{name}\".");
         var group = new SeminarGroup { SeminarId = seminarId, Name = name };
         db.Groups.Add(group);
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return new(Outcome.Done, new GroupSummary(group.Id, group.Name));
     }
 
@@ -111,11 +114,14 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
     {
         if (await TeacherCheckAsync(userId, seminarId, "remove members") is { } denied) return denied;
         await using var db = await dbFactory.CreateDbContextAsync();
+        // The last-teacher check and the write in one write transaction: two teachers removing each other cannot both succeed.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var membership = await db.Memberships.FindAsync(seminarId, memberId);
         if (membership is null) return new(Outcome.NotFound, NoMember);
         if (membership.Role == SeminarRole.Teacher && await IsLastTeacherAsync(db, seminarId)) return new(Outcome.Invalid, LastTeacher);
         db.Memberships.Remove(membership);
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         await AnnounceAsync(db, seminarId, memberId);
         return new(Outcome.Done);
     }
@@ -126,6 +132,7 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
         SeminarRole? newRole = role switch { "teacher" => SeminarRole.Teacher, "student" => SeminarRole.Student, _ => null };
         if (newRole is null) return new(Outcome.Invalid, "The role must be \"teacher\" or \"student\".");
         await using var db = await dbFactory.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var membership = await db.Memberships.FindAsync(seminarId, memberId);
         if (membership is null) return new(Outcome.NotFound, NoMember);
         if (membership.Role == newRole) return new(Outcome.Done);
@@ -134,6 +141,7 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
         // Teachers are in no group: a group would otherwise show a co-teacher's "group" annotations to their old group only.
         if (newRole == SeminarRole.Teacher) membership.GroupId = null;
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         await AnnounceAsync(db, seminarId, memberId);
         return new(Outcome.Done);
     }
@@ -166,14 +174,15 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
         Random.Shared.Shuffle(students);
         for (var i = 0; i < students.Length; i++) students[i].Group = groups[i % groups.Length];
         await db.SaveChangesAsync();
-        foreach (var student in students) await AnnounceAsync(db, seminarId, student.UserId);
+        // Everyone's group may have changed: one announcement per document, not one per student.
+        await AnnounceAsync(db, seminarId, memberId: null);
 
         return new(Outcome.Done, groups.Select((g, i) => new SplitGroup(g.Id, g.Name,
             students.Where((_, s) => s % groups.Length == i).Select(s => s.UserId).ToList())).ToList());
     }
 
     /// <summary>Tells every open page and hub connection of the seminar's documents that access changed.</summary>
-    private async Task AnnounceAsync(AnnotateDb db, int seminarId, string memberId)
+    private async Task AnnounceAsync(AnnotateDb db, int seminarId, string? memberId)
     {
         foreach (var documentId in await db.Documents.Where(d => d.SeminarId == seminarId).Select(d => d.Id).ToListAsync())
             await feed.PublishAsync(new AccessChangedEvent(documentId, seminarId, memberId));
