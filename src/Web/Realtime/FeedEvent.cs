@@ -12,6 +12,9 @@ public sealed record AnchoringProgressEvent(int DocumentId, int Revision, int Do
     public bool Finished => Done >= Total;
 }
 
+/// <summary>A student read feedback on this document: their unread count (in every tab) goes down.</summary>
+public sealed record FeedbackReadEvent(int DocumentId, string UserId) : FeedEvent(DocumentId);
+
 /// <summary>
 /// What someone may see of the document changed: removed, moved to another group, made teacher, posted
 /// their first annotation on a post-first document — or, with a null <see cref="UserId"/>, everyone

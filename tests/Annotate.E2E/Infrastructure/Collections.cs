@@ -13,3 +13,10 @@ public sealed class ScreenshotCollection : ICollectionFixture<AppFixture>
 {
     public const string Name = "Screenshot";
 }
+
+/// <summary>Teacher feedback with its screenshots: an app of its own, so its first reader is the demo seminar's teacher.</summary>
+[CollectionDefinition(Name)]
+public sealed class FeedbackCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "Feedback";
+}

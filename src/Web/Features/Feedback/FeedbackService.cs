@@ -3,6 +3,7 @@ using Annotate.Data.Entities;
 using Annotate.Shared.Text;
 using Annotate.Web.Features.Annotations;
 using Annotate.Web.Features.Documents;
+using Annotate.Web.Realtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Annotate.Web.Features.Feedback;
@@ -12,7 +13,7 @@ namespace Annotate.Web.Features.Feedback;
 /// and whether they have opened it. Everything is read through the visibility rule, document by
 /// document, so a removed student stops seeing it and nobody else ever does.
 /// </summary>
-internal sealed class FeedbackService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, AnnotationService annotations, TimeProvider clock)
+internal sealed class FeedbackService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, AnnotationService annotations, IAnnotationFeed feed, TimeProvider clock)
 {
     public sealed record FeedbackItem(
         AnnotationView Feedback,
@@ -63,11 +64,11 @@ internal sealed class FeedbackService(IDbContextFactory<AnnotateDb> dbFactory, R
     /// <summary>Marks feedback as read; ids that are not feedback this user can see are ignored.</summary>
     public async Task MarkReadAsync(string userId, IReadOnlyCollection<Guid> ids)
     {
-        var mine = (await ListAsync(userId)).Where(i => i.Unread && ids.Contains(i.Feedback.Id)).Select(i => i.Feedback.Id).ToList();
+        var mine = (await ListAsync(userId)).Where(i => i.Unread && ids.Contains(i.Feedback.Id)).ToList();
         if (mine.Count == 0) return;
         await using var db = await dbFactory.CreateDbContextAsync();
         var now = clock.GetUtcNow();
-        db.FeedbackReads.AddRange(mine.Select(id => new FeedbackRead { UserId = userId, AnnotationId = id, ReadAt = now }));
+        db.FeedbackReads.AddRange(mine.Select(i => new FeedbackRead { UserId = userId, AnnotationId = i.Feedback.Id, ReadAt = now }));
         try
         {
             await db.SaveChangesAsync();
@@ -76,5 +77,7 @@ internal sealed class FeedbackService(IDbContextFactory<AnnotateDb> dbFactory, R
         {
             // Marked at the same moment in another tab: it is read either way.
         }
+        foreach (var documentId in mine.Select(i => i.DocumentId).Distinct())
+            await feed.PublishAsync(new FeedbackReadEvent(documentId, userId));
     }
 }

@@ -1,0 +1,100 @@
+using Annotate.E2E.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Annotate.E2E;
+
+/// <summary>
+/// A teacher gives feedback through the reading page; the student sees it live, finds it in their
+/// Feedback view, and the teacher's overview counts it. Screenshots of each view go to screenshots-tmp/
+/// (ANNOTATE_UPDATE_SCREENSHOTS=1 writes docs/screenshots/ instead).
+/// </summary>
+[Collection(FeedbackCollection.Name)]
+public sealed class FeedbackUiTests(AppFixture app, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Teacher_gives_feedback_in_a_students_thread_and_the_student_reads_it_in_the_feedback_view()
+    {
+        // The first account on the demo database teaches its seminar.
+        await using var teacher = await app.NewReaderAsync("Dr Irene Adler");
+        await using var ana = await app.NewReaderAsync("Ana Costa");
+        await using var ben = await app.NewReaderAsync("Ben Okafor");
+        await teacher.Reading.OpenAsync();
+        await ana.Reading.OpenAsync();
+        await ben.Reading.OpenAsync();
+
+        const string question = "Is internationalism here a moral duty or a strategy?";
+        await ana.Reading.AnnotateAsync("a torch to light the way for the class", question, visibility: "Me and the teachers");
+
+        var thread = teacher.Reading.Thread(question);
+        await Expect(thread).ToBeVisibleAsync();
+        await thread.GetByRole(AriaRole.Button, new() { Name = "Give Ana Costa feedback" }).ClickAsync();
+        const string feedback = "Both: find the sentence where the Manifesto ties the two together, and quote it.";
+        await thread.GetByRole(AriaRole.Textbox, new() { Name = "Feedback for Ana Costa" }).FillAsync(feedback);
+        await thread.GetByRole(AriaRole.Button, new() { Name = "Send feedback", Exact = true }).ClickAsync();
+
+        // Live at Ana's, marked as hers.
+        var anasThread = ana.Reading.Thread(question);
+        await Expect(anasThread).ToContainTextAsync(feedback);
+        await Expect(anasThread).ToContainTextAsync("Feedback for you");
+
+        // Ben posts after both; his own comment arriving at his page is the barrier.
+        const string bens = "The torch image returns in the 1872 preface.";
+        await ben.Reading.AnnotateAsync("the first revolutionary program of the world proletariat", bens);
+        await Expect(ana.Reading.Thread(bens)).ToBeVisibleAsync();
+        await Expect(ben.Page.GetByText(question)).ToHaveCountAsync(0);
+        await Expect(ben.Page.GetByText(feedback)).ToHaveCountAsync(0);
+
+        // The teacher marks Ben's comment as exemplary; everyone who sees it sees the mark.
+        var bensThread = teacher.Reading.Thread(bens);
+        await bensThread.GetByRole(AriaRole.Button, new() { Name = "Mark Ben Okafor's annotation as exemplary" }).ClickAsync();
+        await Expect(ben.Reading.Thread(bens)).ToContainTextAsync("Exemplary");
+        await SettleAsync(teacher.Page);
+        await ScreenshotAsync(teacher.Page, "feedback-teacher.png");
+
+        // Ana's app bar counts the unread feedback; the Feedback view lists it with its passage.
+        var feedbackLink = ana.Page.GetByRole(AriaRole.Link, new() { Name = "Feedback, 1 unread" });
+        await feedbackLink.ClickAsync();
+        await Expect(ana.Page.GetByRole(AriaRole.Heading, new() { Name = "Feedback", Exact = true })).ToBeVisibleAsync();
+        var item = ana.Page.GetByRole(AriaRole.Article, new() { Name = "Feedback from Dr Irene Adler" });
+        await Expect(item).ToContainTextAsync(feedback);
+        await Expect(item).ToContainTextAsync("a torch to light the way for the class");
+        await Expect(item).ToContainTextAsync("New");
+        await ana.Page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await ScreenshotAsync(ana.Page, "feedback-view.png");
+        await item.GetByRole(AriaRole.Button, new() { Name = "Mark feedback from Dr Irene Adler as read" }).ClickAsync();
+        await Expect(item).Not.ToContainTextAsync("New");
+        await Expect(ana.Page.GetByRole(AriaRole.Link, new() { Name = "Feedback", Exact = true })).ToBeVisibleAsync();
+
+        // Ben's Feedback view is empty.
+        await ben.Page.GotoAsync("/feedback");
+        await Expect(ben.Page.GetByText("No feedback yet.")).ToBeVisibleAsync();
+
+        // The teacher's overview counts both students' posts.
+        await teacher.Page.GotoAsync("/documents/1/overview");
+        await teacher.Page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await ScreenshotAsync(teacher.Page, "overview.png");
+        var table = teacher.Page.GetByRole(AriaRole.Table).First;
+        await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ana Costa" })).ToContainTextAsync("1");
+        await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ben Okafor" })).ToBeVisibleAsync();
+    }
+
+    private static async Task SettleAsync(IPage page)
+    {
+        await page.Mouse.MoveAsync(5, 890);
+        await page.EvaluateAsync("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }");
+        await page.WaitForTimeoutAsync(1700); // the flash of a newly selected highlight fades out
+    }
+
+    private async Task ScreenshotAsync(IPage page, string name)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Annotate.sln"))) root = root.Parent;
+        if (root is null) throw new InvalidOperationException("Annotate.sln not found above the test binaries.");
+        var update = Environment.GetEnvironmentVariable("ANNOTATE_UPDATE_SCREENSHOTS") == "1";
+        var path = Path.Combine(root.FullName, update ? "docs/screenshots" : "screenshots-tmp", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new() { Path = path });
+        output.WriteLine($"Screenshot: {path}");
+    }
+}
