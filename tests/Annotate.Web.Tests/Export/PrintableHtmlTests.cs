@@ -36,8 +36,8 @@ public sealed partial class PrintableHtmlTests
         Assert.Contains("The \"Communist Manifesto\u201D was written and published by Marx and Engels", TextOf(html));
 
         // Numbers follow the text: the feedback's passage comes first, then the slogan.
-        Assert.Contains("<mark class=\"d1\">capitalism had developed at a high level</mark><sup class=\"ref\"><a href=\"#note-1\"", html);
-        Assert.Contains("<mark class=\"d1\">Proletarians of all countries unite!</mark><sup class=\"ref\"><a href=\"#note-2\"", html);
+        Assert.Contains("<mark class=\"d1\">capitalism had developed at a high level<sup class=\"ref\"><a href=\"#note-1\"", html);
+        Assert.Contains("<mark class=\"d1\">Proletarians of all countries unite!<sup class=\"ref\"><a href=\"#note-2\"", html);
 
         var notes = html[html.IndexOf("<section class=\"notes\"", StringComparison.Ordinal)..];
         Assert.Contains("id=\"note-1\"", notes);
@@ -92,8 +92,8 @@ public sealed partial class PrintableHtmlTests
 
         Assert.Contains(
             "<mark class=\"d1\">Marx and Engels </mark>" +
-            "<mark class=\"d2\">publicized their international character</mark><sup class=\"ref\"><a href=\"#note-1\" aria-label=\"note 1\">1</a></sup>" +
-            "<mark class=\"d1\"> and called for the unity</mark><sup class=\"ref\"><a href=\"#note-2\" aria-label=\"note 2\">2</a></sup>",
+            "<mark class=\"d2\">publicized their international character<sup class=\"ref\"><a href=\"#note-1\" aria-label=\"note 1\">1</a></sup></mark>" +
+            "<mark class=\"d1\"> and called for the unity<sup class=\"ref\"><a href=\"#note-2\" aria-label=\"note 2\">2</a></sup></mark>",
             html);
         Assert.Contains("<q>Marx and Engels publicized their international character</q>", html);
         Assert.Contains("<q>publicized their international character and called for the unity</q>", html);
@@ -107,7 +107,7 @@ public sealed partial class PrintableHtmlTests
         var html = await HtmlOf(Content(text, [Exported(text, root)]));
 
         Assert.Contains("<mark class=\"d1\">with brutal conquests.</mark></p>", html);
-        Assert.Contains("<mark class=\"d1\">With the slogan</mark><sup class=\"ref\"><a href=\"#note-1\"", html);
+        Assert.Contains("<mark class=\"d1\">With the slogan<sup class=\"ref\"><a href=\"#note-1\"", html);
         Assert.Single(Regex.Matches(html, "href=\"#note-1\""));
     }
 

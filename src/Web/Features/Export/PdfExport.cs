@@ -107,10 +107,13 @@ public static class PdfExport
             if (first || note.Orphan && !orphansHeaded)
             {
                 var title = note.Orphan ? "Passages no longer in the text" : "Notes";
-                pages.Space(16);
-                pages.KeepRoom(60);
-                pages.Rule(XColor.FromArgb(187, 187, 187));
-                pages.Space(10);
+                pages.KeepRoom(90);
+                if (!pages.AtPageTop)
+                {
+                    pages.Space(16);
+                    pages.Rule(XColor.FromArgb(187, 187, 187));
+                    pages.Space(10);
+                }
                 pages.Write([new(title, style.NotesHeading, style.InkBrush)], leading: 1.3);
                 if (note.Orphan)
                     pages.Write([new("These threads were written on words that a later revision removed; each shows the passage as it was.", style.Small, style.MutedBrush)]);

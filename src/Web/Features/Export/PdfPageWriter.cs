@@ -43,6 +43,9 @@ internal sealed class PdfPageWriter(PdfDocument document, PaperSize paper) : IDi
     public double Width => Right - Left;
     public double Y { get; private set; }
 
+    /// <summary>Nothing has been written on the current page yet.</summary>
+    public bool AtPageTop => graphics is null || Y <= Top;
+
     private double PageWidth => paper == PaperSize.Letter ? 612 : 595.276;
     private double PageHeight => paper == PaperSize.Letter ? 792 : 841.89;
 
@@ -67,10 +70,10 @@ internal sealed class PdfPageWriter(PdfDocument document, PaperSize paper) : IDi
         if (graphics is null || Y + points > Bottom) NewPage();
     }
 
-    /// <summary>A thin horizontal rule across the text column.</summary>
+    /// <summary>A thin horizontal rule across the text column; none at the top of a page, where nothing precedes it.</summary>
     public void Rule(XColor color)
     {
-        Graphics.DrawLine(new XPen(color, 0.6), Left, Y, Right, Y);
+        if (!AtPageTop) Graphics.DrawLine(new XPen(color, 0.6), Left, Y, Right, Y);
     }
 
     /// <summary>Writes one paragraph, wrapped to the column less <paramref name="indent"/>, lines <paramref name="leading"/> × the font size apart.</summary>
@@ -242,7 +245,18 @@ internal sealed class PdfPageWriter(PdfDocument document, PaperSize paper) : IDi
         return (head, end < text.Length ? Measure(text[end..], fragment.Piece) : null);
     }
 
-    private Fragment Measure(string text, Piece piece) => new(text, piece, Graphics.MeasureString(text, piece.Font).Width);
+    // Articles repeat their words: measuring each word once per font is most of what typesetting costs.
+    private readonly Dictionary<(XFont, string), double> widths = [];
+
+    private Fragment Measure(string text, Piece piece)
+    {
+        if (!widths.TryGetValue((piece.Font, text), out var width))
+        {
+            width = Graphics.MeasureString(text, piece.Font).Width;
+            if (widths.Count < 50_000) widths[(piece.Font, text)] = width;
+        }
+        return new Fragment(text, piece, width);
+    }
 
     private XGraphics NewPage()
     {

@@ -89,12 +89,13 @@ public static class PrintableExport
 
         foreach (var run in block.Runs)
         {
-            var words = E(text[run.Start..run.End]);
-            if (run.Depth == 0) html.Append(words);
-            else html.Append($"<mark class=\"d{Math.Min(run.Depth, 4)}{(run.OnlyHighlights ? " plain" : "")}\">{words}</mark>");
-            // The note numbers follow the passage like footnote references, linked to their notes.
+            if (run.Depth > 0) html.Append($"<mark class=\"d{Math.Min(run.Depth, 4)}{(run.OnlyHighlights ? " plain" : "")}\">");
+            html.Append(E(text[run.Start..run.End]));
+            // The note numbers follow their passage like footnote references, linked to their notes;
+            // inside the mark, so that a passage still covering the next words reads as one band.
             foreach (var number in run.Ending)
                 html.Append($"<sup class=\"ref\"><a href=\"#note-{number}\" aria-label=\"note {number}\">{number}</a></sup>");
+            if (run.Depth > 0) html.Append("</mark>");
         }
 
         html.Append(block.Text.Kind == BlockKind.Heading ? "</h2>\n" : "</p>\n");
@@ -163,8 +164,8 @@ public static class PrintableExport
         sup.ref + sup.ref::before { content: ","; }
         sup.ref a { color: inherit; text-decoration: none; }
         .notes { margin-top: 2rem; border-top: 1px solid #bbb; break-before: auto; }
-        .notes h2 { font: bold 13pt "DejaVu Sans", Arial, sans-serif; margin: 1rem 0 0.8rem; }
-        .explain { font-size: 9.5pt; color: var(--muted); margin-top: -0.4rem; }
+        .notes h2 { font: bold 13pt "DejaVu Sans", Arial, sans-serif; margin: 1rem 0 0.8rem; break-after: avoid; page-break-after: avoid; }
+        .explain { font-size: 9.5pt; color: var(--muted); margin-top: -0.4rem; break-after: avoid; page-break-after: avoid; }
         .note { position: relative; margin: 0 0 1rem; break-inside: avoid; page-break-inside: avoid; font-size: 10pt; }
         .quote { margin: 0 0 0.2rem; font-style: italic; color: #444; }
         .num { position: absolute; left: -2.6rem; width: 2rem; text-align: right; font: bold 9pt "DejaVu Sans", Arial, sans-serif; font-style: normal; color: var(--accent); }
