@@ -155,4 +155,24 @@ public sealed partial class PrintableHtmlTests
         Assert.Equal(4, Regex.Matches(html, "<sup class=\"ref\">").Count);
         Assert.Contains("<span class=\"kind\">Question</span>", html);
     }
+
+    [Fact]
+    public async Task Passages_after_astral_characters_are_marked_on_their_own_words()
+    {
+        // Positions count code points; the emoji before the passage are two UTF-16 units each.
+        var text = Infrastructure.SampleTexts.WithEmoji;
+        var root = Thread(text, "history of all hitherto existing society", "Code points, not UTF-16 units.");
+        var html = await HtmlOf(Content(text, [Exported(text, root)]));
+        Assert.Contains("<mark class=\"d1\">history of all hitherto existing society<sup", html);
+    }
+
+    [Fact]
+    public async Task A_cancelled_export_stops()
+    {
+        using var output = new MemoryStream();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            PrintableExport.WriteHtmlAsync(WholeArticle(), output, PaperSize.A4, new CancellationToken(canceled: true)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            PdfExport.WriteAsync(WholeArticle(), output, PaperSize.A4, new CancellationToken(canceled: true)));
+    }
 }

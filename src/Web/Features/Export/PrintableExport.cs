@@ -37,7 +37,7 @@ public static class PrintableExport
             <header class="export-header">
             <p class="seminar">{{E(content.SeminarName)}} · revision {{content.Revision}}</p>
             <h1>{{E(content.Title)}}</h1>
-            <p class="filter">{{E(content.FilterDescription)}}</p>
+            {{(string.IsNullOrWhiteSpace(content.FilterDescription) ? "" : $"<p class=\"filter\">{E(content.FilterDescription)}</p>")}}
             <p class="contents">{{E(article.Contents(content))}}</p>
             </header>
             <article class="article" aria-label="{{E(content.Title)}}">
