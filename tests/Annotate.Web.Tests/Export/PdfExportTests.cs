@@ -161,4 +161,16 @@ public sealed partial class PdfExportTests
         var pdfs = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => PdfOf(content))));
         Assert.All(pdfs, bytes => Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5)));
     }
+
+    [Fact]
+    public async Task A_line_break_kept_inside_a_paragraph_starts_a_new_line()
+    {
+        const string text = "A verse in the text.\n\nWorking men of all countries,\nunite!";
+        using var pdf = PdfPigDocument.Open(await PdfOf(Content(text, [])));
+        var words = pdf.GetPage(1).GetWords().ToList();
+        var countries = words.Single(w => w.Text == "countries,");
+        var unite = words.Single(w => w.Text == "unite!");
+        Assert.True(countries.BoundingBox.Bottom - unite.BoundingBox.Bottom > 10, "\"unite!\" should stand on the next line");
+        Assert.Equal(words.Single(w => w.Text == "Working").BoundingBox.Left, unite.BoundingBox.Left, 0.5);
+    }
 }

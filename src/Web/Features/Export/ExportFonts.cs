@@ -51,7 +51,8 @@ internal sealed class ExportFonts : IFontResolver
 
     /// <summary>
     /// <paramref name="text"/> with every character <paramref name="font"/> has no glyph for replaced by a
-    /// visible stand-in, and control characters dropped: measuring and drawing then agree and never fail.
+    /// visible stand-in, and control characters other than line breaks dropped: measuring and drawing then
+    /// agree and never fail.
     /// </summary>
     public static string Printable(string text, XFont font)
     {
@@ -59,7 +60,7 @@ internal sealed class ExportFonts : IFontResolver
         var index = 0;
         foreach (var rune in text.EnumerateRunes())
         {
-            var drawable = !Rune.IsControl(rune) && GlyphHelper.GlyphIndexFromCodePoint(rune.Value, font) != 0;
+            var drawable = rune.Value == '\n' || !Rune.IsControl(rune) && GlyphHelper.GlyphIndexFromCodePoint(rune.Value, font) != 0;
             if (!drawable && builder is null) builder = new StringBuilder(text, 0, index, text.Length + 8);
             if (builder is not null)
             {

@@ -18,7 +18,11 @@ internal sealed class PdfPageWriter(PdfDocument document, PaperSize paper) : IDi
     /// <summary>A label in the left margin, right-aligned against the text, on the first line of a paragraph.</summary>
     public sealed record Label(string Text, XFont Font, XBrush Brush);
 
-    private sealed record Fragment(string Text, Piece Piece, double Width);
+    /// <summary>A word or a run of spaces in one style; the first fragment of a piece carries the piece's note numbers.</summary>
+    private sealed record Fragment(string Text, Piece Piece, double Width)
+    {
+        public IReadOnlyList<int> Notes { get; init; } = [];
+    }
 
     private sealed class Line
     {
@@ -141,77 +145,72 @@ internal sealed class PdfPageWriter(PdfDocument document, PaperSize paper) : IDi
         var lines = new List<Line> { new() };
         var word = new List<Fragment>();
         var spaces = new List<Fragment>();
-        var notes = new List<int>();
+
+        void Add(Line line, Fragment fragment)
+        {
+            line.Fragments.Add(fragment);
+            line.Width += fragment.Width;
+            line.Notes.UnionWith(fragment.Notes);
+        }
 
         void PlaceWord()
         {
             if (word.Count == 0) return;
             var line = lines[^1];
             var wordWidth = word.Sum(f => f.Width);
-            var spaceWidth = spaces.Sum(f => f.Width);
-            if (line.Fragments.Count > 0 && line.Width + spaceWidth + wordWidth > width)
+            if (line.Fragments.Count > 0 && line.Width + spaces.Sum(f => f.Width) + wordWidth > width)
             {
                 line = new Line();
                 lines.Add(line);
             }
-            else if (line.Fragments.Count > 0)
+            // Spaces at the start or end of a line are not drawn; a passage starting on one is numbered
+            // on the line where its first word stands.
+            foreach (var space in spaces)
             {
-                line.Fragments.AddRange(spaces);
-                line.Width += spaceWidth;
+                if (line.Fragments.Count > 0) Add(line, space);
+                else line.Notes.UnionWith(space.Notes);
             }
-            // Spaces at the start or end of a line are dropped; the notes of anything dropped travel on.
-            line.Notes.UnionWith(notes);
-            notes.Clear();
             spaces.Clear();
             foreach (var fragment in word)
             {
-                var rest = fragment;
-                while (true)
+                Fragment? rest = fragment;
+                while (rest is not null && rest.Width > width - line.Width)
                 {
-                    if (rest.Width <= width - line.Width)
-                    {
-                        line.Fragments.Add(rest);
-                        line.Width += rest.Width;
-                        break;
-                    }
                     // Only a word wider than the whole column gets here: it is cut where the line is full.
                     var (head, tail) = Split(rest, width - line.Width, force: line.Fragments.Count == 0);
-                    if (head is not null)
-                    {
-                        line.Fragments.Add(head);
-                        line.Width += head.Width;
-                    }
-                    if (tail is null) break;
+                    if (head is not null) Add(line, head with { Notes = rest.Notes });
+                    rest = head is null ? rest : tail;
+                    if (rest is null) break;
                     line = new Line();
                     lines.Add(line);
-                    rest = tail;
                 }
+                if (rest is not null) Add(line, rest);
             }
             word.Clear();
         }
 
         foreach (var piece in pieces)
         {
-            if (piece.Notes is { Count: > 0 }) notes.AddRange(piece.Notes);
+            IReadOnlyList<int> notes = piece.Notes ?? [];
             var text = ExportFonts.Printable(piece.Text.Replace('\t', ' ').Replace("\r", ""), piece.Font);
             var start = 0;
             while (start < text.Length)
             {
-                var c = text[start];
-                if (c == '\n')
+                if (text[start] == '\n')
                 {
+                    // A line break kept inside a block (verse, an address) ends the line.
                     PlaceWord();
+                    foreach (var space in spaces) lines[^1].Notes.UnionWith(space.Notes);
                     spaces.Clear();
-                    lines[^1].Notes.UnionWith(notes);
-                    notes.Clear();
                     lines.Add(new Line());
                     start++;
                     continue;
                 }
-                var isSpace = c == ' ';
+                var isSpace = text[start] == ' ';
                 var end = start + 1;
                 while (end < text.Length && text[end] != '\n' && (text[end] == ' ') == isSpace) end++;
-                var fragment = Measure(text[start..end], piece);
+                var fragment = Measure(text[start..end], piece) with { Notes = notes };
+                notes = [];
                 if (isSpace)
                 {
                     PlaceWord();
@@ -220,9 +219,10 @@ internal sealed class PdfPageWriter(PdfDocument document, PaperSize paper) : IDi
                 else word.Add(fragment);
                 start = end;
             }
+            lines[^1].Notes.UnionWith(notes);
         }
         PlaceWord();
-        lines[^1].Notes.UnionWith(notes);
+        foreach (var space in spaces) lines[^1].Notes.UnionWith(space.Notes);
         return lines;
     }
 

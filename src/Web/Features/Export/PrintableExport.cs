@@ -156,7 +156,7 @@ public static class PrintableExport
         .seminar, .contents { margin: 0; font-size: 9pt; color: var(--muted); }
         .filter { margin: 0 0 0.25rem; font-size: 12pt; font-weight: bold; color: var(--accent); }
         .article h2 { font-size: 13.5pt; line-height: 1.3; margin: 1.4rem 0 0.5rem; break-after: avoid; page-break-after: avoid; }
-        .article p { position: relative; margin: 0 0 0.75rem; orphans: 2; widows: 2; hyphens: auto; }
+        .article p { position: relative; margin: 0 0 0.75rem; orphans: 2; widows: 2; hyphens: auto; white-space: pre-line; }
         .pnum { position: absolute; left: -2.6rem; width: 2rem; text-align: right; top: 0.25em; font: 7.5pt "DejaVu Sans", Arial, sans-serif; color: #8a8a8a; }
         mark { color: inherit; background: var(--hl-1); padding: 0.05em 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         mark.d2 { background: var(--hl-2); } mark.d3 { background: var(--hl-3); } mark.d4 { background: var(--hl-4); } mark.plain { background: var(--hl-plain); }
