@@ -1,0 +1,3 @@
+namespace Annotate.Web.Features.Export;
+
+public enum PaperSize { A4, Letter }
