@@ -8,7 +8,10 @@ namespace Annotate.Web.Features.Documents;
 /// <summary>Reading and adding documents; the API and the pages both call this.</summary>
 internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, IAnnotationFeed feed, TimeProvider clock)
 {
-    public sealed record DocumentSummary(int Id, string Title, int SeminarId, string SeminarName, int Revision, DateTimeOffset ModifiedAt);
+    public sealed record DocumentSummary(int Id, string Title, int SeminarId, string SeminarName, int Revision, DateTimeOffset ModifiedAt)
+    {
+        public DateTimeOffset? DueAt { get; init; }
+    }
     public sealed record DocumentText(int Id, string Title, int SeminarId, string SeminarName, int Revision, string Text)
     {
         public DateTimeOffset? DueAt { get; init; }
@@ -23,7 +26,7 @@ internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, R
         return await db.Documents
             .Where(d => db.Memberships.Any(m => m.SeminarId == d.SeminarId && m.UserId == userId))
             .OrderBy(d => d.Seminar!.Name).ThenBy(d => d.Title)
-            .Select(d => new DocumentSummary(d.Id, d.Title, d.SeminarId, d.Seminar!.Name, d.Revision, d.ModifiedAt))
+            .Select(d => new DocumentSummary(d.Id, d.Title, d.SeminarId, d.Seminar!.Name, d.Revision, d.ModifiedAt) { DueAt = d.DueAt })
             .ToListAsync();
     }
 
