@@ -192,8 +192,8 @@ public sealed class VisibilityMatrixTests(VisibilityMatrixScene scene, ITestOutp
         var collection = await (await scene.ApiClient(viewer).GetAsync($"/api/documents/{scene.DocumentId}/annotations")).JsonAsync();
         Assert.Equal(expected, collection.GetProperty("total").GetInt32());
         Assert.Equal(expected, collection.GetProperty("first").GetProperty("items").GetArrayLength());
-        Assert.Contains($"{expected} annotations", scene.PageHtml[viewer].Html);
-        Assert.Contains($"{expected} annotations", scene.LivePages[viewer].Component.Markup);
+        Assert.Contains($"threads-count\">{expected} annotations<", scene.PageHtml[viewer].Html);
+        Assert.Contains($"threads-count\">{expected} annotations<", scene.LivePages[viewer].Component.Markup);
     }
 
     /// <summary>The status a viewer must get for the document's annotations; answers the body.</summary>
