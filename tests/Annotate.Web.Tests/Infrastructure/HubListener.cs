@@ -36,9 +36,9 @@ public sealed class HubListener : IAsyncDisposable
 
     /// <summary>
     /// Connects through the test server's handler (long polling: TestServer has no real sockets) with
-    /// the bearer token, as a non-browser client would.
+    /// the bearer token, as a non-browser client would; with no token, as someone signed out.
     /// </summary>
-    public static async Task<HubListener> ConnectAsync(TestServer server, string token)
+    public static async Task<HubListener> ConnectAsync(TestServer server, string? token)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(server.BaseAddress, "hubs/annotations"), HttpTransportType.LongPolling, options =>
@@ -72,6 +72,16 @@ public sealed class HubListener : IAsyncDisposable
             Assert.Fail($"No {name} for {annotationIri} within {Timeout.TotalSeconds} s. Received: {string.Join(", ", received)}");
             throw;
         }
+    }
+
+    /// <summary>
+    /// Takes whatever has arrived by now without waiting, into <see cref="Received"/>: for a connection
+    /// that has no later event to wait for (one that may see nothing), after a barrier reached the others.
+    /// </summary>
+    public IReadOnlyList<HubEvent> TakeArrived()
+    {
+        while (incoming.Reader.TryRead(out var next)) received.Add(next);
+        return received;
     }
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();

@@ -164,8 +164,11 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         // Readers who could see the old version but not the new one must lose it: tell them it is gone.
         await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, view, Previous: current));
         if (!current.IsReply && current.Visibility != view.Visibility)
+            // Each reply as it was: the thread's old visibility, but its own facts otherwise (feedback in the
+            // thread stays for its one student, who alone may hear of it).
             foreach (var reply in await LoadViewsAsync(db, reader.SeminarId, db.Annotations.Where(a => a.ThreadId == id)))
-                await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, reply, Previous: reply with { Access = current.Access }));
+                await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, reply,
+                    Previous: reply with { Visibility = current.Visibility, Access = reply.Access with { Visibility = current.Visibility } }));
         return new AnnotationResult(view);
     }
 
