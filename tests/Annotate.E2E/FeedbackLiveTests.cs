@@ -1,4 +1,5 @@
 using Annotate.E2E.Infrastructure;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Annotate.E2E;
@@ -38,17 +39,12 @@ public sealed class FeedbackLiveTests(AppFixture app)
         await Expect(ada.Reading.Thread(question)).ToContainTextAsync("Me and the teachers");
         await Expect(teacher.Reading.Thread(question)).ToBeVisibleAsync();
 
-        // The teacher's feedback on Ada's comment. LEAD: switch this step to the feedback UI once it is on this
-        // branch (in the teacher's thread card for `question`); the assertions below stay as they are.
+        // The teacher gives feedback in Ada's thread card.
         var feedback = $"Good question, Ada: read section II again. ({Guid.NewGuid():N})";
-        await teacher.PostJsonAsync(app.RootUri, $"/api/documents/{documentId}/annotations", new Dictionary<string, object>
-        {
-            ["@context"] = "http://www.w3.org/ns/anno.jsonld",
-            ["type"] = "Annotation",
-            ["motivation"] = "assessing",
-            ["body"] = new[] { new Dictionary<string, string> { ["type"] = "TextualBody", ["value"] = feedback, ["format"] = "text/markdown" } },
-            ["target"] = $"{app.RootUri}api/annotations/{questionId}",
-        });
+        var teachersCard = teacher.Reading.Thread(question);
+        await teachersCard.GetByRole(AriaRole.Button, new() { Name = "Give Ada Asking feedback" }).ClickAsync();
+        await teachersCard.GetByRole(AriaRole.Textbox, new() { Name = "Feedback for Ada Asking" }).FillAsync(feedback);
+        await teachersCard.GetByRole(AriaRole.Button, new() { Name = "Send feedback", Exact = true }).ClickAsync();
 
         // Ada sees it arrive in her thread without reloading.
         await Expect(ada.Reading.Thread(question)).ToContainTextAsync(feedback);

@@ -129,4 +129,24 @@ public sealed class VisibilityTests(AnnotateApp app) : IClassFixture<AnnotateApp
         Assert.Contains("no document with that id", refused.Message);
         await (await room.StudentA.GetAnnotationAsync(id)).ShouldHaveStatusAsync(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task Search_finds_only_what_the_caller_may_see_and_its_total_counts_only_that()
+    {
+        var room = await app.CreateClassroomAsync();
+        await room.StudentA.CreateAnnotationAsync(room.DocumentId, room.Comment("A spectre is haunting Europe", "secret walrus plan", "private"));
+        var open = (await room.StudentA.CreateAnnotationAsync(room.DocumentId, room.Comment("class struggles", "public walrus", "seminar", "animals"))).Iri();
+
+        var byB = await (await room.StudentB.Http.GetAsync($"/api/documents/{room.DocumentId}/annotations?q=walrus")).JsonAsync();
+        Assert.Equal(1, byB.GetProperty("total").GetInt32());
+        Assert.Equal(open, byB.GetProperty("first").GetProperty("items")[0].Iri());
+        var secret = await (await room.StudentB.Http.GetAsync($"/api/documents/{room.DocumentId}/annotations?q=secret")).JsonAsync();
+        Assert.Equal(0, secret.GetProperty("total").GetInt32());
+        var byTag = await (await room.StudentB.Http.GetAsync($"/api/documents/{room.DocumentId}/annotations?tag=animals")).JsonAsync();
+        Assert.Equal(1, byTag.GetProperty("total").GetInt32());
+        var byAuthor = await (await room.StudentB.Http.GetAsync($"/api/documents/{room.DocumentId}/annotations?creator={room.StudentA.Id}")).JsonAsync();
+        Assert.Equal(1, byAuthor.GetProperty("total").GetInt32());
+        var own = await (await room.StudentA.Http.GetAsync($"/api/documents/{room.DocumentId}/annotations?q=walrus")).JsonAsync();
+        Assert.Equal(2, own.GetProperty("total").GetInt32());
+    }
 }

@@ -25,6 +25,8 @@ public sealed class LiveReadingPages : IAsyncDisposable
         Context.Services.AddMudServices();
         // Everything the page injects that bUnit and MudBlazor do not provide comes from the app.
         Context.Services.AddFallbackServiceProvider(app.Services);
+        // Components render as in a live circuit (they subscribe to live updates only there).
+        Context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     public BunitContext Context { get; } = new();

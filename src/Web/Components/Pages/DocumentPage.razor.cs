@@ -48,6 +48,12 @@ public partial class DocumentPage
     private List<ThreadModel> threads = [];
     private List<ThreadModel> orphans = [];
     private bool showOrphans;
+    private string? search;
+
+    /// <summary>The threads the search leaves (all without one): a thread stays when any post in it matches.</summary>
+    private List<ThreadModel> ShownThreads => string.IsNullOrWhiteSpace(search)
+        ? threads
+        : threads.Where(t => AnnotationSearch.Matches(t.Root, search) || t.Replies.Any(r => AnnotationSearch.Matches(r, search))).ToList();
     private IReadOnlyList<ReadingPresence.Reader> readers = [];
     private IReadOnlyList<Visibility> visibilityOptions = [];
     /// <summary>For teachers: the students feedback can be addressed to, and the one chosen in the composer.</summary>
@@ -103,8 +109,13 @@ public partial class DocumentPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender || access is null || document is null) return;
+        // The first render with the document loaded (not necessarily the first render: loading may still
+        // be under way then), and only in a live circuit.
+        if (subscription is not null || access is null || document is null || !RendererInfo.IsInteractive) return;
         subscription = Feed.Subscribe(Id, OnFeedEvent);
+        // Anything posted between loading and subscribing would otherwise be missed until the next visit.
+        annotations = await Annotations.ListVisibleAsync(access);
+        Rebuild();
         presence = Presence.Enter(Id, userId, displayName);
         Presence.Changed += OnPresenceChanged;
         readers = Presence.ReadersOf(Id);

@@ -59,6 +59,16 @@ internal static class AnnotationsApi
         if (await access.ForDocumentAsync(user.UserId(), documentId) is not { } reader || await documents.GetAsync(documentId) is not { } document)
             return Problems.NotFound(ReaderAccess.NoSuchDocument);
         var visible = await service.ListVisibleAsync(reader, request.HttpContext.RequestAborted);
+        // Search (?q=words, ?tag=name, ?creator=user id) narrows what the caller may see, never more.
+        var query = request.Query;
+        string? q = query["q"], tag = query["tag"], creator = query["creator"];
+        if (q is not null || tag is not null || creator is not null)
+        {
+            var creatorId = creator?.Split('/')[^1];
+            visible = visible.Where(a => AnnotationSearch.Matches(a, q)
+                && (tag is null || a.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase))
+                && (creatorId is null || a.AuthorId == creatorId)).ToList();
+        }
         return new JsonLdResult(AnnotationJsonWriter.WriteCollection(visible, request.Origin(), documentId, $"Annotations on {document.Title}"));
     }
 
