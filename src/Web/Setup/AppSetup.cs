@@ -4,6 +4,7 @@ using Annotate.Web.Components;
 using Annotate.Web.Components.Account;
 using Annotate.Web.Features.Annotations;
 using Annotate.Web.Features.Documents;
+using Annotate.Web.Features.Documents.Import;
 using Annotate.Web.Features.Seminars;
 using Annotate.Web.Features.Users;
 using Annotate.Web.Realtime;
@@ -39,6 +40,7 @@ internal static class AppSetup
         services.AddSingleton<MembershipService>();
         services.AddSingleton<DemoSeminar>();
         services.AddSingleton<DocumentService>();
+        services.AddSingleton<DocumentImporter>();
         services.AddSingleton<AnnotationService>();
         services.AddSingleton<ReaderAccess>();
         services.AddSingleton<RevisionService>();
