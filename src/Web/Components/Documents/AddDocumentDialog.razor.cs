@@ -72,8 +72,10 @@ public partial class AddDocumentDialog
         {
             // The dialog closed while the file was read.
         }
-        catch (IOException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // The browser stopped sending it (the tab lost its connection, the file changed on disk):
+            // say so rather than let the exception end the whole page's circuit.
             fileError = "The file could not be read from your browser; choose it again.";
         }
         finally

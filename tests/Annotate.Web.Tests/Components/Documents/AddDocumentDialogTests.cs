@@ -119,7 +119,8 @@ public sealed class AddDocumentDialogTests : MudComponentTest, IClassFixture<Ann
         Field(provider, "Text").Change("A text.");
         Submit(provider);
 
-        Assert.Equal(["Only the seminar's teachers can add documents."], Errors(provider));
+        // The membership is asked of the database after the form's own checks: wait for the answer.
+        provider.WaitForAssertion(() => Assert.Equal(["Only the seminar's teachers can add documents."], Errors(provider)), TimeSpan.FromSeconds(10));
         Assert.Equal(0, await DocumentCountAsync(seminarId));
     }
 }
