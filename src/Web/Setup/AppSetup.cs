@@ -6,6 +6,7 @@ using Annotate.Web.Features.Annotations;
 using Annotate.Web.Features.Documents;
 using Annotate.Web.Features.Feedback;
 using Annotate.Web.Features.Overview;
+using Annotate.Web.Features.Documents.Import;
 using Annotate.Web.Features.Seminars;
 using Annotate.Web.Features.Users;
 using Annotate.Web.Realtime;
@@ -41,6 +42,7 @@ internal static class AppSetup
         services.AddSingleton<MembershipService>();
         services.AddSingleton<DemoSeminar>();
         services.AddSingleton<DocumentService>();
+        services.AddSingleton<DocumentImporter>();
         services.AddSingleton<AnnotationService>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<ParticipationService>();

@@ -8,15 +8,8 @@ namespace Annotate.Web.Features.Documents;
 /// <summary>Reading and adding documents; the API and the pages both call this.</summary>
 internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, IAnnotationFeed feed, TimeProvider clock)
 {
-    public sealed record DocumentSummary(int Id, string Title, int SeminarId, string SeminarName, int Revision, DateTimeOffset ModifiedAt)
-    {
-        public DateTimeOffset? DueAt { get; init; }
-    }
-    public sealed record DocumentText(int Id, string Title, int SeminarId, string SeminarName, int Revision, string Text)
-    {
-        public DateTimeOffset? DueAt { get; init; }
-        public bool PostFirst { get; init; }
-    }
+    public sealed record DocumentSummary(int Id, string Title, int SeminarId, string SeminarName, int Revision, DateTimeOffset ModifiedAt, DateTimeOffset? DueAt = null);
+    public sealed record DocumentText(int Id, string Title, int SeminarId, string SeminarName, int Revision, string Text, DateTimeOffset? DueAt = null, bool PostFirst = false);
 
     /// <summary>Documents of every seminar the user belongs to.</summary>
     public async Task<List<DocumentSummary>> ListForUserAsync(string userId)
@@ -26,7 +19,7 @@ internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, R
         return await db.Documents
             .Where(d => db.Memberships.Any(m => m.SeminarId == d.SeminarId && m.UserId == userId))
             .OrderBy(d => d.Seminar!.Name).ThenBy(d => d.Title)
-            .Select(d => new DocumentSummary(d.Id, d.Title, d.SeminarId, d.Seminar!.Name, d.Revision, d.ModifiedAt) { DueAt = d.DueAt })
+            .Select(d => new DocumentSummary(d.Id, d.Title, d.SeminarId, d.Seminar!.Name, d.Revision, d.ModifiedAt, d.DueAt))
             .ToListAsync();
     }
 
@@ -34,7 +27,7 @@ internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, R
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         return await db.Documents.Where(d => d.Id == documentId)
-            .Select(d => new DocumentText(d.Id, d.Title, d.SeminarId, d.Seminar!.Name, d.Revision, d.Text) { DueAt = d.DueAt, PostFirst = d.PostFirst })
+            .Select(d => new DocumentText(d.Id, d.Title, d.SeminarId, d.Seminar!.Name, d.Revision, d.Text, d.DueAt, d.PostFirst))
             .FirstOrDefaultAsync();
     }
 
@@ -59,11 +52,18 @@ internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, R
 
     public enum ScheduleOutcome { Done, NotFound, NotTeacher }
 
-    public async Task<Document> AddAsync(int seminarId, string title, string canonicalText, string authorId)
+    /// <param name="dueAt">When the seminar should have read it; none by default.</param>
+    /// <param name="postFirst">Whether students must post before they see others' annotations.</param>
+    public async Task<Document> AddAsync(int seminarId, string title, string canonicalText, string authorId,
+        DateTimeOffset? dueAt = null, bool postFirst = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var now = clock.GetUtcNow();
-        var document = new Document { SeminarId = seminarId, Title = title, Text = canonicalText, Revision = 1, CreatedAt = now, ModifiedAt = now };
+        var document = new Document
+        {
+            SeminarId = seminarId, Title = title, Text = canonicalText, Revision = 1, CreatedAt = now, ModifiedAt = now,
+            DueAt = dueAt, PostFirst = postFirst,
+        };
         db.Documents.Add(document);
         db.DocumentRevisions.Add(DocumentRevision.FirstOf(document, authorId));
         await db.SaveChangesAsync();

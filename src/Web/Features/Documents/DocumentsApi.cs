@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Annotate.Shared.TextImport;
+using Annotate.Web.Features.Documents.Import;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Annotate.Web.Features.Documents;
@@ -7,8 +8,9 @@ namespace Annotate.Web.Features.Documents;
 internal static class DocumentsApi
 {
     public sealed record DocumentListItem(int Id, string Title, int SeminarId, string SeminarName, int Revision);
-    public sealed record DocumentDto(int Id, string Title, int SeminarId, int Revision, string Text);
-    public sealed record AddDocumentRequest(string? Title, string? Text, bool Reflow = false);
+    public sealed record DocumentDto(int Id, string Title, int SeminarId, int Revision, string Text, DateTimeOffset? DueAt, bool PostFirst);
+    // dueAt is read as a string so that a malformed one is answered with a sentence about dates.
+    public sealed record AddDocumentRequest(string? Title, string? Text, bool Reflow = false, string? DueAt = null, bool PostFirst = false);
     public sealed record AddedDocument(int Id, string Title, int Revision);
     public sealed record ReviseRequest(string? Title, string? Text, bool Reflow = false);
     public sealed record ScheduleRequest(DateTimeOffset? DueAt, bool PostFirst = false);
@@ -30,7 +32,7 @@ internal static class DocumentsApi
             // Not a member answers the same as not there: no existence leak.
             if (await access.ForDocumentAsync(user.UserId(), id) is null || await service.GetAsync(id) is not { } document)
                 return Problems.NotFound(ReaderAccess.NoSuchDocument);
-            return TypedResults.Ok(new DocumentDto(document.Id, document.Title, document.SeminarId, document.Revision, document.Text));
+            return TypedResults.Ok(new DocumentDto(document.Id, document.Title, document.SeminarId, document.Revision, document.Text, document.DueAt, document.PostFirst));
         }).WithName("GetDocument").WithSummary("A document with its canonical text.");
 
         documents.MapPut("/{id:int}", async Task<Results<Ok<AddedDocument>, ProblemHttpResult>> (int id, HttpRequest request, ClaimsPrincipal user, RevisionService revisions) =>
@@ -81,43 +83,64 @@ internal static class DocumentsApi
         // Teachers of the seminar add documents.
         var seminarDocuments = routes.MapGroup("/api/seminars/{seminarId:int}/documents").RequireAuthorization().WithTags("Documents");
         seminarDocuments.MapPost("/", AddDocumentAsync).DisableAntiforgery()
-            .WithName("AddDocument").WithSummary("Adds a document from JSON {title,text} or a multipart .txt file.");
+            .WithName("AddDocument").WithSummary("Adds a document from JSON {title,text} or a multipart .txt, .md, .docx or .pdf file.");
     }
 
     private static async Task<Results<Created<AddedDocument>, ProblemHttpResult>> AddDocumentAsync(
-        int seminarId, HttpRequest request, ClaimsPrincipal user, ReaderAccess access, DocumentService service)
+        int seminarId, HttpRequest request, ClaimsPrincipal user, ReaderAccess access, DocumentService service,
+        DocumentImporter importer, TimeProvider clock)
     {
         var viewer = await access.ForSeminarAsync(user.UserId(), seminarId);
         if (viewer is null) return Problems.NotFound("There is no seminar with that id that you belong to.");
         if (!viewer.IsTeacher) return Problems.Forbidden("Only the seminar's teachers can add documents.");
 
-        string? title; string? text;
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync();
-            var file = form.Files["file"];
-            if (file is null || file.Length == 0) return Problems.BadRequest("Attach a non-empty .txt file in the form field 'file'.");
-            if (file.Length > 10 * 1024 * 1024) return Problems.BadRequest("The file is larger than 10 MB.");
-            if (!file.FileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)) return Problems.BadRequest("Only .txt files can be uploaded for now.");
-            using var reader = new StreamReader(file.OpenReadStream());
-            text = PlainTextReflow.Reflow(await reader.ReadToEndAsync());
-            title = form["title"].FirstOrDefault() ?? Path.GetFileNameWithoutExtension(file.FileName);
-        }
-        else
-        {
-            AddDocumentRequest? body;
-            try { body = await request.ReadFromJsonAsync<AddDocumentRequest>(); }
-            catch (System.Text.Json.JsonException) { return Problems.BadRequest("The request body is not valid JSON."); }
-            catch (InvalidOperationException) { return Problems.BadRequest("Send JSON {title, text} or a multipart form with a file."); }
-            if (body?.Text is null) return Problems.BadRequest("The document needs a text.");
-            title = body.Title;
-            text = body.Reflow ? PlainTextReflow.Reflow(body.Text) : DocumentService.NormaliseLineEndings(body.Text);
-        }
+        var (input, problem) = request.HasFormContentType
+            ? await ReadUploadAsync(request, importer, clock.LocalTimeZone)
+            : await ReadJsonAsync(request, clock.LocalTimeZone);
+        if (input is null) return Problems.BadRequest(problem!);
+        if ((DocumentService.CheckTitle(input.Title) ?? DocumentService.CheckText(input.Text)) is { } invalid) return Problems.BadRequest(invalid);
 
-        if ((DocumentService.CheckTitle(title) ?? DocumentService.CheckText(text)) is { } problem) return Problems.BadRequest(problem);
-        title = title!.Trim();
-
-        var document = await service.AddAsync(seminarId, title, text, user.UserId());
+        var document = await service.AddAsync(seminarId, input.Title!.Trim(), input.Text, user.UserId(), input.DueAt, input.PostFirst);
         return TypedResults.Created($"/api/documents/{document.Id}", new AddedDocument(document.Id, document.Title, document.Revision));
     }
+
+    /// <summary>What a request to add a document asks for, read and checked but not yet stored.</summary>
+    private sealed record NewDocument(string? Title, string Text, DateTimeOffset? DueAt, bool PostFirst);
+
+    private const string PostFirstInvalid = "postFirst must be true or false.";
+
+    /// <summary>Multipart: `file` (.txt, .md, .docx, .pdf) read through the importer; optional `title`, `dueAt`, `postFirst`.</summary>
+    private static async Task<(NewDocument? Input, string? Problem)> ReadUploadAsync(HttpRequest request, DocumentImporter importer, TimeZoneInfo zone)
+    {
+        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        if (!DueDate.TryParse(form["dueAt"].FirstOrDefault(), zone, out var dueAt)) return (null, DueDate.Invalid);
+        var postFirst = false;
+        if (form["postFirst"].FirstOrDefault() is { Length: > 0 } flag && !bool.TryParse(flag, out postFirst)) return (null, PostFirstInvalid);
+        var file = form.Files["file"];
+        if (file is null) return (null, "Attach a .txt, .md, .docx or .pdf file in the form field 'file'.");
+        var title = form["title"].FirstOrDefault() is { Length: > 0 } given ? given : Path.GetFileNameWithoutExtension(file.FileName);
+        // A title that cannot be stored is refused before the file is read, which may take a while.
+        if (DocumentService.CheckTitle(title) is { } badTitle) return (null, badTitle);
+
+        var imported = await importer.ImportAsync(file.FileName, file.Length, file.OpenReadStream, request.HttpContext.RequestAborted);
+        return imported.Text is null ? (null, imported.Problem) : (new NewDocument(title, imported.Text, dueAt, postFirst), null);
+    }
+
+    /// <summary>JSON {title, text, reflow?, dueAt?, postFirst?}: the text is stored as given unless reflow is asked for.</summary>
+    private static async Task<(NewDocument? Input, string? Problem)> ReadJsonAsync(HttpRequest request, TimeZoneInfo zone)
+    {
+        AddDocumentRequest? body;
+        try { body = await request.ReadFromJsonAsync<AddDocumentRequest>(); }
+        catch (System.Text.Json.JsonException e) when (IsProperty(e, "dueAt")) { return (null, DueDate.Invalid); }
+        catch (System.Text.Json.JsonException e) when (IsProperty(e, "postFirst")) { return (null, PostFirstInvalid); }
+        catch (System.Text.Json.JsonException) { return (null, "The request body is not valid JSON."); }
+        catch (InvalidOperationException) { return (null, "Send JSON {title, text} or a multipart form with a file."); }
+        if (body?.Text is null) return (null, "The document needs a text.");
+        if (!DueDate.TryParse(body.DueAt, zone, out var dueAt)) return (null, DueDate.Invalid);
+        var text = body.Reflow ? PlainTextReflow.Reflow(body.Text) : DocumentService.NormaliseLineEndings(body.Text);
+        return (new NewDocument(body.Title, text, dueAt, body.PostFirst), null);
+    }
+
+    private static bool IsProperty(System.Text.Json.JsonException e, string name) =>
+        string.Equals(e.Path, "$." + name, StringComparison.OrdinalIgnoreCase);
 }

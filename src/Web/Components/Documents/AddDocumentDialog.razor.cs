@@ -1,0 +1,146 @@
+using Annotate.Shared.Text;
+using Annotate.Shared.TextImport;
+using Annotate.Web.Features.Documents;
+using Annotate.Web.Features.Documents.Import;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
+
+namespace Annotate.Web.Components.Documents;
+
+public partial class AddDocumentDialog
+{
+    /// <summary>What the dialog closes with when it added a document.</summary>
+    public sealed record Added(int Id, string Title);
+
+    public enum Source { Paste, Upload }
+
+    [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = null!;
+    [Parameter, EditorRequired] public int SeminarId { get; set; }
+    /// <summary>The signed-in teacher, from the page; checked again against the seminar before anything is stored.</summary>
+    [Parameter, EditorRequired] public string UserId { get; set; } = "";
+
+    [Inject] private DocumentImporter Importer { get; set; } = null!;
+    [Inject] private DocumentService Documents { get; set; } = null!;
+    [Inject] private ReaderAccess Access { get; set; } = null!;
+    [Inject] private TimeProvider Clock { get; set; } = null!;
+
+    private readonly CancellationTokenSource closing = new();
+    private string title = "";
+    private Source source = Source.Paste;
+    private string pasted = "";
+    private bool reflow;
+    private IBrowserFile? file;
+    private string? imported;
+    private DateTime? dueDate;
+    private bool postFirst;
+    private bool reading;
+    private bool saving;
+    private string? titleError;
+    /// <summary>Why the chosen file cannot be added; shown beside it.</summary>
+    private string? fileError;
+    /// <summary>Why Add did not add.</summary>
+    private string? error;
+
+    private void ChooseSource(Source chosen)
+    {
+        source = chosen;
+        error = null;
+    }
+
+    private async Task ReadFileAsync(InputFileChangeEventArgs change)
+    {
+        file = change.File;
+        imported = null;
+        error = null;
+        // Size and kind are known in the browser before a byte is sent: refuse there, not after the upload.
+        fileError = file.Size > DocumentImporter.MaxFileBytes ? DocumentImporter.TooLarge : DocumentImporter.CheckFileName(file.Name);
+        if (fileError is not null) return;
+
+        reading = true;
+        try
+        {
+            var chosen = file;
+            var result = await Importer.ImportAsync(chosen.Name, chosen.Size,
+                () => chosen.OpenReadStream(DocumentImporter.MaxFileBytes, closing.Token), closing.Token);
+            if (chosen != file) return; // another file was chosen meanwhile
+            imported = result.Text;
+            fileError = result.Problem;
+            if (imported is not null && string.IsNullOrWhiteSpace(title)) title = Path.GetFileNameWithoutExtension(chosen.Name);
+        }
+        catch (OperationCanceledException)
+        {
+            // The dialog closed while the file was read.
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The browser stopped sending it (the tab lost its connection, the file changed on disk):
+            // say so rather than let the exception end the whole page's circuit.
+            fileError = "The file could not be read from your browser; choose it again.";
+        }
+        finally
+        {
+            reading = false;
+        }
+    }
+
+    private async Task AddAsync()
+    {
+        if (saving || reading) return;
+        var text = source == Source.Paste ? PastedText() : imported;
+        titleError = DocumentService.CheckTitle(title);
+        error = TextProblem(text);
+        if (titleError is not null || error is not null) return;
+
+        saving = true;
+        try
+        {
+            // The page offered this dialog to a teacher; whether they still are is for the database to say.
+            var viewer = await Access.ForSeminarAsync(UserId, SeminarId);
+            if (viewer?.IsTeacher != true)
+            {
+                error = "Only the seminar's teachers can add documents.";
+                return;
+            }
+            var dueAt = dueDate is { } day ? DueDate.EndOf(DateOnly.FromDateTime(day), Clock.LocalTimeZone) : (DateTimeOffset?)null;
+            var document = await Documents.AddAsync(SeminarId, title.Trim(), text!, UserId, dueAt, postFirst);
+            Dialog.Close(DialogResult.Ok(new Added(document.Id, document.Title)));
+        }
+        finally
+        {
+            saving = false;
+        }
+    }
+
+    private string? TextProblem(string? text) => source switch
+    {
+        Source.Paste when string.IsNullOrWhiteSpace(text) => "Paste the document's text, or upload a file instead.",
+        Source.Upload when file is null => "Choose a file to upload.",
+        Source.Upload when text is null => fileError ?? DocumentImporter.NoText,
+        _ => DocumentService.CheckText(text),
+    };
+
+    private string PastedText() =>
+        string.IsNullOrWhiteSpace(pasted) ? "" : reflow ? PlainTextReflow.Reflow(pasted) : DocumentService.NormaliseLineEndings(pasted).Trim('\n');
+
+    private void Cancel() => Dialog.Cancel();
+
+    private static string Summary(string text)
+    {
+        var blocks = TextBlocks.Parse(text);
+        var headings = blocks.Count(b => b.Kind == BlockKind.Heading);
+        var paragraphs = blocks.Count - headings;
+        return $"Read {Count(paragraphs, "paragraph")} and {Count(headings, "heading")}.";
+    }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n:N0} {noun}s";
+
+    private static string FileSize(long bytes) =>
+        bytes < 1024 ? $"{bytes} bytes" : bytes < 1024 * 1024 ? $"{bytes / 1024.0:0.#} KB" : $"{bytes / (1024.0 * 1024):0.#} MB";
+
+    public void Dispose()
+    {
+        closing.Cancel();
+        closing.Dispose();
+    }
+}

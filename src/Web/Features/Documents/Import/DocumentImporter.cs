@@ -1,0 +1,112 @@
+namespace Annotate.Web.Features.Documents.Import;
+
+/// <summary>
+/// Turns an uploaded file (.txt, .md, .docx, .pdf) into a document's canonical text, or into the sentence
+/// that says why it cannot be one. The API and the Add document dialog both call this.
+/// </summary>
+/// <remarks>
+/// PdfPig and OpenXml take no cancellation token, so a file is parsed on a worker thread and the caller
+/// stops waiting after <see cref="TimeLimit"/>. The worker itself cannot be stopped: it runs to its end and
+/// holds one of <see cref="ParsingSlots"/> slots until then, so files that take long can tie up at most
+/// that many threads and never pile up; callers who find no free slot within the time limit are told so.
+/// </remarks>
+internal sealed class DocumentImporter(ILogger<DocumentImporter> logger)
+{
+    public const long MaxFileBytes = 10 * 1024 * 1024;
+
+    /// <summary>The file kinds, for a file input's accept attribute.</summary>
+    public const string Accept = ".txt,.md,.docx,.pdf";
+
+    public const int ParsingSlots = 2;
+
+    public const string TooLarge = "The file is larger than 10 MB; split it, or remove its pictures, and try again.";
+    public const string Empty = "The file is empty.";
+    public const string NoText = "The file holds no text to read.";
+    internal const string TextTooLong = "The file's text is longer than 2 MB; split it into parts and add each as a document.";
+    private const string Busy = "The server is busy reading other files; try again in a minute.";
+    private const string Unreadable = "This file could not be read; it may be damaged. Save or export it again and try once more.";
+    private const string Kinds = "upload a .txt, .md, .docx or .pdf file";
+
+    private static readonly Dictionary<string, Func<byte[], string>> Readers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".txt"] = PlainTextFile.Read,
+        [".md"] = MarkdownFile.Read,
+        [".docx"] = WordFile.Read,
+        [".pdf"] = PdfFile.Read,
+    };
+
+    private readonly SemaphoreSlim slots = new(ParsingSlots);
+
+    /// <summary>How long a caller waits for a file to be parsed (and for a free slot to parse it in).</summary>
+    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>The sentence for a file name whose kind cannot be read, or null when it can.</summary>
+    public static string? CheckFileName(string fileName)
+    {
+        var extension = Path.GetExtension(fileName);
+        if (Readers.ContainsKey(extension)) return null;
+        return extension.Length == 0
+            ? $"The file name has no extension, so its kind is unknown; {Kinds}."
+            : $"Files of type {extension.ToLowerInvariant()} cannot be added; {Kinds}.";
+    }
+
+    /// <param name="open">Opens the file's content; called only once the name and size are acceptable, so a refused file is never read.</param>
+    public async Task<ImportResult> ImportAsync(string fileName, long size, Func<Stream> open, CancellationToken cancellationToken = default)
+    {
+        if (CheckFileName(fileName) is { } problem) return ImportResult.Refused(problem);
+        if (size == 0) return ImportResult.Refused(Empty);
+        if (size > MaxFileBytes) return ImportResult.Refused(TooLarge);
+
+        byte[]? bytes;
+        await using (var content = open()) bytes = await ReadAtMostAsync(content, MaxFileBytes, cancellationToken);
+        if (bytes is null) return ImportResult.Refused(TooLarge);
+        if (bytes.Length == 0) return ImportResult.Refused(Empty);
+
+        var read = Readers[Path.GetExtension(fileName)];
+        if (!await slots.WaitAsync(TimeLimit, cancellationToken)) return ImportResult.Refused(Busy);
+        var parsing = Task.Run(() =>
+        {
+            try { return read(bytes); }
+            finally { slots.Release(); }
+        }, CancellationToken.None);
+
+        string text;
+        try
+        {
+            text = await parsing.WaitAsync(TimeLimit, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("Gave up reading {FileName} ({Size} bytes) after {Seconds} s.", fileName, bytes.Length, TimeLimit.TotalSeconds);
+            return ImportResult.Refused($"Reading the file took longer than {TimeLimit.TotalSeconds:0} seconds; try a smaller or simpler version of it, for example its text saved as .txt.");
+        }
+        catch (UnreadableFileException e)
+        {
+            return ImportResult.Refused(e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A parser failing in a way we did not foresee: still a sentence for the teacher, and a trace for us.
+            logger.LogWarning(e, "Could not read {FileName} ({Size} bytes).", fileName, bytes.Length);
+            return ImportResult.Refused(Unreadable);
+        }
+
+        if (string.IsNullOrWhiteSpace(text)) return ImportResult.Refused(NoText);
+        if (text.Length > DocumentService.MaxTextLength) return ImportResult.Refused(TextTooLong);
+        return ImportResult.Read(text);
+    }
+
+    /// <summary>The whole stream, or null when it holds more than <paramref name="max"/> bytes (whatever size was claimed).</summary>
+    private static async Task<byte[]?> ReadAtMostAsync(Stream content, long max, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int count;
+        while ((count = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, count);
+            if (buffer.Length > max) return null;
+        }
+        return buffer.ToArray();
+    }
+}

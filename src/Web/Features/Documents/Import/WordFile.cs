@@ -1,0 +1,129 @@
+using System.IO.Compression;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Annotate.Web.Features.Documents.Import;
+
+/// <summary>
+/// .docx: the body's paragraphs in order, table cells' paragraphs among them (row by row), each a block;
+/// paragraphs in a Title or Heading 1–6 style are headings, kept on one line. Empty paragraphs, deleted
+/// (tracked) text, pictures and text boxes give nothing; a line break inside a paragraph stays a single "\n".
+/// </summary>
+internal static class WordFile
+{
+    private const string Damaged = "This file could not be read as a Word document (.docx); it may be damaged or of another kind. Save it again as .docx and try once more.";
+    private const string PasswordProtected = "This Word document is password-protected; save a copy without a password and try again.";
+    private const string OldFormat = "This is an older Word file (.doc); open it in Word and save it as a Word document (.docx), then try again.";
+    private const string TooBigUnpacked = "This Word document is too large once unpacked; split it into smaller documents and try again.";
+
+    // A .docx is a zip: 10 MB of it can unpack to far more XML than is sensible to load.
+    private const long MaxUnpackedPartBytes = 100L * 1024 * 1024;
+
+    // Password-protected Office files, and old binary .doc files, are OLE compound files, not zip packages.
+    private static readonly byte[] CompoundFileSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+    public static string Read(byte[] bytes)
+    {
+        if (bytes.AsSpan().StartsWith(CompoundFileSignature))
+        {
+            // An encrypted package keeps its key in a stream named "EncryptionInfo" (UTF-16 in the directory).
+            var encrypted = bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes("EncryptionInfo")) >= 0;
+            throw new UnreadableFileException(encrypted ? PasswordProtected : OldFormat);
+        }
+        CheckUnpackedSize(bytes);
+        try
+        {
+            using var word = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), isEditable: false);
+            var body = word.MainDocumentPart?.Document?.Body ?? throw new UnreadableFileException(Damaged);
+            var blocks = new CanonicalBlocks();
+            WriteBlocks(body, blocks, HeadingStyleIds(word.MainDocumentPart));
+            return blocks.ToString();
+        }
+        catch (Exception e) when (e is not (UnreadableFileException or OutOfMemoryException))
+        {
+            // Not a zip, a zip without a Word document in it, or XML that does not parse.
+            throw new UnreadableFileException(Damaged, e);
+        }
+    }
+
+    private static void CheckUnpackedSize(byte[] bytes)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            if (zip.Entries.Any(entry => entry.Length > MaxUnpackedPartBytes)) throw new UnreadableFileException(TooBigUnpacked);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UnreadableFileException(Damaged, e);
+        }
+    }
+
+    /// <summary>Style ids are localised ("berschrift1" in a German Word); style names of built-in styles are not.</summary>
+    private static HashSet<string> HeadingStyleIds(MainDocumentPart main)
+    {
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Title", "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6" };
+        foreach (var style in main.StyleDefinitionsPart?.Styles?.Elements<Style>() ?? [])
+        {
+            var name = style.StyleName?.Val?.Value;
+            var isHeading = name is not null && (name.Equals("title", StringComparison.OrdinalIgnoreCase)
+                || (name.Length == 9 && name.StartsWith("heading ", StringComparison.OrdinalIgnoreCase) && name[8] is >= '1' and <= '6'));
+            if (isHeading && style.StyleId?.Value is { } id) ids.Add(id);
+        }
+        return ids;
+    }
+
+    private static void WriteBlocks(OpenXmlElement container, CanonicalBlocks blocks, HashSet<string> headingStyles)
+    {
+        foreach (var element in container.ChildElements)
+        {
+            if (element is Paragraph paragraph)
+            {
+                var text = new StringBuilder();
+                AppendText(paragraph, text);
+                var style = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
+                if (style is not null && headingStyles.Contains(style)) blocks.AddHeading(text.ToString());
+                else blocks.AddParagraph(text.ToString());
+            }
+            else
+            {
+                // Tables, rows, cells, content controls: their paragraphs in document order.
+                WriteBlocks(element, blocks, headingStyles);
+            }
+        }
+    }
+
+    private static void AppendText(OpenXmlElement element, StringBuilder text)
+    {
+        foreach (var child in element.ChildElements)
+        {
+            switch (child)
+            {
+                case Text run:
+                    text.Append(run.Text);
+                    break;
+                case TabChar or PositionalTab:
+                    text.Append(' ');
+                    break;
+                case Break lineBreak:
+                    // A page or column break is layout; a plain one is a line break the author typed.
+                    text.Append(lineBreak.Type is null || lineBreak.Type.Value == BreakValues.TextWrapping ? '\n' : ' ');
+                    break;
+                case CarriageReturn:
+                    text.Append('\n');
+                    break;
+                case NoBreakHyphen:
+                    text.Append('-');
+                    break;
+                // Tracked deletions, and drawings and text boxes whose text is not part of the paragraph.
+                case DeletedRun or MoveFromRun or Drawing or Picture or EmbeddedObject or AlternateContent:
+                    break;
+                default:
+                    AppendText(child, text);
+                    break;
+            }
+        }
+    }
+}
