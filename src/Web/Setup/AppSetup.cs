@@ -4,6 +4,7 @@ using Annotate.Web.Components;
 using Annotate.Web.Components.Account;
 using Annotate.Web.Features.Annotations;
 using Annotate.Web.Features.Documents;
+using Annotate.Web.Features.Import;
 using Annotate.Web.Features.Seminars;
 using Annotate.Web.Features.Users;
 using Annotate.Web.Realtime;
@@ -40,6 +41,7 @@ internal static class AppSetup
         services.AddSingleton<DemoSeminar>();
         services.AddSingleton<DocumentService>();
         services.AddSingleton<AnnotationService>();
+        services.AddSingleton<AnnotationImporter>();
         services.AddSingleton<ReaderAccess>();
         services.AddSingleton<RevisionService>();
         services.AddSingleton<AnchoringWorker>();
@@ -78,6 +80,7 @@ internal static class AppSetup
         app.MapSeminarsApi();
         app.MapDocumentsApi();
         app.MapAnnotationsApi();
+        app.MapImportApi();
         app.MapHub<AnnotationHub>("/hubs/annotations");
         app.MapHealthChecks("/health");
     }

@@ -2,6 +2,7 @@ using Annotate.Shared;
 using Annotate.Shared.Anchoring;
 using Annotate.Shared.Text;
 using Annotate.Shared.W3c;
+using Annotate.Web.Components.Import;
 using Annotate.Web.Components.Reading;
 using Annotate.Web.Components.Threads;
 using Annotate.Web.Features.Annotations;
@@ -319,6 +320,20 @@ public partial class DocumentPage
         selectedThread = attached.Id;
         Snackbar.Add("Thread attached to the selected passage.", Severity.Success);
         if (articleView is not null) await articleView.ClearSelectionAsync();
+    }
+
+    /// <summary>The imported threads arrive through the feed like everyone's; the dialog only reports.</summary>
+    private async Task OpenImportAsync()
+    {
+        if (access is null) return;
+        var parameters = new DialogParameters<ImportAnnotationsDialog>
+        {
+            { d => d.DocumentId, Id },
+            { d => d.UserId, userId },
+            { d => d.VisibilityOptions, visibilityOptions },
+        };
+        await Dialogs.ShowAsync<ImportAnnotationsDialog>("Import annotations", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
     }
 
     private async Task SelectThreadAsync(Guid threadId)

@@ -30,6 +30,8 @@ public static class AnnotationJsonWriter
             ["type"] = "Person",
             ["name"] = annotation.AuthorName,
         };
+        // An imported annotation belongs to its importer (the creator) and names who wrote it in the source.
+        if (annotation.AttributedTo is { } writer) json["attributedTo"] = writer;
         json["created"] = annotation.Created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ");
         json["modified"] = annotation.Modified.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ");
 
