@@ -203,6 +203,29 @@ public sealed class ImportTests(AnnotateApp app) : IClassFixture<AnnotateApp>
     }
 
     [Fact]
+    public async Task Replies_in_a_circle_and_quotes_that_could_be_anywhere_are_rejected_and_a_repeat_in_the_file_counts_once()
+    {
+        var room = await app.CreateClassroomAsync();
+        var anywhere = W3cQuote("urn:x:anywhere", "spectre", 0);
+        ((JsonObject)anywhere["target"]!).Remove("selector");
+        anywhere["target"]!["selector"] = new JsonObject { ["type"] = "TextQuoteSelector", ["exact"] = "spectre" };
+        var file = new JsonArray(
+            W3cReply("urn:x:a", "urn:x:b", "After b."),
+            W3cReply("urn:x:b", "urn:x:a", "After a."),
+            anywhere,
+            W3c("urn:x:once", Text, Chains, "Once."),
+            W3c("urn:x:once", Text, Chains, "Once."));
+
+        var report = await room.StudentA.ImportAsync(room.DocumentId, file);
+
+        Assert.Equal("placed 1, fuzzy 0, orphaned 0, skipped 1, rejected 3", report.Counts());
+        var reasons = report.GetProperty("rejected").EnumerateArray().Select(r => r.GetProperty("reason").GetString()!).ToList();
+        Assert.Contains("answer each other in a circle", reasons[0]);
+        Assert.Contains("occurs 3 times", reasons[2]);
+        Assert.Equal(1, await CountAsync(room.DocumentId));
+    }
+
+    [Fact]
     public async Task Importing_the_same_file_twice_adds_nothing_the_second_time()
     {
         var room = await app.CreateClassroomAsync();
