@@ -57,6 +57,7 @@ public partial class DocumentPage
     private IDisposable? presence;
     private ITimer? clockTimer;
     private IJSObjectReference? module;
+    private bool redrawQueued;
 
     private string NewDraftKey => $"annotate:draft:new:{Id}";
 
@@ -118,8 +119,9 @@ public partial class DocumentPage
             switch (feedEvent)
             {
                 case AnnotationEvent annotationEvent when annotationEvent.KindFor(access.Viewer) is { } kind:
-                    Apply(kind, annotationEvent.Annotation);
-                    break;
+                    Apply(kind, annotationEvent.Annotation, redraw: false);
+                    RedrawSoon();
+                    return;
                 case DocumentRevisedEvent:
                     await ReloadAfterRevisionAsync();
                     break;
@@ -186,7 +188,25 @@ public partial class DocumentPage
         });
     }
 
-    private void Apply(AnnotationEventKind kind, AnnotationView annotation)
+    /// <summary>
+    /// An import publishes hundreds of events at once: each is taken in as it comes, and the page is
+    /// laid out and drawn once for all that arrived within a tenth of a second, not once per
+    /// annotation (drawing hundreds of threads hundreds of times took this page minutes).
+    /// </summary>
+    private void RedrawSoon()
+    {
+        if (redrawQueued) return;
+        redrawQueued = true;
+        _ = InvokeAsync(async () =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+            redrawQueued = false;
+            Rebuild();
+            StateHasChanged();
+        });
+    }
+
+    private void Apply(AnnotationEventKind kind, AnnotationView annotation, bool redraw = true)
     {
         annotations.RemoveAll(a => a.Id == annotation.Id);
         if (kind == AnnotationEventKind.Deleted)
@@ -198,7 +218,7 @@ public partial class DocumentPage
         {
             annotations.Add(annotation);
         }
-        Rebuild();
+        if (redraw) Rebuild();
     }
 
     /// <summary>Recomputes where threads sit; a new list each time so the article knows to redraw.</summary>
