@@ -1,7 +1,10 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Annotate.Web.Features.Import;
 using Annotate.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static Annotate.Web.Tests.Infrastructure.ImportJson;
 
 namespace Annotate.Web.Tests;
@@ -326,6 +329,10 @@ public sealed class ImportTests(AnnotateApp app) : IClassFixture<AnnotateApp>
 
         Assert.Contains("at most 10,000", await many.ProblemDetailAsync(HttpStatusCode.BadRequest));
         Assert.Contains("larger than 10 MB", await large.ProblemDetailAsync(HttpStatusCode.RequestEntityTooLarge));
+        // A stream of unknown length (the page's file picker) is read only up to the limit.
+        var streamed = await app.Services.GetRequiredService<AnnotationImporter>()
+            .ImportAsync(room.StudentA.Id, room.DocumentId, new MemoryStream(Encoding.UTF8.GetBytes(tooLarge)));
+        Assert.Equal(ImportFailure.TooLarge, streamed.Failure);
         Assert.Equal(0, await CountAsync(room.DocumentId));
     }
 

@@ -34,6 +34,10 @@ internal static class ImportApi
         if (request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
             return Problems.BadRequest("Send the file as the request body, as JSON (application/json or application/ld+json).");
 
+        // Refused before reading a byte when the client says how large it is; otherwise the importer stops reading at the limit.
+        if (request.ContentLength > AnnotationImporter.MaxFileBytes)
+            return Problems.TooLarge("The file is larger than 10 MB. Split it and import the parts one after another.");
+
         var result = await importer.ImportAsync(user.UserId(), documentId, request.Body, chosen, cancellationToken: request.HttpContext.RequestAborted);
         if (result.Report is not { } report)
         {

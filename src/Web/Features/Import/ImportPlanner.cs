@@ -104,11 +104,18 @@ internal sealed class ImportPlanner
         else if (AlreadyThere(Key(item), item.SourceId) is { } known)
             Skip(item, known);
         else if (inFile.Contains(item.ReplyTo!))
-            (waiting.TryGetValue(item.ReplyTo!, out var list) ? list : waiting[item.ReplyTo!] = []).Add(item);
+            Wait(item);
         else if (AlreadyThere(KeyOfId(item.ReplyTo!), item.ReplyTo) is { } outside)
             Decide(item, new Decision(Outcome.Skipped, outside));
         else
             Reject(item, $"It answers \"{item.ReplyTo}\", which is neither in this file nor on this document.");
+    }
+
+    /// <summary>The reply's parent comes later in the file: decide the reply once the parent is decided.</summary>
+    private void Wait(ImportItem reply)
+    {
+        if (!waiting.TryGetValue(reply.ReplyTo!, out var replies)) waiting[reply.ReplyTo!] = replies = [];
+        replies.Add(reply);
     }
 
     private void DrainReady()
