@@ -17,6 +17,12 @@ internal static class Problems
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
 
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile");
+
+    public static ProblemHttpResult TooLarge(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+
     /// <summary>The sentence for a problem answered without one, by the framework rather than our handlers.</summary>
     public static string? DefaultDetail(int? status) => status switch
     {

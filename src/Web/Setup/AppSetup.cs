@@ -7,6 +7,7 @@ using Annotate.Web.Features.Documents;
 using Annotate.Web.Features.Feedback;
 using Annotate.Web.Features.Overview;
 using Annotate.Web.Features.Documents.Import;
+using Annotate.Web.Features.Import;
 using Annotate.Web.Features.Seminars;
 using Annotate.Web.Features.Users;
 using Annotate.Web.Realtime;
@@ -46,6 +47,7 @@ internal static class AppSetup
         services.AddSingleton<AnnotationService>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<ParticipationService>();
+        services.AddSingleton<AnnotationImporter>();
         services.AddSingleton<ReaderAccess>();
         services.AddSingleton<RevisionService>();
         services.AddSingleton<AnchoringWorker>();
@@ -86,6 +88,7 @@ internal static class AppSetup
         app.MapAnnotationsApi();
         app.MapFeedbackApi();
         app.MapParticipationApi();
+        app.MapImportApi();
         app.MapHub<AnnotationHub>("/hubs/annotations");
         app.MapHealthChecks("/health");
     }

@@ -2,6 +2,7 @@ using Annotate.Shared;
 using Annotate.Shared.Anchoring;
 using Annotate.Shared.Text;
 using Annotate.Shared.W3c;
+using Annotate.Web.Components.Import;
 using Annotate.Web.Components.Reading;
 using Annotate.Web.Components.Threads;
 using Annotate.Web.Features.Annotations;
@@ -69,6 +70,9 @@ public partial class DocumentPage
     private IDisposable? presence;
     private ITimer? clockTimer;
     private IJSObjectReference? module;
+    private bool redrawQueued;
+    private DateTimeOffset lastRedraw;
+    private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(100);
 
     private string NewDraftKey => $"annotate:draft:new:{Id}";
 
@@ -149,8 +153,9 @@ public partial class DocumentPage
             switch (feedEvent)
             {
                 case AnnotationEvent annotationEvent when annotationEvent.KindFor(access.Viewer) is { } kind:
-                    Apply(kind, annotationEvent.Annotation);
-                    break;
+                    Apply(kind, annotationEvent.Annotation, redraw: false);
+                    RedrawSoon();
+                    return;
                 case DocumentRevisedEvent:
                     await ReloadAfterRevisionAsync();
                     break;
@@ -219,7 +224,37 @@ public partial class DocumentPage
         });
     }
 
-    private void Apply(AnnotationEventKind kind, AnnotationView annotation)
+    /// <summary>
+    /// An import publishes hundreds of events at once: each is taken in as it comes, but the page is laid
+    /// out and drawn at most once a tenth of a second (drawing hundreds of threads hundreds of times took
+    /// minutes). A lone event, the usual case, is drawn at once: live updates wait for nothing.
+    /// </summary>
+    private void RedrawSoon()
+    {
+        if (redrawQueued) return;
+        var since = Clock.GetUtcNow() - lastRedraw;
+        if (since >= RedrawInterval)
+        {
+            Redraw();
+            return;
+        }
+        redrawQueued = true;
+        _ = InvokeAsync(async () =>
+        {
+            await Task.Delay(RedrawInterval - since);
+            redrawQueued = false;
+            Redraw();
+        });
+
+        void Redraw()
+        {
+            lastRedraw = Clock.GetUtcNow();
+            Rebuild();
+            StateHasChanged();
+        }
+    }
+
+    private void Apply(AnnotationEventKind kind, AnnotationView annotation, bool redraw = true)
     {
         annotations.RemoveAll(a => a.Id == annotation.Id);
         if (kind == AnnotationEventKind.Deleted)
@@ -231,7 +266,7 @@ public partial class DocumentPage
         {
             annotations.Add(annotation);
         }
-        Rebuild();
+        if (redraw) Rebuild();
     }
 
     /// <summary>Recomputes where threads sit; a new list each time so the article knows to redraw.</summary>
@@ -389,6 +424,20 @@ public partial class DocumentPage
         selectedThread = attached.Id;
         Snackbar.Add("Thread attached to the selected passage.", Severity.Success);
         if (articleView is not null) await articleView.ClearSelectionAsync();
+    }
+
+    /// <summary>The imported threads arrive through the feed like everyone's; the dialog only reports.</summary>
+    private async Task OpenImportAsync()
+    {
+        if (access is null) return;
+        var parameters = new DialogParameters<ImportAnnotationsDialog>
+        {
+            { d => d.DocumentId, Id },
+            { d => d.UserId, userId },
+            { d => d.VisibilityOptions, visibilityOptions },
+        };
+        await Dialogs.ShowAsync<ImportAnnotationsDialog>("Import annotations", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
     }
 
     private async Task SelectThreadAsync(Guid threadId)

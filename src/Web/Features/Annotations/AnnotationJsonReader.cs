@@ -84,7 +84,8 @@ public static class AnnotationJsonReader
             && (slash < 0 || last[..slash].EndsWith("/annotations", StringComparison.Ordinal));
     }
 
-    private static (string Body, List<string> Tags, string? Error) ReadBody(JsonElement json)
+    /// <summary>The comment and tags of a W3C body (one TextualBody or an array); the import reads bodies the same way.</summary>
+    internal static (string Body, List<string> Tags, string? Error) ReadBody(JsonElement json)
     {
         var tags = new List<string>();
         var comment = "";
@@ -111,7 +112,8 @@ public static class AnnotationJsonReader
         return (comment, tags, null);
     }
 
-    private static (TextQuoteSelector?, TextPositionSelector?, string?) ReadSelectors(JsonElement target)
+    /// <summary>The quote and position selectors of a target; other selector types are ignored.</summary>
+    internal static (TextQuoteSelector? Quote, TextPositionSelector? Position, string? Error) ReadSelectors(JsonElement target)
     {
         if (!target.TryGetProperty("selector", out var selector) || selector.ValueKind == JsonValueKind.Null)
             return (null, null, "The annotation has no selector: give a TextQuoteSelector or a TextPositionSelector in target.selector.");
@@ -146,7 +148,7 @@ public static class AnnotationJsonReader
         return (quote, position, null);
     }
 
-    private static bool TryString(JsonElement json, string name, out string? value)
+    internal static bool TryString(JsonElement json, string name, out string? value)
     {
         value = null;
         if (!json.TryGetProperty(name, out var property) || property.ValueKind == JsonValueKind.Null) return true;

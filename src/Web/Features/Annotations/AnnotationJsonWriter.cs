@@ -34,6 +34,8 @@ public static class AnnotationJsonWriter
         if (annotation.AddresseeId is { } addressee) json["addressee"] = UserIri(origin, addressee);
         if (annotation.Exemplary) json["exemplary"] = true;
         if (!annotation.IsReply) json["resolved"] = annotation.ResolvedAt is not null;
+        // An imported annotation belongs to its importer (the creator) and names who wrote it in the source.
+        if (annotation.AttributedTo is { } writer) json["attributedTo"] = writer;
         json["created"] = annotation.Created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ");
         json["modified"] = annotation.Modified.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ");
 

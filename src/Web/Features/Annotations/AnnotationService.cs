@@ -261,6 +261,27 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         return new AnnotationResult(current);
     }
 
+    /// <summary>
+    /// Stores what an import checked and placed (parents before their replies) with one SaveChanges, so
+    /// all of it or none is stored, then tells every open page and hub client about each, threads first.
+    /// </summary>
+    internal async Task<List<AnnotationView>> AddImportedAsync(ReaderAccess.DocumentAccess importer, IReadOnlyList<Annotation> annotations, CancellationToken cancellationToken = default)
+    {
+        if (annotations.Count == 0) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.Annotations.AddRange(annotations);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var order = annotations.Select((a, index) => (a.Id, index)).ToDictionary(x => x.Id, x => x.index);
+        var ids = order.Keys.ToList();
+        // Stored is stored: the events go out even if the importer has gone away meanwhile.
+        var views = (await LoadViewsAsync(db, importer.SeminarId, db.Annotations.Where(a => ids.Contains(a.Id))))
+            .OrderBy(v => order[v.Id]).ToList();
+        foreach (var view in views)
+            await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Created, view));
+        return views;
+    }
+
     private static string? CheckDraft(AnnotationDraft draft, Viewer viewer)
     {
         if (AnnotationRules.CheckMotivation(draft.Motivation) is { } badMotivation) return badMotivation;

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Annotate.Data;
+using Annotate.Shared;
+using Annotate.Web.Features.Annotations;
+using Annotate.Web.Features.Documents;
+using Microsoft.EntityFrameworkCore;
+
+namespace Annotate.Web.Features.Import;
+
+/// <summary>
+/// Imports a file of annotations into a document: W3C JSON-LD or Hypothesis API JSON, read by
+/// <see cref="ImportFile"/>, placed and checked by <see cref="ImportPlanner"/>, and stored by
+/// <see cref="AnnotationService"/> in one transaction. The importer becomes the author of what is
+/// stored; the source's writer is kept as attribution. The API and the reading page both call this.
+/// </summary>
+internal sealed class AnnotationImporter(
+    IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, DocumentService documents, AnnotationService annotations, TimeProvider clock)
+{
+    public const long MaxFileBytes = 10 * 1024 * 1024;
+
+    /// <summary>How far placing the file's annotations on the text has got.</summary>
+    public sealed record Progress(int Done, int Total);
+
+    /// <param name="visibility">The widest visibility an imported thread gets; an item the source marks narrower stays narrower.</param>
+    public async Task<ImportResult> ImportAsync(string userId, int documentId, Stream file, Visibility visibility = Visibility.Seminar,
+        IProgress<Progress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (await access.ForDocumentAsync(userId, documentId, cancellationToken) is not { } importer
+            || await documents.GetAsync(documentId) is not { } document)
+            return ImportResult.Fail(ImportFailure.NotFound, ReaderAccess.NoSuchDocument);
+
+        if (await ReadAtMostAsync(file, MaxFileBytes, cancellationToken) is not { } bytes)
+            return ImportResult.Fail(ImportFailure.TooLarge, "The file is larger than 10 MB. Split it and import the parts one after another.");
+        List<ImportItem>? items;
+        string? error;
+        try
+        {
+            using var json = JsonDocument.Parse(WithoutByteOrderMark(bytes));
+            (items, error) = ImportFile.Read(json.RootElement);
+        }
+        catch (JsonException exception)
+        {
+            return ImportResult.Fail(ImportFailure.Invalid,
+                $"The file is not valid JSON: {exception.Message.Split('.')[0]} (line {exception.LineNumber + 1}). Nothing was imported.");
+        }
+        if (items is null) return ImportResult.Fail(ImportFailure.Invalid, error!);
+
+        var onDocument = await VisibleOnDocumentAsync(importer, cancellationToken);
+        var setting = new ImportPlanner.Setting(userId, documentId, document.Text, document.Revision, visibility, clock.GetUtcNow(),
+            await ImportedBeforeAsync(importer, onDocument, cancellationToken), onDocument);
+        // Placing thousands of quotes is CPU work: off the caller's thread, so a page can show progress meanwhile.
+        var plan = await Task.Run(() => ImportPlanner.Make(items, setting, done => progress?.Report(new Progress(done, items.Count)), cancellationToken),
+            cancellationToken);
+
+        List<AnnotationView> stored;
+        try
+        {
+            stored = await annotations.AddImportedAsync(importer, plan.ToStore, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique import key (or a parent deleted meanwhile): another import of the same file got there first.
+            return ImportResult.Fail(ImportFailure.Conflict,
+                "Nothing was imported: the document's annotations changed while the file was being imported (the same file imported twice at once?). Import it again; what is already there is skipped.");
+        }
+        return new ImportResult(new ImportReport(
+            plan.Placed, plan.Fuzzy, plan.Orphans.Count, plan.Skipped, plan.Rejected, plan.Orphans, stored));
+    }
+
+    /// <summary>
+    /// The annotations on the document the importer may see, by id: a file's item with one of their
+    /// IRIs as its id is that annotation (skipped), and a reply in the file may answer one of them.
+    /// </summary>
+    private async Task<Dictionary<Guid, ImportPlanner.Known>> VisibleOnDocumentAsync(ReaderAccess.DocumentAccess importer, CancellationToken cancellationToken) =>
+        (await annotations.ListVisibleAsync(importer, cancellationToken)).ToDictionary(v => v.Id,
+            v => new ImportPlanner.Known(v.Id, v.ThreadRootId, v.Visibility, v.DocumentRevision, v.AddresseeId));
+
+    /// <summary>What this importer imported into this document before, by import key.</summary>
+    private async Task<Dictionary<string, ImportPlanner.Known>> ImportedBeforeAsync(ReaderAccess.DocumentAccess importer,
+        Dictionary<Guid, ImportPlanner.Known> visible, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Only the importer's own annotations, and only to recognise them again; their views come from the visibility rule.
+        var keys = await db.Annotations
+            .Where(a => a.DocumentId == importer.DocumentId && a.AuthorId == importer.Viewer.UserId && a.ImportKey != null)
+            .Select(a => new { a.Id, a.ImportKey })
+            .ToListAsync(cancellationToken);
+        return keys.Where(k => visible.ContainsKey(k.Id)).ToDictionary(k => k.ImportKey!, k => visible[k.Id], StringComparer.Ordinal);
+    }
+
+    /// <summary>The whole stream, or null when it is longer than <paramref name="limit"/> bytes.</summary>
+    private static async Task<byte[]?> ReadAtMostAsync(Stream stream, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81_920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static ReadOnlyMemory<byte> WithoutByteOrderMark(byte[] bytes) =>
+        bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes.AsMemory(3) : bytes;
+}

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Annotate.Shared;
+using Annotate.Web.Features.Annotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Annotate.Web.Features.Import;
+
+internal static class ImportApi
+{
+    public static void MapImportApi(this IEndpointRouteBuilder routes)
+    {
+        // Members of the document's seminar; what they import becomes theirs, attributed to its writers.
+        routes.MapPost("/api/documents/{documentId:int}/import", ImportAsync).RequireAuthorization().WithTags("Import")
+            .WithName("ImportAnnotations")
+            .WithSummary("Imports W3C Web Annotation JSON-LD or Hypothesis API JSON into a document, placing each annotation by its quote.");
+    }
+
+    /// <summary>The answer: counts, what was not stored and why, and the IRIs of what was.</summary>
+    internal sealed record ImportAnswer(
+        int Placed,
+        int Fuzzy,
+        int Orphaned,
+        int Skipped,
+        IReadOnlyList<ImportProblem> Rejected,
+        IReadOnlyList<ImportProblem> Orphans,
+        IReadOnlyList<string> Imported);
+
+    private static async Task<Results<Ok<ImportAnswer>, ProblemHttpResult>> ImportAsync(
+        int documentId, string? visibility, HttpRequest request, ClaimsPrincipal user, AnnotationImporter importer)
+    {
+        var chosen = Visibility.Seminar;
+        if (visibility is not null && !VisibilityNames.TryParse(visibility, out chosen))
+            return Problems.BadRequest($"Unknown visibility \"{visibility}\". Use one of: {VisibilityNames.AllNames}.");
+        if (request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+            return Problems.BadRequest("Send the file as the request body, as JSON (application/json or application/ld+json).");
+
+        // Refused before reading a byte when the client says how large it is; otherwise the importer stops reading at the limit.
+        if (request.ContentLength > AnnotationImporter.MaxFileBytes)
+            return Problems.TooLarge("The file is larger than 10 MB. Split it and import the parts one after another.");
+
+        var result = await importer.ImportAsync(user.UserId(), documentId, request.Body, chosen, cancellationToken: request.HttpContext.RequestAborted);
+        if (result.Report is not { } report)
+        {
+            return result.Failure switch
+            {
+                ImportFailure.NotFound => Problems.NotFound(result.Message!),
+                ImportFailure.TooLarge => Problems.TooLarge(result.Message!),
+                ImportFailure.Conflict => Problems.Conflict(result.Message!),
+                _ => Problems.BadRequest(result.Message!),
+            };
+        }
+        var origin = request.Origin();
+        return TypedResults.Ok(new ImportAnswer(report.Placed, report.Fuzzy, report.Orphaned, report.Skipped, report.Rejected, report.Orphans,
+            report.Imported.Select(a => AnnotationJsonWriter.AnnotationIri(origin, a.Id)).ToList()));
+    }
+}

@@ -1,0 +1,9 @@
+namespace Annotate.Web.Features.Import;
+
+public enum ImportFailure { NotFound, Invalid, TooLarge, Conflict }
+
+/// <summary>The report of an import, or why nothing at all was imported (with a sentence to show).</summary>
+public sealed record ImportResult(ImportReport? Report, ImportFailure? Failure = null, string? Message = null)
+{
+    public static ImportResult Fail(ImportFailure failure, string message) => new(null, failure, message);
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Annotate.Shared;
+using Annotate.Shared.W3c;
+using Annotate.Web.Features.Annotations;
+using static Annotate.Web.Features.Annotations.AnnotationJsonReader;
+
+namespace Annotate.Web.Features.Import;
+
+/// <summary>
+/// Reads one W3C Web Annotation (as Annotate and other tools export it) into an <see cref="ImportItem"/>.
+/// Bodies and selectors are read exactly as the API reads what a client posts; unlike a post,
+/// <c>target.source</c> may name any document (the import places the passage on this one by its quote),
+/// and a reply's target is the id of another annotation in the same file.
+/// </summary>
+internal static class W3cImportReader
+{
+    public static ImportItem Read(JsonElement json, int index)
+    {
+        if (json.ValueKind != JsonValueKind.Object)
+            return ImportItem.Rejected(index, null, "This item is not a JSON object, so it is not an annotation.");
+        if (!TryString(json, "id", out var id))
+            return ImportItem.Rejected(index, null, "The annotation's \"id\" must be a string.");
+        ImportItem Reject(string reason) => ImportItem.Rejected(index, id, reason);
+
+        if (!TryMotivation(json, out var motivation)) return Reject("\"motivation\" must be a string.");
+        if (!TryString(json, "visibility", out var visibilityName)) return Reject("\"visibility\" must be a string.");
+        Visibility? visibility = null;
+        if (visibilityName is not null)
+        {
+            if (!VisibilityNames.TryParse(visibilityName, out var named))
+                return Reject($"Unknown visibility \"{visibilityName}\". Annotate knows: {VisibilityNames.AllNames}.");
+            visibility = named;
+        }
+
+        var (body, tags, bodyError) = ReadBody(json);
+        if (bodyError is not null) return Reject(bodyError);
+        // "bodyValue" is the W3C shorthand for one plain-text body.
+        if (body.Length == 0 && TryString(json, "bodyValue", out var bodyValue) && bodyValue is not null) body = bodyValue;
+        motivation ??= body.Length > 0 ? Motivations.Commenting : Motivations.Highlighting;
+
+        var item = new ImportItem(index, id)
+        {
+            Motivation = motivation,
+            Body = body,
+            Tags = tags,
+            Visibility = visibility,
+            AttributedTo = Attribution(json),
+            Created = TryString(json, "created", out var created) ? ImportFile.ParseTime(created) : null,
+            Modified = TryString(json, "modified", out var modified) ? ImportFile.ParseTime(modified) : null,
+        };
+
+        if (!json.TryGetProperty("target", out var target) || target.ValueKind == JsonValueKind.Null)
+            return Reject("The annotation has no target: neither a passage (target.selector) nor an annotation it replies to.");
+        if (target.ValueKind == JsonValueKind.Array)
+        {
+            if (target.GetArrayLength() != 1) return Reject("The annotation has several targets; Annotate takes exactly one.");
+            target = target[0];
+        }
+
+        if (motivation == Motivations.Replying)
+        {
+            var parent = target.ValueKind == JsonValueKind.String ? target.GetString()
+                : target.ValueKind == JsonValueKind.Object && TryString(target, "id", out var targetId) ? targetId : null;
+            return string.IsNullOrWhiteSpace(parent)
+                ? Reject("A reply's target must be the id of the annotation it answers.")
+                : item with { ReplyTo = parent };
+        }
+
+        if (target.ValueKind != JsonValueKind.Object)
+            return Reject("The annotation has no selector: give a TextQuoteSelector or a TextPositionSelector in target.selector.");
+        var (quote, position, selectorError) = ReadSelectors(target);
+        return selectorError is not null ? Reject(selectorError) : item with { Quote = quote, Position = position };
+    }
+
+    /// <summary>JSON-LD allows a list of motivations; Annotate keeps one, the first.</summary>
+    private static bool TryMotivation(JsonElement json, out string? motivation)
+    {
+        motivation = null;
+        if (json.TryGetProperty("motivation", out var value) && value.ValueKind == JsonValueKind.Array)
+        {
+            if (value.GetArrayLength() == 0) return true;
+            if (value[0].ValueKind != JsonValueKind.String) return false;
+            motivation = value[0].GetString();
+            return true;
+        }
+        return TryString(json, "motivation", out motivation);
+    }
+
+    /// <summary>
+    /// Who wrote it: Annotate's own "attributedTo" (an annotation imported before and exported again
+    /// names its first writer there), else the creator's name, nickname or IRI.
+    /// </summary>
+    private static string? Attribution(JsonElement json)
+    {
+        if (TryString(json, "attributedTo", out var attributed) && !string.IsNullOrWhiteSpace(attributed)) return attributed.Trim();
+        if (!json.TryGetProperty("creator", out var creator)) return null;
+        if (creator.ValueKind == JsonValueKind.Array) creator = creator.GetArrayLength() > 0 ? creator[0] : default;
+        if (creator.ValueKind == JsonValueKind.String) return NonEmpty(creator.GetString());
+        if (creator.ValueKind != JsonValueKind.Object) return null;
+        foreach (var name in new[] { "name", "nickname", "id" })
+            if (TryString(creator, name, out var value) && NonEmpty(value) is { } found) return found;
+        return null;
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
