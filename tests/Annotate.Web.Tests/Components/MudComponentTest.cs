@@ -14,8 +14,6 @@ public abstract class MudComponentTest : IAsyncLifetime
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
-        // Components render as in a live circuit (they subscribe to live updates only there).
-        Context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     protected BunitContext Context { get; } = new();

@@ -25,8 +25,6 @@ public sealed class LiveReadingPages : IAsyncDisposable
         Context.Services.AddMudServices();
         // Everything the page injects that bUnit and MudBlazor do not provide comes from the app.
         Context.Services.AddFallbackServiceProvider(app.Services);
-        // Components render as in a live circuit (they subscribe to live updates only there).
-        Context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     public BunitContext Context { get; } = new();
@@ -39,6 +37,8 @@ public sealed class LiveReadingPages : IAsyncDisposable
             : new ClaimsPrincipal(new ClaimsIdentity(
                 [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(DisplayNameClaims.ClaimType, user.DisplayName)], "Identity.Application"));
         var state = Task.FromResult(new AuthenticationState(principal));
+        // The page renders as in a live circuit: it subscribes to live updates only there.
+        Context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var root = Context.Render<CascadingValue<Task<AuthenticationState>>>(ps => ps
             .Add(p => p.Value, state)
             .AddChildContent<DocumentPage>(page => page.Add(p => p.Id, documentId)));

@@ -37,7 +37,8 @@ internal static class PassageResolver
         return TextAnchor.Locate(text, quote, position);
     }
 
-    private static TextSpan? SpanAt(string text, TextPositionSelector position)
+    /// <summary>The span a position selector names, or null when it lies outside the text.</summary>
+    internal static TextSpan? SpanAt(string text, TextPositionSelector position)
     {
         if (position.Start < 0 || position.End <= position.Start) return null;
         try
@@ -50,7 +51,7 @@ internal static class PassageResolver
         }
     }
 
-    private static int Occurrences(string text, string quote)
+    internal static int Occurrences(string text, string quote)
     {
         var count = 0;
         for (var at = text.IndexOf(quote, StringComparison.Ordinal); at >= 0; at = text.IndexOf(quote, at + 1, StringComparison.Ordinal))
@@ -58,5 +59,5 @@ internal static class PassageResolver
         return count;
     }
 
-    private static string Shorten(string quote) => quote.Length <= 80 ? quote : quote[..77] + "…";
+    internal static string Shorten(string quote) => quote.Length <= 80 ? quote : quote[..77] + "…";
 }

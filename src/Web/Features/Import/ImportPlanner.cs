@@ -197,15 +197,15 @@ internal sealed class ImportPlanner
     private Passage? Place(ImportItem item)
     {
         var text = setting.Text;
-        var span = item.Quote is { } quote ? TextAnchor.Locate(text, quote, item.Position) : SpanAt(text, item.Position!);
+        var span = item.Quote is { } quote ? TextAnchor.Locate(text, quote, item.Position) : PassageResolver.SpanAt(text, item.Position!);
         if (span is not { } found)
         {
-            if (item.Quote is not null && Occurrences(text, item.Quote.Exact) is > 1 and var count)
+            if (item.Quote is not null && PassageResolver.Occurrences(text, item.Quote.Exact) is > 1 and var count)
                 Reject(item, $"The quoted passage occurs {count} times in this text and its selectors do not say which one is meant.");
             else if (item.Quote is null)
                 Orphan(item, $"The position {item.Position!.Start}–{item.Position.End} is past the end of this text.");
             else
-                Orphan(item, $"The quoted passage is not in this text: \"{Shorten(item.Quote.Exact)}\".");
+                Orphan(item, $"The quoted passage is not in this text: \"{PassageResolver.Shorten(item.Quote.Exact)}\".");
             return null;
         }
         var (described, position) = TextAnchor.Describe(text, found);
@@ -286,26 +286,4 @@ internal sealed class ImportPlanner
     private static string KeyOfId(string id) => id.Length <= MaxKeyLength ? id : Hash(id);
 
     private static string Hash(string value) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
-
-    private static TextSpan? SpanAt(string text, TextPositionSelector position)
-    {
-        try
-        {
-            return TextAnchor.ToSpan(text, position);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            return null;
-        }
-    }
-
-    private static int Occurrences(string text, string quote)
-    {
-        var count = 0;
-        for (var at = text.IndexOf(quote, StringComparison.Ordinal); at >= 0; at = text.IndexOf(quote, at + 1, StringComparison.Ordinal))
-            count++;
-        return count;
-    }
-
-    private static string Shorten(string quote) => quote.Length <= 80 ? quote : quote[..77] + "…";
 }

@@ -9,6 +9,7 @@ using Annotate.Web.Features.Import;
 using Annotate.Web.Realtime;
 using Annotate.Web.Tests.Infrastructure;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static Annotate.Web.Tests.Infrastructure.ImportJson;
@@ -29,12 +30,7 @@ public sealed class ImportOnOpenPageTests : MudComponentTest, IClassFixture<Anno
         this.app = app;
         this.output = output;
         // The page on the app's own services: the same database, feed and visibility rule.
-        Context.Services.AddSingleton(app.Services.GetRequiredService<ReaderAccess>());
-        Context.Services.AddSingleton(app.Services.GetRequiredService<DocumentService>());
-        Context.Services.AddSingleton(app.Services.GetRequiredService<AnnotationService>());
-        Context.Services.AddSingleton(app.Services.GetRequiredService<IAnnotationFeed>());
-        Context.Services.AddSingleton(app.Services.GetRequiredService<ReadingPresence>());
-        Context.Services.AddSingleton(app.Services.GetRequiredService<TimeProvider>());
+        Context.Services.AddFallbackServiceProvider(app.Services);
     }
 
     [Fact]
@@ -45,6 +41,7 @@ public sealed class ImportOnOpenPageTests : MudComponentTest, IClassFixture<Anno
         var room = await app.CreateClassroomAsync(text);
         Context.AddAuthorization().SetAuthorized(room.StudentB.DisplayName)
             .SetClaims(new Claim(ClaimTypes.NameIdentifier, room.StudentB.Id));
+        Context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var page = Context.Render<DocumentPage>(ps => ps.Add(p => p.Id, room.DocumentId));
         page.WaitForAssertion(() => Assert.Equal("0 annotations", page.Find(".threads-count").TextContent));
         var rendersBefore = page.RenderCount;
