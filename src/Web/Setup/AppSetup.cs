@@ -4,6 +4,7 @@ using Annotate.Web.Components;
 using Annotate.Web.Components.Account;
 using Annotate.Web.Features.Annotations;
 using Annotate.Web.Features.Documents;
+using Annotate.Web.Features.Export;
 using Annotate.Web.Features.Seminars;
 using Annotate.Web.Features.Users;
 using Annotate.Web.Realtime;
@@ -43,6 +44,7 @@ internal static class AppSetup
         services.AddSingleton<ReaderAccess>();
         services.AddSingleton<RevisionService>();
         services.AddSingleton<AnchoringWorker>();
+        services.AddSingleton<ExportService>();
         services.AddHostedService(sp => sp.GetRequiredService<AnchoringWorker>());
 
         services.AddSingleton<IAnnotationFeed, InMemoryAnnotationFeed>();
@@ -78,6 +80,7 @@ internal static class AppSetup
         app.MapSeminarsApi();
         app.MapDocumentsApi();
         app.MapAnnotationsApi();
+        app.MapExportApi();
         app.MapHub<AnnotationHub>("/hubs/annotations");
         app.MapHealthChecks("/health");
     }
