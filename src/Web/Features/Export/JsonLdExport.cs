@@ -58,8 +58,8 @@ public static class JsonLdExport
 
     private static async ValueTask WriteAnnotationAsync(Utf8JsonWriter json, AnnotationView annotation, string origin, CancellationToken cancellationToken)
     {
-        // One annotation's small object at a time: the same presenter as the API, never the whole collection.
-        AnnotationJsonWriter.Write(annotation, origin, withContext: false).WriteTo(json);
+        // The API's own presenter, one annotation at a time straight into the writer.
+        AnnotationJsonWriter.WriteTo(json, annotation, origin, withContext: false);
         if (json.BytesPending >= FlushThreshold) await json.FlushAsync(cancellationToken);
     }
 }
