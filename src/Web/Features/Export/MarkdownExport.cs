@@ -29,7 +29,7 @@ public static class MarkdownExport
             if (place != section)
             {
                 section = place;
-                text.Append("\n## ").Append(place == "Orphaned" ? "Orphaned threads" : place == "Heading" ? "In a heading" : place).Append("\n\n");
+                text.Append("## ").Append(place == "Orphaned" ? "Orphaned threads" : place == "Heading" ? "In a heading" : place).Append("\n\n");
                 if (thread.Root.Orphan)
                     text.Append($"These passages are no longer in the text of revision {content.Revision}; each shows the words it was written on.\n\n");
             }
@@ -51,8 +51,8 @@ public static class MarkdownExport
         text.Append(Escape(content.SeminarName)).Append(" · revision ").Append(content.Revision)
             .Append(" · exported for ").Append(Escape(content.ReaderName)).Append(" on ").Append(ExportText.Time(content.GeneratedAt)).Append("\n\n");
         text.Append("**Contains:** ").Append(Escape(content.FilterDescription)).Append(' ')
-            .Append(Count(content.Threads.Count, "thread")).Append(", ").Append(Count(annotations, "annotation")).Append(".\n");
-        if (content.Threads.Count == 0) text.Append("\nNothing here matches this export's filters.\n");
+            .Append(Count(content.Threads.Count, "thread")).Append(", ").Append(Count(annotations, "annotation")).Append(".\n\n");
+        if (content.Threads.Count == 0) text.Append("Nothing here matches this export's filters.\n");
     }
 
     private static void WriteThread(StringBuilder text, ExportThread thread)
