@@ -1,7 +1,8 @@
-// Anchoring benchmarks. `-- --filter '*'` runs the BenchmarkDotNet suites (add `--job short` for a
+// Anchoring and export benchmarks. `-- --filter '*'` runs the BenchmarkDotNet suites (add `--job short` for a
 // quicker run); `-- --percentiles` runs the stopwatch distribution of single Locate calls and the
 // outcome counts of re-anchoring.
 using Annotate.Benchmarks;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
 
@@ -11,4 +12,5 @@ if (args.Contains("--percentiles"))
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(ReanchorBenchmarks).Assembly).Run(args);
+// The export benchmarks build the web project too, which can take BenchmarkDotNet's default two minutes on a busy machine.
+BenchmarkSwitcher.FromAssembly(typeof(ReanchorBenchmarks).Assembly).Run(args, ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10)));

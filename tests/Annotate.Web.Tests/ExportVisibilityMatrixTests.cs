@@ -1,8 +1,3 @@
-// The export channel of the visibility matrix. GET /api/documents/{id}/export is built on another branch;
-// this class is compiled only with EXPORT_READY, which the lead switches on at merge:
-//     dotnet test tests/Annotate.Web.Tests -p:ExportReady=true --filter VisibilityMatrix
-// (or set <ExportReady>true</ExportReady> in Annotate.Web.Tests.csproj for good). It uses nothing but HTTP.
-#if EXPORT_READY
 using Annotate.Web.Tests.Infrastructure;
 
 namespace Annotate.Web.Tests;
@@ -31,4 +26,3 @@ public sealed class ExportVisibilityMatrixTests(VisibilityMatrixScene scene)
             Assert.Contains(scene.BarrierMarker, text);
     }
 }
-#endif

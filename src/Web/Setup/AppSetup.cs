@@ -8,6 +8,7 @@ using Annotate.Web.Features.Feedback;
 using Annotate.Web.Features.Overview;
 using Annotate.Web.Features.Documents.Import;
 using Annotate.Web.Features.Import;
+using Annotate.Web.Features.Export;
 using Annotate.Web.Features.Seminars;
 using Annotate.Web.Features.Users;
 using Annotate.Web.Realtime;
@@ -51,6 +52,7 @@ internal static class AppSetup
         services.AddSingleton<ReaderAccess>();
         services.AddSingleton<RevisionService>();
         services.AddSingleton<AnchoringWorker>();
+        services.AddSingleton<ExportService>();
         services.AddHostedService(sp => sp.GetRequiredService<AnchoringWorker>());
 
         services.AddSingleton<IAnnotationFeed, InMemoryAnnotationFeed>();
@@ -89,6 +91,7 @@ internal static class AppSetup
         app.MapFeedbackApi();
         app.MapParticipationApi();
         app.MapImportApi();
+        app.MapExportApi();
         app.MapHub<AnnotationHub>("/hubs/annotations");
         app.MapHealthChecks("/health");
     }

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Annotate.Shared;
 using Annotate.Shared.W3c;
@@ -18,57 +21,99 @@ public static class AnnotationJsonWriter
 
     public static JsonObject Write(AnnotationView annotation, string origin, bool withContext = true)
     {
-        var json = new JsonObject();
-        if (withContext) json["@context"] = Context;
-        json["id"] = AnnotationIri(origin, annotation.Id);
-        json["type"] = "Annotation";
-        json["motivation"] = annotation.Motivation;
-        json["visibility"] = annotation.Visibility.ToName();
-        json["creator"] = new JsonObject
-        {
-            ["id"] = UserIri(origin, annotation.AuthorId),
-            ["type"] = "Person",
-            ["name"] = annotation.AuthorName,
-        };
-        // Extensions beyond the W3C model: who a teacher's feedback is for, and a teacher's marks on a thread.
-        if (annotation.AddresseeId is { } addressee) json["addressee"] = UserIri(origin, addressee);
-        if (annotation.Exemplary) json["exemplary"] = true;
-        if (!annotation.IsReply) json["resolved"] = annotation.ResolvedAt is not null;
-        // An imported annotation belongs to its importer (the creator) and names who wrote it in the source.
-        if (annotation.AttributedTo is { } writer) json["attributedTo"] = writer;
-        json["created"] = annotation.Created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ");
-        json["modified"] = annotation.Modified.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ");
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var json = new Utf8JsonWriter(buffer)) WriteTo(json, annotation, origin, withContext);
+        return JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
+    }
 
-        var body = new JsonArray();
-        if (annotation.Body.Length > 0)
+    /// <summary>
+    /// Writes the annotation straight to <paramref name="json"/>: the one place its shape is decided.
+    /// <see cref="Write"/> makes a JSON object of it; the export streams thousands through this without one.
+    /// </summary>
+    public static void WriteTo(Utf8JsonWriter json, AnnotationView annotation, string origin, bool withContext = true)
+    {
+        json.WriteStartObject();
+        if (withContext) json.WriteString("@context", Context);
+        json.WriteString("id", AnnotationIri(origin, annotation.Id));
+        json.WriteString("type", "Annotation");
+        json.WriteString("motivation", annotation.Motivation);
+        json.WriteString("visibility", annotation.Visibility.ToName());
+        json.WriteStartObject("creator");
+        json.WriteString("id", UserIri(origin, annotation.AuthorId));
+        json.WriteString("type", "Person");
+        json.WriteString("name", annotation.AuthorName);
+        json.WriteEndObject();
+        // Extensions beyond the W3C model: who a teacher's feedback is for, a teacher's marks on a thread,
+        // and for an imported annotation (the importer's now) who wrote it in the source.
+        if (annotation.AddresseeId is { } addressee) json.WriteString("addressee", UserIri(origin, addressee));
+        if (annotation.Exemplary) json.WriteBoolean("exemplary", true);
+        if (!annotation.IsReply) json.WriteBoolean("resolved", annotation.ResolvedAt is not null);
+        if (annotation.AttributedTo is { } writer) json.WriteString("attributedTo", writer);
+        WriteTime(json, "created", annotation.Created);
+        WriteTime(json, "modified", annotation.Modified);
+
+        if (annotation.Body.Length > 0 || annotation.Tags.Count > 0)
         {
-            body.Add(new JsonObject
+            json.WriteStartArray("body");
+            if (annotation.Body.Length > 0)
             {
-                ["type"] = "TextualBody",
-                ["value"] = annotation.Body,
-                ["format"] = "text/markdown",
-                ["purpose"] = annotation.Motivation == Motivations.Highlighting ? Motivations.Commenting : annotation.Motivation,
-            });
+                json.WriteStartObject();
+                json.WriteString("type", "TextualBody");
+                json.WriteString("value", annotation.Body);
+                json.WriteString("format", "text/markdown");
+                json.WriteString("purpose", annotation.Motivation == Motivations.Highlighting ? Motivations.Commenting : annotation.Motivation);
+                json.WriteEndObject();
+            }
+            foreach (var tag in annotation.Tags)
+            {
+                json.WriteStartObject();
+                json.WriteString("type", "TextualBody");
+                json.WriteString("value", tag);
+                json.WriteString("purpose", "tagging");
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
         }
-        foreach (var tag in annotation.Tags)
-            body.Add(new JsonObject { ["type"] = "TextualBody", ["value"] = tag, ["purpose"] = "tagging" });
-        if (body.Count > 0) json["body"] = body;
 
         if (annotation.IsReply)
         {
-            json["target"] = AnnotationIri(origin, annotation.ParentId!.Value);
+            json.WriteString("target", AnnotationIri(origin, annotation.ParentId!.Value));
         }
         else
         {
-            var selectors = new JsonArray();
+            json.WriteStartObject("target");
+            json.WriteString("source", DocumentIri(origin, annotation.DocumentId));
+            json.WriteStartArray("selector");
             if (annotation.Quote is { } quote)
-                selectors.Add(new JsonObject { ["type"] = "TextQuoteSelector", ["exact"] = quote.Exact, ["prefix"] = quote.Prefix, ["suffix"] = quote.Suffix });
+            {
+                json.WriteStartObject();
+                json.WriteString("type", "TextQuoteSelector");
+                json.WriteString("exact", quote.Exact);
+                json.WriteString("prefix", quote.Prefix);
+                json.WriteString("suffix", quote.Suffix);
+                json.WriteEndObject();
+            }
             if (annotation.Position is { } position)
-                selectors.Add(new JsonObject { ["type"] = "TextPositionSelector", ["start"] = position.Start, ["end"] = position.End });
-            json["target"] = new JsonObject { ["source"] = DocumentIri(origin, annotation.DocumentId), ["selector"] = selectors };
-            json["orphan"] = annotation.Orphan;
+            {
+                json.WriteStartObject();
+                json.WriteString("type", "TextPositionSelector");
+                json.WriteNumber("start", position.Start);
+                json.WriteNumber("end", position.End);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteBoolean("orphan", annotation.Orphan);
         }
-        return json;
+        json.WriteEndObject();
+    }
+
+    /// <summary>UTC to the millisecond with a Z, formatted without allocating.</summary>
+    private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset moment)
+    {
+        Span<char> text = stackalloc char[32];
+        moment.UtcDateTime.TryFormat(text, out var length, "yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        json.WriteString(name, text[..length]);
     }
 
     public static JsonObject WriteCollection(IReadOnlyList<AnnotationView> annotations, string origin, int documentId, string label)

@@ -1,3 +1,8 @@
 namespace Annotate.Web.Features.Export;
 
-public enum PaperSize { A4, Letter }
+/// <summary>The sheet the printable formats (HTML for printing, PDF) lay their pages out for.</summary>
+public enum PaperSize
+{
+    A4,
+    Letter,
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using Annotate.Shared.Text;
+using Annotate.Web.Components.Reading;
+using Annotate.Web.Features.Annotations;
+using Annotate.Web.Features.Documents;
+using Annotate.Web.Features.Seminars;
+
+namespace Annotate.Web.Features.Export;
+
+/// <summary>
+/// Gathers what one export holds (<see cref="ExportContent"/>): the reader's access to the document,
+/// then what the visibility rule lets them see (<see cref="AnnotationService.ListVisibleAsync"/>), then
+/// the filters, which only ever narrow that. Every format writes from the result and reads nothing else.
+/// </summary>
+internal sealed class ExportService(ReaderAccess access, AnnotationService annotations, DocumentService documents, MembershipService memberships, TimeProvider clock)
+{
+    public enum Failure { NotFound, Invalid }
+
+    public sealed record Result(ExportContent? Content, Failure? Failure = null, string? Message = null);
+
+    public async Task<Result> BuildAsync(string userId, int documentId, ExportFilter filter, CancellationToken cancellationToken = default)
+    {
+        if (await access.ForDocumentAsync(userId, documentId, cancellationToken) is not { } reader
+            || await documents.GetAsync(documentId) is not { } document)
+            return new Result(null, Failure.NotFound, ReaderAccess.NoSuchDocument);
+
+        var members = (await memberships.ListMembersAsync(userId, reader.SeminarId)).Value ?? [];
+        string? personName = null;
+        if (filter.StudentId is { } studentId)
+        {
+            // A student may name only themselves; what anyone gets is still only what they may see.
+            if (!reader.Viewer.IsTeacher && studentId != userId)
+                return Invalid("Only the seminar's teachers can export one student's threads; use scope=mine for your own.");
+            personName = members.FirstOrDefault(m => m.UserId == studentId)?.DisplayName;
+            if (personName is null) return Invalid("student= names nobody in this seminar: give the id of one of its members.");
+        }
+        string? groupName = null;
+        HashSet<string>? groupMembers = null;
+        if (filter.GroupId is { } groupId)
+        {
+            var groups = (await memberships.ListGroupsAsync(userId, reader.SeminarId)).Value ?? [];
+            groupName = groups.FirstOrDefault(g => g.Id == groupId)?.Name;
+            if (groupName is null) return Invalid("group= names no group of this seminar: give the id of one of its groups.");
+            groupMembers = members.Where(m => m.GroupId == groupId).Select(m => m.UserId).ToHashSet();
+        }
+
+        var visible = await annotations.ListVisibleAsync(reader, cancellationToken);
+        var person = filter.PersonFor(userId);
+        var threads = Arrange(document.Text, visible)
+            .Where(t => Matches(t, filter, person, groupMembers))
+            .ToList();
+        var readerName = members.FirstOrDefault(m => m.UserId == userId)?.DisplayName ?? "";
+        return new Result(new ExportContent(document.Id, document.Title, document.SeminarName, document.Revision, document.Text,
+            readerName, Describe(filter, personName, groupName), clock.GetUtcNow(), threads));
+    }
+
+    private static Result Invalid(string message) => new(null, Failure.Invalid, message);
+
+    /// <summary>
+    /// Threads as the reading page lists them: placed on the text the way it places them (so ¶ numbers and
+    /// orphans agree with what the reader saw), in document order, then the orphans; replies oldest first.
+    /// A thread that cannot be placed on the current text is an orphan here, as it is on the page.
+    /// </summary>
+    internal static List<ExportThread> Arrange(string text, IReadOnlyList<AnnotationView> visible)
+    {
+        var blocks = TextBlocks.Parse(text);
+        var roots = visible.Where(a => !a.IsReply).ToList();
+        var spans = HighlightLayout.Place(text, roots).ToDictionary(p => p.Thread.Id, p => p.Span);
+        var replies = visible.Where(a => a.IsReply).ToLookup(a => a.ThreadRootId);
+
+        return roots
+            .Select(root => (Root: root, Span: spans.GetValueOrDefault(root.Id)))
+            .OrderBy(t => t.Span is null ? 1 : 0).ThenBy(t => t.Span?.Start ?? 0).ThenBy(t => t.Root.Created).ThenBy(t => t.Root.Id)
+            .Select(t => new ExportThread(
+                t.Span is null ? t.Root with { Orphan = true } : t.Root,
+                replies[t.Root.Id].OrderBy(r => r.Created).ThenBy(r => r.Id).ToList(),
+                t.Span is { } span ? ParagraphAt(blocks, span.Start) : null))
+            .ToList();
+    }
+
+    /// <summary>The page's rule: the number of the last block starting at or before the passage (none for a heading).</summary>
+    private static int? ParagraphAt(IReadOnlyList<TextBlock> blocks, int offset)
+    {
+        int low = 0, high = blocks.Count - 1, found = -1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            if (blocks[middle].Start <= offset) { found = middle; low = middle + 1; }
+            else high = middle - 1;
+        }
+        return found < 0 ? null : blocks[found].ParagraphNumber;
+    }
+
+    private static bool Matches(ExportThread thread, ExportFilter filter, string? person, HashSet<string>? groupMembers)
+    {
+        var root = thread.Root;
+        if (groupMembers is not null && !groupMembers.Contains(root.AuthorId)) return false;
+        if (filter.Tag is { } tag && !root.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase)) return false;
+        // With a person chosen, their own annotations in the thread are what count, for the dates too.
+        var counted = person is null ? [root] : thread.Replies.Prepend(root).Where(a => a.AuthorId == person).ToList();
+        return counted.Any(a => InRange(a.Created, filter));
+    }
+
+    private static bool InRange(DateTimeOffset created, ExportFilter filter) =>
+        (filter.From is not { } from || created >= new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))
+        && (filter.To is not { } to || created < new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+
+    /// <summary>What the export contains, in a sentence, for the top of the readable formats.</summary>
+    internal static string Describe(ExportFilter filter, string? personName, string? groupName)
+    {
+        var parts = new List<string>
+        {
+            filter.OnlyMine ? "Threads you started or replied in"
+                : personName is not null ? $"Threads {personName} started or replied in"
+                : "Everything you may see",
+        };
+        if (groupName is not null) parts.Add($"started by members of {groupName}");
+        if (filter.Tag is { } tag) parts.Add($"tagged “{tag}”");
+        if (filter.From is not null || filter.To is not null)
+        {
+            var what = filter.OnlyMine ? "with something you wrote" : personName is not null ? "with something they wrote" : "started";
+            var when = (filter.From, filter.To) switch
+            {
+                ({ } from, { } to) when from == to => $"on {Day(from)}",
+                ({ } from, { } to) => $"between {Day(from)} and {Day(to)}",
+                ({ } from, null) => $"on or after {Day(from)}",
+                (null, { } to) => $"on or before {Day(to)}",
+                _ => "",
+            };
+            parts.Add($"{what} {when} (UTC)");
+        }
+        return string.Join(", ", parts) + ".";
+
+        static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+}

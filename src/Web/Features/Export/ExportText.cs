@@ -1,0 +1,35 @@
+using System.Globalization;
+using Annotate.Web.Features.Annotations;
+
+namespace Annotate.Web.Features.Export;
+
+/// <summary>How the human-readable formats name people and times, so that they all say the same.</summary>
+public static class ExportText
+{
+    /// <summary>The author as readers know them; an imported annotation names who wrote it in the source.</summary>
+    public static string Author(AnnotationView annotation) =>
+        annotation.AttributedTo is { Length: > 0 } source ? $"{source} (imported by {annotation.AuthorName})" : annotation.AuthorName;
+
+    /// <summary>A moment in UTC to the minute, e.g. "2026-03-05 14:03 UTC".</summary>
+    public static string Time(DateTimeOffset moment) =>
+        moment.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>A paragraph reference as the reading page shows it: "¶ 3", or where the thread is when it has no number.</summary>
+    public static string Place(ExportThread thread) =>
+        thread.Root.Orphan ? "Orphaned" : thread.ParagraphNumber is { } number ? $"¶ {number}" : "Heading";
+
+    /// <summary>A file name for the export: ASCII letters and digits of the title, the date, the format's extension.</summary>
+    public static string FileName(ExportContent content, ExportFormat format)
+    {
+        var slug = new System.Text.StringBuilder();
+        foreach (var c in content.Title.Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (char.IsAsciiLetterOrDigit(c)) slug.Append(char.ToLowerInvariant(c));
+            else if ((char.IsWhiteSpace(c) || c is '-' or '_' or '.' or ',') && slug.Length > 0 && slug[^1] != '-') slug.Append('-');
+            if (slug.Length >= 60) break;
+        }
+        var name = slug.ToString().Trim('-');
+        if (name.Length == 0) name = $"document-{content.DocumentId}";
+        return $"{name}-annotations-{content.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}{format.Extension()}";
+    }
+}
