@@ -352,7 +352,7 @@ public sealed class ImportTests(AnnotateApp app) : IClassFixture<AnnotateApp>
     }
 
     [Fact]
-    public async Task An_exported_collection_imported_into_a_copy_of_the_text_keeps_quotes_bodies_positions_and_threads()
+    public async Task A_JSON_LD_export_imported_into_a_copy_of_the_text_keeps_quotes_bodies_positions_and_threads()
     {
         var room = await app.CreateClassroomAsync();
         var thread = await room.StudentA.CreateAnnotationAsync(room.DocumentId, room.Comment(History, "Is this **still** true?", "seminar", "thesis"));
@@ -361,7 +361,7 @@ public sealed class ImportTests(AnnotateApp app) : IClassFixture<AnnotateApp>
         var highlight = room.Comment(Spectre, "", "seminar");
         highlight["motivation"] = "highlighting";
         await room.StudentB.CreateAnnotationAsync(room.DocumentId, highlight);
-        var export = await room.Teacher.GetCollectionAsync(room.DocumentId);
+        var export = await (await room.Teacher.Http.GetAsync($"/api/documents/{room.DocumentId}/export?format=jsonld")).JsonAsync();
         var copy = await app.AddDocumentAsync(room.Teacher, room.SeminarId, "The Manifesto (copy)", Text);
 
         var report = await room.Teacher.ImportAsync(copy, JsonNode.Parse(export.GetRawText())!);
