@@ -29,7 +29,7 @@ public sealed class ExportTests(AppFixture app)
         Assert.Matches(@"^proletarian-internationalism-in-the-communist-manifesto-annotations-\d{4}-\d\d-\d\d\.md$", download.SuggestedFilename);
         var markdown = await File.ReadAllTextAsync(await download.PathAsync());
         Assert.StartsWith($"# {ReadingPage.SampleTitle}", markdown);
-        Assert.Contains("**Contains:** Threads you started or replied in. 1 thread, 1 annotation.", markdown);
+        Assert.Contains("**Contains:** Threads you started or replied in, and feedback for you. 1 thread, 1 annotation.", markdown);
         Assert.Contains("> large industry creates everywhere the same relations", markdown);
         Assert.Contains(comment, markdown);
         await Expect(reader.Reading.Thread(comment)).ToBeVisibleAsync();

@@ -81,7 +81,15 @@ public sealed class ExportFilterTests(AnnotateApp app) : IClassFixture<AnnotateA
         Assert.Equal(["Which passage?", "Which passage?", "A's answer.", "The teacher's answer."], items.Select(i => i.CommentText()));
 
         var markdown = await room.Teacher.ExportTextAsync(room.DocumentId, $"format=markdown&student={room.StudentA.Id}");
-        Assert.Contains($"**Contains:** Threads {room.StudentA.DisplayName} started or replied in. 2 threads, 4 annotations.", markdown);
+        Assert.Contains($"**Contains:** Feedback report for {room.StudentA.DisplayName}: threads they started or replied in, and feedback for them. 2 threads, 4 annotations.", markdown);
+
+        // Feedback the teacher addressed to A on a passage of its own belongs in A's report, and only there.
+        var feedback = room.Comment("A spectre is haunting Europe", "Look at this image again.");
+        feedback["motivation"] = "assessing";
+        feedback["addressee"] = room.StudentA.Id;
+        var forA = (await room.Teacher.CreateAnnotationAsync(room.DocumentId, feedback)).Iri();
+        Assert.Contains(forA, await room.Teacher.ExportedThreadIrisAsync(room.DocumentId, $"student={room.StudentA.Id}"));
+        Assert.DoesNotContain(forA, await room.Teacher.ExportedThreadIrisAsync(room.DocumentId, $"student={room.StudentB.Id}"));
 
         var detail = await (await room.StudentA.ExportAsync(room.DocumentId, $"format=csv&student={room.StudentB.Id}")).ProblemDetailAsync(HttpStatusCode.BadRequest);
         Assert.Contains("Only the seminar's teachers", detail);

@@ -96,8 +96,10 @@ internal sealed class ExportService(ReaderAccess access, AnnotationService annot
         var root = thread.Root;
         if (groupMembers is not null && !groupMembers.Contains(root.AuthorId)) return false;
         if (filter.Tag is { } tag && !root.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase)) return false;
-        // With a person chosen, their own annotations in the thread are what count, for the dates too.
-        var counted = person is null ? [root] : thread.Replies.Prepend(root).Where(a => a.AuthorId == person).ToList();
+        // With a person chosen, their own annotations in the thread are what count, for the dates too; and
+        // feedback addressed to them belongs in their export (it is their feedback report).
+        var counted = person is null ? [root]
+            : thread.Replies.Prepend(root).Where(a => a.AuthorId == person || a.AddresseeId == person).ToList();
         return counted.Any(a => InRange(a.Created, filter));
     }
 
@@ -110,8 +112,8 @@ internal sealed class ExportService(ReaderAccess access, AnnotationService annot
     {
         var parts = new List<string>
         {
-            filter.OnlyMine ? "Threads you started or replied in"
-                : personName is not null ? $"Threads {personName} started or replied in"
+            filter.OnlyMine ? "Threads you started or replied in, and feedback for you"
+                : personName is not null ? $"Feedback report for {personName}: threads they started or replied in, and feedback for them"
                 : "Everything you may see",
         };
         if (groupName is not null) parts.Add($"started by members of {groupName}");
