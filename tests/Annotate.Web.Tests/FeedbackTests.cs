@@ -178,6 +178,14 @@ public sealed class FeedbackTests(AnnotateApp app) : IClassFixture<AnnotateApp>
         var later = (await room.StudentB.CreateAnnotationAsync(room.DocumentId, room.Comment("A spectre is haunting", "Later post by B."))).Iri();
         await hubA.WaitForAsync(HubListener.Created, later);
         Assert.Contains(hubA.Received, e => e.AnnotationIri == own);
+
+        // Taking the only post back closes the gate again, live connection included.
+        await (await room.StudentA.DeleteAnnotationAsync(own)).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        Assert.Equal([note], await room.StudentA.VisibleAnnotationIrisAsync(room.DocumentId));
+        var hidden = (await room.StudentB.CreateAnnotationAsync(room.DocumentId, room.Comment("Working men of all countries", "After A deleted."))).Iri();
+        var mine = (await room.StudentA.CreateAnnotationAsync(room.DocumentId, room.Comment("They have a world to win", "A again, privately.", "private"))).Iri();
+        await hubA.WaitForAsync(HubListener.Created, mine);
+        Assert.DoesNotContain(hubA.Received, e => e.AnnotationIri == hidden);
     }
 
     [Fact]

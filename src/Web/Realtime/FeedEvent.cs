@@ -19,5 +19,7 @@ public sealed record FeedbackReadEvent(int DocumentId, string UserId) : FeedEven
 /// What someone may see of the document changed: removed, moved to another group, made teacher, posted
 /// their first annotation on a post-first document — or, with a null <see cref="UserId"/>, everyone
 /// (the document's settings changed). Each affected reader's access has to be asked again, at once.
+/// <see cref="OthersAffected"/>: whether other readers' view changes too (a member's group decides who sees
+/// their group annotations), or only this user's own (their post-first gate).
 /// </summary>
-public sealed record AccessChangedEvent(int DocumentId, int SeminarId, string? UserId) : FeedEvent(DocumentId);
+public sealed record AccessChangedEvent(int DocumentId, int SeminarId, string? UserId, bool OthersAffected = true) : FeedEvent(DocumentId);

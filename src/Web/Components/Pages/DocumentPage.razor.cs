@@ -159,7 +159,7 @@ public partial class DocumentPage
                 case DocumentRevisedEvent:
                     await ReloadAfterRevisionAsync();
                     break;
-                case AccessChangedEvent:
+                case AccessChangedEvent changed when changed.OthersAffected || changed.UserId == userId:
                     await ReloadAccessAsync();
                     break;
                 case AnchoringProgressEvent progress:

@@ -98,7 +98,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Created, view));
         // On a post-first document this post may be what opens the rest of the discussion to its author.
         if (reader.Viewer.AwaitingOwnPost && ReaderAccess.OpensPostFirst(annotation.ParentId, annotation.Motivation, annotation.Visibility))
-            await feed.PublishAsync(new AccessChangedEvent(documentId, reader.SeminarId, userId));
+            await feed.PublishAsync(new AccessChangedEvent(documentId, reader.SeminarId, userId, OthersAffected: false));
         return new AnnotationResult(view);
     }
 
@@ -258,6 +258,9 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
 
         foreach (var view in removed.OrderByDescending(v => v.IsReply))
             await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Deleted, view));
+        // Deleting one's only post on a post-first document closes the gate again for its author.
+        if (!current.IsReply && ReaderAccess.OpensPostFirst(null, current.Motivation, current.Visibility))
+            await feed.PublishAsync(new AccessChangedEvent(current.DocumentId, reader.SeminarId, current.AuthorId, OthersAffected: false));
         return new AnnotationResult(current);
     }
 
