@@ -11,13 +11,7 @@ public sealed class GroupMoveLiveTests(AnnotateApp app) : IClassFixture<Annotate
     [Fact]
     public async Task A_moved_student_gets_the_new_groups_annotations_and_no_more_of_the_old_ones_live()
     {
-        var room = await app.CreateClassroomAsync();
-        var c = await app.AddStudentAsync(room, "student.c");
-        var one = await room.CreateGroupAsync("Group one");
-        var two = await room.CreateGroupAsync("Group two");
-        await room.PutInGroupAsync(one, room.StudentA);
-        await room.PutInGroupAsync(one, room.StudentB);
-        await room.PutInGroupAsync(two, c);
+        var (room, c, _, two) = await app.CreateGroupedClassroomAsync();
         var b = room.StudentB;
         var hubB = await app.ConnectHubAsync(b);
         await hubB.JoinAsync(room.DocumentId);

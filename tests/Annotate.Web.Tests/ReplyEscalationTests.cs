@@ -14,13 +14,7 @@ public sealed class ReplyEscalationTests(AnnotateApp app) : IClassFixture<Annota
 
     private async Task<Scene> CreateSceneAsync()
     {
-        var room = await app.CreateClassroomAsync();
-        var c = await app.AddStudentAsync(room, "student.c");
-        var one = await room.CreateGroupAsync("Group one");
-        var two = await room.CreateGroupAsync("Group two");
-        await room.PutInGroupAsync(one, room.StudentA);
-        await room.PutInGroupAsync(one, room.StudentB);
-        await room.PutInGroupAsync(two, c);
+        var (room, c, _, _) = await app.CreateGroupedClassroomAsync();
         return new Scene(room, c, new LiveReadingPages(app));
     }
 

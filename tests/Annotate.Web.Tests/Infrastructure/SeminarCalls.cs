@@ -40,4 +40,17 @@ public static class SeminarCalls
         var changed = await db.Documents.Where(d => d.Id == documentId).ExecuteUpdateAsync(set => set.SetProperty(d => d.PostFirst, postFirst));
         Assert.Equal(1, changed);
     }
+
+    /// <summary>A classroom whose students A and B are in "Group one" and a third student C in "Group two".</summary>
+    public static async Task<(Classroom Room, ApiUser C, int GroupOne, int GroupTwo)> CreateGroupedClassroomAsync(this AnnotateApp app)
+    {
+        var room = await app.CreateClassroomAsync();
+        var c = await app.AddStudentAsync(room, "student.c");
+        var one = await room.CreateGroupAsync("Group one");
+        var two = await room.CreateGroupAsync("Group two");
+        await room.PutInGroupAsync(one, room.StudentA);
+        await room.PutInGroupAsync(one, room.StudentB);
+        await room.PutInGroupAsync(two, c);
+        return (room, c, one, two);
+    }
 }
