@@ -42,7 +42,7 @@ public sealed class FeedbackLiveTests(AppFixture app)
         // The teacher gives feedback in Ada's thread card.
         var feedback = $"Good question, Ada: read section II again. ({Guid.NewGuid():N})";
         var teachersCard = teacher.Reading.Thread(question);
-        await teachersCard.GetByRole(AriaRole.Button, new() { Name = "Give Ada Asking feedback" }).ClickAsync();
+        await teachersCard.GetByRole(AriaRole.Button, new() { Name = "Give feedback to Ada Asking" }).ClickAsync();
         await teachersCard.GetByRole(AriaRole.Textbox, new() { Name = "Feedback for Ada Asking" }).FillAsync(feedback);
         await teachersCard.GetByRole(AriaRole.Button, new() { Name = "Send feedback", Exact = true }).ClickAsync();
 

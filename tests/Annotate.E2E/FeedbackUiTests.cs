@@ -1,4 +1,5 @@
 using Annotate.E2E.Infrastructure;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -28,7 +29,7 @@ public sealed class FeedbackUiTests(AppFixture app, ITestOutputHelper output)
 
         var thread = teacher.Reading.Thread(question);
         await Expect(thread).ToBeVisibleAsync();
-        await thread.GetByRole(AriaRole.Button, new() { Name = "Give Ana Costa feedback" }).ClickAsync();
+        await thread.GetByRole(AriaRole.Button, new() { Name = "Give feedback to Ana Costa" }).ClickAsync();
         const string feedback = "Both: find the sentence where the Manifesto ties the two together, and quote it.";
         await thread.GetByRole(AriaRole.Textbox, new() { Name = "Feedback for Ana Costa" }).FillAsync(feedback);
         await thread.GetByRole(AriaRole.Button, new() { Name = "Send feedback", Exact = true }).ClickAsync();
@@ -47,10 +48,11 @@ public sealed class FeedbackUiTests(AppFixture app, ITestOutputHelper output)
 
         // The teacher marks Ben's comment as exemplary; everyone who sees it sees the mark.
         var bensThread = teacher.Reading.Thread(bens);
-        await bensThread.GetByRole(AriaRole.Button, new() { Name = "Mark Ben Okafor's annotation as exemplary" }).ClickAsync();
+        await bensThread.GetByRole(AriaRole.Button, new() { Name = "Mark exemplary: Ben Okafor's annotation" }).ClickAsync();
         await Expect(ben.Reading.Thread(bens)).ToContainTextAsync("Exemplary");
         await SettleAsync(teacher.Page);
         await ScreenshotAsync(teacher.Page, "feedback-teacher.png");
+        await AssertNoSeriousAxeViolationsAsync(teacher.Page, "Reading page with feedback (teacher)");
 
         // Ana's app bar counts the unread feedback; the Feedback view lists it with its passage.
         var feedbackLink = ana.Page.GetByRole(AriaRole.Link, new() { Name = "Feedback, 1 unread" });
@@ -62,7 +64,8 @@ public sealed class FeedbackUiTests(AppFixture app, ITestOutputHelper output)
         await Expect(item).ToContainTextAsync("New");
         await ana.Page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await ScreenshotAsync(ana.Page, "feedback-view.png");
-        await item.GetByRole(AriaRole.Button, new() { Name = "Mark feedback from Dr Irene Adler as read" }).ClickAsync();
+        await AssertNoSeriousAxeViolationsAsync(ana.Page, "Feedback view");
+        await item.GetByRole(AriaRole.Button, new() { Name = "Mark as read: feedback from Dr Irene Adler" }).ClickAsync();
         await Expect(item).Not.ToContainTextAsync("New");
         await Expect(ana.Page.GetByRole(AriaRole.Link, new() { Name = "Feedback", Exact = true })).ToBeVisibleAsync();
 
@@ -74,9 +77,18 @@ public sealed class FeedbackUiTests(AppFixture app, ITestOutputHelper output)
         await teacher.Page.GotoAsync("/documents/1/overview");
         await teacher.Page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await ScreenshotAsync(teacher.Page, "overview.png");
+        await AssertNoSeriousAxeViolationsAsync(teacher.Page, "Overview");
         var table = teacher.Page.GetByRole(AriaRole.Table).First;
         await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ana Costa" })).ToContainTextAsync("1");
         await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ben Okafor" })).ToBeVisibleAsync();
+    }
+
+    private async Task AssertNoSeriousAxeViolationsAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe();
+        foreach (var violation in result.Violations)
+            output.WriteLine($"axe {what}: [{violation.Impact}] {violation.Id}: {violation.Help} ({string.Join(", ", violation.Nodes.Take(3).Select(n => n.Html))})");
+        Assert.DoesNotContain(result.Violations, v => v.Impact is "serious" or "critical");
     }
 
     private static async Task SettleAsync(IPage page)

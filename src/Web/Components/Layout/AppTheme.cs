@@ -18,6 +18,10 @@ internal static class AppTheme
             TextSecondary = "rgba(0,0,0,0.6)",
             // MudBlazor's #f44336 is 3.7:1 on white: too faint for the text of a Delete button.
             Error = "#c62828",
+            // Feedback's colour; MudBlazor's teal is 2:1 on white. These three reach 4.5:1 as text and under white text.
+            Tertiary = "#1f6f5c",
+            Warning = "#9a5b00",
+            Success = "#2e7d32",
         },
         PaletteDark = new PaletteDark
         {
@@ -29,6 +33,8 @@ internal static class AppTheme
             // White on these light primaries is 2:1; dark text on them is over 7:1.
             PrimaryContrastText = "#10263b",
             SecondaryContrastText = "#2a140a",
+            Tertiary = "#7fd1bd",
+            TertiaryContrastText = "#0c2a22",
         },
     };
 }
