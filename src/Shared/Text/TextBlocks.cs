@@ -32,4 +32,21 @@ public static class TextBlocks
         }
         return blocks;
     }
+
+    /// <summary>
+    /// The number of the paragraph a passage starting at <paramref name="offset"/> (UTF-16) belongs to: that of
+    /// the last block starting at or before it, or null when that block is a heading or there is none.
+    /// The reading page, exports and the feedback list all number passages by this.
+    /// </summary>
+    public static int? ParagraphAt(IReadOnlyList<TextBlock> blocks, int offset)
+    {
+        int low = 0, high = blocks.Count - 1, found = -1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            if (blocks[middle].Start <= offset) { found = middle; low = middle + 1; }
+            else high = middle - 1;
+        }
+        return found < 0 ? null : blocks[found].ParagraphNumber;
+    }
 }

@@ -25,6 +25,21 @@ public class TextBlocksTests
             blocks);
     }
 
+    [Theory]
+    [InlineData(0, null)]      // in the first heading
+    [InlineData(14, 1)]        // the first character of paragraph 1
+    [InlineData(35, 1)]        // the separator after it still counts as paragraph 1
+    [InlineData(36, 2)]
+    [InlineData(60, null)]     // in the second heading
+    [InlineData(83, 3)]        // the last character
+    public void A_passage_is_numbered_by_the_block_it_starts_in(int offset, int? paragraph)
+    {
+        var blocks = TextBlocks.Parse("INTRODUCTION\n\nThe first paragraph.\n\nThe second paragraph.\n\nCONCLUSION\n\nThe last one.");
+
+        Assert.Equal(paragraph, TextBlocks.ParagraphAt(blocks, offset));
+        Assert.Null(TextBlocks.ParagraphAt([], offset));
+    }
+
     [Fact]
     public void Offsets_give_back_the_blocks_of_the_sample_verbatim()
     {

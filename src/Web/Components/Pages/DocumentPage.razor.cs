@@ -289,7 +289,7 @@ public partial class DocumentPage
         : [Visibility.Seminar, Visibility.Group, Visibility.Teachers, Visibility.Private];
 
     private int? ParagraphAt(TextSpan? span) =>
-        span is { } s ? blocks.LastOrDefault(b => b.Start <= s.Start)?.ParagraphNumber : null;
+        span is { } s ? TextBlocks.ParagraphAt(blocks, s.Start) : null;
 
     private void OnSelectionChanged(ArticleView.SelectedPassage? passage) => selection = passage;
 

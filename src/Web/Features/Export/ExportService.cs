@@ -74,21 +74,8 @@ internal sealed class ExportService(ReaderAccess access, AnnotationService annot
             .Select(t => new ExportThread(
                 t.Span is null ? t.Root with { Orphan = true } : t.Root,
                 replies[t.Root.Id].OrderBy(r => r.Created).ThenBy(r => r.Id).ToList(),
-                t.Span is { } span ? ParagraphAt(blocks, span.Start) : null))
+                t.Span is { } span ? TextBlocks.ParagraphAt(blocks, span.Start) : null))
             .ToList();
-    }
-
-    /// <summary>The page's rule: the number of the last block starting at or before the passage (none for a heading).</summary>
-    private static int? ParagraphAt(IReadOnlyList<TextBlock> blocks, int offset)
-    {
-        int low = 0, high = blocks.Count - 1, found = -1;
-        while (low <= high)
-        {
-            var middle = (low + high) / 2;
-            if (blocks[middle].Start <= offset) { found = middle; low = middle + 1; }
-            else high = middle - 1;
-        }
-        return found < 0 ? null : blocks[found].ParagraphNumber;
     }
 
     private static bool Matches(ExportThread thread, ExportFilter filter, string? person, HashSet<string>? groupMembers)
