@@ -18,7 +18,8 @@ public static class CsvExport
     public static IReadOnlyList<string> Header { get; } =
         ["document", "paragraph", "quote", "body", "author", "visibility", "motivation", "tags", "thread id", "parent id", "created (UTC)"];
 
-    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
+    /// <summary>CSV as spreadsheets should get it (BOM, formula-like cells made inert); the participation table uses it too.</summary>
+    internal static readonly CsvWriterOptions SpreadsheetOptions = CsvWriterOptions.Default with
     {
         WriteByteOrderMark = true,
         // The characters OWASP lists (= @ + -, tab, CR) and the apostrophe Excel reads as "this is text".
@@ -30,7 +31,7 @@ public static class CsvExport
     public static async Task WriteAsync(ExportContent content, Stream output, CancellationToken cancellationToken = default)
     {
         // Fields are buffered; the writer hands the buffer to the output (asynchronously) when it is mostly full.
-        await using var csv = CsvWriter.Create(output, Options, leaveOpen: true);
+        await using var csv = CsvWriter.Create(output, SpreadsheetOptions, leaveOpen: true);
 
         foreach (var column in Header) csv.WriteField(column);
         await csv.EndRecordAsync(cancellationToken);

@@ -21,15 +21,7 @@ public static class ExportText
     /// <summary>A file name for the export: ASCII letters and digits of the title, the date, the format's extension.</summary>
     public static string FileName(ExportContent content, ExportFormat format)
     {
-        var slug = new System.Text.StringBuilder();
-        foreach (var c in content.Title.Normalize(System.Text.NormalizationForm.FormD))
-        {
-            if (char.IsAsciiLetterOrDigit(c)) slug.Append(char.ToLowerInvariant(c));
-            else if ((char.IsWhiteSpace(c) || c is '-' or '_' or '.' or ',') && slug.Length > 0 && slug[^1] != '-') slug.Append('-');
-            if (slug.Length >= 60) break;
-        }
-        var name = slug.ToString().Trim('-');
-        if (name.Length == 0) name = $"document-{content.DocumentId}";
+        var name = FileNames.Slug(content.Title, fallback: $"document-{content.DocumentId}");
         return $"{name}-annotations-{content.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}{format.Extension()}";
     }
 }

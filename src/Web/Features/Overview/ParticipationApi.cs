@@ -17,7 +17,7 @@ internal static class ParticipationApi
             if (format != "csv") return Results.Ok(overview);
 
             context.Response.ContentType = "text/csv; charset=utf-8";
-            context.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileNames.Safe(overview!.Title)}-participation.csv\"";
+            context.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileNames.Slug(overview!.Title, fallback: $"document-{id}")}-participation.csv\"";
             await ParticipationService.WriteCsvAsync(overview, context.Response.Body, context.RequestAborted);
             return Results.Empty;
         }).RequireAuthorization().WithTags("Overview").WithName("GetParticipation")

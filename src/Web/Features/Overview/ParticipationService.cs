@@ -2,6 +2,7 @@ using System.Globalization;
 using Annotate.Shared;
 using Annotate.Web.Features.Annotations;
 using Annotate.Web.Features.Documents;
+using Annotate.Web.Features.Export;
 using Annotate.Web.Features.Seminars;
 using CsvHelper;
 
@@ -79,8 +80,7 @@ internal sealed class ParticipationService(ReaderAccess access, AnnotationServic
     /// </summary>
     public static async Task WriteCsvAsync(Overview overview, Stream output, CancellationToken cancellationToken = default)
     {
-        var options = CsvWriterOptions.Default with { WriteByteOrderMark = true, Injection = CsvInjection.Escape };
-        await using var csv = CsvWriter.Create(output, options, leaveOpen: true);
+        await using var csv = CsvWriter.Create(output, CsvExport.SpreadsheetOptions, leaveOpen: true);
         await csv.WriteRecordAsync(["Student", "User id", "Group", "Annotations", "Replies", "Words", "Late", "Feedback received", "First activity (UTC)", "Last activity (UTC)"], cancellationToken);
         foreach (var s in overview.Students)
         {
