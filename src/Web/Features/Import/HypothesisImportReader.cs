@@ -20,10 +20,7 @@ internal static class HypothesisImportReader
 
     public static ImportItem Read(JsonElement json, int index)
     {
-        if (json.ValueKind != JsonValueKind.Object)
-            return ImportItem.Rejected(index, null, "This item is not a JSON object, so it is not an annotation.");
-        if (!TryString(json, "id", out var id))
-            return ImportItem.Rejected(index, null, "The annotation's \"id\" must be a string.");
+        if (ImportItem.RejectShape(json, index, out var id) is { } notAnAnnotation) return notAnAnnotation;
         ImportItem Reject(string reason) => ImportItem.Rejected(index, id, reason);
 
         if (!TryString(json, "text", out var text)) return Reject("\"text\" must be a string.");

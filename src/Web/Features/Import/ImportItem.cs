@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Annotate.Shared;
 using Annotate.Shared.Anchoring;
 using Annotate.Shared.W3c;
+using Annotate.Web.Features.Annotations;
 
 namespace Annotate.Web.Features.Import;
 
@@ -33,4 +35,17 @@ internal sealed record ImportItem(int Index, string? SourceId)
     public bool IsReply => ReplyTo is not null;
 
     public static ImportItem Rejected(int index, string? sourceId, string problem) => new(index, sourceId) { Problem = problem };
+
+    /// <summary>
+    /// What every source format asks first: an object, with a string "id" when it has one. The rejection
+    /// when it is not; null (and the id) when the reader can go on.
+    /// </summary>
+    public static ImportItem? RejectShape(JsonElement json, int index, out string? id)
+    {
+        id = null;
+        if (json.ValueKind != JsonValueKind.Object)
+            return Rejected(index, null, "This item is not a JSON object, so it is not an annotation.");
+        return AnnotationJsonReader.TryString(json, "id", out id) ? null
+            : Rejected(index, null, "The annotation's \"id\" must be a string.");
+    }
 }

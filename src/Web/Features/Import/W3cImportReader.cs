@@ -16,10 +16,7 @@ internal static class W3cImportReader
 {
     public static ImportItem Read(JsonElement json, int index)
     {
-        if (json.ValueKind != JsonValueKind.Object)
-            return ImportItem.Rejected(index, null, "This item is not a JSON object, so it is not an annotation.");
-        if (!TryString(json, "id", out var id))
-            return ImportItem.Rejected(index, null, "The annotation's \"id\" must be a string.");
+        if (ImportItem.RejectShape(json, index, out var id) is { } notAnAnnotation) return notAnAnnotation;
         ImportItem Reject(string reason) => ImportItem.Rejected(index, id, reason);
 
         if (!TryMotivation(json, out var motivation)) return Reject("\"motivation\" must be a string.");
