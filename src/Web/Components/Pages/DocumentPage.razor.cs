@@ -67,6 +67,9 @@ public partial class DocumentPage
     private DateTimeOffset now;
     private ArticleView? articleView;
     private IDisposable? subscription;
+    private int? subscribedTo;
+    /// <summary>Feed events held while the page loads; null once it has caught up.</summary>
+    private List<FeedEvent>? arrivedWhileLoading;
     private IDisposable? presence;
     private ITimer? clockTimer;
     private IJSObjectReference? module;
@@ -88,19 +91,42 @@ public partial class DocumentPage
     protected override async Task OnParametersSetAsync()
     {
         now = Clock.GetUtcNow();
+        // A live circuit listens before it loads, holding what arrives meanwhile, so nothing posted during
+        // the load is missed and nothing is loaded twice. (A prerender never listens: it would never let go.)
+        if (RendererInfo.IsInteractive && subscribedTo != Id)
+        {
+            subscription?.Dispose();
+            arrivedWhileLoading = [];
+            subscription = Feed.Subscribe(Id, OnFeedEvent);
+            subscribedTo = Id;
+        }
         var user = AuthenticationState is null ? null : (await AuthenticationState).User;
         userId = user?.UserIdOrNull() ?? "";
         displayName = user?.DisplayName() ?? "";
         access = await Access.ForDocumentAsync(userId, Id);
         document = access is null ? null : await Documents.GetAsync(Id);
         notFound = document is null;
-        if (access is null || document is null) return;
+        if (access is null || document is null)
+        {
+            // Nothing here to keep up to date.
+            arrivedWhileLoading = null;
+            return;
+        }
 
         blocks = TextBlocks.Parse(document.Text);
         visibilityOptions = VisibilityOptionsFor(access.Viewer);
         annotations = await Annotations.ListVisibleAsync(access);
         await LoadStudentsAsync();
         Rebuild();
+        await CatchUpAsync();
+    }
+
+    /// <summary>Events that came while the page loaded, applied in order on what it loaded (applying one twice changes nothing).</summary>
+    private async Task CatchUpAsync()
+    {
+        if (arrivedWhileLoading is not { } arrived) return;
+        arrivedWhileLoading = null;
+        foreach (var feedEvent in arrived) await HandleAsync(feedEvent);
     }
 
     private async Task LoadStudentsAsync()
@@ -115,11 +141,7 @@ public partial class DocumentPage
     {
         // The first render with the document loaded (not necessarily the first render: loading may still
         // be under way then), and only in a live circuit.
-        if (subscription is not null || access is null || document is null || !RendererInfo.IsInteractive) return;
-        subscription = Feed.Subscribe(Id, OnFeedEvent);
-        // Anything posted between loading and subscribing would otherwise be missed until the next visit.
-        annotations = await Annotations.ListVisibleAsync(access);
-        Rebuild();
+        if (presence is not null || access is null || document is null || !RendererInfo.IsInteractive) return;
         presence = Presence.Enter(Id, userId, displayName);
         Presence.Changed += OnPresenceChanged;
         readers = Presence.ReadersOf(Id);
@@ -149,28 +171,34 @@ public partial class DocumentPage
         // Never make the writer wait for this page to render.
         _ = InvokeAsync(async () =>
         {
-            if (access is null) return;
-            switch (feedEvent)
-            {
-                case AnnotationEvent annotationEvent when annotationEvent.KindFor(access.Viewer) is { } kind:
-                    Apply(kind, annotationEvent.Annotation, redraw: false);
-                    RedrawSoon();
-                    return;
-                case DocumentRevisedEvent:
-                    await ReloadAfterRevisionAsync();
-                    break;
-                case AccessChangedEvent changed when changed.OthersAffected || changed.UserId == userId:
-                    await ReloadAccessAsync();
-                    break;
-                case AnchoringProgressEvent progress:
-                    anchoring = progress.Finished ? null : progress;
-                    break;
-                default:
-                    return;
-            }
-            StateHasChanged();
+            if (arrivedWhileLoading is not null) arrivedWhileLoading.Add(feedEvent);
+            else await HandleAsync(feedEvent);
         });
         return Task.CompletedTask;
+    }
+
+    private async Task HandleAsync(FeedEvent feedEvent)
+    {
+        if (access is null) return;
+        switch (feedEvent)
+        {
+            case AnnotationEvent annotationEvent when annotationEvent.KindFor(access.Viewer) is { } kind:
+                Apply(kind, annotationEvent.Annotation, redraw: false);
+                RedrawSoon();
+                return;
+            case DocumentRevisedEvent:
+                await ReloadAfterRevisionAsync();
+                break;
+            case AccessChangedEvent changed when changed.OthersAffected || changed.UserId == userId:
+                await ReloadAccessAsync();
+                break;
+            case AnchoringProgressEvent progress:
+                anchoring = progress.Finished ? null : progress;
+                break;
+            default:
+                return;
+        }
+        StateHasChanged();
     }
 
     /// <summary>
