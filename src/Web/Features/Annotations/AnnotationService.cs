@@ -259,7 +259,8 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         foreach (var view in removed.OrderByDescending(v => v.IsReply))
             await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Deleted, view));
         // Deleting one's only post on a post-first document closes the gate again for its author.
-        if (!current.IsReply && ReaderAccess.OpensPostFirst(null, current.Motivation, current.Visibility))
+        if (!current.IsReply && ReaderAccess.OpensPostFirst(null, current.Motivation, current.Visibility)
+            && await db.Documents.AnyAsync(d => d.Id == current.DocumentId && d.PostFirst))
             await feed.PublishAsync(new AccessChangedEvent(current.DocumentId, reader.SeminarId, current.AuthorId, OthersAffected: false));
         return new AnnotationResult(current);
     }
