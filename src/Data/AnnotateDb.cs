@@ -10,6 +10,7 @@ public class AnnotateDb(DbContextOptions<AnnotateDb> options) : IdentityDbContex
     public DbSet<Seminar> Seminars => Set<Seminar>();
     public DbSet<SeminarGroup> Groups => Set<SeminarGroup>();
     public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<SeminarRemoval> SeminarRemovals => Set<SeminarRemoval>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<Annotation> Annotations => Set<Annotation>();
     public DbSet<DocumentRevision> DocumentRevisions => Set<DocumentRevision>();

@@ -9,7 +9,7 @@ public static class VisibilityRule
     public static bool CanSee(Viewer viewer, VisibilityFacts annotation)
     {
         if (!viewer.IsMember) return false;
-        if (viewer.UserId == annotation.AuthorId) return true;
+        if (annotation.AuthorId is not null && viewer.UserId == annotation.AuthorId) return true;
         // Feedback addressed to one student: that student and the teachers, whatever else it says.
         if (annotation.AddresseeId is not null)
             return viewer.IsTeacher || viewer.UserId == annotation.AddresseeId;

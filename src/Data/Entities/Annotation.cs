@@ -11,7 +11,16 @@ public class Annotation
 {
     public Guid Id { get; set; }
     public int DocumentId { get; set; }
-    public string AuthorId { get; set; } = "";
+    /// <summary>
+    /// Null once the author deleted their account and the thread stayed for the replies others wrote in
+    /// it (shown as by "a deleted account", its body removed).
+    /// </summary>
+    public string? AuthorId { get; set; }
+    /// <summary>
+    /// For a thread whose author deleted their account: the group they were in then, so a group thread
+    /// stays with the group-mates who replied in it. Null otherwise (a living author's group is their membership's).
+    /// </summary>
+    public int? FormerAuthorGroupId { get; set; }
     /// <summary>The annotation this one answers (replies only).</summary>
     public Guid? ParentId { get; set; }
     /// <summary>The first annotation of the thread (replies only), so a thread loads in one query.</summary>

@@ -35,6 +35,17 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
     }
 }
 
+internal sealed class SeminarRemovalConfiguration : IEntityTypeConfiguration<SeminarRemoval>
+{
+    public void Configure(EntityTypeBuilder<SeminarRemoval> b)
+    {
+        b.HasKey(r => new { r.SeminarId, r.UserId });
+        b.HasIndex(r => r.UserId);
+        b.HasOne(r => r.Seminar).WithMany().HasForeignKey(r => r.SeminarId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(r => r.User).WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
 {
     public void Configure(EntityTypeBuilder<Document> b)
@@ -60,7 +71,9 @@ internal sealed class AnnotationConfiguration : IEntityTypeConfiguration<Annotat
         b.Property(a => a.AttributedTo).HasMaxLength(200);
         b.HasIndex(a => new { a.DocumentId, a.AuthorId, a.ImportKey }).IsUnique().HasFilter("\"ImportKey\" IS NOT NULL");
         b.HasOne(a => a.Document).WithMany().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne(a => a.Author).WithMany().HasForeignKey(a => a.AuthorId);
+        // Deleting an account never cascades into annotations: AccountDeletion decides what stays (others'
+        // replies, and the threads holding them) and what goes, before the user row is deleted.
+        b.HasOne(a => a.Author).WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.Restrict);
         // Deleting a thread deletes its replies.
         b.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -7,6 +7,8 @@ public class Seminar
     public string Name { get; set; } = "";
     /// <summary>Short code a student types (or follows as a link) to join.</summary>
     public string JoinCode { get; set; } = "";
+    /// <summary>While false, the join code admits no one (a teacher closed joining); members stay.</summary>
+    public bool JoiningOpen { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
 
     public List<Membership> Members { get; set; } = [];

@@ -31,7 +31,6 @@ namespace Annotate.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AuthorId")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Body")
@@ -54,6 +53,9 @@ namespace Annotate.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Exemplary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FormerAuthorGroupId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ImportKey")
@@ -362,6 +364,9 @@ namespace Annotate.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("JoiningOpen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -394,6 +399,27 @@ namespace Annotate.Data.Migrations
                     b.HasIndex("SeminarId");
 
                     b.ToTable("Groups");
+                });
+
+            modelBuilder.Entity("Annotate.Data.Entities.SeminarRemoval", b =>
+                {
+                    b.Property<int>("SeminarId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemovedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SeminarId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SeminarRemovals");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -550,8 +576,7 @@ namespace Annotate.Data.Migrations
                     b.HasOne("Annotate.Data.Entities.ApplicationUser", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Annotate.Data.Entities.Document", "Document")
                         .WithMany()
@@ -650,6 +675,25 @@ namespace Annotate.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Seminar");
+                });
+
+            modelBuilder.Entity("Annotate.Data.Entities.SeminarRemoval", b =>
+                {
+                    b.HasOne("Annotate.Data.Entities.Seminar", "Seminar")
+                        .WithMany()
+                        .HasForeignKey("SeminarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Annotate.Data.Entities.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Seminar");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

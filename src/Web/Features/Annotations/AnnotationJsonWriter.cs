@@ -39,7 +39,8 @@ public static class AnnotationJsonWriter
         json.WriteString("motivation", annotation.Motivation);
         json.WriteString("visibility", annotation.Visibility.ToName());
         json.WriteStartObject("creator");
-        json.WriteString("id", UserIri(origin, annotation.AuthorId));
+        // A deleted account has no IRI any more: the creator is then only a name.
+        if (annotation.AuthorId is { } author) json.WriteString("id", UserIri(origin, author));
         json.WriteString("type", "Person");
         json.WriteString("name", annotation.AuthorName);
         json.WriteEndObject();

@@ -15,6 +15,9 @@ namespace Annotate.Web.Features.Annotations;
 /// </summary>
 internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, IAnnotationFeed feed, TimeProvider clock)
 {
+    /// <summary>How readers see the author of a thread whose author deleted their account.</summary>
+    public const string DeletedAccountName = "a deleted account";
+
     /// <summary>Every annotation of the document the viewer may see, threads in document order, replies by time.</summary>
     public async Task<List<AnnotationView>> ListVisibleAsync(ReaderAccess.DocumentAccess reader, CancellationToken cancellationToken = default)
     {
@@ -68,8 +71,8 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
             // Under feedback, replies stay between that student and the teachers; a teacher's feedback in a
             // student's thread is for that student alone.
             annotation.AddresseeId = parent.AddresseeId
-                ?? (draft.Motivation == Motivations.Assessing && parent.Access.AuthorId != userId
-                    && await IsStudentAsync(db, reader.SeminarId, parent.Access.AuthorId) ? parent.Access.AuthorId : null);
+                ?? (draft.Motivation == Motivations.Assessing && parent.Access.AuthorId is { } threadAuthor && threadAuthor != userId
+                    && await IsStudentAsync(db, reader.SeminarId, threadAuthor) ? threadAuthor : null);
             if (draft.AddresseeId is not null && draft.AddresseeId != annotation.AddresseeId)
                 return AnnotationResult.Fail(AnnotationFailure.Invalid, "A reply goes to whoever its thread is for; leave \"addressee\" out of replies.");
             // A reply takes its thread's visibility: it can never widen it.
@@ -325,10 +328,11 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
             .Select(a => new
             {
                 Annotation = a,
-                AuthorName = a.Author!.DisplayName,
+                AuthorName = a.AuthorId == null ? DeletedAccountName : a.Author!.DisplayName,
                 AddresseeName = a.AddresseeId == null ? null : db.Users.Where(u => u.Id == a.AddresseeId).Select(u => u.DisplayName).FirstOrDefault(),
                 ThreadAuthorId = a.ThreadId == null ? a.AuthorId : db.Annotations.Where(t => t.Id == a.ThreadId).Select(t => t.AuthorId).FirstOrDefault(),
                 ThreadVisibility = a.ThreadId == null ? a.Visibility : db.Annotations.Where(t => t.Id == a.ThreadId).Select(t => t.Visibility).FirstOrDefault(),
+                ThreadFormerGroupId = a.ThreadId == null ? a.FormerAuthorGroupId : db.Annotations.Where(t => t.Id == a.ThreadId).Select(t => t.FormerAuthorGroupId).FirstOrDefault(),
                 CurrentRevision = a.Document!.Revision,
                 Anchor = db.AnnotationAnchors.FirstOrDefault(x => x.AnnotationId == a.Id && x.Revision == a.Document!.Revision),
             })
@@ -347,8 +351,9 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         foreach (var r in rows)
         {
             var a = r.Annotation;
-            var threadAuthor = r.ThreadAuthorId ?? a.AuthorId;
-            var facts = new VisibilityFacts(threadAuthor, r.ThreadVisibility, groups.GetValueOrDefault(threadAuthor), a.AddresseeId);
+            var threadAuthor = a.ThreadId == null ? a.AuthorId : r.ThreadAuthorId;
+            var threadGroup = threadAuthor is null ? r.ThreadFormerGroupId : groups.GetValueOrDefault(threadAuthor);
+            var facts = new VisibilityFacts(threadAuthor, r.ThreadVisibility, threadGroup, a.AddresseeId);
             var view = new AnnotationView(
                 a.Id, a.DocumentId, a.ParentId, a.ThreadId, a.AuthorId, r.AuthorName, a.Motivation, r.ThreadVisibility,
                 a.Body, a.Tags.Length == 0 ? [] : a.Tags.Split('\n'),

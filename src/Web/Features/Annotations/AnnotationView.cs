@@ -12,7 +12,7 @@ public sealed record AnnotationView(
     int DocumentId,
     Guid? ParentId,
     Guid? ThreadId,
-    string AuthorId,
+    string? AuthorId,
     string AuthorName,
     string Motivation,
     Visibility Visibility,
@@ -50,6 +50,9 @@ public sealed record AnnotationView(
     public bool IsFeedback => Motivation == Annotate.Shared.W3c.Motivations.Assessing;
 
     public bool IsReply => ParentId is not null;
+
+    /// <summary>Its author deleted their account; it stays (without its body) because others replied in its thread.</summary>
+    public bool ByDeletedAccount => AuthorId is null;
 
     /// <summary>The id of the thread this belongs to: its own id for a thread's first annotation.</summary>
     public Guid ThreadRootId => ThreadId ?? Id;

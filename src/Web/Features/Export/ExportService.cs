@@ -81,7 +81,7 @@ internal sealed class ExportService(ReaderAccess access, AnnotationService annot
     private static bool Matches(ExportThread thread, ExportFilter filter, string? person, HashSet<string>? groupMembers)
     {
         var root = thread.Root;
-        if (groupMembers is not null && !groupMembers.Contains(root.AuthorId)) return false;
+        if (groupMembers is not null && (root.AuthorId is null || !groupMembers.Contains(root.AuthorId))) return false;
         if (filter.Tag is { } tag && !root.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase)) return false;
         // With a person chosen, their own annotations in the thread are what count, for the dates too; and
         // feedback addressed to them belongs in their export (it is their feedback report).
