@@ -24,6 +24,8 @@ public sealed class SeminarPageTests(AppFixture app)
         var code = (await page.Locator(".join-code").TextContentAsync())!.Trim();
 
         await student.Page.GotoAsync($"/join/{code}");
+        await student.Page.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true }).ClickAsync();
+        await student.Page.WaitForURLAsync(url => url.Contains("/seminars/", StringComparison.Ordinal));
         await Expect(student.Page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();
 
         await page.ReloadAsync();

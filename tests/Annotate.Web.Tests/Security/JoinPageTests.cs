@@ -1,5 +1,7 @@
 using System.Net;
+using Annotate.Web.Components.Pages;
 using Annotate.Web.Tests.Infrastructure;
+using Bunit;
 
 namespace Annotate.Web.Tests.Security;
 
@@ -42,6 +44,20 @@ public sealed class JoinPageTests(AnnotateApp app) : IClassFixture<AnnotateApp>
         Assert.DoesNotContain(scene.DocumentTitle, html);
         Assert.False(await IsMemberAsync(scene.SeminarId, stranger));
         Assert.Equal("[]", await stranger.Http.GetStringAsync("/api/seminars"));
+    }
+
+    [Fact]
+    public async Task Rendering_the_join_page_in_a_live_circuit_enrols_no_one()
+    {
+        var scene = await SceneAsync();
+        var reader = await app.RegisterAsync("reader");
+        await using var pages = new LiveReadingPages(app);
+
+        var page = pages.Render<JoinPage>(reader, p => p.Add(x => x.Code, scene.Code));
+
+        await page.WaitForAssertionAsync(() => Assert.Contains(scene.Name, page.Markup), LiveReadingPages.Timeout);
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll("button[type=submit]"), b => b.TextContent.Trim() == "Join"), LiveReadingPages.Timeout);
+        Assert.False(await IsMemberAsync(scene.SeminarId, reader));
     }
 
     [Fact]
