@@ -17,7 +17,7 @@ public sealed class JoinLinkTests(AppFixture app, ITestOutputHelper output)
     {
         await using var teacher = await app.NewReaderAsync("Teacher Inviting");
         await using var student = await app.NewReaderAsync("Student Invited");
-        var (name, code) = await StartSeminarAsync(teacher);
+        var (name, code) = await teacher.StartSeminarAsync();
         var page = student.Page;
 
         await page.GotoAsync($"/join/{code}");
@@ -43,10 +43,8 @@ public sealed class JoinLinkTests(AppFixture app, ITestOutputHelper output)
     {
         await using var teacher = await app.NewReaderAsync("Teacher Removing");
         await using var student = await app.NewReaderAsync("Student Removed");
-        var (name, code) = await StartSeminarAsync(teacher);
-        await student.Page.GotoAsync($"/join/{code}");
-        await student.Page.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true }).ClickAsync();
-        await student.Page.WaitForURLAsync(url => url.Contains("/seminars/", StringComparison.Ordinal));
+        var (name, code) = await teacher.StartSeminarAsync();
+        await student.JoinByLinkAsync(code);
 
         var page = teacher.Page;
         await page.ReloadAsync();
@@ -75,18 +73,5 @@ public sealed class JoinLinkTests(AppFixture app, ITestOutputHelper output)
         await page.GetByRole(AriaRole.Switch, new() { Name = "Open to join" }).ClickAsync();
         await Expect(page.GetByText("Joining is closed: the code and link let no one in until you open it again.")).ToBeVisibleAsync();
         output.WriteLine($"Screenshot: {await Screenshots.SaveAsync(page, "seminar-joining-closed.png")}");
-    }
-
-    /// <summary>Starts a seminar from the home page, as a teacher does; answers its name and join code.</summary>
-    private static async Task<(string Name, string Code)> StartSeminarAsync(Reader teacher)
-    {
-        var name = $"Reading group {Guid.NewGuid():N}"[..22];
-        var page = teacher.Page;
-        await page.GotoAsync("/");
-        await Expect(page.Locator("[data-interactive]")).ToHaveCountAsync(1);
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "Seminar name" }).FillAsync(name);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();
-        return (name, (await page.Locator(".join-code").TextContentAsync())!.Trim());
     }
 }
