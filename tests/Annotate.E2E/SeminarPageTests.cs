@@ -13,17 +13,10 @@ public sealed class SeminarPageTests(AppFixture app)
     {
         await using var teacher = await app.NewReaderAsync("Teacher Starting");
         await using var student = await app.NewReaderAsync("Student Joining");
-        var name = $"Reading group {Guid.NewGuid():N}"[..22];
-
+        var (name, code) = await teacher.StartSeminarAsync();
         var page = teacher.Page;
-        await page.GotoAsync("/");
-        await Expect(page.Locator("[data-interactive]")).ToHaveCountAsync(1);
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "Seminar name" }).FillAsync(name);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();
-        var code = (await page.Locator(".join-code").TextContentAsync())!.Trim();
 
-        await student.Page.GotoAsync($"/join/{code}");
+        await student.JoinByLinkAsync(code);
         await Expect(student.Page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();
 
         await page.ReloadAsync();

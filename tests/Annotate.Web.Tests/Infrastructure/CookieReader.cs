@@ -6,21 +6,21 @@ namespace Annotate.Web.Tests.Infrastructure;
 
 /// <summary>
 /// Someone in a browser: signed in with the Identity cookie (not a bearer token), fetching the reading
-/// page's server-rendered HTML the way a browser's first request gets it. No redirects are followed, so a
-/// signed-out reader's answer is the redirect itself.
+/// page's server-rendered HTML the way a browser's first request gets it. Unless asked to follow them, no
+/// redirects are followed, so a signed-out reader's answer is the redirect itself.
 /// </summary>
 public sealed class CookieReader(HttpClient http)
 {
     public HttpClient Http { get; } = http;
 
     /// <summary>A browser-like client with no sign-in.</summary>
-    public static CookieReader SignedOut(AnnotateApp app) =>
-        new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    public static CookieReader SignedOut(AnnotateApp app, bool followRedirects = false) =>
+        new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true }));
 
     /// <summary>Signs in through <c>POST /api/auth/login?useCookies=true</c>; the client keeps the cookie.</summary>
-    public static async Task<CookieReader> SignInAsync(AnnotateApp app, ApiUser user)
+    public static async Task<CookieReader> SignInAsync(AnnotateApp app, ApiUser user, bool followRedirects = false)
     {
-        var reader = SignedOut(app);
+        var reader = SignedOut(app, followRedirects);
         var login = await reader.Http.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = user.Email, password = user.Password });
         await login.ShouldHaveStatusAsync(HttpStatusCode.OK);
         Assert.Contains(login.Headers.GetValues("Set-Cookie"), c => c.Contains("Identity.Application", StringComparison.Ordinal));

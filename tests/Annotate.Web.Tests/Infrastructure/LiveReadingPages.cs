@@ -32,21 +32,30 @@ public sealed class LiveReadingPages : IAsyncDisposable
     /// <summary>Opens /documents/{id} as <paramref name="user"/> (null: signed out) and waits until it has loaded.</summary>
     public async Task<LivePage> OpenAsync(ApiUser? user, int documentId)
     {
+        var page = Render<DocumentPage>(user, page => page.Add(p => p.Id, documentId));
+        // Loaded: the discussion, or the not-found notice; no progress bar any more.
+        await page.WaitForStateAsync(() => page.FindAll(".mud-progress-linear").Count == 0
+            && (page.FindAll("aside.reading-sidebar").Count > 0 || page.Markup.Contains("Not found", StringComparison.Ordinal)), Timeout);
+        return new LivePage(page);
+    }
+
+    /// <summary>
+    /// Renders any page of the app as <paramref name="user"/> (null: signed out) in a live circuit, where pages
+    /// subscribe to live updates and their buttons answer; the page loads asynchronously from here.
+    /// </summary>
+    public IRenderedComponent<TPage> Render<TPage>(ApiUser? user, Action<ComponentParameterCollectionBuilder<TPage>> parameters)
+        where TPage : IComponent
+    {
         var principal = user is null
             ? new ClaimsPrincipal(new ClaimsIdentity())
             : new ClaimsPrincipal(new ClaimsIdentity(
                 [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(DisplayNameClaims.ClaimType, user.DisplayName)], "Identity.Application"));
         var state = Task.FromResult(new AuthenticationState(principal));
-        // The page renders as in a live circuit: it subscribes to live updates only there.
         Context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var root = Context.Render<CascadingValue<Task<AuthenticationState>>>(ps => ps
             .Add(p => p.Value, state)
-            .AddChildContent<DocumentPage>(page => page.Add(p => p.Id, documentId)));
-        var page = root.FindComponent<DocumentPage>();
-        // Loaded: the discussion, or the not-found notice; no progress bar any more.
-        await page.WaitForStateAsync(() => page.FindAll(".mud-progress-linear").Count == 0
-            && (page.FindAll("aside.reading-sidebar").Count > 0 || page.Markup.Contains("Not found", StringComparison.Ordinal)), Timeout);
-        return new LivePage(page);
+            .AddChildContent(parameters));
+        return root.FindComponent<TPage>();
     }
 
     /// <summary>The dialog provider a page's confirmations open in (rendered on demand).</summary>

@@ -20,11 +20,17 @@ public static class SeminarCalls
         await (await room.Teacher.Http.PutAsync($"/api/seminars/{room.SeminarId}/groups/{groupId}/members/{student.Id}", null))
             .ShouldHaveStatusAsync(HttpStatusCode.NoContent);
 
+    /// <summary>The seminar's current join code, as its teacher sees it in their seminar list.</summary>
+    public static async Task<string> JoinCodeAsync(this Classroom room)
+    {
+        var seminars = await (await room.Teacher.Http.GetAsync("/api/seminars")).JsonAsync();
+        return seminars.EnumerateArray().Single(s => s.GetProperty("id").GetInt32() == room.SeminarId).GetProperty("joinCode").GetString()!;
+    }
+
     /// <summary>A third student, joined with the join code the teacher sees in their seminar list.</summary>
     public static async Task<ApiUser> AddStudentAsync(this AnnotateApp app, Classroom room, string name)
     {
-        var seminars = await (await room.Teacher.Http.GetAsync("/api/seminars")).JsonAsync();
-        var joinCode = seminars.EnumerateArray().Single(s => s.GetProperty("id").GetInt32() == room.SeminarId).GetProperty("joinCode").GetString()!;
+        var joinCode = await room.JoinCodeAsync();
         var student = await app.RegisterAsync(name);
         await app.JoinAsync(student, joinCode);
         return student;

@@ -12,11 +12,13 @@ namespace Annotate.Web.Features.Seminars;
 /// Every change to an existing membership (removal, group move, role change) is written here and
 /// nowhere else, because each one can take away what someone may see: each publishes the "membership
 /// changed" event that makes open pages and hub connections ask the visibility rule again at once. (Creating a seminar and
-/// joining one add a membership and take nothing away; they stay in <see cref="SeminarService"/>.)
+/// joining one add a membership and take nothing away; they stay in <see cref="SeminarService"/>.) A removal also
+/// bars the account from joining again until a teacher lets it back in.
 /// </summary>
-internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, IAnnotationFeed feed)
+internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, IAnnotationFeed feed, TimeProvider clock)
 {
-    public enum Outcome { Done, NotFound, NotTeacher, Invalid }
+    /// <summary><see cref="Outcome.Refused"/>: not allowed for a reason other than the role (a removed account, joining closed).</summary>
+    public enum Outcome { Done, NotFound, NotTeacher, Invalid, Refused }
 
     public sealed record Result(Outcome Outcome, string? Message = null);
     public sealed record Result<T>(Outcome Outcome, T? Value = default, string? Message = null);
@@ -27,7 +29,7 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
     public sealed record SplitGroup(int Id, string Name, List<string> MemberIds);
 
     public const int MaxGroupNameLength = 200;
-    private const string NoSeminar = "There is no seminar with that id that you belong to.";
+    internal const string NoSeminar = "There is no seminar with that id that you belong to.";
     private const string NoMember = "That user is not a member of this seminar.";
     private const string NoGroup = "This seminar has no group with that id.";
     private const string LastTeacher = "A seminar needs at least one teacher: make another member a teacher first.";
@@ -109,7 +111,10 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
         return new(Outcome.Done);
     }
 
-    /// <summary>Ends a membership. What the member wrote stays; they can no longer read any of the seminar.</summary>
+    /// <summary>
+    /// Ends a membership and bars the account from joining again until a teacher lets it back in. What the
+    /// member wrote stays; they can no longer read any of the seminar.
+    /// </summary>
     public async Task<Result> RemoveMemberAsync(string userId, int seminarId, string memberId)
     {
         if (await TeacherCheckAsync(userId, seminarId, "remove members") is { } denied) return denied;
@@ -120,10 +125,36 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
         if (membership is null) return new(Outcome.NotFound, NoMember);
         if (membership.Role == SeminarRole.Teacher && await IsLastTeacherAsync(db, seminarId)) return new(Outcome.Invalid, LastTeacher);
         db.Memberships.Remove(membership);
+        // Written with the removal itself: without it the same join code would let them straight back in.
+        var removal = await db.SeminarRemovals.FindAsync(seminarId, memberId);
+        if (removal is null) db.SeminarRemovals.Add(removal = new SeminarRemoval { SeminarId = seminarId, UserId = memberId });
+        removal.RemovedAt = clock.GetUtcNow();
+        removal.RemovedById = userId;
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         await AnnounceAsync(db, seminarId, memberId);
         return new(Outcome.Done);
+    }
+
+    /// <summary>The accounts barred by removal, most recently removed first (teachers).</summary>
+    public async Task<Result<List<RemovedAccount>>> ListRemovedAsync(string userId, int seminarId)
+    {
+        if (await TeacherCheckAsync(userId, seminarId, "see who was removed") is { } denied) return new(denied.Outcome, Message: denied.Message);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var removed = await db.SeminarRemovals.Where(r => r.SeminarId == seminarId)
+            .Select(r => new RemovedAccount(r.UserId, r.User!.DisplayName, r.RemovedAt))
+            .ToListAsync();
+        // Sorted here: SQLite cannot order by a DateTimeOffset column.
+        return new(Outcome.Done, removed.OrderByDescending(r => r.RemovedAt).ThenBy(r => r.UserId, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>Lifts a removal's bar; the person is not a member again until they join with the code.</summary>
+    public async Task<Result> LetBackInAsync(string userId, int seminarId, string memberId)
+    {
+        if (await TeacherCheckAsync(userId, seminarId, "let removed members back in") is { } denied) return denied;
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var deleted = await db.SeminarRemovals.Where(r => r.SeminarId == seminarId && r.UserId == memberId).ExecuteDeleteAsync();
+        return deleted == 0 ? new(Outcome.NotFound, "That account is not on this seminar's removed list.") : new(Outcome.Done);
     }
 
     public async Task<Result> SetRoleAsync(string userId, int seminarId, string memberId, string? role)
@@ -188,8 +219,10 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
             await feed.PublishAsync(new AccessChangedEvent(documentId, seminarId, memberId));
     }
 
+    private Task<Result?> TeacherCheckAsync(string userId, int seminarId, string action) => TeacherCheckAsync(access, userId, seminarId, action);
+
     /// <summary>Null when the user is a teacher of the seminar; otherwise 404 for non-members, 403 for students.</summary>
-    private async Task<Result?> TeacherCheckAsync(string userId, int seminarId, string action)
+    internal static async Task<Result?> TeacherCheckAsync(ReaderAccess access, string userId, int seminarId, string action)
     {
         var viewer = await access.ForSeminarAsync(userId, seminarId);
         if (viewer is null) return new(Outcome.NotFound, NoSeminar);

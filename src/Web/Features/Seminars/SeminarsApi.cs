@@ -10,7 +10,9 @@ internal static class SeminarsApi
     public sealed record CreatedSeminar(int Id, string Name, string JoinCode);
     public sealed record JoinRequest(string? JoinCode);
     public sealed record JoinedSeminar(int Id, string Name, string Role);
-    public sealed record MySeminar(int Id, string Name, string Role, string? JoinCode);
+    public sealed record MySeminar(int Id, string Name, string Role, string? JoinCode, bool? JoiningOpen);
+    public sealed record NewJoinCode(string JoinCode);
+    public sealed record JoiningRequest(bool? Open);
     public sealed record CreateGroupRequest(string? Name);
     public sealed record SplitRequest(int? Size);
     public sealed record RoleRequest(string? Role);
@@ -32,24 +34,51 @@ internal static class SeminarsApi
             return TypedResults.Created($"/api/seminars/{seminar.Id}", new CreatedSeminar(seminar.Id, seminar.Name, seminar.JoinCode));
         }).WithName("CreateSeminar").WithSummary("Creates a seminar; the caller becomes its teacher.");
 
+        // The one way in by code over the API (the join page's form is the other, through the same service call).
         group.MapPost("/join", async Task<Results<Ok<JoinedSeminar>, ProblemHttpResult>> (JoinRequest request, ClaimsPrincipal user, SeminarService seminars) =>
         {
             if (string.IsNullOrWhiteSpace(request.JoinCode))
                 return Problems.BadRequest("Give the join code your teacher shared.");
             var joined = await seminars.JoinAsync(user.UserId(), request.JoinCode);
-            return joined is null
-                ? Problems.NotFound("No seminar has that join code. Check it with your teacher.")
-                : TypedResults.Ok(new JoinedSeminar(joined.Id, joined.Name, RoleName(joined.Role)));
+            return joined.Outcome == MembershipService.Outcome.Done
+                ? TypedResults.Ok(new JoinedSeminar(joined.Value!.Id, joined.Value.Name, RoleName(joined.Value.Role)))
+                : Problem(joined.Outcome, joined.Message);
         }).WithName("JoinSeminar").WithSummary("Joins a seminar as a student by its join code.");
 
         group.MapGet("/", async (ClaimsPrincipal user, SeminarService seminars) =>
         {
             var mine = await seminars.ListForUserAsync(user.UserId());
-            return TypedResults.Ok(mine.Select(s => new MySeminar(s.Id, s.Name, RoleName(s.Role),
-                s.Role == Shared.SeminarRole.Teacher ? s.JoinCode : null)));
+            return TypedResults.Ok(mine.Select(s => s.Role == Shared.SeminarRole.Teacher
+                ? new MySeminar(s.Id, s.Name, RoleName(s.Role), s.JoinCode, s.JoiningOpen)
+                : new MySeminar(s.Id, s.Name, RoleName(s.Role), null, null)));
         }).WithName("ListSeminars").WithSummary("The caller's seminars with the caller's role.");
 
+        MapWayIn(group);
         MapMembersAndGroups(group);
+    }
+
+    // The teachers' control of who may come in: the join code, joining open or closed, and the accounts removal barred.
+    private static void MapWayIn(RouteGroupBuilder group)
+    {
+        group.MapPost("/{id:int}/join-code", async Task<Results<Ok<NewJoinCode>, ProblemHttpResult>> (int id, ClaimsPrincipal user, SeminarService seminars) =>
+        {
+            var result = await seminars.RegenerateJoinCodeAsync(user.UserId(), id);
+            return result.Outcome == MembershipService.Outcome.Done ? TypedResults.Ok(new NewJoinCode(result.Value!)) : Problem(result.Outcome, result.Message);
+        }).WithName("RegenerateJoinCode").WithSummary("Gives the seminar a new join code; the old one stops working at once (teachers).");
+
+        group.MapPut("/{id:int}/joining", async Task<Results<NoContent, ProblemHttpResult>> (int id, JoiningRequest request, ClaimsPrincipal user, SeminarService seminars) =>
+            request.Open is { } open
+                ? NoContentOrProblem(await seminars.SetJoiningAsync(user.UserId(), id, open))
+                : Problems.BadRequest("Say whether joining is open: {\"open\": true} or {\"open\": false}."))
+            .WithName("SetJoining").WithSummary("Opens or closes joining by code (teachers).");
+
+        group.MapGet("/{id:int}/removed", async Task<Results<Ok<List<RemovedAccount>>, ProblemHttpResult>> (int id, ClaimsPrincipal user, MembershipService members) =>
+            OkOrProblem(await members.ListRemovedAsync(user.UserId(), id)))
+            .WithName("ListRemoved").WithSummary("The accounts removal bars from joining again (teachers).");
+
+        group.MapDelete("/{id:int}/removed/{userId}", async Task<Results<NoContent, ProblemHttpResult>> (int id, string userId, ClaimsPrincipal user, MembershipService members) =>
+            NoContentOrProblem(await members.LetBackInAsync(user.UserId(), id, userId)))
+            .WithName("LetBackIn").WithSummary("Lifts a removal's bar, so the account can join again by code (teachers).");
     }
 
     // Members see the seminar's groups and members; only its teachers change them. Non-members get 404.
@@ -105,7 +134,7 @@ internal static class SeminarsApi
     private static ProblemHttpResult Problem(MembershipService.Outcome outcome, string? message) => outcome switch
     {
         MembershipService.Outcome.NotFound => Problems.NotFound(message!),
-        MembershipService.Outcome.NotTeacher => Problems.Forbidden(message!),
+        MembershipService.Outcome.NotTeacher or MembershipService.Outcome.Refused => Problems.Forbidden(message!),
         _ => Problems.BadRequest(message!),
     };
 
