@@ -223,7 +223,9 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
 
     /// <summary>A teacher holds an annotation up as exemplary (or takes that back); it stays as visible as it was.</summary>
     public Task<AnnotationResult> SetExemplaryAsync(string userId, Guid id, bool exemplary) =>
-        MarkAsync(userId, id, "mark annotations as exemplary", _ => null, annotation => annotation.Exemplary = exemplary);
+        MarkAsync(userId, id, "mark annotations as exemplary",
+            current => current.ByDeletedAccount && exemplary ? "Its author deleted their account: there are no words left to hold up as exemplary." : null,
+            annotation => annotation.Exemplary = exemplary);
 
     private async Task<AnnotationResult> MarkAsync(string userId, Guid id, string what, Func<AnnotationView, string?> check, Action<Annotation> mark)
     {
