@@ -197,6 +197,7 @@ public sealed class AccountTests(AnnotateApp app) : IClassFixture<AnnotateApp>
         Assert.Contains($"*{DeletedBody}*", markdown);
         Assert.Contains($"<em>{DeletedBody}</em>", html.Replace("&#x27;", "'"));
         Assert.DoesNotContain("A's words.", markdown + html + string.Concat(csv.SelectMany(r => r.Values)));
+        await (await room.StudentB.ExportAsync(room.DocumentId, "format=pdf")).ShouldHaveStatusAsync(HttpStatusCode.OK);
     }
 
     private static void AssertByDeletedAccount(JsonElement annotation)
