@@ -62,6 +62,7 @@ public sealed class AccountDeletionTests(AppFixture app, ITestOutputHelper outpu
         await Expect(confirm).ToBeDisabledAsync();
         await dialog.GetByRole(AriaRole.Textbox, new() { Name = "Type the seminar's name to confirm" }).FillAsync("Sample seminar");
         await Expect(confirm).ToBeEnabledAsync();
+        await teacher.Page.WaitForTimeoutAsync(500); // the button's colour fades in as it is enabled
         await Screenshots.SaveAsync(teacher.Page, "delete-seminar-dialog.png", output);
         await staying.Page.EvaluateAsync("() => { window.__noReload = true; }");
         await confirm.ClickAsync();
