@@ -133,6 +133,7 @@ public sealed class AccountTests(AnnotateApp app) : IClassFixture<AnnotateApp>
         var leaving = await app.RegisterAsync("leaving");
         var browser = await CookieReader.SignInAsync(app, leaving);
         await (await browser.Http.GetAsync("/api/users/me")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var tokens = await (await app.CreateApiClient().PostAsJsonAsync("/api/auth/login", new { email = leaving.Email, password = leaving.Password })).JsonAsync();
 
         await leaving.DeleteAccountOkAsync();
 
@@ -144,6 +145,8 @@ public sealed class AccountTests(AnnotateApp app) : IClassFixture<AnnotateApp>
         Assert.Contains("Account/Login", page.Headers.Location!.ToString());
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => app.ConnectHubAsync(leaving));
         await (await app.CreateApiClient().PostAsJsonAsync("/api/auth/login", new { email = leaving.Email, password = leaving.Password }))
+            .ShouldHaveStatusAsync(HttpStatusCode.Unauthorized);
+        await (await app.CreateApiClient().PostAsJsonAsync("/api/auth/refresh", new { refreshToken = tokens.GetProperty("refreshToken").GetString() }))
             .ShouldHaveStatusAsync(HttpStatusCode.Unauthorized);
     }
 

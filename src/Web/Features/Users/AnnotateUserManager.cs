@@ -57,7 +57,9 @@ internal sealed class AnnotateUserManager(
             await transaction.RollbackAsync();
             // A unique index refused the account: another registration of the address won after all
             // (a database without write locks). Answer as the duplicate check would have.
-            if (await Users.AnyAsync(u => u.NormalizedUserName == NormalizeName(user.UserName) || u.NormalizedEmail == NormalizeEmail(user.Email)))
+            var name = NormalizeName(user.UserName);
+            var email = NormalizeEmail(user.Email);
+            if (await Users.AnyAsync(u => u.NormalizedUserName == name || u.NormalizedEmail == email))
                 return IdentityResult.Failed(ErrorDescriber.DuplicateUserName(user.UserName ?? user.Email ?? ""));
             throw;
         }
