@@ -166,10 +166,7 @@ public sealed class AccountTests(AnnotateApp app) : IClassFixture<AnnotateApp>
     [Fact]
     public async Task A_thread_by_a_deleted_account_takes_replies_and_a_teachers_delete_but_no_one_edits_it()
     {
-        var room = await app.CreateClassroomAsync();
-        var thread = (await room.StudentA.CreateAnnotationAsync(room.DocumentId, room.Comment("class struggles", "A's words."))).Iri();
-        await room.StudentB.CreateAnnotationAsync(room.DocumentId, AnnotationJson.Reply(thread, "B's words."));
-        await room.StudentA.DeleteAccountOkAsync();
+        var (room, thread) = await ThreadWhoseAuthorLeftAsync();
         var current = await room.Teacher.GetAnnotationAsync(thread);
         var etag = current.Headers.ETag!.Tag;
 
@@ -185,10 +182,7 @@ public sealed class AccountTests(AnnotateApp app) : IClassFixture<AnnotateApp>
     [Fact]
     public async Task Exports_name_a_deleted_account_and_say_its_words_went_with_it()
     {
-        var room = await app.CreateClassroomAsync();
-        var thread = (await room.StudentA.CreateAnnotationAsync(room.DocumentId, room.Comment("class struggles", "A's words."))).Iri();
-        await room.StudentB.CreateAnnotationAsync(room.DocumentId, AnnotationJson.Reply(thread, "B's words."));
-        await room.StudentA.DeleteAccountOkAsync();
+        var (room, thread) = await ThreadWhoseAuthorLeftAsync();
 
         var csv = ExportCalls.CsvRows(await room.StudentB.ExportTextAsync(room.DocumentId, "format=csv"));
         var markdown = await room.StudentB.ExportTextAsync(room.DocumentId, "format=markdown");
@@ -201,6 +195,16 @@ public sealed class AccountTests(AnnotateApp app) : IClassFixture<AnnotateApp>
         Assert.Contains($"<em>{DeletedBody}</em>", html.Replace("&#x27;", "'"));
         Assert.DoesNotContain("A's words.", markdown + html + string.Concat(csv.SelectMany(r => r.Values)));
         await (await room.StudentB.ExportAsync(room.DocumentId, "format=pdf")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+    }
+
+    /// <summary>A classroom where A started a thread, B replied ("B's words.") and A then deleted their account.</summary>
+    private async Task<(Classroom Room, string Thread)> ThreadWhoseAuthorLeftAsync()
+    {
+        var room = await app.CreateClassroomAsync();
+        var thread = (await room.StudentA.CreateAnnotationAsync(room.DocumentId, room.Comment("class struggles", "A's words."))).Iri();
+        await room.StudentB.CreateAnnotationAsync(room.DocumentId, AnnotationJson.Reply(thread, "B's words."));
+        await room.StudentA.DeleteAccountOkAsync();
+        return (room, thread);
     }
 
     private static void AssertByDeletedAccount(JsonElement annotation)
