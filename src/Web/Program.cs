@@ -5,8 +5,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddAnnotate();
 
 var app = builder.Build();
+app.CheckAccountSettings();
 await app.Services.MigrateAnnotateDbAsync();
-await app.SeedDemoAsync();
 app.UseAnnotate();
 
 app.Run();

@@ -103,13 +103,5 @@ public sealed class AddDocumentTests(AppFixture app, ITestOutputHelper output)
         await Expect(field).ToHaveValueAsync(date);
     }
 
-    private async Task ScreenshotAsync(IPage page, string name)
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Annotate.sln"))) root = root.Parent;
-        var path = Path.Combine(root!.FullName, "screenshots-tmp", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new() { Path = path });
-        output.WriteLine($"Screenshot: {path}");
-    }
+    private Task ScreenshotAsync(IPage page, string name) => Screenshots.SaveAsync(page, name, output);
 }

@@ -16,10 +16,10 @@ public sealed class FeedbackUiTests(AppFixture app, ITestOutputHelper output)
     [Fact]
     public async Task Teacher_gives_feedback_in_a_students_thread_and_the_student_reads_it_in_the_feedback_view()
     {
-        // The first account on the demo database teaches its seminar.
+        // The teacher's own sample seminar; the students join it by its code.
         await using var teacher = await app.NewReaderAsync("Dr Irene Adler");
-        await using var ana = await app.NewReaderAsync("Ana Costa");
-        await using var ben = await app.NewReaderAsync("Ben Okafor");
+        await using var ana = await app.NewReaderAsync("Ana Costa", joining: teacher);
+        await using var ben = await app.NewReaderAsync("Ben Okafor", joining: teacher);
         await teacher.Reading.OpenAsync();
         await ana.Reading.OpenAsync();
         await ben.Reading.OpenAsync();
@@ -74,7 +74,7 @@ public sealed class FeedbackUiTests(AppFixture app, ITestOutputHelper output)
         await Expect(ben.Page.GetByText("No feedback yet.")).ToBeVisibleAsync();
 
         // The teacher's overview counts both students' posts.
-        await teacher.Page.GotoAsync("/documents/1/overview");
+        await teacher.Page.GotoAsync($"/documents/{teacher.DocumentId}/overview");
         await teacher.Page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await ScreenshotAsync(teacher.Page, "overview.png");
         await AssertNoSeriousAxeViolationsAsync(teacher.Page, "Overview");
@@ -98,15 +98,5 @@ public sealed class FeedbackUiTests(AppFixture app, ITestOutputHelper output)
         await page.WaitForTimeoutAsync(1700); // the flash of a newly selected highlight fades out
     }
 
-    private async Task ScreenshotAsync(IPage page, string name)
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Annotate.sln"))) root = root.Parent;
-        if (root is null) throw new InvalidOperationException("Annotate.sln not found above the test binaries.");
-        var update = Environment.GetEnvironmentVariable("ANNOTATE_UPDATE_SCREENSHOTS") == "1";
-        var path = Path.Combine(root.FullName, update ? "docs/screenshots" : "screenshots-tmp", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new() { Path = path });
-        output.WriteLine($"Screenshot: {path}");
-    }
+    private Task ScreenshotAsync(IPage page, string name) => Screenshots.SaveAsync(page, name, output, shownInDocs: true);
 }

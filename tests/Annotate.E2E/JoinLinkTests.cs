@@ -25,7 +25,7 @@ public sealed class JoinLinkTests(AppFixture app, ITestOutputHelper output)
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByText("Taught by Teacher Inviting")).ToBeVisibleAsync();
-        output.WriteLine($"Screenshot: {await Screenshots.SaveAsync(page, "join-page.png")}");
+        await Screenshots.SaveAsync(page, "join-page.png", output);
         var axe = await page.RunAxe();
         foreach (var violation in axe.Violations)
             output.WriteLine($"[{violation.Impact}] {violation.Id}: {violation.Help}: {string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html))}");
@@ -60,12 +60,12 @@ public sealed class JoinLinkTests(AppFixture app, ITestOutputHelper output)
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
         var letBackIn = page.GetByRole(AriaRole.Button, new() { Name = "Let Student Removed back in" });
         await Expect(letBackIn).ToBeVisibleAsync();
-        output.WriteLine($"Screenshot: {await Screenshots.SaveAsync(page, "seminar-removed.png")}");
+        await Screenshots.SaveAsync(page, "seminar-removed.png", output);
 
         await student.Page.GotoAsync($"/join/{code}");
         await Expect(student.Page.GetByText("You were removed from this seminar; ask its teacher to let you back in.")).ToBeVisibleAsync();
         await Expect(student.Page.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true })).ToHaveCountAsync(0);
-        output.WriteLine($"Screenshot: {await Screenshots.SaveAsync(student.Page, "join-page-removed.png")}");
+        await Screenshots.SaveAsync(student.Page, "join-page-removed.png", output);
 
         await letBackIn.ClickAsync();
         await Expect(page.GetByText("No one has been removed.")).ToBeVisibleAsync();
@@ -77,7 +77,7 @@ public sealed class JoinLinkTests(AppFixture app, ITestOutputHelper output)
         // The switch closes joining and says so in words.
         await page.GetByRole(AriaRole.Switch, new() { Name = "Open to join" }).ClickAsync();
         await Expect(page.GetByText("Joining is closed: the code and link let no one in until you open it again.")).ToBeVisibleAsync();
-        output.WriteLine($"Screenshot: {await Screenshots.SaveAsync(page, "seminar-joining-closed.png")}");
+        await Screenshots.SaveAsync(page, "seminar-joining-closed.png", output);
         var settingsAxe = await page.Locator(".join-settings").RunAxe();
         foreach (var violation in settingsAxe.Violations)
             output.WriteLine($"[{violation.Impact}] {violation.Id}: {violation.Help}: {string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html))}");

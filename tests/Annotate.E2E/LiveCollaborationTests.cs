@@ -36,7 +36,7 @@ public sealed class LiveCollaborationTests(AppFixture app, ITestOutputHelper out
     public async Task Comment_reply_and_delete_reach_the_other_reader_live()
     {
         await using var alice = await app.NewReaderAsync("Alice Live");
-        await using var bruno = await app.NewReaderAsync("Bruno Live");
+        await using var bruno = await app.NewReaderAsync("Bruno Live", joining: alice);
         await alice.Reading.OpenAsync();
         await bruno.Reading.OpenAsync();
 

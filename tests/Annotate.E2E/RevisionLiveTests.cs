@@ -19,7 +19,7 @@ public sealed class RevisionLiveTests(AppFixture app)
         await using var teacher = await app.NewReaderAsync("Teacher Revising");
         await using var student = await app.NewReaderAsync("Student Watching");
 
-        // The teacher's own seminar and document, so the shared demo article stays as other tests expect it.
+        // A seminar and document of the test's own, with a short text whose highlight it can follow.
         var seminar = await teacher.PostJsonAsync(app.RootUri, "/api/seminars", new { name = "Revision drill" });
         var documentId = (await teacher.PostJsonAsync(app.RootUri, $"/api/seminars/{seminar.GetProperty("id").GetInt32()}/documents",
             new { title = "Manifesto extract", text = Original })).GetProperty("id").GetInt32();

@@ -17,7 +17,7 @@ public sealed class ScreenshotTests(AppFixture app, ITestOutputHelper output)
     public async Task Reading_page_with_a_discussion()
     {
         await using var maria = await app.NewReaderAsync("Maria Keller", "maria.keller@example.org");
-        await using var jonas = await app.NewReaderAsync("Jonas Weber", "jonas.weber@example.org");
+        await using var jonas = await app.NewReaderAsync("Jonas Weber", "jonas.weber@example.org", joining: maria);
         await maria.Reading.OpenAsync();
         await jonas.Reading.OpenAsync();
 
@@ -43,22 +43,10 @@ public sealed class ScreenshotTests(AppFixture app, ITestOutputHelper output)
         await page.EvaluateAsync("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }");
         await page.WaitForTimeoutAsync(1700); // the flash of a newly selected highlight fades out
 
-        var path = TargetPath();
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new() { Path = path });
-        output.WriteLine($"Screenshot: {path}");
+        var path = await Screenshots.SaveAsync(page, "reading-page.png", output, shownInDocs: true);
 
         var header = File.ReadAllBytes(path).AsSpan(16, 8);
         Assert.Equal(1400, BinaryPrimitives.ReadInt32BigEndian(header));
         Assert.Equal(900, BinaryPrimitives.ReadInt32BigEndian(header[4..]));
-    }
-
-    private static string TargetPath()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Annotate.sln"))) root = root.Parent;
-        if (root is null) throw new InvalidOperationException("Annotate.sln not found above the test binaries.");
-        var update = Environment.GetEnvironmentVariable("ANNOTATE_UPDATE_SCREENSHOTS") == "1";
-        return Path.Combine(root.FullName, update ? "docs/screenshots" : "screenshots-tmp", "reading-page.png");
     }
 }

@@ -11,7 +11,7 @@ public sealed class VisibilityTests(AppFixture app)
     public async Task A_private_annotation_never_reaches_another_reader()
     {
         await using var author = await app.NewReaderAsync("Carla Private");
-        await using var other = await app.NewReaderAsync("Dmitri Other");
+        await using var other = await app.NewReaderAsync("Dmitri Other", joining: author);
         await author.Reading.OpenAsync();
         await other.Reading.OpenAsync();
 

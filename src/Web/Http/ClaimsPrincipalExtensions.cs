@@ -12,7 +12,11 @@ internal static class ClaimsPrincipalExtensions
     public static string? UserIdOrNull(this ClaimsPrincipal principal) =>
         principal.FindFirstValue(ClaimTypes.NameIdentifier);
 
-    /// <summary>The name shown to others; the sign-in name (e-mail) for sign-ins made before display names were in the cookie.</summary>
+    /// <summary>
+    /// The name shown to others. A sign-in made before display names were in the cookie has only the e-mail
+    /// address: others see its part before the "@", never the address (presence lists show this name).
+    /// </summary>
     public static string DisplayName(this ClaimsPrincipal principal) =>
-        principal.FindFirstValue(Features.Users.DisplayNameClaims.ClaimType) ?? principal.Identity?.Name ?? "";
+        principal.FindFirstValue(Features.Users.DisplayNameClaims.ClaimType)
+        ?? Features.Users.AnnotateUserManager.DefaultDisplayName(principal.Identity?.Name ?? "");
 }

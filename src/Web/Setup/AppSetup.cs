@@ -43,6 +43,8 @@ internal static class AppSetup
         services.AddSingleton<SeminarService>();
         services.AddSingleton<MembershipService>();
         services.AddSingleton<DemoSeminar>();
+        services.AddSingleton<SeminarDeletion>();
+        services.AddSingleton<AccountDeletion>();
         services.AddSingleton<DocumentService>();
         services.AddSingleton<DocumentImporter>();
         services.AddSingleton<AnnotationService>();
@@ -76,6 +78,7 @@ internal static class AppSetup
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePages());
 
         app.UseAuthentication();
+        app.UseMiddleware<DeletedAccountGuard>();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -95,7 +98,4 @@ internal static class AppSetup
         app.MapHub<AnnotationHub>("/hubs/annotations");
         app.MapHealthChecks("/health");
     }
-
-    public static async Task SeedDemoAsync(this WebApplication app) =>
-        await app.Services.GetRequiredService<DemoSeminar>().EnsureCreatedAsync();
 }

@@ -5,6 +5,7 @@ using Annotate.Web.Features.Users;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Annotate.Web.Setup;
 
@@ -53,11 +54,16 @@ internal static class AuthSetup
             }));
         services.AddAuthorization();
 
-        var requireConfirmed = builder.Configuration.GetValue("Identity:RequireConfirmedAccount", false);
+        var configuration = builder.Configuration;
         services.AddIdentityCore<ApplicationUser>(options =>
             {
-                options.SignIn.RequireConfirmedAccount = requireConfirmed;
+                options.SignIn.RequireConfirmedAccount = configuration.GetValue("Identity:RequireConfirmedAccount", false);
                 options.User.RequireUniqueEmail = true;
+                // Password guessing: the sign-in page and POST /api/auth/login both count failures (one rule),
+                // and after this many in a row the account refuses even its right password for a while.
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Identity:Lockout:MaxFailedAccessAttempts", 5);
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Identity:Lockout:Minutes", 5.0));
                 options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddEntityFrameworkStores<AnnotateDb>()
@@ -68,6 +74,20 @@ internal static class AuthSetup
             .AddApiEndpoints();
 
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+    }
+
+    /// <summary>
+    /// Refuses to start with settings under which no one could use their account: confirmation required,
+    /// but no e-mail sender to send the confirmation link (the page used to show the link instead, to
+    /// anyone who typed the address).
+    /// </summary>
+    public static void CheckAccountSettings(this WebApplication app)
+    {
+        var identity = app.Services.GetRequiredService<IOptions<IdentityOptions>>().Value;
+        if (identity.SignIn.RequireConfirmedAccount && app.Services.GetRequiredService<IEmailSender<ApplicationUser>>() is IdentityNoOpEmailSender)
+            throw new InvalidOperationException(
+                "Identity:RequireConfirmedAccount is true, but no e-mail sender is configured, so no new account could ever be confirmed. " +
+                "Configure an e-mail sender, or set Identity:RequireConfirmedAccount to false (environment: Identity__RequireConfirmedAccount=false).");
     }
 
     private static bool IsHubTokenRequest(HttpRequest request) =>

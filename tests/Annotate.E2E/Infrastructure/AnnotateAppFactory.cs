@@ -10,7 +10,8 @@ namespace Annotate.E2E.Infrastructure;
 
 /// <summary>
 /// The real app on a real port (Kestrel, not TestServer), because a browser has to reach it, with its own
-/// SQLite file so runs never share data. The demo seminar stays on: document 1 is the sample article.
+/// SQLite file so runs never share data. The demo stays on: every account gets a sample seminar of its own
+/// with the sample article, and readers who are to read together join one of them (<see cref="AppFixture.NewReaderAsync"/>).
 /// </summary>
 public sealed class AnnotateAppFactory : WebApplicationFactory<Program>
 {

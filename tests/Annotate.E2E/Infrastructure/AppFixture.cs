@@ -16,6 +16,9 @@ public sealed class AppFixture : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
 
+    /// <summary>Every reader's password.</summary>
+    public const string Password = "Reading-together-1";
+
     public Uri RootUri { get; private set; } = default!;
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The fixture is not started.");
@@ -38,9 +41,13 @@ public sealed class AppFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A new person: registers through the Register page in a fresh context and stays signed in.</summary>
+    /// <summary>
+    /// A new person: registers through the Register page in a fresh context and stays signed in. Every
+    /// account gets a sample seminar of its own (it teaches it); with <paramref name="joining"/>, the person
+    /// also joins that reader's sample seminar by its code, as a student, and reads its article.
+    /// </summary>
     /// <param name="email">Left out, a unique address is made up from the first name.</param>
-    public async Task<Reader> NewReaderAsync(string displayName, string? email = null)
+    public async Task<Reader> NewReaderAsync(string displayName, string? email = null, Reader? joining = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -53,14 +60,13 @@ public sealed class AppFixture : IAsyncLifetime
         await ReadingPage.InstallHelpersAsync(context);
         var page = await context.NewPageAsync();
         email ??= $"{displayName.Split(' ')[0].ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
-        const string password = "Reading-together-1";
 
         await page.GotoAsync("/Account/Register");
         var main = page.GetByRole(AriaRole.Main);
         await main.GetByLabel("Your name").FillAsync(displayName);
         await main.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await main.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await main.GetByLabel("Confirm Password", new() { Exact = true }).FillAsync(password);
+        await main.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        await main.GetByLabel("Confirm Password", new() { Exact = true }).FillAsync(Password);
         await main.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
         // Registration signs in and leaves the account pages.
         // The very first registration on a cold server also starts Identity, EF and the circuit: allow it longer.
@@ -69,7 +75,16 @@ public sealed class AppFixture : IAsyncLifetime
         if (!cookies.Any(c => c.Name.Contains("Identity.Application", StringComparison.Ordinal)))
             throw new InvalidOperationException($"Registering {displayName} did not sign in; the page says: {await main.InnerTextAsync()}");
 
-        return new Reader(context, page, displayName, email);
+        var sample = (await context.GetJsonAsync(RootUri, "/api/documents")).EnumerateArray()
+            .Single(d => d.GetProperty("title").GetString() == ReadingPage.SampleTitle);
+        if (joining is null) return new Reader(context, page, displayName, email, sample.GetProperty("id").GetInt32());
+
+        var seminarId = (await joining.Context.GetJsonAsync(RootUri, $"/api/documents/{joining.DocumentId}")).GetProperty("seminarId").GetInt32();
+        var joinCode = (await joining.Context.GetJsonAsync(RootUri, "/api/seminars")).EnumerateArray()
+            .Single(s => s.GetProperty("id").GetInt32() == seminarId).GetProperty("joinCode").GetString();
+        var reader = new Reader(context, page, displayName, email, joining.DocumentId);
+        await reader.PostJsonAsync(RootUri, "/api/seminars/join", new { joinCode });
+        return reader;
     }
 
     public async Task DisposeAsync()

@@ -14,7 +14,7 @@ public sealed class ScreenshotCollection : ICollectionFixture<AppFixture>
     public const string Name = "Screenshot";
 }
 
-/// <summary>Teacher feedback with its screenshots: an app of its own, so its first reader is the demo seminar's teacher.</summary>
+/// <summary>Teacher feedback with its screenshots: an app of its own, so no other test's notes show in them.</summary>
 [CollectionDefinition(Name)]
 public sealed class FeedbackCollection : ICollectionFixture<AppFixture>
 {

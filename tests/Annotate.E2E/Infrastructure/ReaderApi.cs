@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Playwright;
 
 namespace Annotate.E2E.Infrastructure;
 
@@ -9,6 +10,13 @@ public static class ReaderApi
     {
         var response = await reader.Context.APIRequest.PostAsync($"{root}{path.TrimStart('/')}", new() { DataObject = body });
         Assert.True(response.Ok, $"POST {path} answered {response.Status}: {await response.TextAsync()}");
+        return (await response.JsonAsync())!.Value;
+    }
+
+    public static async Task<JsonElement> GetJsonAsync(this IBrowserContext context, Uri root, string path)
+    {
+        var response = await context.APIRequest.GetAsync($"{root}{path.TrimStart('/')}");
+        Assert.True(response.Ok, $"GET {path} answered {response.Status}: {await response.TextAsync()}");
         return (await response.JsonAsync())!.Value;
     }
 }

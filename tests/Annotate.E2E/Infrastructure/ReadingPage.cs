@@ -7,7 +7,8 @@ namespace Annotate.E2E.Infrastructure;
 /// The reading page as a person uses it, through the accessible names the contract promises
 /// (docs/contract.md §5): the article, Annotate/Highlight, the Comment textbox, Visibility, Post, Reply.
 /// </summary>
-public sealed class ReadingPage(IPage page, string displayName)
+/// <param name="documentId">The document <see cref="OpenAsync"/> opens when given none: the one its reader reads with others.</param>
+public sealed class ReadingPage(IPage page, string displayName, int documentId)
 {
     public const string SampleTitle = "Proletarian Internationalism in the Communist Manifesto";
 
@@ -33,10 +34,10 @@ public sealed class ReadingPage(IPage page, string displayName)
     public ILocator Thread(string text) =>
         page.GetByRole(AriaRole.Article, new() { Name = "Thread by" }).Filter(new() { HasText = text });
 
-    /// <summary>Opens a document and waits until the page is interactive (the reader is listed as present).</summary>
-    public async Task OpenAsync(int documentId = 1)
+    /// <summary>Opens a document (the reader's sample article unless told) and waits until the page is interactive (the reader is listed as present).</summary>
+    public async Task OpenAsync(int? document = null)
     {
-        await page.GotoAsync($"/documents/{documentId}");
+        await page.GotoAsync($"/documents/{document ?? documentId}");
         await Expect(Article).ToBeVisibleAsync();
         // Presence is entered after the first interactive render: from then on selections are heard.
         await Expect(ReadingNow).ToContainTextAsync($"{displayName} (you)");

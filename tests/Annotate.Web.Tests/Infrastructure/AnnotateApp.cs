@@ -20,24 +20,30 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
     private static int accounts;
     private readonly bool ownsDatabase;
     private readonly bool demo;
+    private readonly (string Key, string Value)[] settings;
     private readonly ConcurrentBag<HubListener> hubs = [];
 
-    public AnnotateApp() : this(new TestDatabase(), ownsDatabase: true, demo: false)
+    public AnnotateApp() : this(new TestDatabase(), ownsDatabase: true, demo: false, [])
     {
     }
 
-    private AnnotateApp(TestDatabase database, bool ownsDatabase, bool demo)
+    private AnnotateApp(TestDatabase database, bool ownsDatabase, bool demo, (string Key, string Value)[] settings)
     {
         Database = database;
         this.ownsDatabase = ownsDatabase;
         this.demo = demo;
+        this.settings = settings;
     }
 
     /// <summary>An app on a database the caller owns and may reuse after disposing this app.</summary>
-    public static AnnotateApp On(TestDatabase database, bool demo = false) => new(database, ownsDatabase: false, demo);
+    public static AnnotateApp On(TestDatabase database, bool demo = false) => new(database, ownsDatabase: false, demo, []);
 
-    /// <summary>An app on a fresh database that creates the demo seminar at start-up.</summary>
-    public static AnnotateApp WithDemo() => new(new TestDatabase(), ownsDatabase: true, demo: true);
+    /// <summary>An app on a fresh database that gives every new account its sample seminar.</summary>
+    public static AnnotateApp WithDemo() => new(new TestDatabase(), ownsDatabase: true, demo: true, []);
+
+    /// <summary>An app on a fresh database with configuration settings of its own ("Identity:Lockout:Minutes", "1").</summary>
+    public static AnnotateApp WithSettings(params (string Key, string Value)[] settings) =>
+        new(new TestDatabase(), ownsDatabase: true, demo: false, settings);
 
     public TestDatabase Database { get; }
 
@@ -52,6 +58,7 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Annotate", Database.ConnectionString);
         builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 
     /// <summary>A client for the API: no cookies, no redirects; with a token, it is signed in by bearer.</summary>

@@ -4,7 +4,7 @@ using Annotate.Data.Entities;
 
 namespace Annotate.Web.Components.Account;
 
-// Remove the "else if (EmailSender is IdentityNoOpEmailSender)" block from RegisterConfirmation.razor after updating with a real implementation.
+// Sends nothing. With it, Identity:RequireConfirmedAccount=true stops start-up (AuthSetup.CheckAccountSettings): no one could confirm.
 internal sealed class IdentityNoOpEmailSender : IEmailSender<ApplicationUser>
 {
     private readonly IEmailSender emailSender = new NoOpEmailSender();

@@ -211,6 +211,10 @@ public partial class DocumentPage
         if (access is null)
         {
             notFound = true;
+            // No longer a reader here (removed, the account or the seminar deleted): others stop seeing them present.
+            presence?.Dispose();
+            Presence.Changed -= OnPresenceChanged;
+            readers = [];
             annotations = [];
             composing = null;
             selection = null;

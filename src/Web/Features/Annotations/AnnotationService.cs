@@ -18,6 +18,9 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
     /// <summary>How readers see the author of a thread whose author deleted their account.</summary>
     public const string DeletedAccountName = "a deleted account";
 
+    /// <summary>What readers see in place of the words of such a thread (in italics where the format has them).</summary>
+    public const string DeletedBodyText = "Deleted with its author's account.";
+
     /// <summary>Every annotation of the document the viewer may see, threads in document order, replies by time.</summary>
     public async Task<List<AnnotationView>> ListVisibleAsync(ReaderAccess.DocumentAccess reader, CancellationToken cancellationToken = default)
     {
@@ -220,7 +223,9 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
 
     /// <summary>A teacher holds an annotation up as exemplary (or takes that back); it stays as visible as it was.</summary>
     public Task<AnnotationResult> SetExemplaryAsync(string userId, Guid id, bool exemplary) =>
-        MarkAsync(userId, id, "mark annotations as exemplary", _ => null, annotation => annotation.Exemplary = exemplary);
+        MarkAsync(userId, id, "mark annotations as exemplary",
+            current => current.ByDeletedAccount && exemplary ? "Its author deleted their account: there are no words left to hold up as exemplary." : null,
+            annotation => annotation.Exemplary = exemplary);
 
     private async Task<AnnotationResult> MarkAsync(string userId, Guid id, string what, Func<AnnotationView, string?> check, Action<Annotation> mark)
     {
@@ -322,7 +327,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
     /// those are the thread's: a reply is seen by exactly those who see its thread. Threads are placed
     /// on the document's current revision (see <see cref="Place"/>).
     /// </summary>
-    private static async Task<List<AnnotationView>> LoadViewsAsync(AnnotateDb db, int seminarId, IQueryable<Annotation> query, CancellationToken cancellationToken = default)
+    internal static async Task<List<AnnotationView>> LoadViewsAsync(AnnotateDb db, int seminarId, IQueryable<Annotation> query, CancellationToken cancellationToken = default)
     {
         var rows = await query
             .Select(a => new

@@ -54,7 +54,7 @@ public static class CsvExport
         csv.WriteField(content.Title);
         csv.WriteField(thread.ParagraphNumber?.ToString(CultureInfo.InvariantCulture) ?? "");
         csv.WriteField(thread.Root.Quote?.Exact ?? "");
-        csv.WriteField(annotation.Body);
+        csv.WriteField(annotation.ByDeletedAccount ? AnnotationService.DeletedBodyText : annotation.Body);
         csv.WriteField(ExportText.Author(annotation));
         csv.WriteField(annotation.Visibility.ToName());
         csv.WriteField(annotation.Motivation);

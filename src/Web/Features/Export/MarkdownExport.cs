@@ -92,7 +92,9 @@ public static class MarkdownExport
         if (annotation.Exemplary) text.Append(" · exemplary");
         text.Append('\n');
 
-        if (annotation.Body.Trim().Length > 0)
+        if (annotation.ByDeletedAccount)
+            text.Append('\n').Append(indent).Append("  *").Append(AnnotationService.DeletedBodyText).Append("*\n");
+        else if (annotation.Body.Trim().Length > 0)
         {
             text.Append('\n');
             foreach (var line in annotation.Body.ReplaceLineEndings("\n").Split('\n'))

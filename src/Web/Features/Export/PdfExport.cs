@@ -155,6 +155,11 @@ public static class PdfExport
         byline.Add(new(details, style.Small, style.MutedBrush));
         pages.Write(byline, indent, leading: 1.4);
 
+        if (annotation.ByDeletedAccount)
+        {
+            pages.Write([new(AnnotationService.DeletedBodyText, style.Quote, style.MutedBrush)], indent, leading: 1.4);
+            return;
+        }
         if (string.IsNullOrWhiteSpace(annotation.Body)) return;
         var text = Markdown.ToPlainText(annotation.Body, Plain).Trim();
         foreach (var paragraph in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

@@ -132,7 +132,8 @@ public static class PrintableExport
         foreach (var flag in PrintableArticle.Flags(annotation)) html.Append($" · <span class=\"flag\">{E(flag)}</span>");
         html.Append("</p>\n");
         // Markdown through the renderer that escapes raw HTML and sanitises the rest: no user markup reaches the page.
-        if (!string.IsNullOrWhiteSpace(annotation.Body)) html.Append($"<div class=\"body\">{MarkdownRenderer.ToSafeHtml(annotation.Body)}</div>\n");
+        if (annotation.ByDeletedAccount) html.Append($"<div class=\"body deleted\"><em>{E(AnnotationService.DeletedBodyText)}</em></div>\n");
+        else if (!string.IsNullOrWhiteSpace(annotation.Body)) html.Append($"<div class=\"body\">{MarkdownRenderer.ToSafeHtml(annotation.Body)}</div>\n");
         if (annotation.Tags.Count > 0)
             html.Append($"<p class=\"tags\">{string.Join(" ", annotation.Tags.Select(t => $"<span class=\"tag\">#{E(t)}</span>"))}</p>\n");
         html.Append("</div>\n");
@@ -177,6 +178,7 @@ public static class PrintableExport
         .kind { display: inline-block; font-weight: bold; font-size: 7.5pt; text-transform: uppercase; letter-spacing: 0.04em; color: var(--accent); border: 1px solid currentColor; border-radius: 3px; padding: 0 0.3em; }
         .feedback > .entry:first-of-type .kind { color: #fff; background: var(--accent); -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         .body { margin: 0.1rem 0 0; }
+        .body.deleted { color: var(--muted); }
         .body > :first-child { margin-top: 0; } .body > :last-child { margin-bottom: 0; }
         .body p { margin: 0 0 0.35rem; }
         .body pre, .body code { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }

@@ -25,7 +25,8 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
 
     public sealed record GroupSummary(int Id, string Name);
     public sealed record GroupWithCount(int Id, string Name, int MemberCount);
-    public sealed record Member(string UserId, string DisplayName, SeminarRole Role, int? GroupId);
+    /// <summary><see cref="Email"/> only for a teacher of the seminar asking; null for everyone else.</summary>
+    public sealed record Member(string UserId, string DisplayName, SeminarRole Role, int? GroupId, string? Email = null);
     public sealed record SplitGroup(int Id, string Name, List<string> MemberIds);
 
     public const int MaxGroupNameLength = 200;
@@ -65,13 +66,14 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
         return new(Outcome.Done, groups);
     }
 
-    /// <summary>Teachers first, then by name, for any member.</summary>
+    /// <summary>Teachers first, then by name, for any member; e-mail addresses for its teachers only.</summary>
     public async Task<Result<List<Member>>> ListMembersAsync(string userId, int seminarId)
     {
-        if (await access.ForSeminarAsync(userId, seminarId) is null) return new(Outcome.NotFound, Message: NoSeminar);
+        if (await access.ForSeminarAsync(userId, seminarId) is not { } viewer) return new(Outcome.NotFound, Message: NoSeminar);
+        var withEmail = viewer.IsTeacher;
         await using var db = await dbFactory.CreateDbContextAsync();
         var members = await db.Memberships.Where(m => m.SeminarId == seminarId)
-            .Select(m => new Member(m.UserId, m.User!.DisplayName, m.Role, m.GroupId))
+            .Select(m => new Member(m.UserId, m.User!.DisplayName, m.Role, m.GroupId, withEmail ? m.User.Email : null))
             .ToListAsync();
         // Sorted here: a seminar is small, and SQLite's collation would not order names the way people read them.
         return new(Outcome.Done, members

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Annotate.Web.Features.Documents;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,7 +17,9 @@ internal static class SeminarsApi
     public sealed record CreateGroupRequest(string? Name);
     public sealed record SplitRequest(int? Size);
     public sealed record RoleRequest(string? Role);
-    public sealed record MemberDto(string UserId, string DisplayName, string Role, int? GroupId);
+    /// <summary>A member as the list shows them; <c>email</c> is left out unless the caller teaches the seminar.</summary>
+    public sealed record MemberDto(string UserId, string DisplayName, string Role, int? GroupId,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Email);
 
     public static void MapSeminarsApi(this IEndpointRouteBuilder routes)
     {
@@ -55,6 +58,7 @@ internal static class SeminarsApi
 
         MapWayIn(group);
         MapMembersAndGroups(group);
+        MapDeletion(group);
     }
 
     // The teachers' control of who may come in: the join code, joining open or closed, and the accounts removal barred.
@@ -112,7 +116,7 @@ internal static class SeminarsApi
         {
             var result = await members.ListMembersAsync(user.UserId(), id);
             return result.Outcome == MembershipService.Outcome.Done
-                ? TypedResults.Ok(result.Value!.Select(m => new MemberDto(m.UserId, m.DisplayName, RoleName(m.Role), m.GroupId)).ToList())
+                ? TypedResults.Ok(result.Value!.Select(m => new MemberDto(m.UserId, m.DisplayName, RoleName(m.Role), m.GroupId, m.Email)).ToList())
                 : Problem(result.Outcome, result.Message);
         }).WithName("ListMembers").WithSummary("The seminar's members, teachers first, with role and group.");
 
@@ -139,4 +143,10 @@ internal static class SeminarsApi
     };
 
     internal static string RoleName(Shared.SeminarRole role) => role.ToString().ToLowerInvariant();
+
+    // A teacher deletes the whole seminar; non-members get 404, students 403.
+    private static void MapDeletion(RouteGroupBuilder group) =>
+        group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, ClaimsPrincipal user, SeminarDeletion deletion) =>
+            NoContentOrProblem(await deletion.DeleteAsync(user.UserId(), id)))
+            .WithName("DeleteSeminar").WithSummary("Deletes the seminar with its documents, annotations, groups and memberships (teachers).");
 }

@@ -1,13 +1,15 @@
+using Annotate.Data;
 using Annotate.Data.Entities;
 using Annotate.Web.Features.Seminars;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Annotate.Web.Features.Users;
 
 /// <summary>
 /// Every way of registering (the account page and POST /api/auth/register) ends here, so this is
-/// where a new account gets a display name and its place in the demo seminar.
+/// where a new account gets a display name and its own sample seminar.
 /// </summary>
 internal sealed class AnnotateUserManager(
     IUserStore<ApplicationUser> store,
@@ -19,17 +21,48 @@ internal sealed class AnnotateUserManager(
     IdentityErrorDescriber errors,
     IServiceProvider services,
     ILogger<UserManager<ApplicationUser>> logger,
+    AnnotateDb db,
     DemoSeminar demoSeminar)
     : UserManager<ApplicationUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
 {
+    /// <summary>
+    /// Creates the account and its sample seminar in one write transaction. The transaction also makes
+    /// registrations of one address wait for each other (SQLite: BEGIN IMMEDIATE), so the second one's
+    /// duplicate check sees the first account and answers DuplicateUserName, instead of both passing the
+    /// check and the loser's insert failing on the unique index as a 500. (The password was hashed
+    /// before this is called, so the time spent holding the write lock is a few inserts.)
+    /// </summary>
     public override async Task<IdentityResult> CreateAsync(ApplicationUser user)
     {
         if (string.IsNullOrWhiteSpace(user.DisplayName))
             user.DisplayName = DefaultDisplayName(user.Email ?? user.UserName ?? "Reader");
-        var result = await base.CreateAsync(user);
-        if (result.Succeeded)
-            await demoSeminar.EnrollAsync(user.Id);
-        return result;
+        // The store saves through this same scoped context, so both writes share the transaction.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
+        try
+        {
+            var result = await base.CreateAsync(user);
+            if (!result.Succeeded) return result;
+            if (demoSeminar.Enabled)
+            {
+                demoSeminar.AddFor(db, user.Id);
+                await db.SaveChangesAsync();
+            }
+            if (transaction is not null) await transaction.CommitAsync();
+            return result;
+        }
+        catch (DbUpdateException) when (transaction is not null)
+        {
+            // Whatever was added stays out of this scope's context; the transaction rolls back on dispose.
+            db.ChangeTracker.Clear();
+            await transaction.RollbackAsync();
+            // A unique index refused the account: another registration of the address won after all
+            // (a database without write locks). Answer as the duplicate check would have.
+            var name = NormalizeName(user.UserName);
+            var email = NormalizeEmail(user.Email);
+            if (await Users.AnyAsync(u => u.NormalizedUserName == name || u.NormalizedEmail == email))
+                return IdentityResult.Failed(ErrorDescriber.DuplicateUserName(user.UserName ?? user.Email ?? ""));
+            throw;
+        }
     }
 
     /// <summary>"ada.lovelace@example.org" becomes "ada.lovelace": readable, and never the whole address.</summary>

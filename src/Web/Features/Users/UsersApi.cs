@@ -4,6 +4,7 @@ using Annotate.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Annotate.Web.Features.Users;
 
@@ -11,6 +12,7 @@ internal static class UsersApi
 {
     public sealed record Me(string Id, string? Email, string DisplayName);
     public sealed record Person(string Id, string DisplayName);
+    public sealed record DeleteAccountRequest(string? Password);
 
     public static void MapUsersApi(this IEndpointRouteBuilder routes)
     {
@@ -35,5 +37,18 @@ internal static class UsersApi
                 .FirstOrDefaultAsync();
             return person is null ? Problems.NotFound("There is no one with that id in your seminars.") : TypedResults.Ok(person);
         }).WithName("GetPerson").WithSummary("Someone who shares a seminar with the caller.");
+
+        // Bearer clients have no page to confirm on: the password in the body is the confirmation.
+        group.MapDelete("/me", async Task<Results<NoContent, ProblemHttpResult>> ([FromBody] DeleteAccountRequest? request, ClaimsPrincipal principal,
+            SignInManager<ApplicationUser> signIn, AccountDeletion deletion) =>
+        {
+            var user = await signIn.UserManager.GetUserAsync(principal);
+            if (user is null) return Problems.NotFound("There is no such account any more.");
+            if (await AccountDeletion.CheckPasswordAsync(signIn, user, request?.Password) is { } wrong) return Problems.BadRequest(wrong);
+            var preview = await deletion.DeleteAsync(user.Id);
+            if (!preview.Blocked) return TypedResults.NoContent();
+            return TypedResults.Problem(preview.Refusal, statusCode: StatusCodes.Status409Conflict, title: "Still the only teacher",
+                extensions: new Dictionary<string, object?> { ["seminars"] = preview.OnlyTeacherOf });
+        }).WithName("DeleteMyAccount").WithSummary("Deletes the caller's account (with their password); 409 while they alone teach a seminar of others.");
     }
 }
