@@ -80,10 +80,11 @@ internal static class AppSetup
             app.UseHsts();
         }
 
-        // API clients get problem+json for bare status codes; people get the not-found page.
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/hubs"),
-            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePages());
+        // People get the not-found page for a bare status code; API and hub clients get problem+json, written
+        // inside, so the page is never re-executed for them. (Re-executing from inside a UseWhen branch finds no
+        // endpoint: an unknown address answered an empty 404.)
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/hubs"), branch => branch.UseStatusCodePages());
 
         app.UseHubOrigins();
         app.UseAuthentication();
