@@ -36,22 +36,24 @@ internal static class ApiRequestGuard
 
     private static async Task GuardAsync(HttpContext context, RequestDelegate next)
     {
-        var request = context.Request;
         if (IsRoutersOwnRefusalToSomeoneSignedOut(context))
-        {
             await context.ChallengeAsync();
-            return;
-        }
-        var refusal = UnsupportedType(context);
-        var byCookie = context.User.Identity?.IsAuthenticated == true && !AuthSetup.IsBearerRequest(request);
-        if (refusal is null && byCookie && request.ComesFromAnotherOrigin())
-            refusal = Problems.Forbidden("This call came from a page of another site and was signed in only by your browser's cookie, so it was refused. " +
-                "Programs call the API with a bearer token from /api/auth/login.");
-        if (refusal is null && byCookie && request.HasFormContentType)
-            refusal = await AntiforgeryRefusalAsync(context);
+        else if (await RefusalAsync(context) is { } refusal)
+            await refusal.ExecuteAsync(context);
+        else
+            await next(context);
+    }
 
-        if (refusal is not null) await refusal.ExecuteAsync(context);
-        else await next(context);
+    private static async Task<ProblemHttpResult?> RefusalAsync(HttpContext context)
+    {
+        if (UnsupportedType(context) is { } unsupported) return unsupported;
+        var request = context.Request;
+        if (context.User.Identity?.IsAuthenticated != true || AuthSetup.IsBearerRequest(request)) return null;
+        // Signed in by the cookie, which the browser adds whoever made the page.
+        if (request.ComesFromAnotherOrigin())
+            return Problems.Forbidden("This call came from a page of another site and was signed in only by your browser's cookie, so it was refused. " +
+                "Programs call the API with a bearer token from /api/auth/login.");
+        return request.HasFormContentType ? await AntiforgeryRefusalAsync(context) : null;
     }
 
     /// <summary>
