@@ -14,6 +14,12 @@ internal static class Problems
     public static ProblemHttpResult PreconditionFailed(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status412PreconditionFailed, title: "Changed by someone else");
 
+    public static ProblemHttpResult PreconditionRequired(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status428PreconditionRequired, title: "Say which version you change");
+
+    public static ProblemHttpResult UnsupportedMediaType(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type");
+
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
 
@@ -31,7 +37,7 @@ internal static class Problems
         StatusCodes.Status403Forbidden => "You are not allowed to do this.",
         StatusCodes.Status404NotFound => "There is nothing at this address that you can see.",
         StatusCodes.Status405MethodNotAllowed => "This address does not take that HTTP method.",
-        StatusCodes.Status415UnsupportedMediaType => "Send the request body as JSON (application/json).",
+        StatusCodes.Status415UnsupportedMediaType => "Send the request body as JSON (Content-Type: application/json or application/ld+json).",
         _ => null,
     };
 }

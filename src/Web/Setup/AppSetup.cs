@@ -63,27 +63,41 @@ internal static class AppSetup
         services.AddHostedService<HubRelay>();
         services.AddHostedService<MarkdownWarmUp>();
         services.AddSignalR();
+        services.AddHubOrigins(configuration);
+        // A year, the usual for HSTS; subdomains are not ours to decide for.
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
     }
 
     public static void UseAnnotate(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (app.Environment.IsDevelopment())
+        {
             app.UseMigrationsEndPoint();
+        }
         else
+        {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            // Only on answers over HTTPS (and never to localhost); behind a proxy, see README "Run in Production".
+            app.UseHsts();
+        }
 
-        // API clients get problem+json for bare status codes; people get the not-found page.
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/hubs"),
-            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePages());
+        // People get the not-found page for a bare status code; API and hub clients get problem+json, written
+        // inside, so the page is never re-executed for them. (Re-executing from inside a UseWhen branch finds no
+        // endpoint: an unknown address answered an empty 404.)
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/hubs"), branch => branch.UseStatusCodePages());
 
+        app.UseHubOrigins();
         app.UseAuthentication();
         app.UseMiddleware<DeletedAccountGuard>();
         app.UseAuthorization();
+        app.UseApiRequestGuard();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Blazor's own Content-Security-Policy (frame-ancestors 'self') would stand in for ours; ours forbids framing altogether.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
 
         app.MapGroup("/api/auth").WithTags("Auth").MapIdentityApi<ApplicationUser>();
@@ -95,7 +109,7 @@ internal static class AppSetup
         app.MapParticipationApi();
         app.MapImportApi();
         app.MapExportApi();
-        app.MapHub<AnnotationHub>("/hubs/annotations");
+        app.MapHub<AnnotationHub>("/hubs/annotations").AllowListedOrigins();
         app.MapHealthChecks("/health");
     }
 }

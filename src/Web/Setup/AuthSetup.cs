@@ -32,9 +32,7 @@ internal static class AuthSetup
             // No display name: a named scheme would be offered as an "external login" on the account pages.
             .AddPolicyScheme(CookieOrBearer, displayName: null, options =>
                 options.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.Count > 0 || IsHubTokenRequest(context.Request)
-                        ? IdentityConstants.BearerScheme
-                        : IdentityConstants.ApplicationScheme)
+                    IsBearerRequest(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, options =>
                 options.Events = new BearerTokenEvents
                 {
@@ -89,6 +87,10 @@ internal static class AuthSetup
                 "Identity:RequireConfirmedAccount is true, but no e-mail sender is configured, so no new account could ever be confirmed. " +
                 "Configure an e-mail sender, or set Identity:RequireConfirmedAccount to false (environment: Identity__RequireConfirmedAccount=false).");
     }
+
+    /// <summary>Signed in by a token the client sends (not by the browser's cookie): the cookie is then not even read.</summary>
+    public static bool IsBearerRequest(HttpRequest request) =>
+        request.Headers.Authorization.Count > 0 || IsHubTokenRequest(request);
 
     private static bool IsHubTokenRequest(HttpRequest request) =>
         request.Path.StartsWithSegments("/hubs") && request.Query.ContainsKey("access_token");

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Annotate.Web.Features.Documents;
+using Annotate.Web.Setup;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Annotate.Web.Features.Annotations;
@@ -14,12 +15,12 @@ internal static class AnnotationsApi
     {
         // Members of the document's seminar; each annotation is further filtered by the visibility rule.
         var byDocument = routes.MapGroup("/api/documents/{documentId:int}/annotations").RequireAuthorization().WithTags("Annotations");
-        byDocument.MapPost("/", CreateAsync).WithName("CreateAnnotation").WithSummary("Annotates a passage, or replies to an annotation.");
+        byDocument.MapPost("/", CreateAsync).AcceptsJson<JsonObject>().WithName("CreateAnnotation").WithSummary("Annotates a passage, or replies to an annotation.");
         byDocument.MapGet("/", ListAsync).WithName("ListAnnotations").WithSummary("The annotations of a document the caller may see.");
 
         var annotations = routes.MapGroup("/api/annotations").RequireAuthorization().WithTags("Annotations");
         annotations.MapGet("/{id:guid}", GetAsync).WithName("GetAnnotation");
-        annotations.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateAnnotation").WithSummary("Replaces an annotation; send If-Match with its ETag.");
+        annotations.MapPut("/{id:guid}", UpdateAsync).AcceptsJson<JsonObject>().WithName("UpdateAnnotation").WithSummary("Replaces an annotation; send If-Match with its ETag.");
         annotations.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteAnnotation");
 
         // Teachers' marks on a thread or an annotation: not edits, so they need no ETag.
@@ -83,14 +84,15 @@ internal static class AnnotationsApi
     {
         if (await service.GetVisibleAsync(user.UserId(), id) is not { } found)
             return Problems.NotFound("There is no annotation with that id that you can see.");
-        int? expectedVersion = null;
+        // Replacing names the version replaced (RFC 6585), so an edit made meanwhile is never overwritten unseen.
         var ifMatch = request.Headers.IfMatch.ToString().Trim();
-        if (ifMatch.Length > 0 && ifMatch != "*")
-        {
-            if (!int.TryParse(ifMatch.Replace("W/", "").Trim('"'), out var version))
-                return Problems.PreconditionFailed("If-Match does not hold an ETag of this annotation. GET it again and use its ETag.");
-            expectedVersion = version;
-        }
+        if (ifMatch.Length == 0)
+            return Problems.PreconditionRequired("Send If-Match with the annotation's ETag (from GET or from your last change), so that no one's edit is overwritten unseen.");
+        if (ifMatch == "*")
+            return Problems.PreconditionRequired("If-Match: * says only that the annotation exists, not which version you changed, so it is no licence to overwrite. " +
+                "Send If-Match with the annotation's ETag (from GET or from your last change).");
+        if (!int.TryParse(ifMatch.Replace("W/", "").Trim('"'), out var expectedVersion))
+            return Problems.PreconditionFailed("If-Match does not hold an ETag of this annotation. GET it again and use its ETag.");
         var origin = request.Origin();
         var (draft, error) = await ReadDraftAsync(request, origin, found.Annotation.DocumentId);
         if (draft is null) return Problems.BadRequest(error!);
@@ -108,8 +110,6 @@ internal static class AnnotationsApi
 
     private static async Task<(AnnotationDraft? Draft, string? Error)> ReadDraftAsync(HttpRequest request, string origin, int documentId)
     {
-        if (request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
-            return (null, "Send the annotation as JSON (application/ld+json or application/json).");
         try
         {
             using var json = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Annotate.Shared.TextImport;
 using Annotate.Web.Features.Documents.Import;
+using Annotate.Web.Setup;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Annotate.Web.Features.Documents;
@@ -40,7 +41,6 @@ internal static class DocumentsApi
             ReviseRequest? body;
             try { body = await request.ReadFromJsonAsync<ReviseRequest>(); }
             catch (System.Text.Json.JsonException) { return Problems.BadRequest("The request body is not valid JSON."); }
-            catch (InvalidOperationException) { return Problems.BadRequest("Send JSON {title, text}."); }
             if (body?.Text is null) return Problems.BadRequest("Send the new text as {\"title\": …, \"text\": …}.");
             var text = body.Reflow ? PlainTextReflow.Reflow(body.Text) : body.Text;
             var result = await revisions.ReviseAsync(user.UserId(), id, body.Title, text);
@@ -51,14 +51,13 @@ internal static class DocumentsApi
                 RevisionService.Outcome.Invalid => Problems.BadRequest(result.Message!),
                 _ => TypedResults.Ok(new AddedDocument(id, result.Title!, result.Revision)),
             };
-        }).WithName("ReviseDocument").WithSummary("Replaces the text (teachers): a new revision; threads are placed again in the background.");
+        }).AcceptsJson<ReviseRequest>().WithName("ReviseDocument").WithSummary("Replaces the text (teachers): a new revision; threads are placed again in the background.");
 
         documents.MapPut("/{id:int}/schedule", async Task<Results<Ok<Schedule>, ProblemHttpResult>> (int id, HttpRequest request, ClaimsPrincipal user, DocumentService service) =>
         {
             ScheduleRequest? body;
             try { body = await request.ReadFromJsonAsync<ScheduleRequest>(); }
             catch (System.Text.Json.JsonException) { return Problems.BadRequest("Send JSON {\"dueAt\": an ISO 8601 date-time or null, \"postFirst\": true or false}."); }
-            catch (InvalidOperationException) { return Problems.BadRequest("Send JSON {\"dueAt\": …, \"postFirst\": …}."); }
             if (body is null) return Problems.BadRequest("Send JSON {\"dueAt\": …, \"postFirst\": …}.");
             return await service.SetScheduleAsync(user.UserId(), id, body.DueAt, body.PostFirst) switch
             {
@@ -66,7 +65,7 @@ internal static class DocumentsApi
                 DocumentService.ScheduleOutcome.NotTeacher => Problems.Forbidden("Only the seminar's teachers can set a document's due date and \"post first\"."),
                 _ => TypedResults.Ok(new Schedule(body.DueAt?.ToUniversalTime(), body.PostFirst)),
             };
-        }).WithName("SetDocumentSchedule").WithSummary("Due date and \"post first\" (teachers).");
+        }).AcceptsJson<ScheduleRequest>().WithName("SetDocumentSchedule").WithSummary("Due date and \"post first\" (teachers).");
 
         documents.MapGet("/{id:int}/revisions", async Task<Results<Ok<List<RevisionService.RevisionSummary>>, ProblemHttpResult>> (int id, ClaimsPrincipal user, ReaderAccess access, RevisionService revisions) =>
             await access.ForDocumentAsync(user.UserId(), id) is null
@@ -82,7 +81,8 @@ internal static class DocumentsApi
 
         // Teachers of the seminar add documents.
         var seminarDocuments = routes.MapGroup("/api/seminars/{seminarId:int}/documents").RequireAuthorization().WithTags("Documents");
-        seminarDocuments.MapPost("/", AddDocumentAsync).DisableAntiforgery()
+        // The framework's antiforgery check would ask bearer clients for a token too; ApiRequestGuard asks cookie uploads only.
+        seminarDocuments.MapPost("/", AddDocumentAsync).DisableAntiforgery().AcceptsJsonOrUpload<AddDocumentRequest>()
             .WithName("AddDocument").WithSummary("Adds a document from JSON {title,text} or a multipart .txt, .md, .docx or .pdf file.");
     }
 
@@ -94,10 +94,15 @@ internal static class DocumentsApi
         if (viewer is null) return Problems.NotFound("There is no seminar with that id that you belong to.");
         if (!viewer.IsTeacher) return Problems.Forbidden("Only the seminar's teachers can add documents.");
 
-        var (input, problem) = request.HasFormContentType
-            ? await ReadUploadAsync(request, importer, clock.LocalTimeZone)
-            : await ReadJsonAsync(request, clock.LocalTimeZone);
-        if (input is null) return Problems.BadRequest(problem!);
+        (NewDocument? Input, string? Problem) read;
+        if (request.HasFormContentType)
+        {
+            var (form, unreadable) = await request.TryReadFormAsync();
+            if (form is null) return unreadable!;
+            read = await ReadUploadAsync(form, importer, clock.LocalTimeZone, request.HttpContext.RequestAborted);
+        }
+        else read = await ReadJsonAsync(request, clock.LocalTimeZone);
+        if (read.Input is not { } input) return Problems.BadRequest(read.Problem!);
         if ((DocumentService.CheckTitle(input.Title) ?? DocumentService.CheckText(input.Text)) is { } invalid) return Problems.BadRequest(invalid);
 
         var document = await service.AddAsync(seminarId, input.Title!.Trim(), input.Text, user.UserId(), input.DueAt, input.PostFirst);
@@ -110,9 +115,8 @@ internal static class DocumentsApi
     private const string PostFirstInvalid = "postFirst must be true or false.";
 
     /// <summary>Multipart: `file` (.txt, .md, .docx, .pdf) read through the importer; optional `title`, `dueAt`, `postFirst`.</summary>
-    private static async Task<(NewDocument? Input, string? Problem)> ReadUploadAsync(HttpRequest request, DocumentImporter importer, TimeZoneInfo zone)
+    private static async Task<(NewDocument? Input, string? Problem)> ReadUploadAsync(IFormCollection form, DocumentImporter importer, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         if (!DueDate.TryParse(form["dueAt"].FirstOrDefault(), zone, out var dueAt)) return (null, DueDate.Invalid);
         var postFirst = false;
         if (form["postFirst"].FirstOrDefault() is { Length: > 0 } flag && !bool.TryParse(flag, out postFirst)) return (null, PostFirstInvalid);
@@ -122,7 +126,7 @@ internal static class DocumentsApi
         // A title that cannot be stored is refused before the file is read, which may take a while.
         if (DocumentService.CheckTitle(title) is { } badTitle) return (null, badTitle);
 
-        var imported = await importer.ImportAsync(file.FileName, file.Length, file.OpenReadStream, request.HttpContext.RequestAborted);
+        var imported = await importer.ImportAsync(file.FileName, file.Length, file.OpenReadStream, cancellationToken);
         return imported.Text is null ? (null, imported.Problem) : (new NewDocument(title, imported.Text, dueAt, postFirst), null);
     }
 
@@ -134,7 +138,6 @@ internal static class DocumentsApi
         catch (System.Text.Json.JsonException e) when (IsProperty(e, "dueAt")) { return (null, DueDate.Invalid); }
         catch (System.Text.Json.JsonException e) when (IsProperty(e, "postFirst")) { return (null, PostFirstInvalid); }
         catch (System.Text.Json.JsonException) { return (null, "The request body is not valid JSON."); }
-        catch (InvalidOperationException) { return (null, "Send JSON {title, text} or a multipart form with a file."); }
         if (body?.Text is null) return (null, "The document needs a text.");
         if (!DueDate.TryParse(body.DueAt, zone, out var dueAt)) return (null, DueDate.Invalid);
         var text = body.Reflow ? PlainTextReflow.Reflow(body.Text) : DocumentService.NormaliseLineEndings(body.Text);

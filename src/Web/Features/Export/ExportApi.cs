@@ -27,6 +27,9 @@ internal static class ExportApi
         var origin = request.Origin();
         var collectionId = $"{origin}/api/documents/{documentId}/export?{exportRequest.ToQueryString()}";
         var format = exportRequest.Format;
+        // The API's rule plus the page's own styles (frame-ancestors counts only in a header, not in the file's meta element).
+        if (format == ExportFormat.Html)
+            request.HttpContext.Response.Headers.ContentSecurityPolicy = PrintableExport.ContentSecurityPolicy + "; frame-ancestors 'none'";
         // Written straight to the response as it is produced; nothing holds the whole file.
         return TypedResults.Stream(output => format switch
             {

@@ -14,6 +14,12 @@ namespace Annotate.Web.Features.Export;
 /// </summary>
 public static class PrintableExport
 {
+    /// <summary>
+    /// Its own styles and nothing else: no script, no image, nothing loaded, whatever a comment holds. Sent as
+    /// the answer's header and written into the file, so the rule holds when it is opened from disk too.
+    /// </summary>
+    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
     public static async Task WriteHtmlAsync(ExportContent content, Stream output, PaperSize paper, CancellationToken cancellationToken)
     {
         var article = new PrintableArticle(content);
@@ -26,6 +32,7 @@ public static class PrintableExport
             <html lang="en">
             <head>
             <meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="{{ContentSecurityPolicy}}">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{{E(content.Title)}} — annotations</title>
             <style>

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Annotate.Shared;
+using System.Text.Json.Nodes;
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.Setup;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Annotate.Web.Features.Import;
@@ -10,7 +12,8 @@ internal static class ImportApi
     public static void MapImportApi(this IEndpointRouteBuilder routes)
     {
         // Members of the document's seminar; what they import becomes theirs, attributed to its writers.
-        routes.MapPost("/api/documents/{documentId:int}/import", ImportAsync).RequireAuthorization().WithTags("Import")
+        // The file is the body, read as a stream by the importer.
+        routes.MapPost("/api/documents/{documentId:int}/import", ImportAsync).RequireAuthorization().AcceptsJson<JsonNode>().WithTags("Import")
             .WithName("ImportAnnotations")
             .WithSummary("Imports W3C Web Annotation JSON-LD or Hypothesis API JSON into a document, placing each annotation by its quote.");
     }
@@ -31,8 +34,6 @@ internal static class ImportApi
         var chosen = Visibility.Seminar;
         if (visibility is not null && !VisibilityNames.TryParse(visibility, out chosen))
             return Problems.BadRequest($"Unknown visibility \"{visibility}\". Use one of: {VisibilityNames.AllNames}.");
-        if (request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
-            return Problems.BadRequest("Send the file as the request body, as JSON (application/json or application/ld+json).");
 
         // Refused before reading a byte when the client says how large it is; otherwise the importer stops reading at the limit.
         if (request.ContentLength > AnnotationImporter.MaxFileBytes)
