@@ -97,23 +97,31 @@ internal sealed class ReaderQueue<T> : IDisposable where T : class
         Interlocked.Add(ref waitingBytes, -size);
     }
 
+    /// <summary>An entry leaves the queue; a wake-up was never counted.</summary>
+    private void Release(Entry entry)
+    {
+        if (entry.Item is not null) Release(entry.Size);
+    }
+
     private async Task DrainAsync()
     {
         var entries = channel.Reader;
         try
         {
-            while (await entries.WaitToReadAsync(closing.Token))
+            while (true)
             {
+                // Asked before every item and before waiting, so that a fall behind signalled while the last
+                // marker was being delivered is not left waiting for an item that may never come.
                 if (Interlocked.Exchange(ref behind, 0) == 1)
                 {
                     // Whatever waits now was published before this moment, so the reload that follows covers it.
-                    while (entries.TryRead(out var dropped)) Release(dropped.Size);
+                    while (entries.TryRead(out var dropped)) Release(dropped);
                     await DeliverAsync(fellBehind!);
                     continue;
                 }
-                if (!entries.TryRead(out var entry)) continue;
-                if (entry.Item is not { } item) continue;
-                Release(entry.Size);
+                if (!await entries.WaitToReadAsync(closing.Token)) return;
+                if (!entries.TryRead(out var entry) || entry.Item is not { } item) continue;
+                Release(entry);
                 await DeliverAsync(item);
             }
         }

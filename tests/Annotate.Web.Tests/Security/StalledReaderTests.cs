@@ -8,8 +8,10 @@ namespace Annotate.Web.Tests.Security;
 /// <summary>
 /// Writers are never held hostage by readers (issue 10): a member's hub client that joins a document and
 /// then stops reading its socket must not slow another member's posts, and is itself dropped once it
-/// falls too far behind. Real sockets (Kestrel), since only they fill up.
+/// falls too far behind. Real sockets (Kestrel), since only they fill up. It runs alone: its bound is on
+/// time, and other test classes running beside it on a 2-core machine would be measured too.
 /// </summary>
+[Collection(TimedTests.Collection)]
 public sealed class StalledReaderTests(ITestOutputHelper output)
 {
     private const int Posts = 400;
@@ -24,6 +26,8 @@ public sealed class StalledReaderTests(ITestOutputHelper output)
         // Rate limits (where the build has them) would answer some of 400 quick posts with 429.
         await using var app = AnnotateApp.OnRealPort(new Dictionary<string, string> { ["RateLimits:Enabled"] = "false" });
         var room = await app.CreateClassroomAsync();
+        // The first post of a fresh app also compiles the write path: that is not the reader's doing.
+        await room.StudentA.CreateAnnotationAsync(room.DocumentId, room.Comment("A spectre is haunting Europe", "Warming up."));
         await using var stalled = await RawHubClient.ConnectAsync(app.RootUri, room.StudentB.Token);
         await stalled.JoinAsync(room.DocumentId);
         stalled.StopReadingButKeepPinging();
@@ -67,5 +71,7 @@ public sealed class StalledReaderTests(ITestOutputHelper output)
         var sorted = times.Select(t => t.TotalMilliseconds).Order().ToList();
         double At(double share) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(share * sorted.Count) - 1)];
         output.WriteLine($"{times.Count} POSTs of ~18 KB with a stalled reader: p50 {At(0.50):F0} ms, p99 {At(0.99):F0} ms, max {sorted[^1]:F0} ms.");
+        var slowest = times.Select((time, i) => (time, i)).OrderByDescending(p => p.time).Take(5);
+        output.WriteLine("Slowest: " + string.Join(", ", slowest.Select(p => $"#{p.i + 1} {p.time.TotalMilliseconds:F0} ms")));
     }
 }
