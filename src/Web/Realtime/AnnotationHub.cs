@@ -20,11 +20,12 @@ internal sealed class AnnotationHub(ReaderAccess access, HubReaders readers, Hub
 
     public async Task Join(int documentId)
     {
-        var userId = Context.User?.UserIdOrNull() ?? "";
+        var userId = Context.User?.UserIdOrNull();
         var request = Context.GetHttpContext()?.Request;
         var origin = request is null ? "" : request.Origin();
         var aborted = Context.ConnectionAborted;
-        var joined = await readers.JoinAsync(new HubReaders.Reader(Context.ConnectionId, documentId, userId, origin),
+        // Entered before access is asked, so that a removal handled meanwhile cannot be outlived (see JoinAsync).
+        var joined = await readers.JoinAsync(new HubReaders.Reader(Context.ConnectionId, documentId, userId ?? "", origin),
             async () => (await access.ForDocumentAsync(userId, documentId, aborted))?.Viewer);
         if (!joined) throw new HubException(ReaderAccess.NoSuchDocument);
     }

@@ -35,9 +35,7 @@ public sealed class ReaderQueueTests
     [Fact]
     public async Task A_reader_that_falls_behind_gets_the_marker_in_place_of_what_was_dropped_and_then_what_is_newer()
     {
-        using var queue = Queue(new QueueLimits(3), BlockFirstAsync, fellBehind: Behind);
-        queue.Offer("first");
-        await firstStarted.Task.WaitAsync(Timeout);
+        using var queue = await BusyQueueAsync(new QueueLimits(3));
 
         Assert.True(queue.Offer("a"));
         Assert.True(queue.Offer("b"));
@@ -56,9 +54,7 @@ public sealed class ReaderQueueTests
     [Fact]
     public async Task The_byte_budget_bounds_the_queue_too()
     {
-        using var queue = Queue(new QueueLimits(100, Bytes: 10), BlockFirstAsync, fellBehind: Behind);
-        queue.Offer("first");
-        await firstStarted.Task.WaitAsync(Timeout);
+        using var queue = await BusyQueueAsync(new QueueLimits(100, Bytes: 10));
 
         Assert.True(queue.Offer("aaaa"));
         Assert.True(queue.Offer("bbbb"));
@@ -115,6 +111,15 @@ public sealed class ReaderQueueTests
 
     private ReaderQueue<string> Queue(QueueLimits limits, Func<string, CancellationToken, Task> deliver, string? fellBehind = null) =>
         new("A test reader", limits, item => item.Length, deliver, fellBehind, NullLogger.Instance);
+
+    /// <summary>A queue with a marker whose reader is busy with its first item until the test lets it go.</summary>
+    private async Task<ReaderQueue<string>> BusyQueueAsync(QueueLimits limits)
+    {
+        var queue = Queue(limits, BlockFirstAsync, fellBehind: Behind);
+        queue.Offer("first");
+        await firstStarted.Task.WaitAsync(Timeout);
+        return queue;
+    }
 
     /// <summary>Takes items as they come, except that the first one holds the reader until the test lets it go.</summary>
     private async Task BlockFirstAsync(string item, CancellationToken cancellationToken)

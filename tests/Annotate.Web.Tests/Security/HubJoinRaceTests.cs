@@ -20,10 +20,7 @@ public sealed class HubJoinRaceTests(AnnotateApp app) : IClassFixture<AnnotateAp
     [Fact]
     public async Task A_removal_handled_between_Joins_check_and_its_add_leaves_the_connection_out()
     {
-        var room = await app.CreateClassroomAsync();
-        var teacherHub = await app.ConnectHubAsync(room.Teacher);
-        await teacherHub.JoinAsync(room.DocumentId);
-        var studentHub = await app.ConnectHubAsync(room.StudentB);
+        var (room, teacherHub, studentHub) = await SceneAsync();
 
         var joined = await JoinRacingAsync(room, studentHub, async () =>
         {
@@ -41,15 +38,21 @@ public sealed class HubJoinRaceTests(AnnotateApp app) : IClassFixture<AnnotateAp
     [Fact]
     public async Task A_removal_committed_between_Joins_check_and_its_add_leaves_the_connection_out_whenever_the_relay_handles_it()
     {
-        var room = await app.CreateClassroomAsync();
-        var teacherHub = await app.ConnectHubAsync(room.Teacher);
-        await teacherHub.JoinAsync(room.DocumentId);
-        var studentHub = await app.ConnectHubAsync(room.StudentB);
+        var (room, teacherHub, studentHub) = await SceneAsync();
 
         // The relay may handle the removal before Join lets the connection in or after: either way it ends out.
         await JoinRacingAsync(room, studentHub, () => RemoveStudentBAsync(room));
 
         await AssertGetsNothingMoreAsync(room, teacherHub, studentHub);
+    }
+
+    /// <summary>A classroom, the teacher's connection joined to its document, and student B's connection, not joined yet.</summary>
+    private async Task<(Classroom Room, HubListener TeacherHub, HubListener StudentHub)> SceneAsync()
+    {
+        var room = await app.CreateClassroomAsync();
+        var teacherHub = await app.ConnectHubAsync(room.Teacher);
+        await teacherHub.JoinAsync(room.DocumentId);
+        return (room, teacherHub, await app.ConnectHubAsync(room.StudentB));
     }
 
     /// <summary>

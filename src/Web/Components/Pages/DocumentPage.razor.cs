@@ -173,6 +173,8 @@ public partial class DocumentPage
     /// </summary>
     private Task OnFeedEvent(FeedEvent feedEvent) => InvokeAsync(async () =>
     {
+        // One of the previous document's, still on its way when the page moved to another.
+        if (feedEvent.DocumentId != subscribedTo) return;
         if (arrivedWhileLoading is not null) arrivedWhileLoading.Add(feedEvent);
         else await HandleAsync(feedEvent);
     });
