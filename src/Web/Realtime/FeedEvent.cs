@@ -23,3 +23,14 @@ public sealed record FeedbackReadEvent(int DocumentId, string UserId) : FeedEven
 /// their group annotations), or only this user's own (their post-first gate).
 /// </summary>
 public sealed record AccessChangedEvent(int DocumentId, int SeminarId, string? UserId, bool OthersAffected = true) : FeedEvent(DocumentId);
+
+/// <summary>
+/// Not published by anyone: handed to a subscriber that fell too far behind, in place of the events dropped
+/// from its queue. It must reload what it shows (the events were published after their changes committed, so
+/// a reload now covers them). <see cref="DocumentId"/> is the subscription's document, or
+/// <see cref="AnyDocument"/> for a subscription to every document.
+/// </summary>
+public sealed record FellBehindEvent(int DocumentId) : FeedEvent(DocumentId)
+{
+    public const int AnyDocument = 0;
+}

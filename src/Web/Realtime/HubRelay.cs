@@ -1,20 +1,23 @@
-using Annotate.Web.Features.Annotations;
 using Annotate.Web.Features.Documents;
-using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace Annotate.Web.Realtime;
 
 /// <summary>
-/// Forwards feed events to hub connections, one connection at a time, after asking the visibility
-/// rule for that connection's user. Nothing goes to a SignalR group: a group send cannot check each reader.
+/// Forwards feed events to hub connections. It runs on its own queue of the feed, never in a writer's
+/// request: for each event it asks the visibility rule per connection and queues the message in that
+/// connection's <see cref="HubOutbox"/>, which sends it at the connection's own pace. Each message is made
+/// once per event, kind and origin and shared by everyone it goes to. Nothing goes to a SignalR group: a
+/// group send cannot check each reader.
 /// </summary>
-internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, ReaderAccess access, IHubContext<AnnotationHub> hub, ILogger<HubRelay> logger) : IHostedService
+internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, HubConnections connections, ReaderAccess access,
+    IOptions<RealtimeOptions> options, ILogger<HubRelay> logger) : IHostedService
 {
     private IDisposable? subscription;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        subscription = feed.SubscribeAll(RelayAsync);
+        subscription = feed.SubscribeAll(RelayAsync, options.Value.RelayQueue);
         return Task.CompletedTask;
     }
 
@@ -26,60 +29,44 @@ internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, ReaderA
 
     private async Task RelayAsync(FeedEvent feedEvent)
     {
-        if (feedEvent is DocumentRevisedEvent revised)
+        switch (feedEvent)
         {
-            // Clients reload the text and the annotations (their selectors now refer to the new revision).
-            foreach (var reader in readers.Of(revised.DocumentId))
-                await SendAsync(reader, "documentRevised", revised.DocumentId, revised.Revision);
-            return;
-        }
-        if (feedEvent is AccessChangedEvent changed)
-        {
-            // Removed or moved: the connection keeps only what its user may see now, from the next event on.
-            foreach (var reader in readers.Of(changed.DocumentId).Where(r => changed.UserId is null || r.Viewer.UserId == changed.UserId).ToList())
-            {
-                if (await access.ForDocumentAsync(reader.Viewer.UserId, changed.DocumentId) is { } now)
-                    readers.Add(reader with { Viewer = now.Viewer });
-                else
-                    readers.Remove(reader.ConnectionId, reader.DocumentId);
-            }
-            return;
-        }
-        if (feedEvent is not AnnotationEvent annotationEvent) return;
-        foreach (var reader in readers.Of(annotationEvent.DocumentId))
-        {
-            var client = hub.Clients.Client(reader.ConnectionId);
-            try
-            {
-                switch (annotationEvent.KindFor(reader.Viewer))
-                {
-                    case AnnotationEventKind.Created:
-                        await client.SendAsync("annotationCreated", AnnotationJsonWriter.Write(annotationEvent.Annotation, reader.Origin));
-                        break;
-                    case AnnotationEventKind.Updated:
-                        await client.SendAsync("annotationUpdated", AnnotationJsonWriter.Write(annotationEvent.Annotation, reader.Origin));
-                        break;
-                    case AnnotationEventKind.Deleted:
-                        await client.SendAsync("annotationDeleted", AnnotationJsonWriter.AnnotationIri(reader.Origin, annotationEvent.Annotation.Id));
-                        break;
-                }
-            }
-            catch (Exception exception)
-            {
-                logger.LogWarning(exception, "Could not relay an event to hub connection {ConnectionId}", reader.ConnectionId);
-            }
+            case AnnotationEvent annotationEvent:
+                Relay(annotationEvent);
+                break;
+            case DocumentRevisedEvent revised:
+                // Clients reload the text and the annotations (their selectors now refer to the new revision).
+                var message = HubMessage.Revised(revised.DocumentId, revised.Revision);
+                foreach (var reader in readers.Of(revised.DocumentId)) connections.Send(reader.ConnectionId, message);
+                break;
+            case AccessChangedEvent changed:
+                // Removed or moved: the connection keeps only what its user may see now, from the next event on
+                // (this queue is in order, so no later event is relayed before the refresh is done).
+                await readers.RefreshAsync(changed.DocumentId, changed.UserId,
+                    async userId => (await access.ForDocumentAsync(userId, changed.DocumentId))?.Viewer);
+                break;
+            case FellBehindEvent:
+                logger.LogWarning("The hub relay fell behind the feed: every hub connection is closed and its client reads again");
+                connections.AbortAll();
+                break;
         }
     }
 
-    private async Task SendAsync(HubReaders.Reader reader, string method, params object[] arguments)
+    private void Relay(AnnotationEvent annotationEvent)
     {
-        try
+        // Usually one origin, and one or two kinds: a handful of messages per event, whatever the readers.
+        var messages = new Dictionary<(AnnotationEventKind, string), HubMessage>();
+        foreach (var reader in readers.Of(annotationEvent.DocumentId))
         {
-            await hub.Clients.Client(reader.ConnectionId).SendCoreAsync(method, arguments);
-        }
-        catch (Exception exception)
-        {
-            logger.LogWarning(exception, "Could not relay an event to hub connection {ConnectionId}", reader.ConnectionId);
+            if (annotationEvent.KindFor(reader.Viewer!) is not { } kind) continue;
+            if (!messages.TryGetValue((kind, reader.Origin), out var message))
+                messages[(kind, reader.Origin)] = message = kind switch
+                {
+                    AnnotationEventKind.Created => HubMessage.Annotation("annotationCreated", annotationEvent.Annotation, reader.Origin),
+                    AnnotationEventKind.Updated => HubMessage.Annotation("annotationUpdated", annotationEvent.Annotation, reader.Origin),
+                    _ => HubMessage.Deleted(annotationEvent.Annotation.Id, reader.Origin),
+                };
+            connections.Send(reader.ConnectionId, message);
         }
     }
 }

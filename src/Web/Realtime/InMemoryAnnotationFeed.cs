@@ -1,43 +1,44 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 
 namespace Annotate.Web.Realtime;
 
-/// <summary>The feed for a single instance: handlers are called in turn; one failing handler does not stop the others.</summary>
-internal sealed class InMemoryAnnotationFeed(ILogger<InMemoryAnnotationFeed> logger) : IAnnotationFeed
+/// <summary>
+/// The feed for a single instance. Each subscription has its own <see cref="ReaderQueue{T}"/>: publishing
+/// only queues, so a writer's request never waits for a page to render or a hub client to read, and each
+/// subscriber takes its events in order; one failing handler does not stop the others.
+/// </summary>
+internal sealed class InMemoryAnnotationFeed(IOptions<RealtimeOptions> options, ILogger<InMemoryAnnotationFeed> logger) : IAnnotationFeed
 {
     private const int AllDocuments = -1;
-    private readonly ConcurrentDictionary<int, ConcurrentDictionary<Guid, Func<FeedEvent, Task>>> subscribers = new();
+    private readonly ConcurrentDictionary<int, ConcurrentDictionary<Guid, ReaderQueue<FeedEvent>>> subscribers = new();
 
-    public async Task PublishAsync(FeedEvent feedEvent)
+    public Task PublishAsync(FeedEvent feedEvent)
     {
         foreach (var key in new[] { feedEvent.DocumentId, AllDocuments })
         {
-            if (!subscribers.TryGetValue(key, out var handlers)) continue;
-            foreach (var handler in handlers.Values)
-            {
-                try
-                {
-                    await handler(feedEvent);
-                }
-                catch (Exception exception)
-                {
-                    logger.LogWarning(exception, "A subscriber of document {DocumentId} failed to handle an event", feedEvent.DocumentId);
-                }
-            }
+            if (!subscribers.TryGetValue(key, out var queues)) continue;
+            // A queue that is full hands its reader a FellBehindEvent instead: nothing to do here.
+            foreach (var queue in queues.Values) queue.Offer(feedEvent);
         }
+        return Task.CompletedTask;
     }
 
-    public IDisposable Subscribe(int documentId, Func<FeedEvent, Task> handler) => Add(documentId, handler);
+    public IDisposable Subscribe(int documentId, Func<FeedEvent, Task> handler) =>
+        Add(documentId, handler, options.Value.SubscriberQueue, $"A subscriber of document {documentId}", new FellBehindEvent(documentId));
 
-    public IDisposable SubscribeAll(Func<FeedEvent, Task> handler) => Add(AllDocuments, handler);
+    public IDisposable SubscribeAll(Func<FeedEvent, Task> handler, int? queueLimit = null) =>
+        Add(AllDocuments, handler, queueLimit ?? options.Value.SubscriberQueue, "A subscriber of every document", new FellBehindEvent(FellBehindEvent.AnyDocument));
 
-    private Subscription Add(int key, Func<FeedEvent, Task> handler)
+    private Subscription Add(int key, Func<FeedEvent, Task> handler, int limit, string reader, FellBehindEvent fellBehind)
     {
         var id = Guid.NewGuid();
-        subscribers.GetOrAdd(key, _ => new())[id] = handler;
+        var queue = new ReaderQueue<FeedEvent>(reader, new QueueLimits(limit), _ => 0, (feedEvent, _) => handler(feedEvent), fellBehind, logger);
+        subscribers.GetOrAdd(key, _ => new())[id] = queue;
         return new Subscription(() =>
         {
-            if (subscribers.TryGetValue(key, out var handlers)) handlers.TryRemove(id, out _);
+            if (subscribers.TryGetValue(key, out var queues)) queues.TryRemove(id, out _);
+            queue.Dispose();
         });
     }
 

@@ -57,9 +57,12 @@ internal static class AppSetup
         services.AddSingleton<ExportService>();
         services.AddHostedService(sp => sp.GetRequiredService<AnchoringWorker>());
 
+        services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection(RealtimeOptions.Section))
+            .Validate(options => options.IsValid, "Every Realtime queue limit must be above zero.").ValidateOnStart();
         services.AddSingleton<IAnnotationFeed, InMemoryAnnotationFeed>();
         services.AddSingleton<ReadingPresence>();
         services.AddSingleton<HubReaders>();
+        services.AddSingleton<HubConnections>();
         services.AddHostedService<HubRelay>();
         services.AddHostedService<MarkdownWarmUp>();
         services.AddSignalR();

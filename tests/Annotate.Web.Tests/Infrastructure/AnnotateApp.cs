@@ -3,14 +3,18 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Annotate.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The whole app in memory (TestServer) on a real SQLite file of its own, environment "Testing", demo
 /// off unless asked for. Use it as a class fixture (one database per test class), or create one in a
-/// test that needs a fresh database, the demo, or a restart on the same file (<see cref="On"/>).
+/// test that needs a fresh database, the demo, a restart on the same file (<see cref="On"/>), settings of
+/// its own (<see cref="WithSettings"/>) or real sockets (<see cref="OnRealPort"/>).
 /// The helpers go through the public API only, as any client would.
 /// </summary>
 public sealed class AnnotateApp : WebApplicationFactory<Program>
@@ -20,35 +24,63 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
     private static int accounts;
     private readonly bool ownsDatabase;
     private readonly bool demo;
-    private readonly (string Key, string Value)[] settings;
+    private readonly bool realPort;
+    private readonly IReadOnlyDictionary<string, string> settings;
     private readonly ConcurrentBag<HubListener> hubs = [];
 
-    public AnnotateApp() : this(new TestDatabase(), ownsDatabase: true, demo: false, [])
+    public AnnotateApp() : this(new TestDatabase(), ownsDatabase: true, demo: false)
     {
     }
 
-    private AnnotateApp(TestDatabase database, bool ownsDatabase, bool demo, (string Key, string Value)[] settings)
+    private AnnotateApp(TestDatabase database, bool ownsDatabase, bool demo, bool realPort = false, IReadOnlyDictionary<string, string>? settings = null)
     {
         Database = database;
         this.ownsDatabase = ownsDatabase;
         this.demo = demo;
-        this.settings = settings;
+        this.realPort = realPort;
+        this.settings = settings ?? new Dictionary<string, string>();
+        if (realPort) UseKestrel(0);
     }
 
     /// <summary>An app on a database the caller owns and may reuse after disposing this app.</summary>
-    public static AnnotateApp On(TestDatabase database, bool demo = false) => new(database, ownsDatabase: false, demo, []);
+    public static AnnotateApp On(TestDatabase database, bool demo = false) => new(database, ownsDatabase: false, demo);
 
     /// <summary>An app on a fresh database that gives every new account its sample seminar.</summary>
-    public static AnnotateApp WithDemo() => new(new TestDatabase(), ownsDatabase: true, demo: true, []);
+    public static AnnotateApp WithDemo() => new(new TestDatabase(), ownsDatabase: true, demo: true);
 
     /// <summary>An app on a fresh database with configuration settings of its own ("Identity:Lockout:Minutes", "1").</summary>
     public static AnnotateApp WithSettings(params (string Key, string Value)[] settings) =>
-        new(new TestDatabase(), ownsDatabase: true, demo: false, settings);
+        WithSettings(settings.ToDictionary(s => s.Key, s => s.Value));
+
+    /// <summary>An app on a fresh database with these configuration settings (e.g. <c>Realtime:SubscriberQueue</c>).</summary>
+    public static AnnotateApp WithSettings(IReadOnlyDictionary<string, string> settings) =>
+        new(new TestDatabase(), ownsDatabase: true, demo: false, settings: settings);
+
+    /// <summary>
+    /// An app served by Kestrel on a free port of 127.0.0.1: real sockets, for a client that must behave
+    /// like one on a network (a WebSocket that stops reading). TestServer's WebSocket client has no
+    /// socket buffers to fill, so it cannot model a stalled reader. Hub listeners still use TestServer's
+    /// long polling and are not available here.
+    /// </summary>
+    public static AnnotateApp OnRealPort(IReadOnlyDictionary<string, string>? settings = null) =>
+        new(new TestDatabase(), ownsDatabase: true, demo: false, realPort: true, settings: settings);
 
     public TestDatabase Database { get; }
 
     /// <summary>Scheme and host the test client reaches the app on: the base of every IRI it answers with.</summary>
-    public string Origin => Server.BaseAddress.GetLeftPart(UriPartial.Authority);
+    public string Origin => realPort ? RootUri.GetLeftPart(UriPartial.Authority) : Server.BaseAddress.GetLeftPart(UriPartial.Authority);
+
+    /// <summary>Where Kestrel listens (<see cref="OnRealPort"/> only), e.g. http://127.0.0.1:41234/.</summary>
+    public Uri RootUri
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                ?? throw new InvalidOperationException("Kestrel reported no address.");
+            return new Uri(address.Replace("://[::]", "://127.0.0.1").Replace("://+", "://127.0.0.1").Replace("://*", "://127.0.0.1"));
+        }
+    }
 
     public string DocumentIri(int documentId) => $"{Origin}/documents/{documentId}";
 
@@ -64,7 +96,9 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
     /// <summary>A client for the API: no cookies, no redirects; with a token, it is signed in by bearer.</summary>
     public HttpClient CreateApiClient(string? token = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var options = new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false };
+        if (realPort) options.BaseAddress = RootUri;
+        var client = CreateClient(options);
         if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

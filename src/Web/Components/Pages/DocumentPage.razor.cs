@@ -166,16 +166,18 @@ public partial class DocumentPage
         composing = new TextSpan(start, end);
     }
 
-    private Task OnFeedEvent(FeedEvent feedEvent)
+    /// <summary>
+    /// Runs on this page's own queue of the feed, never in the writer's request: waiting here for the page
+    /// holds up only this page's later events, in order, and a page that falls too far behind is handed a
+    /// <see cref="FellBehindEvent"/> in place of what it missed.
+    /// </summary>
+    private Task OnFeedEvent(FeedEvent feedEvent) => InvokeAsync(async () =>
     {
-        // Never make the writer wait for this page to render.
-        _ = InvokeAsync(async () =>
-        {
-            if (arrivedWhileLoading is not null) arrivedWhileLoading.Add(feedEvent);
-            else await HandleAsync(feedEvent);
-        });
-        return Task.CompletedTask;
-    }
+        // One of the previous document's, still on its way when the page moved to another.
+        if (feedEvent.DocumentId != subscribedTo) return;
+        if (arrivedWhileLoading is not null) arrivedWhileLoading.Add(feedEvent);
+        else await HandleAsync(feedEvent);
+    });
 
     private async Task HandleAsync(FeedEvent feedEvent)
     {
@@ -194,6 +196,9 @@ public partial class DocumentPage
                 break;
             case AnchoringProgressEvent progress:
                 anchoring = progress.Finished ? null : progress;
+                break;
+            case FellBehindEvent:
+                await ReloadAfterFallingBehindAsync();
                 break;
             default:
                 return;
@@ -226,6 +231,18 @@ public partial class DocumentPage
         annotations = await Annotations.ListVisibleAsync(access);
         await LoadStudentsAsync();
         Rebuild();
+    }
+
+    /// <summary>
+    /// Events were dropped while this page lagged (a busy circuit): it loads what the reader may see again
+    /// rather than show a discussion with a gap, and takes a text changed meanwhile as a revision.
+    /// </summary>
+    private async Task ReloadAfterFallingBehindAsync()
+    {
+        anchoring = null;
+        var revision = document?.Revision;
+        await ReloadAccessAsync();
+        if (access is not null && document is not null && document.Revision != revision) await ReloadAfterRevisionAsync();
     }
 
     /// <summary>A teacher changed the text: show the new one with the threads where they now are.</summary>

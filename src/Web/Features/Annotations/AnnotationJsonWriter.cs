@@ -19,11 +19,15 @@ public static class AnnotationJsonWriter
     public static string DocumentIri(string origin, int documentId) => $"{origin}/documents/{documentId}";
     public static string UserIri(string origin, string userId) => $"{origin}/api/users/{userId}";
 
-    public static JsonObject Write(AnnotationView annotation, string origin, bool withContext = true)
+    public static JsonObject Write(AnnotationView annotation, string origin, bool withContext = true) =>
+        JsonNode.Parse(WriteUtf8(annotation, origin, withContext))!.AsObject();
+
+    /// <summary>The annotation as UTF-8 JSON: the hub serialises it once for all who receive it.</summary>
+    public static byte[] WriteUtf8(AnnotationView annotation, string origin, bool withContext = true)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var json = new Utf8JsonWriter(buffer)) WriteTo(json, annotation, origin, withContext);
-        return JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using Annotate.Web.Realtime;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Annotate.Web.Tests.Realtime;
+
+/// <summary>One hub connection's queue: sent in order, and a connection that stops reading is closed rather than waited for.</summary>
+public sealed class HubOutboxTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    private readonly ConcurrentQueue<string> sent = new();
+    private int aborts;
+
+    [Fact]
+    public async Task Messages_go_out_in_order()
+    {
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var outbox = Outbox(new QueueLimits(500), (message, _) =>
+        {
+            sent.Enqueue(message.Method);
+            if (sent.Count == 300) all.SetResult();
+            return Task.CompletedTask;
+        });
+
+        var methods = Enumerable.Range(1, 300).Select(i => $"m{i}").ToList();
+        foreach (var method in methods) outbox.Offer(Message(method));
+
+        await all.Task.WaitAsync(Timeout);
+        Assert.Equal(methods, sent);
+        Assert.Equal(0, aborts);
+    }
+
+    [Fact]
+    public async Task A_connection_that_stops_reading_is_closed_once_its_queue_is_full_and_its_stuck_send_gives_up()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gaveUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var outbox = Outbox(new QueueLimits(2), async (message, cancellationToken) =>
+        {
+            // A socket nobody reads: the send never completes on its own.
+            sent.Enqueue(message.Method);
+            started.TrySetResult();
+            await using (cancellationToken.Register(() => gaveUp.TrySetResult()))
+                await Task.Delay(System.Threading.Timeout.InfiniteTimeSpan, cancellationToken);
+        });
+
+        outbox.Offer(Message("stuck"));
+        await started.Task.WaitAsync(Timeout);
+        outbox.Offer(Message("one"));
+        outbox.Offer(Message("two"));
+        Assert.Equal(0, aborts);
+        outbox.Offer(Message("three"));
+        outbox.Offer(Message("four"));
+
+        Assert.Equal(1, aborts);
+        await gaveUp.Task.WaitAsync(Timeout);
+        Assert.Equal(["stuck"], sent);
+    }
+
+    [Fact]
+    public async Task Its_byte_budget_closes_it_too()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var outbox = Outbox(new QueueLimits(500, Bytes: 1_000), async (_, cancellationToken) =>
+        {
+            started.TrySetResult();
+            await Task.Delay(System.Threading.Timeout.InfiniteTimeSpan, cancellationToken);
+        });
+
+        outbox.Offer(Message("stuck"));
+        await started.Task.WaitAsync(Timeout);
+        outbox.Offer(Message("big", 600));
+        Assert.Equal(0, aborts);
+        outbox.Offer(Message("bigger", 600));
+
+        Assert.Equal(1, aborts);
+    }
+
+    private HubOutbox Outbox(QueueLimits limits, Func<HubMessage, CancellationToken, Task> send) =>
+        new("test", limits, send, () => Interlocked.Increment(ref aborts), NullLogger.Instance);
+
+    private static HubMessage Message(string method, long size = 10) => new(method, [], size);
+}
