@@ -1,5 +1,5 @@
-using Annotate.Shared;
 using AngleSharp.Dom;
+using Annotate.Shared;
 using Annotate.Shared.Text;
 using Annotate.Web.Components.Threads;
 using Annotate.Web.Features.Annotations;
