@@ -1,9 +1,13 @@
+using System.Security.Claims;
 using Annotate.Data.Entities;
-using Annotate.Shared;
 using Annotate.Web.Components.Documents;
+using Annotate.Web.Components.Pages;
+using Annotate.Web.Features.Users;
 using Annotate.Web.Realtime;
 using Annotate.Web.Tests.Infrastructure;
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using static Annotate.Web.Tests.Components.TestArticle;
 
@@ -44,6 +48,35 @@ public sealed class AnchoringProgressTests(AnnotateApp app) : IClassFixture<Anno
         await studentPage.WaitUntilShownAsync("A's private note");
         Assert.False(studentPage.EverShowed("Placing the threads"), "A student was shown the placing progress.");
         Assert.Empty(studentPage.Component.FindAll(".anchoring-progress"));
+    }
+
+    [Fact]
+    public async Task The_edit_pages_summary_counts_only_the_threads_the_teacher_can_see()
+    {
+        var room = await app.CreateClassroomAsync();
+        await room.StudentA.CreateAnnotationAsync(room.DocumentId, room.Comment("class struggles", "A's thread"));
+        await room.StudentA.CreateAnnotationAsync(room.DocumentId, room.Comment("Pope and Tsar", "A's private note", "private"));
+        await room.StudentB.CreateAnnotationAsync(room.DocumentId, room.Comment("nothing to lose but their chains", "B's thread, soon orphaned"));
+        await using var pages = new LiveReadingPages(app);
+        var dialogs = pages.RenderDialogProvider();
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, room.Teacher.Id), new Claim(DisplayNameClaims.ClaimType, room.Teacher.DisplayName)], "Identity.Application"));
+        pages.Context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var page = pages.Context.Render<CascadingValue<Task<AuthenticationState>>>(ps => ps
+            .Add(p => p.Value, Task.FromResult(new AuthenticationState(principal)))
+            .AddChildContent<DocumentEditPage>(edit => edit.Add(p => p.Id, room.DocumentId)));
+        await page.WaitForStateAsync(() => page.FindAll("textarea").Count == 1, LiveReadingPages.Timeout);
+
+        var revised = room.DocumentText.Replace("The proletarians have nothing to lose but their chains. ", "", StringComparison.Ordinal);
+        Assert.NotEqual(room.DocumentText, revised);
+        page.Find("textarea").Change(revised);
+        await page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Trim() == "Save as new revision").Click());
+        await dialogs.WaitForStateAsync(() => dialogs.FindAll("button").Any(b => b.TextContent.Trim() == "Save revision"), LiveReadingPages.Timeout);
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Save revision").Click());
+
+        await page.WaitForAssertionAsync(() => Assert.Contains("Revision 2 is live.", page.Markup), LiveReadingPages.Timeout);
+        // Two threads the teacher sees: one kept, one orphaned. A's private note is placed too, and not counted.
+        Assert.Contains("1 thread kept their passage, 0 threads on edited passages, 1 thread orphaned.", page.Markup);
     }
 
     [Fact]
