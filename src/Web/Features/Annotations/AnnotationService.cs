@@ -198,8 +198,8 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
     }
 
     /// <summary>
-    /// Attaches a thread (typically an orphan) to a new passage of the current text: its author or a
-    /// teacher. From now on the thread is about these words, as if written on this revision.
+    /// Attaches an orphaned thread (its passage is gone from the text) to a new passage of the current text:
+    /// its author or a teacher. From now on the thread is about these words, as if written on this revision.
     /// </summary>
     public async Task<AnnotationResult> ReattachAsync(string userId, Guid id, TextQuoteSelector? quote, TextPositionSelector? position)
     {
