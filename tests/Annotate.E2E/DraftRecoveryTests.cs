@@ -12,9 +12,12 @@ public sealed class DraftRecoveryTests(AppFixture app)
     {
         await using var reader = await app.NewReaderAsync("Elena Drafting");
         await reader.Reading.OpenAsync();
-        var draft = $"Half a thought about the Manifesto's date ({Guid.NewGuid():N})";
+        var draft = $"Half a thought about the date of the Manifesto ({Guid.NewGuid():N})";
         await reader.Reading.SelectAsync("written and published by Marx and Engels (February 1848)");
         await reader.Reading.ComposeAsync(draft);
+        // Kept once the browser has stored it (each keystroke is saved through the circuit, a moment later).
+        await reader.Page.WaitForFunctionAsync(
+            "text => Object.keys(localStorage).some(k => k.startsWith('annotate:draft:') && localStorage.getItem(k).includes(text))", draft);
 
         // A new page load is what a reader gets when the server lost their session.
         await reader.Page.ReloadAsync();

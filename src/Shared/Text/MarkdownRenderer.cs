@@ -8,12 +8,14 @@ public static class MarkdownRenderer
 {
     // Raw HTML is escaped by Markdig (DisableHtml), so the only markup is what Markdig itself writes;
     // the sanitizer is the second wall, for URLs Markdig passes through (javascript:, data:, ...).
+    // Images are drawn as links to them (ImageLinkRenderer): nothing in a comment loads by itself.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
         .UseEmphasisExtras()
         .UseAutoLinks()
         .UsePipeTables()
         .UseTaskLists()
+        .Use<ImageLinksExtension>()
         .Build();
 
     // Shared by every request: HtmlSanitizer.Sanitize is thread-safe as long as its configuration is
@@ -39,28 +41,32 @@ public static class MarkdownRenderer
     private static HtmlSanitizer CreateSanitizer()
     {
         // Start from nothing and allow what Markdig's pipeline above can produce, rather than trust
-        // the library's broad defaults (which allow style, forms and more).
+        // the library's broad defaults (which allow style, forms and more). Nothing allowed here makes a
+        // browser fetch anything as it draws the page: no img, picture, source, video, audio, iframe, link,
+        // meta, base, form or button, and no src, srcset, poster, style (url()), action or ping. The only
+        // address left is a link's href, followed when a reader chooses to.
         var options = HtmlSanitizerOptions.Empty();
         foreach (var tag in new[]
         {
             "p", "br", "hr", "em", "strong", "del", "s", "ins", "mark", "sub", "sup", "code", "pre",
-            "blockquote", "ul", "ol", "li", "a", "img", "h1", "h2", "h3", "h4", "h5", "h6",
+            "blockquote", "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "h5", "h6",
             "table", "thead", "tbody", "tr", "th", "td",
+            // An image that is not even a link ("🖼 alt (image not loaded)").
+            "span",
             // Task lists render a disabled checkbox.
             "input",
         })
         {
             options.AllowedTags.Add(tag);
         }
-        foreach (var attribute in new[] { "href", "title", "src", "alt", "start", "type", "checked", "disabled", "class" })
+        foreach (var attribute in new[] { "href", "title", "start", "type", "checked", "disabled", "class" })
             options.AllowedAttributes.Add(attribute);
-        foreach (var cssClass in new[] { "contains-task-list", "task-list-item", "task-list-item-checkbox" })
+        foreach (var cssClass in new[] { "contains-task-list", "task-list-item", "task-list-item-checkbox", ImageLinkRenderer.CssClass })
             options.AllowedClasses.Add(cssClass);
         foreach (var scheme in new[] { "http", "https", "mailto" })
             options.AllowedSchemes.Add(scheme);
         // Empty() screens no attribute for URLs until told which ones hold them.
         options.UriAttributes.Add("href");
-        options.UriAttributes.Add("src");
 
         var sanitizer = new HtmlSanitizer(options);
         sanitizer.PostProcessNode += (_, e) =>

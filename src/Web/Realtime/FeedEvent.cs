@@ -6,11 +6,13 @@ public abstract record FeedEvent(int DocumentId);
 /// <summary>The document has a new current revision: its text changed and its threads were placed again.</summary>
 public sealed record DocumentRevisedEvent(int DocumentId, int Revision) : FeedEvent(DocumentId);
 
-/// <summary>How far re-anchoring the threads of a new revision has come (for the teacher who made it).</summary>
-public sealed record AnchoringProgressEvent(int DocumentId, int Revision, int Done, int Total, int Orphaned, int Edited) : FeedEvent(DocumentId)
-{
-    public bool Finished => Done >= Total;
-}
+/// <summary>
+/// Re-anchoring the threads of a new revision moved on: <see cref="Placed"/> are the threads placed since the
+/// last event (with where they landed), <see cref="Finished"/> says every thread is stored. It carries ids,
+/// not counts: counts of all threads would tell a reader how many they cannot see, so each page counts
+/// only those of its reader (see Components/Documents/AnchoringTally). The hub does not relay it.
+/// </summary>
+public sealed record AnchoringProgressEvent(int DocumentId, int Revision, IReadOnlyList<PlacedThread> Placed, bool Finished) : FeedEvent(DocumentId);
 
 /// <summary>A student read feedback on this document: their unread count (in every tab) goes down.</summary>
 public sealed record FeedbackReadEvent(int DocumentId, string UserId) : FeedEvent(DocumentId);

@@ -2,6 +2,7 @@ using Annotate.Shared;
 using Annotate.Shared.Anchoring;
 using Annotate.Shared.Text;
 using Annotate.Shared.W3c;
+using Annotate.Web.Components.Documents;
 using Annotate.Web.Components.Import;
 using Annotate.Web.Components.Reading;
 using Annotate.Web.Components.Threads;
@@ -63,7 +64,8 @@ public partial class DocumentPage
     private ArticleView.SelectedPassage? selection;
     private TextSpan? composing;
     private Guid? selectedThread;
-    private AnchoringProgressEvent? anchoring;
+    /// <summary>Placing threads on a new revision, as far as this teacher's threads go; null when nothing is being placed.</summary>
+    private AnchoringTally? anchoring;
     private DateTimeOffset now;
     private ArticleView? articleView;
     private IDisposable? subscription;
@@ -77,7 +79,7 @@ public partial class DocumentPage
     private DateTimeOffset lastRedraw;
     private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(100);
 
-    private string NewDraftKey => $"annotate:draft:new:{Id}";
+    private string NewDraftKey => Drafts.Key(userId, "new", Id);
 
     private string CountLabel
     {
@@ -194,8 +196,11 @@ public partial class DocumentPage
             case AccessChangedEvent changed when changed.OthersAffected || changed.UserId == userId:
                 await ReloadAccessAsync();
                 break;
-            case AnchoringProgressEvent progress:
-                anchoring = progress.Finished ? null : progress;
+            // Teachers only, and only their threads are counted: a count of all would tell how many are hidden.
+            case AnchoringProgressEvent progress when access.Viewer.IsTeacher:
+                if (anchoring?.Revision != progress.Revision) anchoring = new AnchoringTally(progress.Revision, annotations);
+                anchoring.Apply(progress);
+                if (anchoring.Finished) anchoring = null;
                 break;
             case FellBehindEvent:
                 await ReloadAfterFallingBehindAsync();

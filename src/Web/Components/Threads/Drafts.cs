@@ -6,11 +6,19 @@ namespace Annotate.Web.Components.Threads;
 
 /// <summary>
 /// Unposted text kept in the browser's localStorage, so that neither a dropped connection nor a reload
-/// loses a half-written comment.
+/// loses a half-written comment. Each person's drafts are kept under their own user id, so whoever uses
+/// the browser next never sees them, and signing out removes every draft (Components/Layout/SignOut.js,
+/// which knows <see cref="KeyPrefix"/>).
 /// </summary>
 internal static class Drafts
 {
     public sealed record Draft(string Body, Visibility Visibility, int? Start = null, int? End = null);
+
+    /// <summary>What every draft's key starts with; the sign-out script removes every key that does.</summary>
+    public const string KeyPrefix = "annotate:draft:";
+
+    /// <summary>The key of one person's draft of one kind ("new", "reply", "feedback") for one document or thread.</summary>
+    public static string Key(string? userId, string kind, object id) => $"{KeyPrefix}{userId}:{kind}:{id}";
 
     public static async Task SaveAsync(IJSRuntime js, string key, Draft draft)
     {

@@ -69,16 +69,24 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
             // A thread the author cannot see cannot be answered, and looks the same as one that is not there.
             if (parent is null || parent.DocumentId != documentId || !parent.CanBeSeenBy(reader.Viewer))
                 return AnnotationResult.Fail(AnnotationFailure.NotFound, "The annotation you are replying to is not there any more.");
+            if (AnnotationPermissions.Check(reader.Viewer, parent, AnnotationAction.Reply) is { } refused) return refused;
             annotation.ParentId = parent.Id;
             annotation.ThreadId = parent.ThreadRootId;
+            if (draft.Motivation == Motivations.Assessing)
+            {
+                // Feedback in a thread is for the student whose thread it is, as the thread card offers it.
+                var thread = parent.IsReply ? await LoadOneAsync(db, reader.SeminarId, parent.ThreadRootId) : parent;
+                if (thread is null) return AnnotationResult.Fail(AnnotationFailure.NotFound, "The annotation you are replying to is not there any more.");
+                if (AnnotationPermissions.Check(reader.Viewer, thread, AnnotationAction.GiveFeedback) is { } notFeedback) return notFeedback;
+            }
             // Under feedback, replies stay between that student and the teachers; a teacher's feedback in a
             // student's thread is for that student alone.
             annotation.AddresseeId = parent.AddresseeId
-                ?? (draft.Motivation == Motivations.Assessing && parent.Access.AuthorId is { } threadAuthor && threadAuthor != userId
-                    && await IsStudentAsync(db, reader.SeminarId, threadAuthor) ? threadAuthor : null);
+                ?? (draft.Motivation == Motivations.Assessing ? parent.Access.AuthorId : null);
             if (draft.AddresseeId is not null && draft.AddresseeId != annotation.AddresseeId)
                 return AnnotationResult.Fail(AnnotationFailure.Invalid, "A reply goes to whoever its thread is for; leave \"addressee\" out of replies.");
-            // A reply takes its thread's visibility: it can never widen it.
+            // A reply takes the visibility of what it answers (as its readers see it now): it can never widen it.
+            // It keeps that even if the thread is widened later; see LoadViewsAsync.
             annotation.Visibility = parent.Access.Visibility;
             annotation.DocumentRevision = parent.DocumentRevision;
         }
@@ -116,8 +124,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
     {
         if (await GetVisibleAsync(userId, id) is not { } found) return AnnotationResult.NotFound();
         var (current, reader) = found;
-        if (current.AuthorId != userId)
-            return AnnotationResult.Fail(AnnotationFailure.Forbidden, "Only the author can edit an annotation.");
+        if (AnnotationPermissions.Check(reader.Viewer, current, AnnotationAction.Edit) is { } refused) return refused;
         if (expectedVersion is not null && expectedVersion != current.Version)
             return AnnotationResult.Fail(AnnotationFailure.Stale, "This annotation was changed since you loaded it. Reload it and make your change again.");
         if (draft.AddresseeId is not null && draft.AddresseeId != current.AddresseeId)
@@ -127,8 +134,13 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         if (CheckDraft(draft, reader.Viewer) is { } problem)
             return AnnotationResult.Fail(AnnotationFailure.Invalid, problem);
         var visibility = draft.Visibility ?? current.Visibility;
+        var threadVisibilityChanges = !current.IsReply && current.Visibility != visibility;
 
         await using var db = await dbFactory.CreateDbContextAsync();
+        // The replies as their readers see them before the change (each may be narrower than its thread).
+        var repliesBefore = threadVisibilityChanges
+            ? (await LoadViewsAsync(db, reader.SeminarId, db.Annotations.Where(a => a.ThreadId == id))).ToDictionary(r => r.Id)
+            : [];
         var annotation = await db.Annotations.FirstAsync(a => a.Id == id);
         annotation.Body = draft.Body;
         annotation.Tags = string.Join('\n', draft.Tags);
@@ -149,47 +161,54 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
             annotation.Visibility = visibility;
         }
 
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        // Replies keep the visibility they were written with: a thread's visibility bounds what its replies
+        // show (LoadViewsAsync takes the narrower of the two), so nothing of theirs needs rewriting here.
+        try
         {
-            try
-            {
-                await db.SaveChangesAsync();
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return AnnotationResult.Fail(AnnotationFailure.Stale, "This annotation was changed since you loaded it. Reload it and make your change again.");
-            }
-            // Replies follow their thread, so narrowing a thread narrows its replies too.
-            if (!current.IsReply && current.Visibility != visibility)
-                await db.Annotations.Where(a => a.ThreadId == id)
-                    .ExecuteUpdateAsync(set => set.SetProperty(a => a.Visibility, visibility));
-            await transaction.CommitAsync();
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return AnnotationResult.Fail(AnnotationFailure.Stale, "This annotation was changed since you loaded it. Reload it and make your change again.");
         }
 
         var view = (await LoadOneAsync(db, reader.SeminarId, id))!;
         // Readers who could see the old version but not the new one must lose it: tell them it is gone.
         await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, view, Previous: current));
-        if (!current.IsReply && current.Visibility != view.Visibility)
-            // Each reply as it was: the thread's old visibility, but its own facts otherwise (feedback in the
-            // thread stays for its one student, who alone may hear of it).
+        if (threadVisibilityChanges)
+            // Each reply whose audience changed, from what it was to what it is: narrowing takes replies from
+            // those who lose the thread; widening adds no reader to a reply written for fewer.
             foreach (var reply in await LoadViewsAsync(db, reader.SeminarId, db.Annotations.Where(a => a.ThreadId == id)))
-                await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, reply,
-                    Previous: reply with { Visibility = current.Visibility, Access = reply.Access with { Visibility = current.Visibility } }));
+                if (repliesBefore.TryGetValue(reply.Id, out var before) && before.Visibility != reply.Visibility)
+                    await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, reply, Previous: before));
+        await AnnounceGateChangeAsync(reader, current, view);
         return new AnnotationResult(view);
     }
 
     /// <summary>
-    /// Attaches a thread (typically an orphan) to a new passage of the current text: its author or a
-    /// teacher. From now on the thread is about these words, as if written on this revision.
+    /// On a "post first" document, an edit can change whether the author's own posts open the discussion to
+    /// them: a thread made private (or a bare highlight) may close it, the other way may open it. Whether it
+    /// did is asked again (another post of theirs may keep it open); if so, their open pages and hub
+    /// connections follow at once, as after a delete.
+    /// </summary>
+    private async Task AnnounceGateChangeAsync(ReaderAccess.DocumentAccess before, AnnotationView was, AnnotationView now)
+    {
+        if (was.IsReply || was.AuthorId is not { } authorId
+            || ReaderAccess.OpensPostFirst(null, was.Motivation, was.Visibility) == ReaderAccess.OpensPostFirst(null, now.Motivation, now.Visibility))
+            return;
+        if (await access.ForDocumentAsync(authorId, was.DocumentId) is { } after && after.Viewer.AwaitingOwnPost != before.Viewer.AwaitingOwnPost)
+            await feed.PublishAsync(new AccessChangedEvent(was.DocumentId, before.SeminarId, authorId, OthersAffected: false));
+    }
+
+    /// <summary>
+    /// Attaches an orphaned thread (its passage is gone from the text) to a new passage of the current text:
+    /// its author or a teacher. From now on the thread is about these words, as if written on this revision.
     /// </summary>
     public async Task<AnnotationResult> ReattachAsync(string userId, Guid id, TextQuoteSelector? quote, TextPositionSelector? position)
     {
         if (await GetVisibleAsync(userId, id) is not { } found) return AnnotationResult.NotFound();
         var (current, reader) = found;
-        if (current.AuthorId != userId && !reader.Viewer.IsTeacher)
-            return AnnotationResult.Fail(AnnotationFailure.Forbidden, "Only the author or a teacher can attach a thread to another passage.");
-        if (current.IsReply)
-            return AnnotationResult.Fail(AnnotationFailure.Invalid, "A reply follows its thread; attach the thread instead.");
+        if (AnnotationPermissions.Check(reader.Viewer, current, AnnotationAction.Attach) is { } refused) return refused;
 
         await using var db = await dbFactory.CreateDbContextAsync();
         var document = await db.Documents.Where(d => d.Id == current.DocumentId).Select(d => new { d.Text, d.Revision }).FirstAsync();
@@ -213,8 +232,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
     /// valid, and everyone who sees the thread sees the mark.
     /// </summary>
     public Task<AnnotationResult> SetResolvedAsync(string userId, Guid id, bool resolved) =>
-        MarkAsync(userId, id, "resolve threads", current =>
-            current.IsReply ? "Only a thread can be resolved, not a reply in it." : null,
+        MarkAsync(userId, id, AnnotationAction.Resolve,
             annotation =>
             {
                 annotation.ResolvedAt = resolved ? clock.GetUtcNow() : null;
@@ -223,17 +241,14 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
 
     /// <summary>A teacher holds an annotation up as exemplary (or takes that back); it stays as visible as it was.</summary>
     public Task<AnnotationResult> SetExemplaryAsync(string userId, Guid id, bool exemplary) =>
-        MarkAsync(userId, id, "mark annotations as exemplary",
-            current => current.ByDeletedAccount && exemplary ? "Its author deleted their account: there are no words left to hold up as exemplary." : null,
+        MarkAsync(userId, id, exemplary ? AnnotationAction.MarkExemplary : AnnotationAction.UnmarkExemplary,
             annotation => annotation.Exemplary = exemplary);
 
-    private async Task<AnnotationResult> MarkAsync(string userId, Guid id, string what, Func<AnnotationView, string?> check, Action<Annotation> mark)
+    private async Task<AnnotationResult> MarkAsync(string userId, Guid id, AnnotationAction action, Action<Annotation> mark)
     {
         if (await GetVisibleAsync(userId, id) is not { } found) return AnnotationResult.NotFound();
         var (current, reader) = found;
-        if (!reader.Viewer.IsTeacher)
-            return AnnotationResult.Fail(AnnotationFailure.Forbidden, $"Only the seminar's teachers can {what}.");
-        if (check(current) is { } problem) return AnnotationResult.Fail(AnnotationFailure.Invalid, problem);
+        if (AnnotationPermissions.Check(reader.Viewer, current, action) is { } refused) return refused;
 
         await using var db = await dbFactory.CreateDbContextAsync();
         var annotation = await db.Annotations.FirstAsync(a => a.Id == id);
@@ -249,8 +264,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
     {
         if (await GetVisibleAsync(userId, id) is not { } found) return AnnotationResult.NotFound();
         var (current, reader) = found;
-        if (current.AuthorId != userId && !reader.Viewer.IsTeacher)
-            return AnnotationResult.Fail(AnnotationFailure.Forbidden, "Only the author or a teacher can delete an annotation.");
+        if (AnnotationPermissions.Check(reader.Viewer, current, AnnotationAction.Delete) is { } refused) return refused;
 
         await using var db = await dbFactory.CreateDbContextAsync();
         var removed = await LoadViewsAsync(db, reader.SeminarId,
@@ -324,8 +338,10 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
 
     /// <summary>
     /// Loads annotations with their authors' names and the facts the visibility rule needs. For replies
-    /// those are the thread's: a reply is seen by exactly those who see its thread. Threads are placed
-    /// on the document's current revision (see <see cref="Place"/>).
+    /// those are the thread's author and group, and the narrower of the reply's own visibility (its
+    /// thread's when it was written) and the thread's now: narrowing a thread narrows its replies, and
+    /// widening it never shows a reply to more than it was written for. Threads are placed on the
+    /// document's current revision (see <see cref="Place"/>).
     /// </summary>
     internal static async Task<List<AnnotationView>> LoadViewsAsync(AnnotateDb db, int seminarId, IQueryable<Annotation> query, CancellationToken cancellationToken = default)
     {
@@ -345,8 +361,8 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
             .ToListAsync(cancellationToken);
         if (rows.Count == 0) return [];
 
-        var groups = await db.Memberships.Where(m => m.SeminarId == seminarId && m.GroupId != null)
-            .ToDictionaryAsync(m => m.UserId, m => m.GroupId, cancellationToken);
+        var members = await db.Memberships.Where(m => m.SeminarId == seminarId)
+            .ToDictionaryAsync(m => m.UserId, m => (m.Role, m.GroupId), cancellationToken);
         // Only threads written on an older text whose anchoring has not been stored yet need the text.
         string? currentText = null;
         async Task<string> CurrentTextAsync(int documentId) =>
@@ -357,10 +373,12 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         {
             var a = r.Annotation;
             var threadAuthor = a.ThreadId == null ? a.AuthorId : r.ThreadAuthorId;
-            var threadGroup = threadAuthor is null ? r.ThreadFormerGroupId : groups.GetValueOrDefault(threadAuthor);
-            var facts = new VisibilityFacts(threadAuthor, r.ThreadVisibility, threadGroup, a.AddresseeId);
+            var threadGroup = threadAuthor is null ? r.ThreadFormerGroupId
+                : members.TryGetValue(threadAuthor, out var threadMember) ? threadMember.GroupId : null;
+            var visibility = a.ThreadId == null ? a.Visibility : VisibilityScope.Narrower(a.Visibility, r.ThreadVisibility);
+            var facts = new VisibilityFacts(threadAuthor, visibility, threadGroup, a.AddresseeId);
             var view = new AnnotationView(
-                a.Id, a.DocumentId, a.ParentId, a.ThreadId, a.AuthorId, r.AuthorName, a.Motivation, r.ThreadVisibility,
+                a.Id, a.DocumentId, a.ParentId, a.ThreadId, a.AuthorId, r.AuthorName, a.Motivation, visibility,
                 a.Body, a.Tags.Length == 0 ? [] : a.Tags.Split('\n'),
                 a.Exact is null ? null : new TextQuoteSelector(a.Exact, a.Prefix ?? "", a.Suffix ?? ""),
                 a.Start is { } start && a.End is { } end ? new TextPositionSelector(start, end) : null,
@@ -370,6 +388,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
                 Exemplary = a.Exemplary,
                 AttributedTo = a.AttributedTo,
                 AddresseeName = r.AddresseeName,
+                AuthorRole = a.AuthorId is not null && members.TryGetValue(a.AuthorId, out var author) ? author.Role : null,
             };
             if (view.Quote is not null && a.DocumentRevision != r.CurrentRevision)
                 view = r.Anchor is not null ? Place(view, PlacementOf(r.Anchor)) : Place(view, PassageTracker.Follow(await CurrentTextAsync(a.DocumentId), view.Quote, view.Position));

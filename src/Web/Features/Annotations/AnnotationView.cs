@@ -44,6 +44,9 @@ public sealed record AnnotationView(
     /// <summary>The one student this feedback (or a reply under it) is for; null for everything else.</summary>
     public string? AddresseeId => Access.AddresseeId;
 
+    /// <summary>The author's role in the seminar now; null when they are no longer a member (or deleted their account).</summary>
+    public SeminarRole? AuthorRole { get; init; }
+
     /// <summary>The display name of <see cref="AddresseeId"/>.</summary>
     public string? AddresseeName { get; init; }
 

@@ -75,8 +75,10 @@ internal sealed class AnchoringWorker(IDbContextFactory<AnnotateDb> dbFactory, I
         // One diff per revision, shared by every thread.
         var map = previousText is null ? null : RevisionMap.Build(previousText, revision.Text);
         int done = 0, orphaned = 0, edited = 0;
+        List<PlacedThread> placed = [];
         foreach (var batch in threads.Chunk(BatchSize))
         {
+            placed = new List<PlacedThread>(batch.Length);
             foreach (var thread in batch)
             {
                 // Where the thread was on the revision before, in that revision's own words.
@@ -90,6 +92,7 @@ internal sealed class AnchoringWorker(IDbContextFactory<AnnotateDb> dbFactory, I
                     : PassageTracker.Follow(revision.Text, thread.Original, thread.OriginalPosition);
                 if (placement.State == AnchorState.Orphan) orphaned++;
                 if (placement.State == AnchorState.Edited) edited++;
+                placed.Add(new PlacedThread(thread.Id, placement.State));
                 db.AnnotationAnchors.Add(new AnnotationAnchor
                 {
                     AnnotationId = thread.Id,
@@ -105,14 +108,15 @@ internal sealed class AnchoringWorker(IDbContextFactory<AnnotateDb> dbFactory, I
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
             done += batch.Length;
+            // The last batch goes with the event that says it is finished, once that is stored.
             if (done < threads.Count)
-                await feed.PublishAsync(new AnchoringProgressEvent(documentId, number, done, threads.Count, orphaned, edited));
+                await feed.PublishAsync(new AnchoringProgressEvent(documentId, number, placed, Finished: false));
         }
 
         await db.DocumentRevisions.Where(r => r.Id == revision.Id)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.AnchoringDone, true), cancellationToken);
         // Announced only once it is stored, so whoever reacts to it reads a finished revision.
-        await feed.PublishAsync(new AnchoringProgressEvent(documentId, number, threads.Count, threads.Count, orphaned, edited));
+        await feed.PublishAsync(new AnchoringProgressEvent(documentId, number, placed, Finished: true));
         logger.LogInformation("Placed {Count} threads of document {DocumentId} on revision {Revision}: {Orphaned} orphaned, {Edited} edited",
             threads.Count, documentId, number, orphaned, edited);
     }

@@ -9,8 +9,9 @@ namespace Annotate.Web.Features.Export;
 /// Writes an export as a Markdown document to read or hand in: the title and what the export
 /// contains, then the discussion in document order under a heading per paragraph (¶ numbers as on the
 /// reading page), each passage quoted, each thread a list whose replies nest under what they answer,
-/// and the orphaned threads last. Comments are Markdown already and go in as written; everything else
-/// (quotes, names, tags, the title) is escaped so that it reads as text.
+/// and the orphaned threads last. Comments are Markdown already and go in as written, except that nothing
+/// in them loads by itself in a viewer (<see cref="InertMarkdown"/>: images become links, raw HTML text);
+/// everything else (quotes, names, tags, the title) is escaped so that it reads as text.
 /// </summary>
 public static class MarkdownExport
 {
@@ -97,7 +98,7 @@ public static class MarkdownExport
         else if (annotation.Body.Trim().Length > 0)
         {
             text.Append('\n');
-            foreach (var line in annotation.Body.ReplaceLineEndings("\n").Split('\n'))
+            foreach (var line in InertMarkdown.Of(annotation.Body.ReplaceLineEndings("\n")).Split('\n'))
                 text.Append(line.Length == 0 ? "" : indent + "  " + line).Append('\n');
         }
         text.Append('\n');

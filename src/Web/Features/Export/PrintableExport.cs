@@ -189,7 +189,7 @@ public static class PrintableExport
         .body > :first-child { margin-top: 0; } .body > :last-child { margin-bottom: 0; }
         .body p { margin: 0 0 0.35rem; }
         .body pre, .body code { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
-        .body img { max-width: 100%; }
+        .body .md-image { font-style: italic; }
         .tags { margin: 0.1rem 0 0; font: 8pt "DejaVu Sans", Arial, sans-serif; color: var(--muted); }
         .tag { margin-right: 0.4rem; }
         .replies { margin: 0.25rem 0 0 1.2rem; padding-left: 0.7rem; border-left: 2px solid #ddd; }

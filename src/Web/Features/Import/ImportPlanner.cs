@@ -224,7 +224,7 @@ internal sealed class ImportPlanner
             DocumentId = setting.DocumentId,
             AuthorId = setting.ImporterId,
             Motivation = item.Motivation,
-            Visibility = item.Visibility is { } own && own < setting.Visibility ? own : setting.Visibility,
+            Visibility = item.Visibility is { } own ? VisibilityScope.Narrower(own, setting.Visibility) : setting.Visibility,
             Body = item.Body,
             Tags = string.Join('\n', item.Tags),
             ImportKey = key,

@@ -28,8 +28,7 @@ public sealed class DeletedAuthorThreadCardTests : MudComponentTest
         var paragraph = TextBlocks.Parse(Excerpt).Last(b => b.Start <= span.Start).ParagraphNumber;
         return Context.Render<ThreadCard>(ps => ps
             .Add(p => p.Thread, new ThreadModel(Root, span, paragraph, [Reply(Root, "Ben's reply stays.")]))
-            .Add(p => p.CurrentUserId, viewer)
-            .Add(p => p.IsTeacher, isTeacher)
+            .Add(p => p.Viewer, new Viewer(viewer, isTeacher ? SeminarRole.Teacher : SeminarRole.Student, null))
             .Add(p => p.Now, Root.Created.AddDays(7))
             .Add(p => p.OnReply, (_, _) => Task.FromResult<string?>(null))
             .Add(p => p.OnEdit, (_, _) => Task.FromResult<string?>(null))

@@ -1,3 +1,4 @@
+using Annotate.Shared;
 using Annotate.Shared.Text;
 using Annotate.Web.Components.Threads;
 using Annotate.Web.Features.Annotations;
@@ -15,7 +16,7 @@ public sealed class ImportedThreadCardTests : MudComponentTest
         var paragraph = TextBlocks.Parse(Excerpt).Last(b => b.Start <= span.Start).ParagraphNumber;
         return Context.Render<ThreadCard>(ps => ps
             .Add(p => p.Thread, new ThreadModel(root, span, paragraph, replies))
-            .Add(p => p.CurrentUserId, "someone-else")
+            .Add(p => p.Viewer, new Viewer("someone-else", SeminarRole.Student, null))
             .Add(p => p.OnReply, (_, _) => Task.FromResult<string?>(null))
             .Add(p => p.OnEdit, (_, _) => Task.FromResult<string?>(null))
             .Add(p => p.OnDelete, _ => Task.CompletedTask));

@@ -1,3 +1,4 @@
+using Annotate.Shared;
 using Annotate.Web.Components.Threads;
 using Annotate.Web.Features.Annotations;
 using Bunit;
@@ -13,8 +14,7 @@ public sealed class RevisedThreadCardTests : MudComponentTest
     private IRenderedComponent<ThreadCard> RenderCard(AnnotationView root, string currentUserId, bool isTeacher, List<Guid> attached) =>
         Context.Render<ThreadCard>(ps => ps
             .Add(p => p.Thread, new ThreadModel(root, root.Orphan ? null : SpanOf(Excerpt, root.Quote!.Exact), null, []))
-            .Add(p => p.CurrentUserId, currentUserId)
-            .Add(p => p.IsTeacher, isTeacher)
+            .Add(p => p.Viewer, new Viewer(currentUserId, isTeacher ? SeminarRole.Teacher : SeminarRole.Student, null))
             .Add(p => p.OnReply, (_, _) => Task.FromResult<string?>(null))
             .Add(p => p.OnEdit, (_, _) => Task.FromResult<string?>(null))
             .Add(p => p.OnDelete, _ => Task.CompletedTask)

@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using Annotate.Shared;
 using Annotate.Shared.Text;
 using Annotate.Web.Components.Threads;
 using Annotate.Web.Features.Annotations;
@@ -26,8 +27,7 @@ public sealed class ThreadCardTests : MudComponentTest
         var paragraph = TextBlocks.Parse(Excerpt).Last(b => b.Start <= span.Start).ParagraphNumber;
         return Context.Render<ThreadCard>(ps => ps
             .Add(p => p.Thread, new ThreadModel(root, span, paragraph, threadReplies))
-            .Add(p => p.CurrentUserId, currentUserId)
-            .Add(p => p.IsTeacher, isTeacher)
+            .Add(p => p.Viewer, new Viewer(currentUserId, isTeacher ? SeminarRole.Teacher : SeminarRole.Student, null))
             .Add(p => p.Now, root.Created.AddMinutes(5))
             .Add(p => p.OnReply, (thread, body) =>
             {

@@ -1,0 +1,68 @@
+using Annotate.Shared;
+
+namespace Annotate.Web.Features.Annotations;
+
+/// <summary>
+/// Who may do what to an annotation: the one rule behind both the buttons a thread card shows and what
+/// <see cref="AnnotationService"/> allows. A button the service would refuse, or a refusal a button
+/// hides, cannot happen while both ask this. Answers null when allowed, or the refusal with its sentence.
+/// </summary>
+public static class AnnotationPermissions
+{
+    public static bool Allows(Viewer viewer, AnnotationView annotation, AnnotationAction action) =>
+        Check(viewer, annotation, action) is null;
+
+    public static AnnotationResult? Check(Viewer viewer, AnnotationView annotation, AnnotationAction action)
+    {
+        // Nothing can be done to what one cannot see, and it looks the same as what is not there.
+        if (!annotation.CanBeSeenBy(viewer)) return AnnotationResult.NotFound();
+        var isAuthor = annotation.AuthorId is not null && annotation.AuthorId == viewer.UserId;
+        return action switch
+        {
+            AnnotationAction.Edit => isAuthor ? null : Forbidden("Only the author can edit an annotation."),
+            AnnotationAction.Delete => isAuthor || viewer.IsTeacher ? null : Forbidden("Only the author or a teacher can delete an annotation."),
+            AnnotationAction.Reply => null,
+            AnnotationAction.Resolve =>
+                !viewer.IsTeacher ? Forbidden("Only the seminar's teachers can resolve threads.")
+                : annotation.IsReply ? Invalid("Only a thread can be resolved, not a reply in it.")
+                : null,
+            AnnotationAction.MarkExemplary => MarkExemplary(viewer, annotation, isAuthor),
+            AnnotationAction.UnmarkExemplary => viewer.IsTeacher ? null : Forbidden("Only the seminar's teachers can mark annotations as exemplary."),
+            AnnotationAction.Attach =>
+                !isAuthor && !viewer.IsTeacher ? Forbidden("Only the author or a teacher can attach a thread to another passage.")
+                : annotation.IsReply ? Invalid("A reply follows its thread; attach the thread instead.")
+                : !annotation.Orphan ? Invalid("This thread is still on its passage. Only a thread whose passage is gone from the text can be attached to another.")
+                : null,
+            AnnotationAction.GiveFeedback => GiveFeedback(viewer, annotation, isAuthor),
+            _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
+        };
+    }
+
+    /// <summary>
+    /// Exemplary holds up a student's words to the seminar: a teacher marks someone else's annotation that
+    /// says something, and never feedback (written for one student, it is no model for the others).
+    /// </summary>
+    private static AnnotationResult? MarkExemplary(Viewer viewer, AnnotationView annotation, bool isAuthor) =>
+        !viewer.IsTeacher ? Forbidden("Only the seminar's teachers can mark annotations as exemplary.")
+        : isAuthor ? Invalid("Exemplary holds up someone else's work; your own annotation cannot be marked.")
+        : string.IsNullOrWhiteSpace(annotation.Body) ? Invalid("Only an annotation with words in it can be marked exemplary.")
+        : annotation.IsFeedback ? Invalid("Feedback is written for one student; it cannot be marked exemplary.")
+        : null;
+
+    /// <summary>
+    /// Feedback goes to one student about a thread of their own (asked of the thread's first annotation):
+    /// not to a teacher, not to a deleted account, and not into feedback already given (reply there). A
+    /// student's private note needs no rule here: no teacher can see it.
+    /// </summary>
+    private static AnnotationResult? GiveFeedback(Viewer viewer, AnnotationView thread, bool isAuthor) =>
+        !viewer.IsTeacher ? Invalid("Only the seminar's teachers can give feedback (motivation \"assessing\").")
+        : thread.IsReply ? Invalid("Feedback goes into a thread: give it on the thread's first annotation.")
+        : isAuthor ? Invalid("Feedback is for a student about their own thread, not for your own.")
+        : thread.AddresseeId is not null ? Invalid("This thread is feedback already; reply in it instead.")
+        : thread.AuthorRole != SeminarRole.Student ? Invalid("Feedback is for a student of this seminar about a thread of their own.")
+        : null;
+
+    private static AnnotationResult Forbidden(string message) => AnnotationResult.Fail(AnnotationFailure.Forbidden, message);
+
+    private static AnnotationResult Invalid(string message) => AnnotationResult.Fail(AnnotationFailure.Invalid, message);
+}
