@@ -37,6 +37,7 @@ internal static class AppSetup
 
         services.AddAnnotateData(configuration, Path.Combine(builder.Environment.ContentRootPath, "App_Data"));
         builder.AddAnnotateAuth();
+        builder.AddAnnotateRateLimits();
 
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.AddSingleton(TimeProvider.System);
@@ -77,13 +78,14 @@ internal static class AppSetup
 
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAnnotateRateLimits();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
 
-        app.MapGroup("/api/auth").WithTags("Auth").MapIdentityApi<ApplicationUser>();
+        app.MapGroup("/api/auth").WithTags("Auth").MapIdentityApi<ApplicationUser>().WithSignInLimits();
         app.MapUsersApi();
         app.MapSeminarsApi();
         app.MapDocumentsApi();

@@ -21,16 +21,18 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
     private readonly bool ownsDatabase;
     private readonly bool demo;
     private readonly ConcurrentBag<HubListener> hubs = [];
+    private readonly IReadOnlyDictionary<string, string> settings;
 
     public AnnotateApp() : this(new TestDatabase(), ownsDatabase: true, demo: false)
     {
     }
 
-    private AnnotateApp(TestDatabase database, bool ownsDatabase, bool demo)
+    private AnnotateApp(TestDatabase database, bool ownsDatabase, bool demo, IReadOnlyDictionary<string, string>? settings = null)
     {
         Database = database;
         this.ownsDatabase = ownsDatabase;
         this.demo = demo;
+        this.settings = settings ?? new Dictionary<string, string>();
     }
 
     /// <summary>An app on a database the caller owns and may reuse after disposing this app.</summary>
@@ -38,6 +40,13 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
 
     /// <summary>An app on a fresh database that creates the demo seminar at start-up.</summary>
     public static AnnotateApp WithDemo() => new(new TestDatabase(), ownsDatabase: true, demo: true);
+
+    /// <summary>
+    /// An app on a fresh database with these settings over the test defaults, e.g. <c>("RateLimits:Enabled", "true")</c>
+    /// and small limits for a test of the limits themselves.
+    /// </summary>
+    public static AnnotateApp WithSettings(IReadOnlyDictionary<string, string> settings) =>
+        new(new TestDatabase(), ownsDatabase: true, demo: false, settings);
 
     public TestDatabase Database { get; }
 
@@ -52,6 +61,9 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Annotate", Database.ConnectionString);
         builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
+        // Tests register and sign in many accounts in moments: limits are off unless a test turns them on.
+        builder.UseSetting("RateLimits:Enabled", "false");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 
     /// <summary>A client for the API: no cookies, no redirects; with a token, it is signed in by bearer.</summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Annotate.Web.RateLimiting;
 
 namespace Annotate.Web.Features.Export;
 
@@ -11,7 +12,8 @@ internal static class ExportApi
             .RequireAuthorization()
             .WithTags("Export")
             .WithName("ExportDocument")
-            .WithSummary("Downloads the document's discussion as JSON-LD, CSV, Markdown, printable HTML or PDF, optionally filtered.");
+            .WithSummary("Downloads the document's discussion as JSON-LD, CSV, Markdown, printable HTML or PDF, optionally filtered.")
+            .WithRateLimit(RateLimitPolicy.Export);
     }
 
     private static async Task<IResult> ExportAsync(int documentId, HttpRequest request, ClaimsPrincipal user, ExportService export)

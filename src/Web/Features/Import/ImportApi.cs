@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Annotate.Shared;
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Annotate.Web.Features.Import;
@@ -12,7 +13,8 @@ internal static class ImportApi
         // Members of the document's seminar; what they import becomes theirs, attributed to its writers.
         routes.MapPost("/api/documents/{documentId:int}/import", ImportAsync).RequireAuthorization().WithTags("Import")
             .WithName("ImportAnnotations")
-            .WithSummary("Imports W3C Web Annotation JSON-LD or Hypothesis API JSON into a document, placing each annotation by its quote.");
+            .WithSummary("Imports W3C Web Annotation JSON-LD or Hypothesis API JSON into a document, placing each annotation by its quote.")
+            .WithRateLimit(RateLimitPolicy.Import);
     }
 
     /// <summary>The answer: counts, what was not stored and why, and the IRIs of what was.</summary>

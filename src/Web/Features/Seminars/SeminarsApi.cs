@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Annotate.Web.Features.Documents;
+using Annotate.Web.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Annotate.Web.Features.Seminars;
@@ -40,7 +41,9 @@ internal static class SeminarsApi
             return joined is null
                 ? Problems.NotFound("No seminar has that join code. Check it with your teacher.")
                 : TypedResults.Ok(new JoinedSeminar(joined.Id, joined.Name, RoleName(joined.Role)));
-        }).WithName("JoinSeminar").WithSummary("Joins a seminar as a student by its join code.");
+        }).WithName("JoinSeminar").WithSummary("Joins a seminar as a student by its join code.")
+            // Per user and per address, so that join codes cannot be found by trying them.
+            .WithRateLimit(RateLimitPolicy.Join);
 
         group.MapGet("/", async (ClaimsPrincipal user, SeminarService seminars) =>
         {
