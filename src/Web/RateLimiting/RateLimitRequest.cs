@@ -18,6 +18,9 @@ internal sealed record RateLimitRequest(RateLimitPolicy Policy, string? Person, 
         return new(policy, userId is null ? $"address:{from}" : $"user:{userId}", from);
     }
 
+    /// <summary>Only the user, where no network address is known (an interactive page runs over its circuit, not a request).</summary>
+    public static RateLimitRequest ForUserOnly(RateLimitPolicy policy, string userId) => new(policy, $"user:{userId}", null);
+
     /// <summary>An attempt to sign in to an account (by e-mail, ignoring case and spaces), from an address.</summary>
     public static RateLimitRequest ForAccount(RateLimitPolicy policy, string? email, IPAddress? address) =>
         new(policy, AccountKey(email), AddressKey(address));
