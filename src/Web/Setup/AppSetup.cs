@@ -49,6 +49,8 @@ internal static class AppSetup
         services.AddSingleton<AnnotationService>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<ParticipationService>();
+        services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
+        services.AddSingleton<ImportSlots>();
         services.AddSingleton<AnnotationImporter>();
         services.AddSingleton<ReaderAccess>();
         services.AddSingleton<RevisionService>();

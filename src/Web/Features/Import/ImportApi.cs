@@ -27,7 +27,7 @@ internal static class ImportApi
         IReadOnlyList<ImportProblem> Orphans,
         IReadOnlyList<string> Imported);
 
-    private static async Task<Results<Ok<ImportAnswer>, ProblemHttpResult>> ImportAsync(
+    private static async Task<Results<Ok<ImportAnswer>, ProblemHttpResult, TooManyRequests>> ImportAsync(
         int documentId, string? visibility, HttpRequest request, ClaimsPrincipal user, AnnotationImporter importer)
     {
         var chosen = Visibility.Seminar;
@@ -48,6 +48,7 @@ internal static class ImportApi
                 ImportFailure.NotFound => Problems.NotFound(result.Message!),
                 ImportFailure.TooLarge => Problems.TooLarge(result.Message!),
                 ImportFailure.Conflict => Problems.Conflict(result.Message!),
+                ImportFailure.Busy => new TooManyRequests(result.Message!, ImportSlots.RetryAfter),
                 _ => Problems.BadRequest(result.Message!),
             };
         }
