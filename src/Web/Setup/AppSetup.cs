@@ -56,6 +56,8 @@ internal static class AppSetup
         services.AddSingleton<RevisionService>();
         services.AddSingleton<AnchoringWorker>();
         services.AddSingleton<ExportService>();
+        services.Configure<ExportOptions>(configuration.GetSection(ExportOptions.Section));
+        services.AddSingleton<PrintableSlots>();
         services.AddHostedService(sp => sp.GetRequiredService<AnchoringWorker>());
 
         services.AddSingleton<IAnnotationFeed, InMemoryAnnotationFeed>();
