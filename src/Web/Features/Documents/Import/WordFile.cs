@@ -31,7 +31,8 @@ internal static class WordFile
     // Password-protected Office files, and old binary .doc files, are OLE compound files, not zip packages.
     private static readonly byte[] CompoundFileSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-    public static string Read(byte[] bytes)
+    /// <param name="cancellationToken">Checked between paragraphs, once the (bounded) package is loaded.</param>
+    public static string Read(byte[] bytes, CancellationToken cancellationToken = default)
     {
         if (bytes.AsSpan().StartsWith(CompoundFileSignature))
         {
@@ -45,10 +46,10 @@ internal static class WordFile
             using var word = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), isEditable: false);
             var body = word.MainDocumentPart?.Document?.Body ?? throw new UnreadableFileException(Damaged);
             var blocks = new CanonicalBlocks();
-            WriteBlocks(body, blocks, HeadingStyleIds(word.MainDocumentPart));
+            WriteBlocks(body, blocks, HeadingStyleIds(word.MainDocumentPart), cancellationToken);
             return blocks.ToString();
         }
-        catch (Exception e) when (e is not (UnreadableFileException or OutOfMemoryException))
+        catch (Exception e) when (e is not (UnreadableFileException or OutOfMemoryException or OperationCanceledException))
         {
             // Not a zip, a zip without a Word document in it, or XML that does not parse.
             throw new UnreadableFileException(Damaged, e);
@@ -108,10 +109,11 @@ internal static class WordFile
         return ids;
     }
 
-    private static void WriteBlocks(OpenXmlElement container, CanonicalBlocks blocks, HashSet<string> headingStyles)
+    private static void WriteBlocks(OpenXmlElement container, CanonicalBlocks blocks, HashSet<string> headingStyles, CancellationToken cancellationToken)
     {
         foreach (var element in container.ChildElements)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (element is Paragraph paragraph)
             {
                 var text = new StringBuilder();
@@ -123,7 +125,7 @@ internal static class WordFile
             else
             {
                 // Tables, rows, cells, content controls: their paragraphs in document order.
-                WriteBlocks(element, blocks, headingStyles);
+                WriteBlocks(element, blocks, headingStyles, cancellationToken);
             }
         }
     }
