@@ -72,9 +72,9 @@ internal sealed class AnnotationImporter(
         }
         catch (DbUpdateException)
         {
-            // The unique import key (or a parent deleted meanwhile): another import of the same file got there first.
+            // A parent deleted meanwhile (one person's imports no longer run side by side, so their import keys cannot collide).
             return ImportResult.Fail(ImportFailure.Conflict,
-                "Nothing was imported: the document's annotations changed while the file was being imported (the same file imported twice at once?). Import it again; what is already there is skipped.");
+                "Nothing was imported: the document's annotations changed while the file was being imported. Import it again; what is already there is skipped.");
         }
         return new ImportResult(new ImportReport(
             plan.Placed, plan.Fuzzy, plan.Orphans.Count, plan.Skipped, plan.Rejected, plan.Orphans, stored));
