@@ -8,10 +8,6 @@ namespace Annotate.Web;
 /// </summary>
 internal sealed class TooManyRequests(string detail, TimeSpan retryAfter) : IResult
 {
-    public string Detail => detail;
-
-    public TimeSpan RetryAfter => retryAfter;
-
     public Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.Headers.RetryAfter = Seconds(retryAfter).ToString(CultureInfo.InvariantCulture);
