@@ -17,7 +17,7 @@ work=$(mktemp -d)
 trap 'kill "$app" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 dotnet build src/Web -c Release -v quiet -nologo >/dev/null
-ConnectionStrings__Annotate="Data Source=$work/bench.db" ASPNETCORE_ENVIRONMENT=Production \
+ConnectionStrings__Annotate="Data Source=$work/bench.db" ASPNETCORE_ENVIRONMENT=Production RateLimits__Enabled=false \
   dotnet src/Web/bin/Release/net10.0/Annotate.Web.dll --urls "$base" --contentRoot "$PWD/src/Web" >"$work/app.log" 2>&1 &
 app=$!
 for _ in $(seq 1 90); do curl -sf "$base/health" >/dev/null && break; sleep 1; done

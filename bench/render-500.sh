@@ -17,7 +17,7 @@ trap 'kill "$app" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 dotnet build src/Web -c Release -v quiet -nologo >/dev/null
-ConnectionStrings__Annotate="Data Source=$work/bench.db" ASPNETCORE_ENVIRONMENT=Production \
+ConnectionStrings__Annotate="Data Source=$work/bench.db" ASPNETCORE_ENVIRONMENT=Production RateLimits__Enabled=false \
   dotnet src/Web/bin/Release/net10.0/Annotate.Web.dll --urls "$base" --contentRoot "$PWD/src/Web" >"$work/app.log" 2>&1 &
 app=$!
 for _ in $(seq 1 60); do curl -sf "$base/health" >/dev/null && break; sleep 1; done

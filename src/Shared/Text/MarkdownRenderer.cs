@@ -26,17 +26,18 @@ public static class MarkdownRenderer
     public static string ToSafeHtml(string markdown)
     {
         if (string.IsNullOrEmpty(markdown)) return "";
-        if (Rendered.TryGetValue(markdown, out var cached)) return cached;
+        if (Rendered.TryGet(markdown, out var cached)) return cached;
         var html = Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
         // Sanitising parses the HTML and is the dearest step of drawing a long discussion, which every
-        // reader and every re-render repeats for the same comments. A full cache is simply emptied.
-        if (Rendered.Count >= MaxCached) Rendered.Clear();
-        Rendered[markdown] = html;
+        // reader and every re-render repeats for the same comments.
+        Rendered.Set(markdown, html);
         return html;
     }
 
-    private const int MaxCached = 8192;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Rendered = new(StringComparer.Ordinal);
+    /// <summary>Comments rendered before, bounded by the memory they hold (source and HTML), least recently used dropped first.</summary>
+    internal const long CacheBudgetBytes = 16L * 1024 * 1024;
+
+    internal static readonly LruTextCache Rendered = new(CacheBudgetBytes);
 
     private static HtmlSanitizer CreateSanitizer()
     {

@@ -21,14 +21,24 @@ namespace Annotate.Web.Setup;
 /// <summary>All service registration and the request pipeline, so Program.cs only wires.</summary>
 internal static class AppSetup
 {
+    /// <summary>
+    /// The largest message a browser may send to its circuit (SignalR buffers each whole, per connection).
+    /// The largest the app needs is a comment being typed: 20,000 characters at most (the editor stops
+    /// there), sent as JSON, at most 6 bytes a character (3 in UTF-8, 6 for an escaped control character),
+    /// so 120 KB; or a saved draft of one read back from the browser's storage, its non-ASCII characters
+    /// escaped as \uXXXX once more in transit, 7 bytes a character, so 140 KB. Whole documents never go
+    /// in one message: pasted and edited texts are streamed in chunks (DocumentTextField), files too.
+    /// SignalR's default of 32 KB would cut comments short, so: 256 KB.
+    /// </summary>
+    internal const long CircuitMessageLimit = 256 * 1024;
+
     public static void AddAnnotate(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
 
         services.AddRazorComponents().AddInteractiveServerComponents()
-            // A teacher pasting a whole document sends it in one message; SignalR's default cap is 32 KB.
-            .AddHubOptions(options => options.MaximumReceiveMessageSize = 8 * 1024 * 1024);
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = CircuitMessageLimit);
         services.AddMudServices();
         // Bare status codes (a body that does not bind, no user, no such route) get a sentence too.
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -37,6 +47,7 @@ internal static class AppSetup
 
         services.AddAnnotateData(configuration, Path.Combine(builder.Environment.ContentRootPath, "App_Data"));
         builder.AddAnnotateAuth();
+        builder.AddAnnotateRateLimits();
 
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.AddSingleton(TimeProvider.System);
@@ -50,11 +61,15 @@ internal static class AppSetup
         services.AddSingleton<AnnotationService>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<ParticipationService>();
+        services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
+        services.AddSingleton<ImportSlots>();
         services.AddSingleton<AnnotationImporter>();
         services.AddSingleton<ReaderAccess>();
         services.AddSingleton<RevisionService>();
         services.AddSingleton<AnchoringWorker>();
         services.AddSingleton<ExportService>();
+        services.Configure<ExportOptions>(configuration.GetSection(ExportOptions.Section));
+        services.AddSingleton<PrintableSlots>();
         services.AddHostedService(sp => sp.GetRequiredService<AnchoringWorker>());
 
         services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection(RealtimeOptions.Section))
@@ -96,6 +111,7 @@ internal static class AppSetup
         app.UseMiddleware<DeletedAccountGuard>();
         app.UseAuthorization();
         app.UseApiRequestGuard();
+        app.UseAnnotateRateLimits();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
@@ -103,7 +119,7 @@ internal static class AppSetup
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
 
-        app.MapGroup("/api/auth").WithTags("Auth").MapIdentityApi<ApplicationUser>();
+        app.MapGroup("/api/auth").WithTags("Auth").MapIdentityApi<ApplicationUser>().WithSignInLimits();
         app.MapUsersApi();
         app.MapSeminarsApi();
         app.MapDocumentsApi();

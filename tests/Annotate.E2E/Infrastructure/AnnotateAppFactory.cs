@@ -41,6 +41,8 @@ public sealed class AnnotateAppFactory : WebApplicationFactory<Program>
         // before Build; the fixture checks that the database file really appears here.
         builder.UseSetting("ConnectionStrings:Annotate", $"Data Source={DatabasePath}");
         builder.UseSetting("Demo:Enabled", "true");
+        // Browser tests sign up and sign in many accounts in moments; the limits have their own tests.
+        builder.UseSetting("RateLimits:Enabled", "false");
         // The test log should show what went wrong, not every request.
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }

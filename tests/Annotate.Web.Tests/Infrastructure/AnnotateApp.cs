@@ -90,6 +90,8 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Annotate", Database.ConnectionString);
         builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
+        // Tests register and sign in many accounts in moments: limits are off unless a test turns them on.
+        builder.UseSetting("RateLimits:Enabled", "false");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 

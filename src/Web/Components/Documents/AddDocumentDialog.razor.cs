@@ -4,6 +4,7 @@ using Annotate.Web.Features.Documents;
 using Annotate.Web.Features.Documents.Import;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace Annotate.Web.Components.Documents;
@@ -28,7 +29,7 @@ public partial class AddDocumentDialog
     private readonly CancellationTokenSource closing = new();
     private string title = "";
     private Source source = Source.Paste;
-    private string pasted = "";
+    private DocumentTextField? pasteField;
     private bool reflow;
     private IBrowserFile? file;
     private string? imported;
@@ -87,7 +88,20 @@ public partial class AddDocumentDialog
     private async Task AddAsync()
     {
         if (saving || reading) return;
-        var text = source == Source.Paste ? PastedText() : imported;
+        string? text;
+        try
+        {
+            text = source == Source.Paste ? PastedText(pasteField is null ? "" : await pasteField.ReadAsync(closing.Token)) : imported;
+        }
+        catch (OperationCanceledException)
+        {
+            return; // the dialog closed meanwhile
+        }
+        catch (Exception e) when (e is JSException or IOException or ArgumentOutOfRangeException)
+        {
+            error = "The pasted text could not be read from your browser; try again.";
+            return;
+        }
         titleError = DocumentService.CheckTitle(title);
         error = TextProblem(text);
         if (titleError is not null || error is not null) return;
@@ -120,7 +134,7 @@ public partial class AddDocumentDialog
         _ => DocumentService.CheckText(text),
     };
 
-    private string PastedText() =>
+    private string PastedText(string pasted) =>
         string.IsNullOrWhiteSpace(pasted) ? "" : reflow ? PlainTextReflow.Reflow(pasted) : DocumentService.NormaliseLineEndings(pasted).Trim('\n');
 
     private void Cancel() => Dialog.Cancel();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Annotate.Web.Features.Documents;
 using Annotate.Web.Setup;
+using Annotate.Web.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Annotate.Web.Features.Annotations;
@@ -15,23 +16,29 @@ internal static class AnnotationsApi
     {
         // Members of the document's seminar; each annotation is further filtered by the visibility rule.
         var byDocument = routes.MapGroup("/api/documents/{documentId:int}/annotations").RequireAuthorization().WithTags("Annotations");
-        byDocument.MapPost("/", CreateAsync).AcceptsJson<JsonObject>().WithName("CreateAnnotation").WithSummary("Annotates a passage, or replies to an annotation.");
+        byDocument.MapPost("/", CreateAsync).AcceptsJson<JsonObject>().WithName("CreateAnnotation").WithSummary("Annotates a passage, or replies to an annotation.")
+            .WithRateLimit(RateLimitPolicy.AnnotationWrites);
         byDocument.MapGet("/", ListAsync).WithName("ListAnnotations").WithSummary("The annotations of a document the caller may see.");
 
         var annotations = routes.MapGroup("/api/annotations").RequireAuthorization().WithTags("Annotations");
         annotations.MapGet("/{id:guid}", GetAsync).WithName("GetAnnotation");
-        annotations.MapPut("/{id:guid}", UpdateAsync).AcceptsJson<JsonObject>().WithName("UpdateAnnotation").WithSummary("Replaces an annotation; send If-Match with its ETag.");
-        annotations.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteAnnotation");
+        annotations.MapPut("/{id:guid}", UpdateAsync).AcceptsJson<JsonObject>().WithName("UpdateAnnotation").WithSummary("Replaces an annotation; send If-Match with its ETag.")
+            .WithRateLimit(RateLimitPolicy.AnnotationWrites);
+        annotations.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteAnnotation").WithRateLimit(RateLimitPolicy.AnnotationWrites);
 
         // Teachers' marks on a thread or an annotation: not edits, so they need no ETag.
         annotations.MapPost("/{id:guid}/resolved", (Guid id, HttpRequest request, ClaimsPrincipal user, AnnotationService service) =>
-            MarkedAsync(service.SetResolvedAsync(user.UserId(), id, true), request)).WithName("ResolveThread").WithSummary("A teacher marks a thread resolved.");
+            MarkedAsync(service.SetResolvedAsync(user.UserId(), id, true), request)).WithName("ResolveThread").WithSummary("A teacher marks a thread resolved.")
+            .WithRateLimit(RateLimitPolicy.AnnotationWrites);
         annotations.MapDelete("/{id:guid}/resolved", (Guid id, HttpRequest request, ClaimsPrincipal user, AnnotationService service) =>
-            MarkedAsync(service.SetResolvedAsync(user.UserId(), id, false), request)).WithName("ReopenThread").WithSummary("A teacher opens a resolved thread again.");
+            MarkedAsync(service.SetResolvedAsync(user.UserId(), id, false), request)).WithName("ReopenThread").WithSummary("A teacher opens a resolved thread again.")
+            .WithRateLimit(RateLimitPolicy.AnnotationWrites);
         annotations.MapPost("/{id:guid}/exemplary", (Guid id, HttpRequest request, ClaimsPrincipal user, AnnotationService service) =>
-            MarkedAsync(service.SetExemplaryAsync(user.UserId(), id, true), request)).WithName("MarkExemplary").WithSummary("A teacher marks an annotation as exemplary.");
+            MarkedAsync(service.SetExemplaryAsync(user.UserId(), id, true), request)).WithName("MarkExemplary").WithSummary("A teacher marks an annotation as exemplary.")
+            .WithRateLimit(RateLimitPolicy.AnnotationWrites);
         annotations.MapDelete("/{id:guid}/exemplary", (Guid id, HttpRequest request, ClaimsPrincipal user, AnnotationService service) =>
-            MarkedAsync(service.SetExemplaryAsync(user.UserId(), id, false), request)).WithName("UnmarkExemplary").WithSummary("A teacher takes the exemplary mark back.");
+            MarkedAsync(service.SetExemplaryAsync(user.UserId(), id, false), request)).WithName("UnmarkExemplary").WithSummary("A teacher takes the exemplary mark back.")
+            .WithRateLimit(RateLimitPolicy.AnnotationWrites);
     }
 
     private static async Task<IResult> MarkedAsync(Task<AnnotationResult> marking, HttpRequest request)

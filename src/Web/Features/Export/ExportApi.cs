@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Annotate.Web.RateLimiting;
 
 namespace Annotate.Web.Features.Export;
 
@@ -11,15 +12,22 @@ internal static class ExportApi
             .RequireAuthorization()
             .WithTags("Export")
             .WithName("ExportDocument")
-            .WithSummary("Downloads the document's discussion as JSON-LD, CSV, Markdown, printable HTML or PDF, optionally filtered.");
+            .WithSummary("Downloads the document's discussion as JSON-LD, CSV, Markdown, printable HTML or PDF, optionally filtered.")
+            .WithRateLimit(RateLimitPolicy.Export);
     }
 
-    private static async Task<IResult> ExportAsync(int documentId, HttpRequest request, ClaimsPrincipal user, ExportService export)
+    private static async Task<IResult> ExportAsync(int documentId, HttpRequest request, ClaimsPrincipal user, ExportService export, PrintableSlots printing)
     {
         var (exportRequest, error) = ExportRequest.Parse(request.Query);
         if (exportRequest is null) return Problems.BadRequest(error!);
 
         var cancellationToken = request.HttpContext.RequestAborted;
+        if (exportRequest.Format is ExportFormat.Html or ExportFormat.Pdf)
+        {
+            // Held until the response is written out, not just until this handler returns.
+            if (await printing.TryTakeAsync(cancellationToken) is not { } turn) return new TooManyRequests(PrintableSlots.Busy, printing.RetryAfter);
+            request.HttpContext.Response.RegisterForDispose(turn);
+        }
         var result = await export.BuildAsync(user.UserId(), documentId, exportRequest.Filter, cancellationToken);
         if (result.Content is not { } content)
             return result.Failure == ExportService.Failure.NotFound ? Problems.NotFound(result.Message!) : Problems.BadRequest(result.Message!);

@@ -4,6 +4,7 @@ using Annotate.Shared;
 using Annotate.Web.Features.Annotations;
 using Annotate.Web.Features.Documents;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Annotate.Web.Features.Import;
 
@@ -12,9 +13,12 @@ namespace Annotate.Web.Features.Import;
 /// <see cref="ImportFile"/>, placed and checked by <see cref="ImportPlanner"/>, and stored by
 /// <see cref="AnnotationService"/> in one transaction. The importer becomes the author of what is
 /// stored; the source's writer is kept as attribution. The API and the reading page both call this.
+/// The work is bounded: one import per person and a few in all (<see cref="ImportSlots"/>), and a time
+/// budget for placing quotes (<see cref="ImportOptions.PlacingBudget"/>).
 /// </summary>
 internal sealed class AnnotationImporter(
-    IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, DocumentService documents, AnnotationService annotations, TimeProvider clock)
+    IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, DocumentService documents, AnnotationService annotations, TimeProvider clock,
+    ImportSlots slots, IOptions<ImportOptions> options)
 {
     public const long MaxFileBytes = 10 * 1024 * 1024;
 
@@ -29,6 +33,15 @@ internal sealed class AnnotationImporter(
             || await documents.GetAsync(documentId) is not { } document)
             return ImportResult.Fail(ImportFailure.NotFound, ReaderAccess.NoSuchDocument);
 
+        var (slot, busy) = slots.TryTake(userId);
+        if (slot is null) return ImportResult.Fail(ImportFailure.Busy, busy!);
+        using (slot) return await ImportAsync(userId, importer, document, file, visibility, progress, cancellationToken);
+    }
+
+    private async Task<ImportResult> ImportAsync(string userId, ReaderAccess.DocumentAccess importer, DocumentService.DocumentText document,
+        Stream file, Visibility visibility, IProgress<Progress>? progress, CancellationToken cancellationToken)
+    {
+        var documentId = importer.DocumentId;
         if (await ReadAtMostAsync(file, MaxFileBytes, cancellationToken) is not { } bytes)
             return ImportResult.Fail(ImportFailure.TooLarge, "The file is larger than 10 MB. Split it and import the parts one after another.");
         List<ImportItem>? items;
@@ -47,7 +60,7 @@ internal sealed class AnnotationImporter(
 
         var onDocument = await VisibleOnDocumentAsync(importer, cancellationToken);
         var setting = new ImportPlanner.Setting(userId, documentId, document.Text, document.Revision, visibility, clock.GetUtcNow(),
-            await ImportedBeforeAsync(importer, onDocument, cancellationToken), onDocument);
+            await ImportedBeforeAsync(importer, onDocument, cancellationToken), onDocument, options.Value.PlacingBudget);
         // Placing thousands of quotes is CPU work: off the caller's thread, so a page can show progress meanwhile.
         var plan = await Task.Run(() => ImportPlanner.Make(items, setting, done => progress?.Report(new Progress(done, items.Count)), cancellationToken),
             cancellationToken);
@@ -59,9 +72,9 @@ internal sealed class AnnotationImporter(
         }
         catch (DbUpdateException)
         {
-            // The unique import key (or a parent deleted meanwhile): another import of the same file got there first.
+            // A parent deleted meanwhile (one person's imports no longer run side by side, so their import keys cannot collide).
             return ImportResult.Fail(ImportFailure.Conflict,
-                "Nothing was imported: the document's annotations changed while the file was being imported (the same file imported twice at once?). Import it again; what is already there is skipped.");
+                "Nothing was imported: the document's annotations changed while the file was being imported. Import it again; what is already there is skipped.");
         }
         return new ImportResult(new ImportReport(
             plan.Placed, plan.Fuzzy, plan.Orphans.Count, plan.Skipped, plan.Rejected, plan.Orphans, stored));

@@ -3,6 +3,7 @@ using Annotate.Shared;
 using System.Text.Json.Nodes;
 using Annotate.Web.Features.Annotations;
 using Annotate.Web.Setup;
+using Annotate.Web.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Annotate.Web.Features.Import;
@@ -15,7 +16,8 @@ internal static class ImportApi
         // The file is the body, read as a stream by the importer.
         routes.MapPost("/api/documents/{documentId:int}/import", ImportAsync).RequireAuthorization().AcceptsJson<JsonNode>().WithTags("Import")
             .WithName("ImportAnnotations")
-            .WithSummary("Imports W3C Web Annotation JSON-LD or Hypothesis API JSON into a document, placing each annotation by its quote.");
+            .WithSummary("Imports W3C Web Annotation JSON-LD or Hypothesis API JSON into a document, placing each annotation by its quote.")
+            .WithRateLimit(RateLimitPolicy.Import);
     }
 
     /// <summary>The answer: counts, what was not stored and why, and the IRIs of what was.</summary>
@@ -28,7 +30,7 @@ internal static class ImportApi
         IReadOnlyList<ImportProblem> Orphans,
         IReadOnlyList<string> Imported);
 
-    private static async Task<Results<Ok<ImportAnswer>, ProblemHttpResult>> ImportAsync(
+    private static async Task<Results<Ok<ImportAnswer>, ProblemHttpResult, TooManyRequests>> ImportAsync(
         int documentId, string? visibility, HttpRequest request, ClaimsPrincipal user, AnnotationImporter importer)
     {
         var chosen = Visibility.Seminar;
@@ -47,6 +49,7 @@ internal static class ImportApi
                 ImportFailure.NotFound => Problems.NotFound(result.Message!),
                 ImportFailure.TooLarge => Problems.TooLarge(result.Message!),
                 ImportFailure.Conflict => Problems.Conflict(result.Message!),
+                ImportFailure.Busy => new TooManyRequests(result.Message!, ImportSlots.RetryAfter),
                 _ => Problems.BadRequest(result.Message!),
             };
         }

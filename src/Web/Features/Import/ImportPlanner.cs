@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -32,6 +33,7 @@ internal sealed class ImportPlanner
     /// <param name="Visibility">What the importer chose: the widest visibility any imported thread gets.</param>
     /// <param name="ByImportKey">The importer's annotations on this document imported before, by key.</param>
     /// <param name="OnDocument">The annotations on this document the importer may see, by id.</param>
+    /// <param name="PlacingBudget">How long placing quotes may take in all; the threads left then are reported, not placed.</param>
     public sealed record Setting(
         string ImporterId,
         int DocumentId,
@@ -40,16 +42,18 @@ internal sealed class ImportPlanner
         Visibility Visibility,
         DateTimeOffset Now,
         IReadOnlyDictionary<string, Known> ByImportKey,
-        IReadOnlyDictionary<Guid, Known> OnDocument);
+        IReadOnlyDictionary<Guid, Known> OnDocument,
+        TimeSpan? PlacingBudget = null);
 
     /// <summary>What to store (parents before their replies) and what to tell the importer.</summary>
     public sealed record Plan(List<Annotation> ToStore, int Placed, int Fuzzy, int Skipped, List<ImportProblem> Rejected, List<ImportProblem> Orphans);
 
-    private enum Outcome { Stored, Skipped, Orphaned, Rejected }
+    private enum Outcome { Stored, Skipped, Orphaned, NotPlaced, Rejected }
 
     private sealed record Decision(Outcome Outcome, Known? Annotation = null);
 
     private readonly Setting setting;
+    private readonly long started = Stopwatch.GetTimestamp();
     private readonly Dictionary<string, Decision> decided = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ImportItem>> waiting = new(StringComparer.Ordinal);
     private readonly HashSet<string> keysInFile = new(StringComparer.Ordinal);
@@ -145,6 +149,7 @@ internal sealed class ImportPlanner
         if (parent is { Annotation: null })
         {
             if (parent.Outcome == Outcome.Orphaned) Orphan(item, "It answers an annotation whose passage is not in this text.");
+            else if (parent.Outcome == Outcome.NotPlaced) Orphan(item, "It answers an annotation that was not placed in time.", Outcome.NotPlaced);
             else Reject(item, $"It answers \"{item.ReplyTo}\", which was not imported.");
             return;
         }
@@ -196,6 +201,14 @@ internal sealed class ImportPlanner
     /// <summary>Where the thread goes on the current text, or null after reporting why it goes nowhere.</summary>
     private Passage? Place(ImportItem item)
     {
+        // Fuzzy matching of quotes that are nowhere in the text is the dear part: it stops when the budget is spent.
+        if (setting.PlacingBudget is { } budget && Stopwatch.GetElapsedTime(started) >= budget)
+        {
+            Orphan(item, string.Create(CultureInfo.InvariantCulture,
+                $"Not placed: placing the file's quotes took longer than {budget.TotalSeconds:0.#} seconds, so this one was not tried. Import the file again to place the rest; what is already there is skipped."),
+                Outcome.NotPlaced);
+            return null;
+        }
         var text = setting.Text;
         var span = item.Quote is { } quote ? TextAnchor.Locate(text, quote, item.Position) : PassageResolver.SpanAt(text, item.Position!);
         if (span is not { } found)
@@ -254,10 +267,10 @@ internal sealed class ImportPlanner
         Record(item, new Decision(Outcome.Rejected));
     }
 
-    private void Orphan(ImportItem item, string reason)
+    private void Orphan(ImportItem item, string reason, Outcome outcome = Outcome.Orphaned)
     {
         orphans.Add(new ImportProblem(item.Index, item.SourceId, reason));
-        Record(item, new Decision(Outcome.Orphaned));
+        Record(item, new Decision(outcome));
     }
 
     /// <summary>Remembers what became of an item with an id, and lets the replies waiting for it go next.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Annotate.Web.Features.Documents;
+using Annotate.Web.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Annotate.Web.Features.Seminars;
@@ -46,7 +47,9 @@ internal static class SeminarsApi
             return joined.Outcome == MembershipService.Outcome.Done
                 ? TypedResults.Ok(new JoinedSeminar(joined.Value!.Id, joined.Value.Name, RoleName(joined.Value.Role)))
                 : Problem(joined.Outcome, joined.Message);
-        }).WithName("JoinSeminar").WithSummary("Joins a seminar as a student by its join code.");
+        }).WithName("JoinSeminar").WithSummary("Joins a seminar as a student by its join code.")
+            // Per user and per address, so that join codes cannot be found by trying them.
+            .WithRateLimit(RateLimitPolicy.Join);
 
         group.MapGet("/", async (ClaimsPrincipal user, SeminarService seminars) =>
         {

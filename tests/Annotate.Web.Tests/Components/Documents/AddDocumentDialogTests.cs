@@ -16,10 +16,12 @@ namespace Annotate.Web.Tests.Components.Documents;
 public sealed class AddDocumentDialogTests : MudComponentTest, IClassFixture<AnnotateApp>
 {
     private readonly AnnotateApp app;
+    private readonly BrowserText pasted;
 
     public AddDocumentDialogTests(AnnotateApp app)
     {
         this.app = app;
+        pasted = BrowserText.In(Context);
         foreach (var service in new[] { typeof(DocumentService), typeof(ReaderAccess), typeof(DocumentImporter), typeof(TimeProvider) })
             Context.Services.AddSingleton(service, app.Services.GetRequiredService(service));
     }
@@ -92,7 +94,7 @@ public sealed class AddDocumentDialogTests : MudComponentTest, IClassFixture<Ann
         var (provider, dialog) = await OpenAsync(userId, seminarId);
 
         Field(provider, "Title").Input("  Preface of 1872 ");
-        Field(provider, "Text").Change("The Communist League, an international\nassociation of workers, commissioned us\nto draw up a programme.");
+        pasted.Text = "The Communist League, an international\nassociation of workers, commissioned us\nto draw up a programme.";
         Field(provider, "Reflow pasted text (PDF-extracted)").Change(true);
         Field(provider, "Due date (optional)").Change("2026-12-03");
         Field(provider, "Students must post before they see others' annotations").Change(true);
@@ -116,11 +118,32 @@ public sealed class AddDocumentDialogTests : MudComponentTest, IClassFixture<Ann
         var (provider, _) = await OpenAsync(outsider.Id, seminarId);
 
         Field(provider, "Title").Input("Not mine");
-        Field(provider, "Text").Change("A text.");
+        pasted.Text = "A text.";
         Submit(provider);
 
         // The membership is asked of the database after the form's own checks: wait for the answer.
         provider.WaitForAssertion(() => Assert.Equal(["Only the seminar's teachers can add documents."], Errors(provider)), TimeSpan.FromSeconds(10));
         Assert.Equal(0, await DocumentCountAsync(seminarId));
+    }
+
+    [Fact]
+    public async Task The_longest_text_a_document_may_have_is_pasted_whole_in_any_script()
+    {
+        var (userId, seminarId) = await TeacherWithSeminarAsync();
+        var (provider, dialog) = await OpenAsync(userId, seminarId);
+        // Vietnamese and Chinese: three bytes a character in UTF-8, the most the field's stream may carry for each.
+        var paragraph = "Vô sản tất cả các nước, đoàn kết lại! 全世界无产者，联合起来！";
+        var text = string.Concat(Enumerable.Repeat(paragraph + "\n\n", DocumentService.MaxTextLength / (paragraph.Length + 2) + 1))[..DocumentService.MaxTextLength].TrimEnd('\n');
+        text += new string('.', DocumentService.MaxTextLength - text.Length);
+
+        Field(provider, "Title").Input("The Manifesto, twice over");
+        pasted.Text = text;
+        Submit(provider);
+
+        var result = await dialog.Result.WaitAsync(TimeSpan.FromSeconds(30));
+        var added = Assert.IsType<AddDocumentDialog.Added>(result!.Data);
+        var stored = await app.Services.GetRequiredService<DocumentService>().GetAsync(added.Id);
+        Assert.Equal(DocumentService.MaxTextLength, stored!.Text.Length);
+        Assert.Equal(text, stored.Text);
     }
 }

@@ -161,6 +161,20 @@ public sealed class AnnotationEditorTests : MudComponentTest
     }
 
     [Fact]
+    public void Previewing_a_comment_over_the_length_limit_says_so_as_posting_does_and_renders_nothing()
+    {
+        var cut = RenderEditor();
+        var tooLong = string.Concat(Enumerable.Repeat("**Solidarity** ", AnnotationRules.MaxBodyLength / 15 + 1));
+
+        Textbox(cut, "Comment").Input(tooLong);
+        Button(cut, "Preview").Click();
+
+        Assert.Empty(cut.FindAll(".markdown-preview"));
+        Assert.Equal(AnnotationRules.CheckBody("commenting", tooLong), ErrorText(cut));
+        Assert.Contains("the limit is 20,000", ErrorText(cut));
+    }
+
+    [Fact]
     public void Cancel_invokes_OnCancel_without_submitting()
     {
         var cancelled = 0;

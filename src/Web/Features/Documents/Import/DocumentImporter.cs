@@ -6,9 +6,11 @@ namespace Annotate.Web.Features.Documents.Import;
 /// </summary>
 /// <remarks>
 /// PdfPig and OpenXml take no cancellation token, so a file is parsed on a worker thread and the caller
-/// stops waiting after <see cref="TimeLimit"/>. The worker itself cannot be stopped: it runs to its end and
-/// holds one of <see cref="ParsingSlots"/> slots until then, so files that take long can tie up at most
-/// that many threads and never pile up; callers who find no free slot within the time limit are told so.
+/// stops waiting after <see cref="TimeLimit"/>. The worker is told to stop too, and the readers stop at
+/// the next page (PDF) or paragraph (Word); what the libraries do in between cannot be interrupted, so a
+/// worker holds one of <see cref="ParsingSlots"/> slots until it has really stopped, and files that take
+/// long tie up at most that many threads and never pile up; callers who find no free slot within the
+/// time limit are told so.
 /// </remarks>
 internal sealed class DocumentImporter(ILogger<DocumentImporter> logger)
 {
@@ -27,10 +29,10 @@ internal sealed class DocumentImporter(ILogger<DocumentImporter> logger)
     private const string Unreadable = "This file could not be read; it may be damaged. Save or export it again and try once more.";
     private const string Kinds = "upload a .txt, .md, .docx or .pdf file";
 
-    private static readonly Dictionary<string, Func<byte[], string>> Readers = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, Func<byte[], CancellationToken, string>> Readers = new(StringComparer.OrdinalIgnoreCase)
     {
-        [".txt"] = PlainTextFile.Read,
-        [".md"] = MarkdownFile.Read,
+        [".txt"] = (bytes, _) => PlainTextFile.Read(bytes),
+        [".md"] = (bytes, _) => MarkdownFile.Read(bytes),
         [".docx"] = WordFile.Read,
         [".pdf"] = PdfFile.Read,
     };
@@ -39,6 +41,9 @@ internal sealed class DocumentImporter(ILogger<DocumentImporter> logger)
 
     /// <summary>How long a caller waits for a file to be parsed (and for a free slot to parse it in).</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Slots not held by a parser now.</summary>
+    public int FreeSlots => slots.CurrentCount;
 
     /// <summary>The sentence for a file name whose kind cannot be read, or null when it can.</summary>
     public static string? CheckFileName(string fileName)
@@ -64,10 +69,17 @@ internal sealed class DocumentImporter(ILogger<DocumentImporter> logger)
 
         var read = Readers[Path.GetExtension(fileName)];
         if (!await slots.WaitAsync(TimeLimit, cancellationToken)) return ImportResult.Refused(Busy);
+        // Tells the worker to stop once the caller has stopped waiting; disposed by the worker, which may outlive the wait.
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        stop.CancelAfter(TimeLimit);
         var parsing = Task.Run(() =>
         {
-            try { return read(bytes); }
-            finally { slots.Release(); }
+            try { return read(bytes, stop.Token); }
+            finally
+            {
+                stop.Dispose();
+                slots.Release();
+            }
         }, CancellationToken.None);
 
         string text;
@@ -75,7 +87,7 @@ internal sealed class DocumentImporter(ILogger<DocumentImporter> logger)
         {
             text = await parsing.WaitAsync(TimeLimit, cancellationToken);
         }
-        catch (TimeoutException)
+        catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             logger.LogWarning("Gave up reading {FileName} ({Size} bytes) after {Seconds} s.", fileName, bytes.Length, TimeLimit.TotalSeconds);
             return ImportResult.Refused($"Reading the file took longer than {TimeLimit.TotalSeconds:0} seconds; try a smaller or simpler version of it, for example its text saved as .txt.");

@@ -29,7 +29,9 @@ internal static class PdfFile
         ReplaceWhitespaceWithSpace = true,
     };
 
-    public static string Read(byte[] bytes)
+    /// <param name="cancellationToken">Checked between pages: PdfPig itself cannot be interrupted, so a file that runs
+    /// out of time stops at the next page rather than holding its parsing slot to the end.</param>
+    public static string Read(byte[] bytes, CancellationToken cancellationToken = default)
     {
         // Everything that is a PDF says so near its start; anything else is not worth handing to the parser.
         if (bytes.AsSpan(0, Math.Min(bytes.Length, 1024)).IndexOf("%PDF-"u8) < 0) throw new UnreadableFileException(Damaged);
@@ -40,6 +42,7 @@ internal static class PdfFile
             var text = new StringBuilder();
             foreach (var page in pdf.GetPages())
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (text.Length > 0) text.Append("\n\n");
                 text.Append(ContentOrderTextExtractor.GetText(page, Extraction));
                 // Reflowing hardly shortens a text: stop reading a book that cannot fit anyway.
@@ -51,7 +54,7 @@ internal static class PdfFile
         {
             throw new UnreadableFileException(PasswordProtected, e);
         }
-        catch (Exception e) when (e is not (UnreadableFileException or OutOfMemoryException))
+        catch (Exception e) when (e is not (UnreadableFileException or OutOfMemoryException or OperationCanceledException))
         {
             throw new UnreadableFileException(Damaged, e);
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml;
@@ -16,15 +17,22 @@ internal static class WordFile
     private const string Damaged = "This file could not be read as a Word document (.docx); it may be damaged or of another kind. Save it again as .docx and try once more.";
     private const string PasswordProtected = "This Word document is password-protected; save a copy without a password and try again.";
     private const string OldFormat = "This is an older Word file (.doc); open it in Word and save it as a Word document (.docx), then try again.";
-    private const string TooBigUnpacked = "This Word document is too large once unpacked; split it into smaller documents and try again.";
+    internal const string TooBigUnpacked = "This Word document is too large once unpacked; split it into smaller documents and try again.";
 
-    // A .docx is a zip: 10 MB of it can unpack to far more XML than is sensible to load.
-    private const long MaxUnpackedPartBytes = 100L * 1024 * 1024;
+    // A .docx is a zip: 10 MB of it can unpack to gigabytes of XML (a zip bomb). Its XML parts are loaded
+    // whole, and OpenXml's document tree takes about ten times their size in memory, so their total is
+    // bounded before anything is loaded: 32 MB of XML holds far more than the 2 MB of text a document may have.
+    internal const long MaxUnpackedXmlBytes = 32L * 1024 * 1024;
+
+    // Word's XML compresses about 5 to 20 times; a part that unpacks hundreds of times larger was made to.
+    private const int MaxCompressionRatio = 100;
+    private const long RatioCheckedFrom = 1024 * 1024;
 
     // Password-protected Office files, and old binary .doc files, are OLE compound files, not zip packages.
     private static readonly byte[] CompoundFileSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-    public static string Read(byte[] bytes)
+    /// <param name="cancellationToken">Checked between paragraphs, once the (bounded) package is loaded.</param>
+    public static string Read(byte[] bytes, CancellationToken cancellationToken = default)
     {
         if (bytes.AsSpan().StartsWith(CompoundFileSignature))
         {
@@ -32,32 +40,58 @@ internal static class WordFile
             var encrypted = bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes("EncryptionInfo")) >= 0;
             throw new UnreadableFileException(encrypted ? PasswordProtected : OldFormat);
         }
-        CheckUnpackedSize(bytes);
+        CheckUnpacked(bytes);
         try
         {
             using var word = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), isEditable: false);
             var body = word.MainDocumentPart?.Document?.Body ?? throw new UnreadableFileException(Damaged);
             var blocks = new CanonicalBlocks();
-            WriteBlocks(body, blocks, HeadingStyleIds(word.MainDocumentPart));
+            WriteBlocks(body, blocks, HeadingStyleIds(word.MainDocumentPart), cancellationToken);
             return blocks.ToString();
         }
-        catch (Exception e) when (e is not (UnreadableFileException or OutOfMemoryException))
+        catch (Exception e) when (e is not (UnreadableFileException or OutOfMemoryException or OperationCanceledException))
         {
             // Not a zip, a zip without a Word document in it, or XML that does not parse.
             throw new UnreadableFileException(Damaged, e);
         }
     }
 
-    private static void CheckUnpackedSize(byte[] bytes)
+    /// <summary>
+    /// Refuses a package whose parts unpack absurdly (by their ratio) or whose XML parts unpack past
+    /// <see cref="MaxUnpackedXmlBytes"/> together. Sizes are what the parts really unpack to, read here in
+    /// small chunks and dropped, since a zip may declare sizes it does not have; pictures and fonts are
+    /// never unpacked here, nor by the reader.
+    /// </summary>
+    private static void CheckUnpacked(byte[] bytes)
     {
+        var buffer = ArrayPool<byte>.Shared.Rent(81_920);
         try
         {
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-            if (zip.Entries.Any(entry => entry.Length > MaxUnpackedPartBytes)) throw new UnreadableFileException(TooBigUnpacked);
+            var left = MaxUnpackedXmlBytes;
+            foreach (var entry in zip.Entries)
+            {
+                if (entry.Length > RatioCheckedFrom && entry.Length > entry.CompressedLength * MaxCompressionRatio)
+                    throw new UnreadableFileException(TooBigUnpacked);
+                if (!entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && !entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
+                    continue;
+                if (entry.Length > left) throw new UnreadableFileException(TooBigUnpacked);
+                using var part = entry.Open();
+                int read;
+                while ((read = part.Read(buffer)) > 0)
+                {
+                    left -= read;
+                    if (left < 0) throw new UnreadableFileException(TooBigUnpacked);
+                }
+            }
         }
         catch (InvalidDataException e)
         {
             throw new UnreadableFileException(Damaged, e);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -75,10 +109,11 @@ internal static class WordFile
         return ids;
     }
 
-    private static void WriteBlocks(OpenXmlElement container, CanonicalBlocks blocks, HashSet<string> headingStyles)
+    private static void WriteBlocks(OpenXmlElement container, CanonicalBlocks blocks, HashSet<string> headingStyles, CancellationToken cancellationToken)
     {
         foreach (var element in container.ChildElements)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (element is Paragraph paragraph)
             {
                 var text = new StringBuilder();
@@ -90,7 +125,7 @@ internal static class WordFile
             else
             {
                 // Tables, rows, cells, content controls: their paragraphs in document order.
-                WriteBlocks(element, blocks, headingStyles);
+                WriteBlocks(element, blocks, headingStyles, cancellationToken);
             }
         }
     }
