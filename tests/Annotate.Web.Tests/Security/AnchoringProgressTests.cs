@@ -4,6 +4,7 @@ using Annotate.Web.Components.Documents;
 using Annotate.Web.Components.Pages;
 using Annotate.Web.Features.Users;
 using Annotate.Web.Realtime;
+using Annotate.Web.Tests.Components;
 using Annotate.Web.Tests.Infrastructure;
 using Bunit;
 using Microsoft.AspNetCore.Components;
@@ -65,11 +66,13 @@ public sealed class AnchoringProgressTests(AnnotateApp app) : IClassFixture<Anno
         var page = pages.Context.Render<CascadingValue<Task<AuthenticationState>>>(ps => ps
             .Add(p => p.Value, Task.FromResult(new AuthenticationState(principal)))
             .AddChildContent<DocumentEditPage>(edit => edit.Add(p => p.Id, room.DocumentId)));
+        var browser = BrowserText.In(pages.Context);
         await page.WaitForStateAsync(() => page.FindAll("textarea").Count == 1, LiveReadingPages.Timeout);
 
         var revised = room.DocumentText.Replace("The proletarians have nothing to lose but their chains. ", "", StringComparison.Ordinal);
         Assert.NotEqual(room.DocumentText, revised);
-        page.Find("textarea").Change(revised);
+        // The edit page's text field hands the browser's text over as a stream when the revision is saved.
+        browser.Text = revised;
         await page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Trim() == "Save as new revision").Click());
         await dialogs.WaitForStateAsync(() => dialogs.FindAll("button").Any(b => b.TextContent.Trim() == "Save revision"), LiveReadingPages.Timeout);
         await dialogs.InvokeAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Save revision").Click());
