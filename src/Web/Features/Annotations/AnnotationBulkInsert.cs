@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Annotation = Annotate.Data.Entities.Annotation;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Annotate.Web.Features.Annotations;
 
@@ -21,7 +22,11 @@ internal static class AnnotationBulkInsert
     // SQLite's extended result codes for a row that breaks a foreign key, a unique index or the primary key.
     private const int ForeignKeyViolation = 787, UniqueViolation = 2067, PrimaryKeyViolation = 1555;
 
-    private sealed record Column(IProperty Property, DbParameter Parameter, Func<object?, object?> ToProvider);
+    private sealed record Column(IClrPropertyGetter Getter, DbParameter Parameter, ValueConverter? Converter)
+    {
+        public void Bind(Annotation annotation) =>
+            Parameter.Value = Getter.GetClrValueUsingContainingEntity(annotation) is { } value ? Converter?.ConvertToProvider(value) ?? value : DBNull.Value;
+    }
 
     /// <summary>Inserts the rows in order (parents before their replies) inside <paramref name="db"/>'s current transaction.</summary>
     /// <exception cref="DbUpdateException">A row breaks a foreign key or a unique index: the annotations changed meanwhile.</exception>
@@ -43,8 +48,7 @@ internal static class AnnotationBulkInsert
             var mapping = (RelationalTypeMapping)property.GetTypeMapping();
             var parameter = mapping.CreateParameter(command, $"p{columns.Count}", null, property.IsNullable);
             command.Parameters.Add(parameter);
-            var converter = mapping.Converter;
-            columns.Add(new Column(property, parameter, value => value is null ? DBNull.Value : converter is null ? value : converter.ConvertToProvider(value)));
+            columns.Add(new Column(property.GetGetter(), parameter, mapping.Converter));
             names.Add(sql.DelimitIdentifier(name));
         }
         command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", names)}) " +
@@ -56,8 +60,7 @@ internal static class AnnotationBulkInsert
             foreach (var annotation in annotations)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                foreach (var column in columns)
-                    column.Parameter.Value = column.ToProvider(column.Property.GetGetter().GetClrValueUsingContainingEntity(annotation));
+                foreach (var column in columns) column.Bind(annotation);
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
         }

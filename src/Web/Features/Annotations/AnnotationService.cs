@@ -295,20 +295,13 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
     {
         if (annotations.Count == 0) return [];
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var w = System.Diagnostics.Stopwatch.StartNew();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await AnnotationBulkInsert.InsertAsync(db, annotations, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-
-        Console.WriteLine($"TIMING insert {w.ElapsedMilliseconds}");
-        var order = annotations.Select((a, index) => (a.Id, index)).ToDictionary(x => x.Id, x => x.index);
-        var ids = order.Keys.ToList();
         // Stored is stored: the event goes out even if the importer has gone away meanwhile.
-        var views = (await LoadViewsAsync(db, importer.SeminarId, db.Annotations.Where(a => ids.Contains(a.Id))))
-            .OrderBy(v => order[v.Id]).ToList();
-        Console.WriteLine($"TIMING views {w.ElapsedMilliseconds}");
+        var views = await ImportedViews.OfAsync(db, importer, annotations, CancellationToken.None);
         await feed.PublishAsync(new AnnotationsImportedEvent(importer.DocumentId, views));
         return views;
     }
@@ -351,7 +344,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
     internal static async Task<List<AnnotationView>> LoadViewsAsync(AnnotateDb db, int seminarId, IQueryable<Annotation> query, CancellationToken cancellationToken = default)
     {
         var rows = await query
-            .Select(a => new
+            .Select(a => new ViewRow
             {
                 Annotation = a,
                 AuthorName = a.AuthorId == null ? DeletedAccountName : a.Author!.DisplayName,
@@ -364,6 +357,25 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
             })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
+        return await ViewsOfAsync(db, seminarId, rows, cancellationToken);
+    }
+
+    /// <summary>An annotation with what its view needs from around it: the names, its thread's author, visibility and former group, its anchor.</summary>
+    internal sealed class ViewRow
+    {
+        public required Annotation Annotation { get; init; }
+        public required string AuthorName { get; init; }
+        public string? AddresseeName { get; init; }
+        public string? ThreadAuthorId { get; init; }
+        public Visibility ThreadVisibility { get; init; }
+        public int? ThreadFormerGroupId { get; init; }
+        public int CurrentRevision { get; init; }
+        public AnnotationAnchor? Anchor { get; init; }
+    }
+
+    /// <summary>The views of loaded rows (see <see cref="LoadViewsAsync"/>): the one place their visibility facts and placement are decided.</summary>
+    internal static async Task<List<AnnotationView>> ViewsOfAsync(AnnotateDb db, int seminarId, IReadOnlyList<ViewRow> rows, CancellationToken cancellationToken = default)
+    {
         if (rows.Count == 0) return [];
 
         var members = await db.Memberships.Where(m => m.SeminarId == seminarId)
