@@ -48,6 +48,44 @@ public sealed class ImportAtScaleTests(AnnotateApp app, ITestOutputHelper output
         Assert.Equal(imported, arrived);
     }
 
+    [Fact]
+    public async Task A_failure_half_way_through_storing_stores_nothing_and_announces_nothing()
+    {
+        var room = await app.CreateClassroomAsync(Text);
+        var (file, _) = LargeImportFile.Create(Text, 2_000);
+        var listener = await app.ConnectHubAsync(room.StudentB);
+        await listener.JoinAsync(room.DocumentId);
+        // The database refuses the 1,001st annotation of the file, after a thousand were written in the transaction.
+        await ExecuteAsync("CREATE TRIGGER fail_half_way BEFORE INSERT ON Annotations WHEN NEW.ImportKey = 'https://edition.example.org/anno/1000' " +
+            "BEGIN SELECT RAISE(ABORT, 'refused for the test'); END;");
+        HttpResponseMessage failed;
+        try
+        {
+            failed = await room.StudentA.PostImportAsync(room.DocumentId, file.ToJsonString());
+        }
+        finally
+        {
+            await ExecuteAsync("DROP TRIGGER fail_half_way;");
+        }
+
+        Assert.StartsWith("Nothing was imported: the database could not store the annotations.", await failed.ProblemDetailAsync(System.Net.HttpStatusCode.InternalServerError));
+        Assert.Equal(0, await app.Database.CountAsync("SELECT COUNT(*) FROM Annotations WHERE DocumentId = $id", ("$id", room.DocumentId)));
+        // The person's import slot is free again, and the next import is the first thing the classmate hears of.
+        var after = await room.StudentA.ImportAsync(room.DocumentId, new System.Text.Json.Nodes.JsonArray(
+            W3c("urn:x:after", Text, Text[..Text.IndexOf(' ', 20)], "After the failure.")));
+        await listener.WaitForAsync(HubListener.Created, after.ImportedIris()[0]);
+        Assert.Single(listener.Received);
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(app.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Orphans listed in the report that are replies (they hang under an orphaned thread, no position of their own).</summary>
     private static int CountRepliesOfOrphans(System.Text.Json.JsonElement report) =>
         report.GetProperty("orphans").EnumerateArray().Count(o => o.GetProperty("reason").GetString()!.StartsWith("It answers", StringComparison.Ordinal));

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
 using Annotate.Data;
@@ -84,6 +85,13 @@ internal sealed class AnnotationImporter(
             // A parent deleted meanwhile (one person's imports no longer run side by side, so their import keys cannot collide).
             return ImportResult.Fail(ImportFailure.Conflict,
                 "Nothing was imported: the document's annotations changed while the file was being imported. Import it again; what is already there is skipped.");
+        }
+        catch (DbException exception)
+        {
+            // The transaction was rolled back: nothing of the file is stored, and nothing was announced.
+            logger.LogError(exception, "Storing {Count} imported annotations in document {DocumentId} failed; nothing was stored", plan.ToStore.Count, documentId);
+            return ImportResult.Fail(ImportFailure.NotStored,
+                "Nothing was imported: the database could not store the annotations. Try again in a while; if it happens again, tell whoever runs this server.");
         }
         var elapsed = Stopwatch.GetElapsedTime(started);
         logger.LogInformation(

@@ -58,6 +58,7 @@ internal static class ImportApi
                 ImportFailure.TooLarge => Problems.TooLarge(result.Message!),
                 ImportFailure.Conflict => Problems.Conflict(result.Message!),
                 ImportFailure.Busy => new TooManyRequests(result.Message!, ImportSlots.RetryAfter),
+                ImportFailure.NotStored => Problems.NotDone(result.Message!),
                 _ => Problems.BadRequest(result.Message!),
             };
         }
