@@ -65,6 +65,21 @@ public sealed class ImportAnnotationsDialogTests : MudComponentTest, IClassFixtu
     }
 
     [Fact]
+    public async Task One_page_of_a_larger_search_says_so_beside_what_came_in()
+    {
+        var room = await app.CreateClassroomAsync();
+        var dialog = await OpenAsync(room);
+        var page = HypothesisRows(Hypothesis("h1", Text, "nothing to lose but their chains", "One."));
+        page["total"] = 450;
+
+        dialog.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(page.ToJsonString(), "search.json"));
+
+        dialog.WaitForAssertion(() => Assert.Equal("1 placed on their passage", Counts(dialog)[0]), TimeSpan.FromSeconds(10));
+        Assert.StartsWith("The Hypothesis search found 450 annotations, and this file holds 1 of them.",
+            dialog.Find(".import-result .mud-alert-message").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task A_file_that_is_no_import_shows_the_reason_and_no_counts()
     {
         var room = await app.CreateClassroomAsync();
