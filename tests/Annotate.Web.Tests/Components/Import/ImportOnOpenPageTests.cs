@@ -85,6 +85,7 @@ public sealed class ImportOnOpenPageTests : MudComponentTest, IClassFixture<Anno
 
         Assert.Equal(2, result.Report!.Orphaned);
         page.WaitForAssertion(() => Assert.Equal("Orphaned (1)", page.FindAll("button").Single(b => b.TextContent.StartsWith("Orphaned", StringComparison.Ordinal)).TextContent.Trim()));
+        Assert.StartsWith("No thread is on a passage of this text yet. Open Orphaned", page.Find(".threads-empty").TextContent.Trim());
         page.FindAll("button").Single(b => b.TextContent.StartsWith("Orphaned", StringComparison.Ordinal)).Click();
         var orphans = page.Find("[aria-label='Orphaned threads']");
         Assert.Equal(Lost, orphans.QuerySelector(".thread-quote q")!.TextContent);
