@@ -24,6 +24,10 @@ public static class TextAnchor
     public static TextSpan? Locate(string text, TextQuoteSelector quote, TextPositionSelector? hint = null) =>
         string.IsNullOrEmpty(text) ? null : Locate(text, quote, HintIndex(text, hint) is { } at ? new TextSpan(at, at) : null);
 
+    /// <summary>Locate, with the reason for an orphan. (Provisional: today's Locate cannot tell why.)</summary>
+    public static AnchorResult Find(string text, TextQuoteSelector quote, TextPositionSelector? hint = null) =>
+        Locate(text, quote, hint) is { } span ? new AnchorResult(span, AnchorOutcome.Anchored, 1) : new AnchorResult(null, AnchorOutcome.NotFound, 0);
+
     /// <summary>
     /// Locate with the expected start given as a range of UTF-16 indexes: RevisionMap knows that an
     /// edited passage now starts somewhere in the changed stretch between unchanged text.

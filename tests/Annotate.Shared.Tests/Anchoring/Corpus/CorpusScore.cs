@@ -7,7 +7,7 @@ using Annotate.Shared.Anchoring;
 
 namespace Annotate.Shared.Tests.Anchoring.Corpus;
 
-internal sealed class CorpusScore(string path)
+internal sealed class CorpusScore(string corpus, string path)
 {
     public int Surviving { get; private set; }
     public int Correct { get; private set; }
@@ -21,8 +21,13 @@ internal sealed class CorpusScore(string path)
 
     public double CorrectRate => Surviving == 0 ? 1 : (double)Correct / Surviving;
 
-    public void Add(CorpusSpan span, TextQuoteSelector quote, Truth truth, string revised, TextSpan? found)
+    public const string Header =
+        "| corpus | path | surviving | correct | wrong | orphaned | % correct | destroyed or gone: orphaned / on their remains |\n" +
+        "|---|---|---:|---:|---:|---:|---:|---|";
+
+    public void Add(CorpusCase c, string revised, TextSpan? found)
     {
+        var (span, quote, _, truth) = c;
         var k = Math.Max(1, quote.Exact.Length / 4);
         if (truth.Fate == Fate.Surviving)
         {
@@ -43,7 +48,7 @@ internal sealed class CorpusScore(string path)
                 return;
             }
             Wrong++;
-            WrongCases.Add($"{path} {span.Kind} surviving '{Show(quote.Exact)}' at {t} '{Show(revised[t.Start..t.End])}' but found {f} '{Show(revised[f.Start..f.End])}'");
+            WrongCases.Add($"{corpus} {path} {span.Kind} surviving '{Show(quote.Exact)}' at {t} '{Show(revised[t.Start..t.End])}' but found {f} '{Show(revised[f.Start..f.End])}'");
             return;
         }
 
@@ -57,11 +62,14 @@ internal sealed class CorpusScore(string path)
         var g = found.Value;
         if (truth.SurvivingChars.Any(i => i >= g.Start && i < g.End)) return;
         Wrong++;
-        WrongCases.Add($"{path} {span.Kind} {truth.Fate} '{Show(quote.Exact)}' but found {g} '{Show(revised[g.Start..g.End])}' ctx '{Show(revised[Math.Max(0, g.Start - 40)..Math.Min(revised.Length, g.End + 40)])}'");
+        WrongCases.Add($"{corpus} {path} {span.Kind} {truth.Fate} '{Show(quote.Exact)}' but found {g} '{Show(revised[g.Start..g.End])}' ctx '{Show(revised[Math.Max(0, g.Start - 40)..Math.Min(revised.Length, g.End + 40)])}'");
     }
 
+    public string Row() =>
+        $"| {corpus} | {path} | {Surviving:N0} | {Correct:N0} | **{Wrong}** | {OrphanedSurvivors:N0} | **{CorrectRate:P2}** | {LostOrphaned} / {Lost - LostOrphaned - WrongCasesLost} (of {Lost}) |";
+
     public string Report() =>
-        $"{path}: surviving {Surviving}: correct {Correct} ({CorrectRate:P2}; exact boundaries {ExactBoundaries}), orphaned {OrphanedSurvivors}, " +
+        $"{corpus}, {path}: surviving {Surviving}: correct {Correct} ({CorrectRate:P2}; exact boundaries {ExactBoundaries}), orphaned {OrphanedSurvivors}, " +
         $"wrong {Wrong}; destroyed or gone {Lost}: orphaned {LostOrphaned}, anchored to their remains {Lost - LostOrphaned - WrongCasesLost}";
 
     private int WrongCasesLost => WrongCases.Count(c => c.Contains(" Destroyed ", StringComparison.Ordinal) || c.Contains(" Gone ", StringComparison.Ordinal));
