@@ -1,72 +1,87 @@
-// Picks the one place a quote now occupies from candidates found exactly or fuzzily, or answers
-// null. Orphan rather than guess:
-//  * a candidate must reach AnchorEvidence.Required to win, and AnchorEvidence.Rival to stand in the
-//    way of another (a veto, not a claim);
-//  * rivals within Margin of the best make the choice a guess unless the hint settles it: the
-//    nearest must sit at the hint (within AtHint chars of it, or inside the range of starts that
-//    RevisionMap expects) and be at most half as far from it as any other;
-//  * a winner that is not at the hint rests on content alone, because after edits elsewhere the hint
-//    may be off by hundreds of chars: it must be the only place that reaches Rival, agree strongly
-//    (AnchorEvidence.Strong) within AnchorSearch.FuzzyReach of the hint, and further away be verbatim
-//    and long enough to stand alone (a moved paragraph). A short phrase far away is refused even with
-//    its whole context in agreement: this article repeats whole sentences of its introduction under
-//    "Results", so when one copy is deleted the other matches perfectly - only the diff (RevisionMap)
-//    can tell that text was there before;
-//  * the winner's text must be within the contract's edit bound of the quote, checked once more by
-//    the plain Levenshtein table.
+// Picks the one place a quote now occupies from the candidates found exactly or fuzzily, or says why
+// there is none. Decided by evidence (AnchorEvidence), not by distance:
+//  * a fuzzy reading that mostly overlaps another is another reading of the same place, not a rival
+//    (two verbatim occurrences are always two places, however much they overlap: "ana" in "bananas"),
+//    and the place is read with the fewest edits;
+//  * each place's evidence is topped up by the hint, a prior whose weight fades with how far the place
+//    is from it: full at the hint (or inside the range of starts RevisionMap expects), half at
+//    HintScale chars, next to nothing thousands of chars away. A stale hint thus never decides between
+//    far places, while a fresh one tells apart repeats that content cannot;
+//  * the best place wins when it is clearly best: ahead of the next by Margin (less when the selector
+//    offers little context to be ahead by). Between near-copies - the next place also plausible, and
+//    less than two margins behind on content - the lead must be two words (WordDifference), since a
+//    lead of one word is what one edit to the passage would give its copy; or the hint must point
+//    clearly at the best. Otherwise "ambiguous": an orphan, not a guess;
+//  * the winner must be plausible (more evidence for it than against it; a short quote, with one side
+//    of its surroundings the selector's) and its text within the contract's edit bound of the quote,
+//    checked once more by the plain Levenshtein table; otherwise "not found". So is a winner whose selector's surroundings stand clearly better elsewhere with the
+//    quote gone from between them (ContextPlaces) - unless the quote is long enough to be recognised
+//    by itself (a paragraph moved away from its neighbours).
 namespace Annotate.Shared.Anchoring;
 
 internal static class AnchorVerdict
 {
-    /// <summary>Rivals within this much evidence of the best are too close to call on content.</summary>
+    /// <summary>Two places closer than this in evidence cannot be told apart by content (four chars of context).</summary>
     public const int Margin = 16;
 
-    /// <summary>A candidate this close to the hint (UTF-16) is where the hint points.</summary>
-    public const int AtHint = 16;
+    /// <summary>What the hint adds to a place right at it: two margins, so that it settles a tie by itself.</summary>
+    private const double HintWeight = 2 * Margin;
 
-    private readonly record struct Scored(TextSpan Span, int Distance, int Evidence, long FromHint);
+    /// <summary>Distance (UTF-16) from the hint at which its weight has halved.</summary>
+    private const double HintScale = 64;
 
-    /// <param name="hint">Where the passage is expected to start: one index, or a range of them (RevisionMap knows the changed stretch).</param>
-    public static TextSpan? Choose(string text, IEnumerable<AnchorCandidate> candidates, TextQuoteSelector quote, AnchorEvidence evidence, TextSpan? hint)
+    /// <summary>Near-copies must differ from the selector by this many words fewer than the runner-up.</summary>
+    private const int WordLead = 2;
+
+    /// <summary>Quote evidence (chars less edits) with which a quote is recognised without its surroundings.</summary>
+    private const int StandsAlone = 2 * Margin;
+
+    public static AnchorResult Choose(string text, IEnumerable<AnchorCandidate> candidates, TextQuoteSelector quote, AnchorEvidence evidence, TextSpan? hint)
     {
-        var standing = candidates
+        var ranked = candidates
             .DistinctBy(c => c.Span)
-            .Select(c => new Scored(c.Span, c.Distance, evidence.Of(text, c.Span, c.Distance), FromHint(c.Span, hint)))
-            .Where(c => c.Evidence >= evidence.Rival)
+            .Select(c => evidence.Weigh(text, c))
             .OrderByDescending(c => c.Evidence)
             .ThenBy(c => c.Distance)
-            .ThenBy(c => c.FromHint)
+            .ThenBy(c => FromHint(c.Span, hint))
             .ThenBy(c => c.Span.Start)
             .ToList();
-        if (standing.Count == 0 || standing[0].Evidence < evidence.Required) return null;
 
-        // Candidates overlapping a better one are other readings of the same place, not rivals.
-        var places = new List<Scored>();
-        foreach (var c in standing)
+        // Of the readings of one place the one closest to the quote is the passage's extent: a reading
+        // that swallows a neighbouring word may fit the context better, but it is not what was selected.
+        var places = new List<Weighed>();
+        foreach (var c in ranked)
         {
-            if (places.All(p => !Overlaps(p.Span, c.Span))) places.Add(c);
+            var same = places.FindIndex(p => SamePlace(p, c));
+            if (same < 0) places.Add(c);
+            else if (c.Distance < places[same].Distance) places[same] = c;
         }
+        if (places.Count == 0) return NotFound;
 
+        places.Sort((a, b) => Total(b, hint).CompareTo(Total(a, hint)));
         var best = places[0];
-        var rivals = places.Skip(1).Where(c => c.Evidence >= best.Evidence - Margin).ToList();
-        Scored winner;
-        if (rivals.Count > 0)
-        {
-            var byHint = rivals.Append(best).OrderBy(c => c.FromHint).ToList();
-            if (hint is null || byHint[0].FromHint > AtHint || 2 * byHint[0].FromHint >= byHint[1].FromHint) return null;
-            winner = byHint[0];
-            if (winner.Evidence < evidence.Required) return null;
-        }
-        else
-        {
-            winner = best;
-            if (winner.FromHint > AtHint && (places.Count > 1 || (hint is not null && !StandsAway(winner, evidence)))) return null;
-        }
+        var margin = Math.Min(Margin, Math.Max(1, evidence.ContextMaximum / 4));
+        if (places.Count > 1 && !ClearlyAhead(text, quote, evidence, best, places[1], hint, margin))
+            return new AnchorResult(null, AnchorOutcome.Ambiguous, best.Score);
+        if (!best.Plausible || !Faithful(text, best, quote)) return NotFound;
 
-        var found = text.AsSpan(winner.Span.Start, winner.Span.Length);
-        var k = FuzzyMatcher.MaxEdits(quote.Exact.Length);
-        var faithful = winner.Distance == 0 ? found.SequenceEqual(quote.Exact) : Levenshtein.Bounded(quote.Exact, found, k) <= k;
-        return faithful ? winner.Span : null;
+        // A short quote recurs ("the working class"): what makes a place the passage is that the text on
+        // one side of it at least is the selector's context, where the selector gives both. Phrases that
+        // recur together on both sides ("... all over the world") agree a little with everything.
+        var quoteEvidence = quote.Exact.Length - AnchorEvidence.QuoteEditCost * best.Distance;
+        if (quoteEvidence < StandsAlone && evidence.ContextMaximum >= 4 * Margin && !best.OneSideAgrees) return NotFound;
+
+        // The selector's surroundings standing clearly better elsewhere, without the quote between them,
+        // mark where the passage was: deleted there, or edited past the bound. A short quote found
+        // elsewhere is then a copy; a long one is the passage, moved away from its neighbours.
+        var taken = places.Where(p => p.Plausible).Select(p => p.Span).ToList();
+        if (quoteEvidence < StandsAlone
+            && ContextPlaces.Best(text, quote, taken, r => r.Context + Prior(r.Between, hint)) is { } emptied
+            && emptied.Context + Prior(emptied.Between, hint) >= best.Context + Prior(best.Span, hint) + margin)
+        {
+            return NotFound;
+        }
+        return new AnchorResult(best.Span, AnchorOutcome.Anchored, best.Score);
     }
 
     /// <summary>Distance from a candidate's start to the hint's range (0 inside it), or "infinitely far" without a hint.</summary>
@@ -76,10 +91,37 @@ internal static class AnchorVerdict
         : span.Start > h.End ? (long)span.Start - h.End
         : 0;
 
-    private static bool StandsAway(Scored c, AnchorEvidence evidence) =>
-        c.FromHint <= AnchorSearch.FuzzyReach
-            ? c.Evidence >= evidence.Strong
-            : c.Distance == 0 && evidence.StandsAlone;
+    private static AnchorResult NotFound => new(null, AnchorOutcome.NotFound, 0);
 
-    private static bool Overlaps(TextSpan a, TextSpan b) => a.Start < b.End && b.Start < a.End;
+    private static bool ClearlyAhead(string text, TextQuoteSelector quote, AnchorEvidence evidence, Weighed best, Weighed next, TextSpan? hint, int margin)
+    {
+        var contentLead = best.Evidence - next.Evidence;
+        var hintLead = Prior(best.Span, hint) - Prior(next.Span, hint);
+        var lead = contentLead + hintLead;
+        var nearCopies = next.Plausible && evidence.ContextMaximum >= 4 * Margin && contentLead < 2 * Margin;
+        if (!nearCopies) return lead >= margin;
+
+        // Between near-copies the characters only have to agree on which is ahead; the words decide, or the hint where it points clearly at one and the words do not say otherwise.
+        var wordLead = WordDifference.Of(text, next.Span, quote) - WordDifference.Of(text, best.Span, quote);
+        return lead >= 1 && (wordLead >= WordLead || (hintLead >= Margin && wordLead >= 0));
+    }
+
+    private static double Prior(TextSpan span, TextSpan? hint) =>
+        hint is null ? 0 : HintWeight * HintScale / (HintScale + FromHint(span, hint));
+
+    private static double Total(Weighed c, TextSpan? hint) => c.Evidence + Prior(c.Span, hint);
+
+    private static bool SamePlace(Weighed a, Weighed b)
+    {
+        if (a.Distance == 0 && b.Distance == 0) return false;
+        var overlap = Math.Min(a.Span.End, b.Span.End) - Math.Max(a.Span.Start, b.Span.Start);
+        return overlap > 0 && 2 * overlap > Math.Min(a.Span.Length, b.Span.Length);
+    }
+
+    private static bool Faithful(string text, Weighed c, TextQuoteSelector quote)
+    {
+        var found = text.AsSpan(c.Span.Start, c.Span.Length);
+        var k = FuzzyMatcher.MaxEdits(quote.Exact.Length);
+        return c.Distance == 0 ? found.SequenceEqual(quote.Exact) : Levenshtein.Bounded(quote.Exact, found, k) <= k;
+    }
 }

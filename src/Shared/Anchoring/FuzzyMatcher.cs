@@ -59,7 +59,7 @@ internal static class FuzzyMatcher
     }
 
     // Within each run of adjacent ends, the ends no worse than their neighbours (plateaus included).
-    private static List<EndMatch> ValleyFloors(List<EndMatch> ends)
+    public static List<EndMatch> ValleyFloors(List<EndMatch> ends)
     {
         var floors = new List<EndMatch>();
         for (var i = 0; i < ends.Count; i++)

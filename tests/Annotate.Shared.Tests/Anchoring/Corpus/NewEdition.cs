@@ -2,13 +2,16 @@
 // it, so that an annotation's position hint is stale by thousands of chars. In order: the old
 // printing's page heads, footnote markers and line-end hyphens are taken out; straight quotes,
 // apostrophes and spaced hyphens become typographic ones; a section is moved elsewhere and two
-// paragraphs with it; a preface is put in front; and the usual teacher's edits follow (typos, words
-// inserted and deleted, sentences deleted, a paragraph moved: RevisionEditor). The TrackedText keeps,
+// paragraphs with it; a preface is put in front; and the usual typos and word edits follow (a
+// teacher's, RevisionEditor, without deleted sentences). The TrackedText keeps,
 // for every char of the new edition, where it was in the old one.
 namespace Annotate.Shared.Tests.Anchoring.Corpus;
 
 internal static class NewEdition
 {
+    /// <summary>The editors' own changes: a teacher's typos and words, but no sentence is cut (the preface promises as much).</summary>
+    private static readonly EditMix Corrections = EditMix.Teacher with { SentenceDeletions = 0, ParagraphMoves = 0 };
+
     public static TrackedText Make(OldEdition old, Random random, IReadOnlyList<string> vocabulary)
     {
         var text = new TrackedText(old.Text);
@@ -22,7 +25,7 @@ internal static class NewEdition
         var editor = new RevisionEditor(random, vocabulary);
         editor.Apply(text, new EditMix(Typos: 0, WordInsertions: 0, WordDeletions: 0, SentenceDeletions: 0, ParagraphMoves: 2));
         text.Insert(0, EditionPreface.Text + "\n\n");
-        editor.Apply(text, EditMix.Teacher);
+        editor.Apply(text, Corrections);
         return text;
     }
 

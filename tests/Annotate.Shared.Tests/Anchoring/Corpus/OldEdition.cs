@@ -55,7 +55,7 @@ internal sealed class OldEdition
 
             var wordStart = (i == 0 || !char.IsLetter(article[i - 1])) && char.IsLetter(c);
             var word = wordStart ? WordAt(article, i) : 0;
-            if (word >= 9 && random.Next(8) == 0)
+            if (word >= 9 && random.Next(16) == 0)
             {
                 // Hyphenated at a line end; the reflow kept the hyphen and made the line break a space.
                 var split = 4 + random.Next(word - 7);

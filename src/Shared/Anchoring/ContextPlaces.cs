@@ -1,0 +1,48 @@
+// Where the selector's context stands with the quote gone from between: its prefix, then at most the
+// quote's length (plus the edit bound) of other text or none, then its suffix, each side within a
+// quarter of its length of the selector's. That is the place a passage was deleted from, or edited
+// past recognition - and then a copy of the quote elsewhere, however good, is not the passage.
+// The article repeats sentences of its introduction under "Results"; when one copy is deleted the
+// other matches perfectly, and only this place, its old surroundings still standing, tells.
+namespace Annotate.Shared.Anchoring;
+
+internal readonly record struct ContextPlace(TextSpan Between, int Context);
+
+internal static class ContextPlaces
+{
+    /// <summary>Each side needs this many chars of context for a place to be recognised by context alone.</summary>
+    public const int MinSide = 8;
+
+    /// <summary>The place with the best context evidence whose surroundings overlap none of <paramref name="taken"/>'s, if any.</summary>
+    public static ContextPlace? Best(string text, TextQuoteSelector quote, IReadOnlyList<TextSpan> taken, Func<ContextPlace, double> rank)
+    {
+        var prefix = quote.Prefix;
+        var suffix = quote.Suffix;
+        if (prefix.Length < MinSide || suffix.Length < MinSide) return null;
+
+        var kp = prefix.Length / 4;
+        var ks = suffix.Length / 4;
+        var ends = new List<EndMatch>();
+        new BitParallelPattern(prefix).Search(text, kp, 0, ends);
+        var suffixPattern = new BitParallelPattern(suffix);
+        var gap = quote.Exact.Length + FuzzyMatcher.MaxEdits(quote.Exact.Length);
+
+        ContextPlace? best = null;
+        var after = new List<EndMatch>();
+        foreach (var p in FuzzyMatcher.ValleyFloors(ends))
+        {
+            var to = Math.Min(text.Length, p.End + gap + suffix.Length + ks);
+            after.Clear();
+            suffixPattern.Search(text.AsSpan(p.End, to - p.End), ks, p.End, after);
+            if (after.Count == 0) continue;
+            var s = after.MinBy(e => e.Distance);
+            var between = new TextSpan(p.End, Math.Max(p.End, s.End - suffix.Length));
+            // A place whose surroundings overlap a candidate's is that candidate's place, read differently.
+            if (taken.Any(t => t.Start - prefix.Length < between.End + suffix.Length && between.Start - prefix.Length < t.End + suffix.Length)) continue;
+
+            var place = new ContextPlace(between, 2 * (prefix.Length - 2 * p.Distance + suffix.Length - 2 * s.Distance));
+            if (best is null || rank(place) > rank(best.Value)) best = place;
+        }
+        return best;
+    }
+}
