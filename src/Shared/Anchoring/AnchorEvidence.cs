@@ -41,6 +41,14 @@ internal sealed class AnchorEvidence
     /// <summary>The most that context can add: both sides agreeing completely.</summary>
     public int ContextMaximum => ContextWeight * (prefix.Length + suffix.Length);
 
+    /// <summary>True when the selector gives both sides long enough for "one side agrees" to mean something.</summary>
+    public bool BothSides => prefix.Length >= ContextPlaces.MinSide && suffix.Length >= ContextPlaces.MinSide;
+
+    /// <summary>The most a place can show with neither side agreeing (each side more than an eighth off).</summary>
+    public int MostWithoutAgreeingSide => quoteLength + ContextWeight * (Disagreeing(prefix.Length) + Disagreeing(suffix.Length));
+
+    private static int Disagreeing(int length) => length - 2 * (length / 8 + 1);
+
     public Weighed Weigh(string text, AnchorCandidate candidate)
     {
         var (span, distance) = candidate;

@@ -11,12 +11,16 @@
 //    offers little context to be ahead by). Between near-copies - the next place also plausible, and
 //    less than two margins behind on content - the lead must be two words (WordDifference), since a
 //    lead of one word is what one edit to the passage would give its copy; or the hint must point
-//    clearly at the best. Otherwise "ambiguous": an orphan, not a guess;
-//  * the winner must be plausible (more evidence for it than against it; a short quote, with one side
-//    of its surroundings the selector's) and its text within the contract's edit bound of the quote,
-//    checked once more by the plain Levenshtein table; otherwise "not found". So is a winner whose selector's surroundings stand clearly better elsewhere with the
-//    quote gone from between them (ContextPlaces) - unless the quote is long enough to be recognised
-//    by itself (a paragraph moved away from its neighbours).
+//    clearly at the best. Otherwise "ambiguous" (when one of them could have been anchored): an orphan,
+//    not a guess;
+//  * the winner must be acceptable - plausible (more evidence for it than against it), its text within
+//    the contract's edit bound of the quote (checked once more by the plain Levenshtein table), and for
+//    a short quote one side of its surroundings the selector's - or it is "not found". So is a winner
+//    whose selector's surroundings stand clearly better elsewhere with the quote gone from between
+//    them (ContextPlaces), unless the quote is long enough to be recognised by itself (a paragraph
+//    moved away from its neighbours);
+//  * AnchorSearch may have examined only part of the text: Unseen says what the rest could show, and
+//    when that could change the answer Choose declines (null) and the whole text is examined.
 namespace Annotate.Shared.Anchoring;
 
 internal static class AnchorVerdict
@@ -36,11 +40,13 @@ internal static class AnchorVerdict
     /// <summary>Quote evidence (chars less edits) with which a quote is recognised without its surroundings.</summary>
     private const int StandsAlone = 2 * Margin;
 
-    public static AnchorResult Choose(string text, IEnumerable<AnchorCandidate> candidates, TextQuoteSelector quote, AnchorEvidence evidence, TextSpan? hint)
+    /// <param name="emptied">Finds the best place where the selector's surroundings stand with the quote gone (ContextPlaces), among those examined.</param>
+    /// <param name="unseen">What places that were not examined could show; null is returned when they could change the answer.</param>
+    public static AnchorResult? Choose(string text, IEnumerable<Weighed> candidates, TextQuoteSelector quote, AnchorEvidence evidence, TextSpan? hint,
+        Func<IReadOnlyList<TextSpan>, Func<ContextPlace, double>, ContextPlace?> emptied, Unseen unseen)
     {
         var ranked = candidates
             .DistinctBy(c => c.Span)
-            .Select(c => evidence.Weigh(text, c))
             .OrderByDescending(c => c.Evidence)
             .ThenBy(c => c.Distance)
             .ThenBy(c => FromHint(c.Span, hint))
@@ -56,30 +62,32 @@ internal static class AnchorVerdict
             if (same < 0) places.Add(c);
             else if (c.Distance < places[same].Distance) places[same] = c;
         }
-        if (places.Count == 0) return NotFound;
+        if (places.Count == 0) return unseen.Acceptable ? null : NotFound;
 
         places.Sort((a, b) => Total(b, hint).CompareTo(Total(a, hint)));
         var best = places[0];
-        var margin = Math.Min(Margin, Math.Max(1, evidence.ContextMaximum / 4));
+        var margin = MarginFor(evidence);
+        // A place not examined could be better, or a rival: then only a full look decides - unless it
+        // could never be anchored and the answer is no anchor anyway. (As a near-copy it could not win
+        // on words: it differs from the selector all over, or it would have been examined.)
+        var unseenMatters = unseen.Evidence + margin > Total(best, hint);
+        if (unseenMatters && unseen.Acceptable) return null;
+        // Places that cannot be told apart are "ambiguous" when one of them could have been anchored.
         if (places.Count > 1 && !ClearlyAhead(text, quote, evidence, best, places[1], hint, margin))
-            return new AnchorResult(null, AnchorOutcome.Ambiguous, best.Score);
-        if (!best.Plausible || !Faithful(text, best, quote)) return NotFound;
-
-        // A short quote recurs ("the working class"): what makes a place the passage is that the text on
-        // one side of it at least is the selector's context, where the selector gives both. Phrases that
-        // recur together on both sides ("... all over the world") agree a little with everything.
-        var quoteEvidence = quote.Exact.Length - AnchorEvidence.QuoteEditCost * best.Distance;
-        if (quoteEvidence < StandsAlone && evidence.ContextMaximum >= 4 * Margin && !best.OneSideAgrees) return NotFound;
+            return Acceptable(text, quote, evidence, best) || Acceptable(text, quote, evidence, places[1]) ? new AnchorResult(null, AnchorOutcome.Ambiguous, best.Score) : NotFound;
+        if (!Acceptable(text, quote, evidence, best)) return NotFound;
+        if (unseenMatters) return null;
 
         // The selector's surroundings standing clearly better elsewhere, without the quote between them,
         // mark where the passage was: deleted there, or edited past the bound. A short quote found
         // elsewhere is then a copy; a long one is the passage, moved away from its neighbours.
-        var taken = places.Where(p => p.Plausible).Select(p => p.Span).ToList();
-        if (quoteEvidence < StandsAlone
-            && ContextPlaces.Best(text, quote, taken, r => r.Context + Prior(r.Between, hint)) is { } emptied
-            && emptied.Context + Prior(emptied.Between, hint) >= best.Context + Prior(best.Span, hint) + margin)
+        if (MayBeCopy(quote.Exact.Length, best))
         {
-            return NotFound;
+            var taken = places.Where(p => p.Plausible).Select(p => p.Span).ToList();
+            var here = ContextTotal(best, hint);
+            if (emptied(taken, r => r.Context + Prior(r.Between, hint)) is { } place && place.Context + Prior(place.Between, hint) >= here + margin)
+                return NotFound;
+            if (unseen.Context >= here + margin) return null;
         }
         return new AnchorResult(best.Span, AnchorOutcome.Anchored, best.Score);
     }
@@ -106,10 +114,27 @@ internal static class AnchorVerdict
         return lead >= 1 && (wordLead >= WordLead || (hintLead >= Margin && wordLead >= 0));
     }
 
-    private static double Prior(TextSpan span, TextSpan? hint) =>
-        hint is null ? 0 : HintWeight * HintScale / (HintScale + FromHint(span, hint));
+    /// <summary>The lead that makes a place clearly best: Margin, or less when the selector offers little context to lead by.</summary>
+    public static int MarginFor(AnchorEvidence evidence) => Math.Min(Margin, Math.Max(1, evidence.ContextMaximum / 4));
 
-    private static double Total(Weighed c, TextSpan? hint) => c.Evidence + Prior(c.Span, hint);
+    /// <summary>True when a place whose quote shows this much evidence needs one side of its context to agree (a short quote, with full context).</summary>
+    public static bool NeedsAgreeingSide(int quoteEvidence, AnchorEvidence evidence) =>
+        quoteEvidence < StandsAlone && evidence.ContextMaximum >= 4 * Margin;
+
+    /// <summary>What the hint adds to a place <paramref name="distance"/> chars from it.</summary>
+    public static double Prior(long distance) => HintWeight * HintScale / (HintScale + distance);
+
+    private static double Prior(TextSpan span, TextSpan? hint) =>
+        hint is null ? 0 : Prior(FromHint(span, hint));
+
+    /// <summary>A place's evidence and what the hint adds to it.</summary>
+    public static double Total(Weighed c, TextSpan? hint) => c.Evidence + Prior(c.Span, hint);
+
+    /// <summary>A place's context evidence and what the hint adds to it.</summary>
+    public static double ContextTotal(Weighed c, TextSpan? hint) => c.Context + Prior(c.Span, hint);
+
+    /// <summary>True when a quote found this way could be a copy, its passage's old place standing emptied elsewhere (see Choose).</summary>
+    public static bool MayBeCopy(int quoteLength, Weighed c) => quoteLength - AnchorEvidence.QuoteEditCost * c.Distance < StandsAlone;
 
     private static bool SamePlace(Weighed a, Weighed b)
     {
@@ -117,6 +142,17 @@ internal static class AnchorVerdict
         var overlap = Math.Min(a.Span.End, b.Span.End) - Math.Max(a.Span.Start, b.Span.Start);
         return overlap > 0 && 2 * overlap > Math.Min(a.Span.Length, b.Span.Length);
     }
+
+    /// <summary>
+    /// Whether a place could be anchored at all: plausible (more for it than against it), its text
+    /// within the contract's edit bound of the quote, and, for a short quote, one side of its context
+    /// the selector's where the selector gives both. A short quote recurs ("the working class"): what
+    /// makes a place the passage is that the text on one side of it is the selector's; phrases that
+    /// recur together on both sides ("... all over the world") agree a little with everything.
+    /// </summary>
+    private static bool Acceptable(string text, TextQuoteSelector quote, AnchorEvidence evidence, Weighed c) =>
+        c.Plausible && Faithful(text, c, quote)
+        && (c.OneSideAgrees || !NeedsAgreeingSide(quote.Exact.Length - AnchorEvidence.QuoteEditCost * c.Distance, evidence));
 
     private static bool Faithful(string text, Weighed c, TextQuoteSelector quote)
     {

@@ -13,8 +13,11 @@ internal static class ContextPlaces
     /// <summary>Each side needs this many chars of context for a place to be recognised by context alone.</summary>
     public const int MinSide = 8;
 
-    /// <summary>The place with the best context evidence whose surroundings overlap none of <paramref name="taken"/>'s, if any.</summary>
-    public static ContextPlace? Best(string text, TextQuoteSelector quote, IReadOnlyList<TextSpan> taken, Func<ContextPlace, double> rank)
+    /// <summary>
+    /// The place with the best context evidence whose surroundings overlap none of <paramref name="taken"/>'s,
+    /// among those whose prefix ends in one of <paramref name="prefixEnds"/>, if any.
+    /// </summary>
+    public static ContextPlace? Best(string text, TextQuoteSelector quote, IReadOnlyList<TextSpan> taken, Func<ContextPlace, double> rank, IEnumerable<(int From, int To)> prefixEnds)
     {
         var prefix = quote.Prefix;
         var suffix = quote.Suffix;
@@ -22,26 +25,33 @@ internal static class ContextPlaces
 
         var kp = prefix.Length / 4;
         var ks = suffix.Length / 4;
-        var ends = new List<EndMatch>();
-        new BitParallelPattern(prefix).Search(text, kp, 0, ends);
+        var prefixPattern = new BitParallelPattern(prefix);
         var suffixPattern = new BitParallelPattern(suffix);
         var gap = quote.Exact.Length + FuzzyMatcher.MaxEdits(quote.Exact.Length);
 
         ContextPlace? best = null;
+        var ends = new List<EndMatch>();
         var after = new List<EndMatch>();
-        foreach (var p in FuzzyMatcher.ValleyFloors(ends))
+        foreach (var (first, last) in prefixEnds)
         {
-            var to = Math.Min(text.Length, p.End + gap + suffix.Length + ks);
-            after.Clear();
-            suffixPattern.Search(text.AsSpan(p.End, to - p.End), ks, p.End, after);
-            if (after.Count == 0) continue;
-            var s = after.MinBy(e => e.Distance);
-            var between = new TextSpan(p.End, Math.Max(p.End, s.End - suffix.Length));
-            // A place whose surroundings overlap a candidate's is that candidate's place, read differently.
-            if (taken.Any(t => t.Start - prefix.Length < between.End + suffix.Length && between.Start - prefix.Length < t.End + suffix.Length)) continue;
+            var from = Math.Clamp(first - prefix.Length - kp, 0, text.Length);
+            var to = Math.Clamp(last, from, text.Length);
+            ends.Clear();
+            prefixPattern.Search(text.AsSpan(from, to - from), kp, from, ends);
+            foreach (var p in FuzzyMatcher.ValleyFloors(ends))
+            {
+                var end = Math.Min(text.Length, p.End + gap + suffix.Length + ks);
+                after.Clear();
+                suffixPattern.Search(text.AsSpan(p.End, end - p.End), ks, p.End, after);
+                if (after.Count == 0) continue;
+                var s = after.MinBy(e => e.Distance);
+                var between = new TextSpan(p.End, Math.Max(p.End, s.End - suffix.Length));
+                // A place whose surroundings overlap a candidate's is that candidate's place, read differently.
+                if (taken.Any(t => t.Start - prefix.Length < between.End + suffix.Length && between.Start - prefix.Length < t.End + suffix.Length)) continue;
 
-            var place = new ContextPlace(between, 2 * (prefix.Length - 2 * p.Distance + suffix.Length - 2 * s.Distance));
-            if (best is null || rank(place) > rank(best.Value)) best = place;
+                var place = new ContextPlace(between, 2 * (prefix.Length - 2 * p.Distance + suffix.Length - 2 * s.Distance));
+                if (best is null || rank(place) > rank(best.Value)) best = place;
+            }
         }
         return best;
     }

@@ -20,12 +20,16 @@ internal static class ExactMatcher
         && IsWholeCharacters(text, start, start + exact.Length);
 
     /// <summary>Every occurrence, overlapping ones included, in text order.</summary>
-    public static List<TextSpan> FindAll(string text, string exact)
+    public static List<TextSpan> FindAll(string text, string exact) => FindAll(text, exact, 0, text.Length);
+
+    /// <summary>The occurrences that start in <c>[from, to]</c>, in text order.</summary>
+    public static List<TextSpan> FindAll(string text, string exact, int from, int to)
     {
         var found = new List<TextSpan>();
         if (exact.Length == 0 || exact.Length > text.Length) return found;
 
-        foreach (var start in exact.Length <= ShortQuote ? Scan(text, exact) : KnuthMorrisPratt(text, exact))
+        var starts = exact.Length <= ShortQuote ? Scan(text, exact, Math.Max(0, from), to) : KnuthMorrisPratt(text, exact).Where(s => s >= from && s <= to);
+        foreach (var start in starts)
         {
             var end = start + exact.Length;
             // A quote made of half a surrogate pair must not anchor inside a character: such a span
@@ -35,12 +39,12 @@ internal static class ExactMatcher
         return found;
     }
 
-    private static IEnumerable<int> Scan(string text, string exact)
+    private static IEnumerable<int> Scan(string text, string exact, int from, int last)
     {
-        var from = 0;
-        while (from <= text.Length - exact.Length)
+        last = Math.Min(last, text.Length - exact.Length);
+        while (from <= last)
         {
-            var at = text.AsSpan(from).IndexOf(exact.AsSpan(), StringComparison.Ordinal);
+            var at = text.AsSpan(from, last - from + exact.Length).IndexOf(exact.AsSpan(), StringComparison.Ordinal);
             if (at < 0) yield break;
             yield return from + at;
             from += at + 1;

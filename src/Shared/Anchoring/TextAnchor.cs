@@ -29,7 +29,7 @@ public static class TextAnchor
     /// reason for an orphan ("not found", "ambiguous").
     /// </summary>
     public static AnchorResult Find(string text, TextQuoteSelector quote, TextPositionSelector? hint = null) =>
-        string.IsNullOrEmpty(text) ? NotFound : Find(text, quote, HintIndex(text, hint) is { } at ? new TextSpan(at, at) : null);
+        string.IsNullOrEmpty(text) ? NotFound : Find(text, quote, HintSpan(text, hint));
 
     /// <summary>
     /// Find with the expected start given as a range of UTF-16 indexes: RevisionMap knows that an
@@ -100,6 +100,10 @@ public static class TextAnchor
                 $"A text span needs 0 <= start <= end <= {text.Length} (the text's UTF-16 length); got start {span.Start}, end {span.End}.");
         return (CodePoints.SnapBack(text, span.Start), CodePoints.SnapForward(text, span.End));
     }
+
+    /// <summary>The hint's start as an empty span of UTF-16 indexes, or null when there is none or it does not fit the text.</summary>
+    internal static TextSpan? HintSpan(string text, TextPositionSelector? hint) =>
+        HintIndex(text, hint) is { } at ? new TextSpan(at, at) : null;
 
     /// <summary>The hint's start as a UTF-16 index, or null when there is none or it does not fit the text.</summary>
     private static int? HintIndex(string text, TextPositionSelector? hint)
