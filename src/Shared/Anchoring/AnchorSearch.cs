@@ -58,6 +58,7 @@ internal static class AnchorSearch
         var maximum = len + evidence.ContextMaximum;
         var margin = AnchorVerdict.MarginFor(evidence);
         var fuzzy = new FuzzyMatcher.Search(quote);
+        var near = new Neighbourhoods(text, selector, quoteStart);
 
         // Near the hint everything is examined, and so are the ends of the text, where a side of the
         // context may not show at all and a short quote needs no side to agree.
@@ -76,7 +77,7 @@ internal static class AnchorSearch
         // every place within that many, and again should a better best ask for fewer... or more.
         var covered = -1;
         var need = int.MaxValue;
-        for (var edits = FirstLook; Neighbourhoods.Within(text, selector, 0, selector.Length, edits, quoteStart) is { } places;)
+        for (var edits = FirstLook; near.Within(0, selector.Length, edits) is { } places;)
         {
             Examine(text, quote, evidence, fuzzy, hint, places, examined, weighed);
             covered = edits;
@@ -94,8 +95,8 @@ internal static class AnchorSearch
         var acceptable = need > covered;
         var unseenMost = maximum + far - 4 * (covered + 1);
         if (acceptable && AnchorVerdict.NeedsAgreeingSide(len, evidence) && evidence.BothSides
-            && Neighbourhoods.Within(text, selector, 0, quoteStart, quoteStart / 8, quoteStart) is { } agreeingPrefix
-            && Neighbourhoods.Within(text, selector, suffixStart, selector.Length, quote.Suffix.Length / 8, quoteStart) is { } agreeingSuffix)
+            && near.Within(0, quoteStart, quoteStart / 8, twoPieces: false) is { } agreeingPrefix
+            && near.Within(suffixStart, selector.Length, quote.Suffix.Length / 8, twoPieces: false) is { } agreeingSuffix)
         {
             Examine(text, quote, evidence, fuzzy, hint, [.. agreeingPrefix, .. agreeingSuffix], examined, weighed);
             acceptable = false;
@@ -113,8 +114,8 @@ internal static class AnchorSearch
             if (contextEdits >= 0)
             {
                 var prefixPieces = (contextEdits + 1) / 2;
-                if ((prefixPieces == 0 ? [] : Neighbourhoods.Within(text, selector, 0, quoteStart, prefixPieces - 1, quoteStart)) is { } fromPrefix
-                    && Neighbourhoods.Within(text, selector, suffixStart, selector.Length, contextEdits - prefixPieces, quoteStart) is { } fromSuffix)
+                if ((prefixPieces == 0 ? [] : near.Within(0, quoteStart, prefixPieces - 1, twoPieces: false)) is { } fromPrefix
+                    && near.Within(suffixStart, selector.Length, contextEdits - prefixPieces, twoPieces: false) is { } fromSuffix)
                 {
                     emptied.AddRange(fromPrefix);
                     emptied.AddRange(fromSuffix);
