@@ -93,6 +93,36 @@ internal sealed class BitParallelPattern
 
         for (var j = 0; j < text.Length; j++)
         {
+            if (y == 0)
+            {
+                // Usually only the first block is within the bound (away from a match it always is): a
+                // one-word step, watching the first row of the second block as below.
+                var ch = text[j];
+                ulong eq0, eq1;
+                if (ch < Ascii)
+                {
+                    eq0 = asciiEq[ch * blocks];
+                    eq1 = asciiEq[ch * blocks + 1];
+                }
+                else
+                {
+                    eq0 = OtherEq(ch, 0);
+                    eq1 = OtherEq(ch, 1);
+                }
+                var carry0 = Advance(ref pv[0], ref mv[0], eq0, 0, highs[0]);
+                score[0] += carry0;
+                if (score[0] - carry0 <= k && ((eq1 & 1) != 0 || carry0 < 0))
+                {
+                    y = 1;
+                    pv[1] = ulong.MaxValue;
+                    mv[1] = 0;
+                    score[1] = score[0] - carry0 + rowsOf[1];
+                    score[1] += Advance(ref pv[1], ref mv[1], eq1, carry0, highs[1]);
+                    if (y == last && score[y] <= k) found.Add(new EndMatch(offset + j + 1, score[y]));
+                }
+                continue;
+            }
+
             var eq = Eq(text[j]);
             var carry = 0;
             for (var b = 0; b <= y; b++)
