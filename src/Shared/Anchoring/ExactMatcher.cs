@@ -1,7 +1,6 @@
-// Finds every place where the quote occurs verbatim. This is the first and cheapest way to anchor:
-// an unedited text always has the quote. Choosing between several occurrences is left to
-// QuoteCandidates (the quick pick near the hint) and AnchorVerdict, which weighs them against the
-// fuzzy matcher's candidates.
+// Finds every place where the quote occurs verbatim (in the whole text, or starting in a range of it).
+// This is the first and cheapest way to anchor: an unedited text always has the quote. Choosing between
+// several occurrences is left to AnchorVerdict, which weighs them against the fuzzy matcher's candidates.
 namespace Annotate.Shared.Anchoring;
 
 internal static class ExactMatcher

@@ -15,10 +15,7 @@ public class AnchoringCorpusTests(ITestOutputHelper output)
     [Fact]
     public void Revision_corpus_no_wrong_anchor_and_99_percent_through_the_diff()
     {
-        var texts = RevisionCorpus.Build();
-        var alone = LocateAll("revision", texts);
-        var diff = ReanchorAll("revision", texts);
-        Print(alone, diff);
+        var (alone, diff) = Scored("revision", RevisionCorpus.Build());
 
         Assert.Empty(diff.WrongCases);
         Assert.True(diff.CorrectRate >= 0.99, diff.Report());
@@ -33,10 +30,7 @@ public class AnchoringCorpusTests(ITestOutputHelper output)
     [Fact]
     public void Edition_corpus_no_wrong_anchor_and_97_percent_by_locate_alone()
     {
-        var texts = EditionCorpus.Build();
-        var alone = LocateAll("edition", texts);
-        var diff = ReanchorAll("edition", texts);
-        Print(alone, diff);
+        var (alone, diff) = Scored("edition", EditionCorpus.Build());
 
         Assert.Empty(alone.WrongCases);
         Assert.Empty(diff.WrongCases);
@@ -47,13 +41,19 @@ public class AnchoringCorpusTests(ITestOutputHelper output)
     [Fact]
     public void A_heavy_revision_still_gets_no_wrong_anchor_through_the_diff()
     {
-        var texts = RevisionCorpus.Build(EditMix.Heavy);
-        var alone = LocateAll("heavy revision", texts);
-        var diff = ReanchorAll("heavy revision", texts);
-        Print(alone, diff);
+        var (_, diff) = Scored("heavy revision", RevisionCorpus.Build(EditMix.Heavy));
 
         Assert.Empty(diff.WrongCases);
         Assert.True(diff.CorrectRate >= 0.90, diff.Report());
+    }
+
+    /// <summary>Both paths over one corpus, their table printed.</summary>
+    private (CorpusScore Alone, CorpusScore Diff) Scored(string corpus, List<CorpusText> texts)
+    {
+        var alone = LocateAll(corpus, texts);
+        var diff = ReanchorAll(corpus, texts);
+        Print(alone, diff);
+        return (alone, diff);
     }
 
     private static CorpusScore LocateAll(string corpus, List<CorpusText> texts)
