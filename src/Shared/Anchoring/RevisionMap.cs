@@ -64,8 +64,8 @@ public sealed class RevisionMap
 
         var found = (expected is { } range ? TextAnchor.Find(NewText, quote, range) : TextAnchor.Find(NewText, quote, position)).Span;
         if (found is not { } f) return new ReanchorResult(null, ReanchorHow.Orphan);
-        // Text the diff carried over from elsewhere in the old revision is another passage, even when
-        // it reads the same ("day by day" losing one "day"): the annotation's own text is gone.
+        // Text the diff carried over, most of it, from elsewhere in the old revision is another passage,
+        // even when it reads the same ("day by day" losing one "day"): the annotation's own text is gone.
         if (known is { } old && 2 * CarriedFromElsewhere(f, old) > f.Length)
             return new ReanchorResult(null, ReanchorHow.Orphan);
         if (!NewText.AsSpan(f.Start, f.Length).SequenceEqual(quote.Exact)) return new ReanchorResult(f, ReanchorHow.Fuzzy);
