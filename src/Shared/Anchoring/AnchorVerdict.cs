@@ -55,12 +55,23 @@ internal static class AnchorVerdict
 
         // Of the readings of one place the one closest to the quote is the passage's extent: a reading
         // that swallows a neighbouring word may fit the context better, but it is not what was selected.
+        // Two verbatim readings are never one place, so a verbatim candidate is only checked against the
+        // few fuzzy places (a common word has thousands of verbatim ones).
         var places = new List<Weighed>();
+        var fuzzy = new List<int>();
         foreach (var c in ranked)
         {
-            var same = places.FindIndex(p => SamePlace(p, c));
-            if (same < 0) places.Add(c);
-            else if (c.Distance < places[same].Distance) places[same] = c;
+            var same = c.Distance > 0 ? places.FindIndex(p => SamePlace(p, c)) : fuzzy.FindIndex(i => SamePlace(places[i], c)) is var f and >= 0 ? fuzzy[f] : -1;
+            if (same < 0)
+            {
+                places.Add(c);
+                if (c.Distance > 0) fuzzy.Add(places.Count - 1);
+            }
+            else if (c.Distance < places[same].Distance)
+            {
+                places[same] = c;
+                if (c.Distance == 0) fuzzy.Remove(same);
+            }
         }
         if (places.Count == 0) return unseen.Acceptable ? null : NotFound;
 
