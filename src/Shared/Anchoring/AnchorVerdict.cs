@@ -55,13 +55,11 @@ internal static class AnchorVerdict
 
         // Of the readings of one place the one closest to the quote is the passage's extent: a reading
         // that swallows a neighbouring word may fit the context better, but it is not what was selected.
-        // Two verbatim readings are never one place, so a verbatim candidate is only checked against the
-        // few fuzzy places (a common word has thousands of verbatim ones).
         var places = new List<Weighed>();
         var fuzzy = new List<int>();
         foreach (var c in ranked)
         {
-            var same = c.Distance > 0 ? places.FindIndex(p => SamePlace(p, c)) : fuzzy.FindIndex(i => SamePlace(places[i], c)) is var f and >= 0 ? fuzzy[f] : -1;
+            var same = PlaceOf(places, fuzzy, c);
             if (same < 0)
             {
                 places.Add(c);
@@ -146,6 +144,21 @@ internal static class AnchorVerdict
 
     /// <summary>True when a quote found this way could be a copy, its passage's old place standing emptied elsewhere (see Choose).</summary>
     public static bool MayBeCopy(int quoteLength, Weighed c) => quoteLength - AnchorEvidence.QuoteEditCost * c.Distance < StandsAlone;
+
+    /// <summary>
+    /// The place <paramref name="c"/> is another reading of, or -1. Two verbatim readings are never one
+    /// place, so a verbatim candidate is checked only against the fuzzy places (a common word has
+    /// thousands of verbatim ones).
+    /// </summary>
+    private static int PlaceOf(List<Weighed> places, List<int> fuzzy, Weighed c)
+    {
+        if (c.Distance > 0) return places.FindIndex(p => SamePlace(p, c));
+        foreach (var i in fuzzy)
+        {
+            if (SamePlace(places[i], c)) return i;
+        }
+        return -1;
+    }
 
     private static bool SamePlace(Weighed a, Weighed b)
     {
