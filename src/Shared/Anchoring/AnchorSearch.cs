@@ -107,7 +107,7 @@ internal static class AnchorSearch
         // hint, and wherever a piece of prefix or suffix is, enough of them for that few edits.
         var contextEdits = -1;
         var emptied = new List<(int From, int To)>(always);
-        if (weighed.Count > 0 && weighed.MaxBy(w => AnchorVerdict.Total(w, hint)) is var best && AnchorVerdict.MayBeCopy(len, best))
+        if (weighed.Count > 0 && weighed.MaxBy(w => AnchorVerdict.Total(w, hint)) is var best && AnchorVerdict.MayBeCopy(text, quote, best))
         {
             contextEdits = (int)Math.Floor((evidence.ContextMaximum + far - AnchorVerdict.ContextTotal(best, hint) - margin) / 4);
             if (contextEdits >= 0)

@@ -17,8 +17,9 @@
 //    the contract's edit bound of the quote (checked once more by the plain Levenshtein table), and for
 //    a short quote one side of its surroundings the selector's - or it is "not found". So is a winner
 //    whose selector's surroundings stand clearly better elsewhere with the quote gone from between
-//    them (ContextPlaces), unless the quote is long enough to be recognised by itself (a paragraph
-//    moved away from its neighbours);
+//    them (ContextPlaces), unless the quote is long enough to be recognised by itself and worded as
+//    the selector's, a typo or one word aside (QuoteWording): a paragraph moved away from its
+//    neighbours keeps its words, a reworded copy of a deleted one does not;
 //  * AnchorSearch may have examined only part of the text: Unseen says what the rest could show, and
 //    when that could change the answer Choose declines (null) and the whole text is examined.
 namespace Annotate.Shared.Anchoring;
@@ -90,7 +91,7 @@ internal static class AnchorVerdict
         // The selector's surroundings standing clearly better elsewhere, without the quote between them,
         // mark where the passage was: deleted there, or edited past the bound. A short quote found
         // elsewhere is then a copy; a long one is the passage, moved away from its neighbours.
-        if (MayBeCopy(quote.Exact.Length, best))
+        if (MayBeCopy(text, quote, best))
         {
             var taken = places.Where(p => p.Plausible).Select(p => p.Span).ToList();
             var here = ContextTotal(best, hint);
@@ -142,8 +143,14 @@ internal static class AnchorVerdict
     /// <summary>A place's context evidence and what the hint adds to it.</summary>
     public static double ContextTotal(Weighed c, TextSpan? hint) => c.Context + Prior(c.Span, hint);
 
-    /// <summary>True when a quote found this way could be a copy, its passage's old place standing emptied elsewhere (see Choose).</summary>
-    public static bool MayBeCopy(int quoteLength, Weighed c) => quoteLength - AnchorEvidence.QuoteEditCost * c.Distance < StandsAlone;
+    /// <summary>
+    /// True when a quote found this way could be a copy, its passage's old place standing emptied
+    /// elsewhere (see Choose): a short one, or a long one worded differently (QuoteWording) - a passage
+    /// that moved keeps its words, a reworded copy of it does not.
+    /// </summary>
+    public static bool MayBeCopy(string text, TextQuoteSelector quote, Weighed c) =>
+        quote.Exact.Length - AnchorEvidence.QuoteEditCost * c.Distance < StandsAlone
+        || (c.Distance > 0 && QuoteWording.Differences(text, c.Span, quote.Exact) >= WordLead);
 
     /// <summary>
     /// The place <paramref name="c"/> is another reading of, or -1. Two verbatim readings are never one

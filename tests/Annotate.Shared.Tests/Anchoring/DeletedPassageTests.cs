@@ -1,0 +1,49 @@
+using Annotate.Shared.Anchoring;
+
+namespace Annotate.Shared.Tests.Anchoring;
+
+// Locate alone (no old text) after a passage of the sample article was deleted. The article says its
+// introduction again, reworded here and there, under "Results": the deleted passage has a copy within
+// the edit bound. What tells a deletion from a move is where the passage's surroundings stand and how
+// the copy is worded.
+public class DeletedPassageTests
+{
+    private static readonly string Article = SampleArticle.Canonical;
+
+    private const string RiseAndFight = "for the proletariat and the oppressed peoples to rise and fight to break the chains and all oppression and injustice in the capitalist society.";
+    private const string Slogan = "With the slogan \"Proletarians of all countries, unite!\" Marx and Engels openly declared their international character and called for the solidarity of the proletarian revolution.";
+
+    [Theory]
+    [InlineData(RiseAndFight)]
+    [InlineData(Slogan)]
+    public void A_deleted_long_passage_is_not_anchored_to_a_reworded_copy_while_its_surroundings_stand_together(string sentence)
+    {
+        var (quote, position, at) = Select(sentence);
+        var edited = Article.Remove(at, sentence.Length + 1);
+
+        Assert.Null(TextAnchor.Locate(edited, quote, position));
+    }
+
+    // The same signs - surroundings standing together, the quote found elsewhere - are left by a passage
+    // that moved: it keeps its words, a typo or one word's edit aside, and is found.
+    [Theory]
+    [InlineData("national", "natinal")]
+    [InlineData("solid union", "solid lasting union")]
+    public void A_long_passage_moved_away_from_its_surroundings_is_found_with_an_edit_of_its_own(string word, string edit)
+    {
+        const string Sentence = "Communist Party in each country must become the center of the national unity bloc based on a solid union of workers - farmers - intellectuals.";
+        var (quote, position, at) = Select(Sentence);
+        var moved = Sentence.Replace(word, edit, StringComparison.Ordinal);
+        var edited = Article.Remove(at, Sentence.Length + 1) + "\n\n" + moved;
+
+        Assert.Equal(new TextSpan(edited.Length - moved.Length, edited.Length), TextAnchor.Locate(edited, quote, position));
+    }
+
+    private static (TextQuoteSelector Quote, TextPositionSelector Position, int At) Select(string passage)
+    {
+        var at = Article.IndexOf(passage, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{passage}' is not in the article");
+        var (quote, position) = TextAnchor.Describe(Article, new TextSpan(at, at + passage.Length));
+        return (quote, position, at);
+    }
+}
