@@ -1,6 +1,8 @@
 // Where the selector's context stands with the quote gone from between: its prefix, then at most the
 // quote's length (plus the edit bound) of other text or none, then its suffix, each side within a
-// quarter of its length of the selector's. That is the place a passage was deleted from, or edited
+// quarter of its length of the selector's. A candidate found beside such a place (not between its
+// surroundings) does not make it its own: "day by day" edited to "day by" leaves one "day" right
+// before the emptied place of the other. That is the place a passage was deleted from, or edited
 // past recognition - and then a copy of the quote elsewhere, however good, is not the passage.
 // The article repeats sentences of its introduction under "Results"; when one copy is deleted the
 // other matches perfectly, and only this place, its old surroundings still standing, tells.
@@ -27,7 +29,8 @@ internal static class ContextPlaces
         var ks = suffix.Length / 4;
         var prefixPattern = new BitParallelPattern(prefix);
         var suffixPattern = new BitParallelPattern(suffix);
-        var gap = quote.Exact.Length + FuzzyMatcher.MaxEdits(quote.Exact.Length);
+        var k = FuzzyMatcher.MaxEdits(quote.Exact.Length);
+        var gap = quote.Exact.Length + k;
 
         ContextPlace? best = null;
         var ends = new List<EndMatch>();
@@ -46,8 +49,12 @@ internal static class ContextPlaces
                 if (after.Count == 0) continue;
                 var s = after.MinBy(e => e.Distance);
                 var between = new TextSpan(p.End, Math.Max(p.End, s.End - suffix.Length));
-                // A place whose surroundings overlap a candidate's is that candidate's place, read differently.
-                if (taken.Any(t => t.Start - prefix.Length < between.End + suffix.Length && between.Start - prefix.Length < t.End + suffix.Length)) continue;
+                // The suffix read short, its start a few chars into more text than the quote's length.
+                if (between.Length > gap) continue;
+                // A candidate where the quote would stand between them (within the edit bound) is this
+                // place, read differently. One beside them is not: "day by day" edited to "day by" has
+                // its surroundings standing together right after the "day" that is left.
+                if (taken.Any(t => t.Start < between.End + k && between.Start - k < t.End)) continue;
 
                 var place = new ContextPlace(between, 2 * (prefix.Length - 2 * p.Distance + suffix.Length - 2 * s.Distance));
                 if (best is null || rank(place) > rank(best.Value)) best = place;

@@ -39,9 +39,32 @@ public class DeletedPassageTests
         Assert.Equal(new TextSpan(edited.Length - moved.Length, edited.Length), TextAnchor.Locate(edited, quote, position));
     }
 
-    private static (TextQuoteSelector Quote, TextPositionSelector Position, int At) Select(string passage)
+    [Fact]
+    public void A_word_deleted_from_a_repeat_is_not_anchored_to_the_word_left_beside_its_place()
     {
-        var at = Article.IndexOf(passage, StringComparison.Ordinal);
+        // "day by day" edited to "day by": the selector's surroundings stand together right after the
+        // "day" that is left, which is not the passage.
+        var (quote, position, at) = Select("day", after: "increasing day by ");
+        var edited = Article.Remove(at - 1, 4);
+
+        Assert.Null(TextAnchor.Locate(edited, quote, position));
+    }
+
+    [Fact]
+    public void A_short_word_is_found_after_a_word_inserted_before_it()
+    {
+        // The prefix read without the inserted word ends before it, the suffix read short starts after
+        // the quote: their surroundings do not stand together with the quote gone.
+        var (quote, position, at) = Select("the", after: "oppression and enslavement of ");
+        var edited = Article.Insert(at - 3, "revolution ");
+
+        Assert.Equal(new TextSpan(at + 11, at + 14), TextAnchor.Locate(edited, quote, position));
+    }
+
+    private static (TextQuoteSelector Quote, TextPositionSelector Position, int At) Select(string passage, string after = "")
+    {
+        var at = Article.IndexOf(after + passage, StringComparison.Ordinal);
+        if (at >= 0) at += after.Length;
         Assert.True(at >= 0, $"'{passage}' is not in the article");
         var (quote, position) = TextAnchor.Describe(Article, new TextSpan(at, at + passage.Length));
         return (quote, position, at);
