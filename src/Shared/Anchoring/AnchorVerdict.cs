@@ -10,9 +10,10 @@
 //  * the best place wins when it is clearly best: ahead of the next by Margin (less when the selector
 //    offers little context to be ahead by). Between near-copies - the next place also plausible, and
 //    less than two margins behind on content - the lead must be two words (WordDifference), since a
-//    lead of one word is what one edit to the passage would give its copy; or the hint must point
-//    clearly at the best. Otherwise "ambiguous" (when one of them could have been anchored): an orphan,
-//    not a guess;
+//    lead of one word is what one edit to the passage would give its copy. Otherwise "ambiguous" (when
+//    one of them could have been anchored): an orphan, not a guess. Where the hint points clearly at
+//    one of two places, the other must lead it by two words, however many chars ahead it is (one long
+//    word inserted beside the passage, its verbatim twin far away);
 //  * the winner must be acceptable - plausible (more evidence for it than against it), its text within
 //    the contract's edit bound of the quote (checked once more by the plain Levenshtein table), and for
 //    a short quote one side of its surroundings the selector's - or it is "not found". So is a winner
@@ -75,6 +76,7 @@ internal static class AnchorVerdict
         if (places.Count == 0) return unseen.Acceptable ? null : NotFound;
 
         places.Sort((a, b) => Total(b, hint).CompareTo(Total(a, hint)));
+        if (places.Count > 1 && HintPoints(text, quote, evidence, places[1], places[0], hint)) (places[0], places[1]) = (places[1], places[0]);
         var best = places[0];
         var margin = MarginFor(evidence);
         // A place not examined could be better, or a rival: then only a full look decides - unless it
@@ -116,13 +118,24 @@ internal static class AnchorVerdict
         var contentLead = best.Evidence - next.Evidence;
         var hintLead = Prior(best.Span, hint) - Prior(next.Span, hint);
         var lead = contentLead + hintLead;
+        if (HintPoints(text, quote, evidence, best, next, hint)) return true;
         var nearCopies = next.Plausible && evidence.ContextMaximum >= 4 * Margin && contentLead < 2 * Margin;
         if (!nearCopies) return lead >= margin;
 
-        // Between near-copies the characters only have to agree on which is ahead; the words decide, or the hint where it points clearly at one and the words do not say otherwise.
+        // Between near-copies the characters only have to agree on which is ahead; the words decide (or the hint, above).
         var wordLead = WordDifference.Of(text, next.Span, quote) - WordDifference.Of(text, best.Span, quote);
-        return lead >= 1 && (wordLead >= WordLead || (hintLead >= Margin && wordLead >= 0));
+        return lead >= 1 && wordLead >= WordLead;
     }
+
+    /// <summary>
+    /// True when the hint points clearly (by a margin) at <paramref name="a"/> rather than <paramref name="b"/>
+    /// and the words do not say otherwise: <paramref name="b"/> is ahead by less than WordLead words of the
+    /// selector, which one edit at <paramref name="a"/> could have made - however many chars that edit was
+    /// (a long word inserted beside the passage, while its verbatim twin stands far away).
+    /// </summary>
+    private static bool HintPoints(string text, TextQuoteSelector quote, AnchorEvidence evidence, Weighed a, Weighed b, TextSpan? hint) =>
+        a.Plausible && b.Plausible && evidence.ContextMaximum >= 4 * Margin && Prior(a.Span, hint) - Prior(b.Span, hint) >= Margin
+        && WordDifference.Of(text, a.Span, quote) - WordDifference.Of(text, b.Span, quote) < WordLead;
 
     /// <summary>The lead that makes a place clearly best: Margin, or less when the selector offers little context to lead by.</summary>
     public static int MarginFor(AnchorEvidence evidence) => Math.Min(Margin, Math.Max(1, evidence.ContextMaximum / 4));

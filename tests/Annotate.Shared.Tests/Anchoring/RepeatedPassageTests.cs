@@ -2,11 +2,11 @@ using Annotate.Shared.Anchoring;
 
 namespace Annotate.Shared.Tests.Anchoring;
 
-// Locate alone (no old text) after a passage of the sample article was deleted. The article says its
-// introduction again, reworded here and there, under "Results": the deleted passage has a copy within
-// the edit bound. What tells a deletion from a move is where the passage's surroundings stand and how
-// the copy is worded.
-public class DeletedPassageTests
+// Locate alone (no old text) on the sample article, which says its introduction again, reworded here
+// and there, under "Results": a passage deleted from one copy has a twin within the edit bound, and
+// one edited beside it may fit the selector worse than its twin. What tells them apart is where the
+// passage's surroundings stand, how the copy is worded, and the hint.
+public class RepeatedPassageTests
 {
     private static readonly string Article = SampleArticle.Canonical;
 
@@ -59,6 +59,21 @@ public class DeletedPassageTests
         var edited = Article.Insert(at - 3, "revolution ");
 
         Assert.Equal(new TextSpan(at + 11, at + 14), TextAnchor.Locate(edited, quote, position));
+    }
+
+    [Fact]
+    public void A_long_word_inserted_beside_a_repeated_phrase_leaves_the_hint_to_choose_it_over_its_verbatim_twin()
+    {
+        // Both copies say "all oppression and injustice in the capitalist society. With the slogan";
+        // one long word inserted beside the second puts it far behind its twin in chars, but only one
+        // word behind: the hint, right at it, decides.
+        const string Before = "all oppression and ";
+        var first = Article.IndexOf(Before + "injustice in", StringComparison.Ordinal);
+        var at = Article.IndexOf(Before + "injustice in", first + 1, StringComparison.Ordinal) + Before.Length;
+        var (quote, position) = TextAnchor.Describe(Article, new TextSpan(at, at + "injustice in".Length));
+        var edited = Article.Insert(at - 5, " Considering");
+
+        Assert.Equal(new TextSpan(at + 12, at + 24), TextAnchor.Locate(edited, quote, position));
     }
 
     private static (TextQuoteSelector Quote, TextPositionSelector Position, int At) Select(string passage, string after = "")
