@@ -19,12 +19,15 @@ public class AnchoringCorpusTests(ITestOutputHelper output)
 
         Assert.Empty(diff.WrongCases);
         Assert.True(diff.CorrectRate >= 0.99, diff.Report());
-        // Locate alone finds far more than the old distance rules did (90.5 %), at the price of a few
-        // wrong anchors, all on the article's repeated passages: a sentence of the introduction that
-        // "Results" says again is deleted from one copy, or edited in one copy so that its twin now
-        // fits the selector better. Without the old text nothing tells them apart; the diff path does.
+        // Locate alone finds far more than the old distance rules did (90.5 %). Its wrong anchors are all
+        // on the article's repeated passages (the introduction said again under "Results"): a sentence
+        // deleted from one copy, or edited beside one copy so that its twin fits the selector better.
+        // "Twins" (CorpusScore) repeat the whole selector at least as closely as the truth does: no
+        // Locate without the old text can tell them apart by content. The others are not yet told
+        // apart (docs/performance.md lists each); this bound only ratchets down. The diff path knows.
         Assert.True(alone.CorrectRate >= 0.98, alone.Report());
-        Assert.True(alone.Wrong * 100 <= alone.Surviving, alone.Report());
+        Assert.True(alone.Twins <= 4, alone.Report());
+        Assert.True(alone.Wrong - alone.Twins <= 8, alone.Report());
     }
 
     [Fact]
