@@ -101,6 +101,8 @@ internal static class AnchorVerdict
                 return NotFound;
             if (unseen.Context >= here + margin) return null;
         }
+        // The hint far off in a copy of the place's surroundings: the passage may have stood there.
+        if (hint is { } h && CopiedSurroundings.AtHint(text, best.Span, h)) return new AnchorResult(null, AnchorOutcome.Ambiguous, best.Score);
         return new AnchorResult(best.Span, AnchorOutcome.Anchored, best.Score);
     }
 

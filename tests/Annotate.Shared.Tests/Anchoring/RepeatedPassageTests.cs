@@ -76,6 +76,25 @@ public class RepeatedPassageTests
         Assert.Equal(new TextSpan(at + 12, at + 24), TextAnchor.Locate(edited, quote, position));
     }
 
+    // A word of a sentence deleted from one copy: its twin in the other copy is within the bound and
+    // one side of its surroundings agrees, but the hint points into the copy it was deleted from, among
+    // the same surroundings as the twin's - either copy could have held it.
+    [Theory]
+    [InlineData("Engels")]
+    [InlineData("their")]
+    public void A_word_of_a_sentence_deleted_from_one_copy_is_ambiguous_when_the_hint_points_into_that_copy(string word)
+    {
+        var sentence = Article.IndexOf(Slogan, StringComparison.Ordinal);
+        var at = Article.IndexOf(word, sentence, StringComparison.Ordinal);
+        var (quote, position) = TextAnchor.Describe(Article, new TextSpan(at, at + word.Length));
+        var edited = Article.Remove(sentence, Slogan.Length + 1);
+
+        var found = TextAnchor.Find(edited, quote, position);
+
+        Assert.Null(found.Span);
+        Assert.Equal(AnchorOutcome.Ambiguous, found.Outcome);
+    }
+
     private static (TextQuoteSelector Quote, TextPositionSelector Position, int At) Select(string passage, string after = "")
     {
         var at = Article.IndexOf(after + passage, StringComparison.Ordinal);
