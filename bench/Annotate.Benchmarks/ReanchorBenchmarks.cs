@@ -1,5 +1,5 @@
-// Re-anchoring 10,000 annotations on a ~100 KB text after a revision: through the diff (what the
-// app does) and with every annotation through Locate (the engine alone, stale positions as hints).
+// Re-anchoring 10,000 annotations on a ~100 KB text after a revision through the diff (what the app
+// does). Locate alone, with the stale positions as hints, is LocateWithoutDiffBenchmarks.
 using Annotate.Shared.Anchoring;
 using BenchmarkDotNet.Attributes;
 
@@ -18,24 +18,4 @@ public class ReanchorBenchmarks
 
     [Benchmark(Description = "diff path: Reanchor 10,000")]
     public IReadOnlyList<ReanchorResult> DiffPath() => Reanchoring.Reanchor(data.OldText, data.NewText, data.AnnotationList);
-
-    [Benchmark(Description = "forced fuzzy: Locate 10,000, one core")]
-    public int ForcedFuzzy()
-    {
-        var found = 0;
-        foreach (var (quote, position) in data.AnnotationList)
-            if (TextAnchor.Locate(data.NewText, quote, position) is not null) found++;
-        return found;
-    }
-
-    [Benchmark(Description = "forced fuzzy: Locate 10,000, both cores")]
-    public int ForcedFuzzyParallel()
-    {
-        var found = 0;
-        Parallel.ForEach(data.AnnotationList, a =>
-        {
-            if (TextAnchor.Locate(data.NewText, a.Quote, a.Position) is not null) Interlocked.Increment(ref found);
-        });
-        return found;
-    }
 }

@@ -11,6 +11,8 @@
 //  * Anchored - the match starts at the first text char (row 0 counts 0, 1, 2, ...): gives, for every
 //    prefix of a window, its exact edit distance to the whole pattern. Run on reversed strings, this
 //    finds where a match ends-at-a-known-place starts; forwards, it measures how well context agrees.
+using System.Runtime.CompilerServices;
+
 namespace Annotate.Shared.Anchoring;
 
 internal sealed class BitParallelPattern
@@ -22,6 +24,8 @@ internal sealed class BitParallelPattern
     private readonly ulong[] asciiEq; // [c * blocks + block]: bit i set where pattern[block * 64 + i] == c
     private readonly Dictionary<char, ulong[]>? otherEq;
     private readonly ulong[] none;
+    private readonly ulong[] highBits; // per block: the bit of its last pattern row
+    private readonly int[] rows;       // per block: the pattern rows it holds
 
     public BitParallelPattern(ReadOnlySpan<char> pattern)
     {
@@ -29,6 +33,15 @@ internal sealed class BitParallelPattern
         blocks = Math.Max(1, (pattern.Length + Word - 1) / Word);
         asciiEq = new ulong[Ascii * blocks];
         none = new ulong[blocks];
+        rows = new int[blocks];
+        highBits = new ulong[blocks];
+        for (var b = 0; b < blocks; b++)
+        {
+            // A last block that is only partly filled holds fewer rows; bits above its last row never
+            // reach the rows below them (additions and shifts only carry upwards).
+            rows[b] = Math.Max(1, Math.Min(Word, pattern.Length - b * Word));
+            highBits[b] = 1UL << (rows[b] - 1);
+        }
         for (var i = 0; i < pattern.Length; i++)
         {
             var c = pattern[i];
@@ -63,9 +76,13 @@ internal sealed class BitParallelPattern
         }
 
         var last = blocks - 1;
-        var pv = new ulong[blocks];
-        var mv = new ulong[blocks];
-        var score = new int[blocks];
+        Span<ulong> pv = blocks <= 32 ? stackalloc ulong[blocks] : new ulong[blocks];
+        Span<ulong> mv = blocks <= 32 ? stackalloc ulong[blocks] : new ulong[blocks];
+        Span<int> score = blocks <= 32 ? stackalloc int[blocks] : new int[blocks];
+        pv.Clear();
+        mv.Clear();
+        ReadOnlySpan<ulong> highs = highBits;
+        ReadOnlySpan<int> rowsOf = rows;
         // Column 0 holds D[i] = i, so rows 1..k (in blocks up to k / 64) start within the bound.
         var y = Math.Min(last, k / Word);
         for (var b = 0; b <= y; b++)
@@ -76,11 +93,41 @@ internal sealed class BitParallelPattern
 
         for (var j = 0; j < text.Length; j++)
         {
+            if (y == 0)
+            {
+                // Usually only the first block is within the bound (away from a match it always is): a
+                // one-word step, watching the first row of the second block as below.
+                var ch = text[j];
+                ulong eq0, eq1;
+                if (ch < Ascii)
+                {
+                    eq0 = asciiEq[ch * blocks];
+                    eq1 = asciiEq[ch * blocks + 1];
+                }
+                else
+                {
+                    eq0 = OtherEq(ch, 0);
+                    eq1 = OtherEq(ch, 1);
+                }
+                var carry0 = Advance(ref pv[0], ref mv[0], eq0, 0, highs[0]);
+                score[0] += carry0;
+                if (score[0] - carry0 <= k && ((eq1 & 1) != 0 || carry0 < 0))
+                {
+                    y = 1;
+                    pv[1] = ulong.MaxValue;
+                    mv[1] = 0;
+                    score[1] = score[0] - carry0 + rowsOf[1];
+                    score[1] += Advance(ref pv[1], ref mv[1], eq1, carry0, highs[1]);
+                    if (y == last && score[y] <= k) found.Add(new EndMatch(offset + j + 1, score[y]));
+                }
+                continue;
+            }
+
             var eq = Eq(text[j]);
             var carry = 0;
             for (var b = 0; b <= y; b++)
             {
-                carry = Advance(ref pv[b], ref mv[b], eq[b], carry, HighBit(b));
+                carry = Advance(ref pv[b], ref mv[b], eq[b], carry, highs[b]);
                 score[b] += carry;
             }
 
@@ -93,15 +140,15 @@ internal sealed class BitParallelPattern
                 // which is safe because cells above k never decide a cell within k.
                 pv[y] = ulong.MaxValue;
                 mv[y] = 0;
-                score[y] = score[y - 1] - carry + Rows(y);
-                carry = Advance(ref pv[y], ref mv[y], eq[y], carry, HighBit(y));
+                score[y] = score[y - 1] - carry + rowsOf[y];
+                carry = Advance(ref pv[y], ref mv[y], eq[y], carry, highs[y]);
                 score[y] += carry;
             }
             else
             {
                 // Every cell of a block lies within Rows - 1 of its bottom: a bottom at k + Rows or more
                 // means the whole block is out of bound and need not be advanced.
-                while (y > 0 && score[y] >= k + Rows(y)) y--;
+                while (y > 0 && score[y] >= k + rowsOf[y]) y--;
             }
 
             if (y == last && score[y] <= k) found.Add(new EndMatch(offset + j + 1, score[y]));
@@ -186,6 +233,7 @@ internal sealed class BitParallelPattern
     }
 
     /// <summary>One column step of one block (Myers, figure 8): carries the horizontal difference in at the top and out at the bottom.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Advance(ref ulong pv, ref ulong mv, ulong eq, int carryIn, ulong high)
     {
         var xv = eq | mv;
@@ -203,6 +251,7 @@ internal sealed class BitParallelPattern
         return carryOut;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ReadOnlySpan<ulong> Eq(char c) =>
         c < Ascii ? asciiEq.AsSpan(c * blocks, blocks)
         : otherEq is not null && otherEq.TryGetValue(c, out var row) ? row
@@ -212,12 +261,10 @@ internal sealed class BitParallelPattern
         otherEq is not null && otherEq.TryGetValue(c, out var row) ? row[block] : 0;
 
     /// <summary>Pattern rows held by a block: 64, except in a last block that is only partly filled.</summary>
-    private int Rows(int block) => Math.Min(Word, Length - block * Word);
+    private int Rows(int block) => rows[block];
 
     /// <summary>The table row at the bottom of a block (rows count from 1).</summary>
-    private int Bottom(int block) => block * Word + Rows(block);
+    private int Bottom(int block) => block * Word + rows[block];
 
-    // Bits above the pattern's last row in a partly filled block never reach the rows below them
-    // (additions and shifts only carry upwards), so reading the carry at the last real row suffices.
-    private ulong HighBit(int block) => 1UL << (Rows(block) - 1);
+    private ulong HighBit(int block) => highBits[block];
 }

@@ -1,7 +1,6 @@
-// Finds every place where the quote occurs verbatim. This is the first and cheapest way to anchor:
-// an unedited text always has the quote. Choosing between several occurrences is left to
-// QuoteCandidates (the quick pick near the hint) and AnchorVerdict, which weighs them against the
-// fuzzy matcher's candidates.
+// Finds every place where the quote occurs verbatim (in the whole text, or starting in a range of it).
+// This is the first and cheapest way to anchor: an unedited text always has the quote. Choosing between
+// several occurrences is left to AnchorVerdict, which weighs them against the fuzzy matcher's candidates.
 namespace Annotate.Shared.Anchoring;
 
 internal static class ExactMatcher
@@ -20,12 +19,16 @@ internal static class ExactMatcher
         && IsWholeCharacters(text, start, start + exact.Length);
 
     /// <summary>Every occurrence, overlapping ones included, in text order.</summary>
-    public static List<TextSpan> FindAll(string text, string exact)
+    public static List<TextSpan> FindAll(string text, string exact) => FindAll(text, exact, 0, text.Length);
+
+    /// <summary>The occurrences that start in <c>[from, to]</c>, in text order.</summary>
+    public static List<TextSpan> FindAll(string text, string exact, int from, int to)
     {
         var found = new List<TextSpan>();
         if (exact.Length == 0 || exact.Length > text.Length) return found;
 
-        foreach (var start in exact.Length <= ShortQuote ? Scan(text, exact) : KnuthMorrisPratt(text, exact))
+        var starts = exact.Length <= ShortQuote ? Scan(text, exact, Math.Max(0, from), to) : KnuthMorrisPratt(text, exact).Where(s => s >= from && s <= to);
+        foreach (var start in starts)
         {
             var end = start + exact.Length;
             // A quote made of half a surrogate pair must not anchor inside a character: such a span
@@ -35,12 +38,12 @@ internal static class ExactMatcher
         return found;
     }
 
-    private static IEnumerable<int> Scan(string text, string exact)
+    private static IEnumerable<int> Scan(string text, string exact, int from, int last)
     {
-        var from = 0;
-        while (from <= text.Length - exact.Length)
+        last = Math.Min(last, text.Length - exact.Length);
+        while (from <= last)
         {
-            var at = text.AsSpan(from).IndexOf(exact.AsSpan(), StringComparison.Ordinal);
+            var at = text.AsSpan(from, last - from + exact.Length).IndexOf(exact.AsSpan(), StringComparison.Ordinal);
             if (at < 0) yield break;
             yield return from + at;
             from += at + 1;

@@ -29,37 +29,60 @@ internal static class FuzzyMatcher
     public static bool Accepts(string exact) => exact.Length is >= MinLength and <= MaxLength;
 
     /// <summary>Candidates whose end lies in <c>text[from..to]</c>.</summary>
-    public static List<AnchorCandidate> Find(string text, TextQuoteSelector quote, int from, int to, int? hint)
+    public static List<AnchorCandidate> Find(string text, TextQuoteSelector quote, int from, int to, int? hint) =>
+        new Search(quote).Find(text, [(from, to)], hint);
+
+    /// <summary>One quote's patterns, built once and used for every window the quote is looked for in.</summary>
+    public sealed class Search(TextQuoteSelector quote)
     {
-        var exact = quote.Exact;
-        var k = MaxEdits(exact.Length);
-        var ends = new List<EndMatch>();
-        new BitParallelPattern(exact).Search(text.AsSpan(from, to - from), k, from, ends);
+        private readonly int k = MaxEdits(quote.Exact.Length);
+        private BitParallelPattern? forwards;
+        private BitParallelPattern? backwards;
 
-        var floors = ValleyFloors(ends);
-        if (floors.Count == 0) return [];
-
-        var ranked = floors
-            .Select(e => (End: e, Rough: Rough(text, quote, e)))
-            .OrderByDescending(x => x.Rough)
-            .ThenBy(x => hint is { } h ? Math.Abs((long)x.End.End - exact.Length - h) : 0)
-            .ThenBy(x => x.End.End)
-            .Take(MaxCandidates);
-
-        var reversed = exact.ToCharArray();
-        Array.Reverse(reversed);
-        var backwards = new BitParallelPattern(reversed);
-
-        var found = new List<AnchorCandidate>();
-        foreach (var (end, _) in ranked)
+        /// <summary>Candidates whose end lies in one of the <paramref name="windows"/> (from, to).</summary>
+        public List<AnchorCandidate> Find(string text, IEnumerable<(int From, int To)> windows, int? hint)
         {
-            if (RecoverStart(text, quote, backwards, end, k) is { } candidate) found.Add(candidate);
+            var exact = quote.Exact;
+            forwards ??= new BitParallelPattern(exact);
+            var floors = new List<EndMatch>();
+            var ends = new List<EndMatch>();
+            foreach (var (from, to) in windows)
+            {
+                ends.Clear();
+                forwards.Search(text.AsSpan(from, to - from), k, from, ends);
+                floors.AddRange(ValleyFloors(ends));
+            }
+            if (floors.Count == 0) return [];
+
+            IEnumerable<EndMatch> chosen = floors;
+            if (floors.Count > MaxCandidates)
+            {
+                chosen = floors
+                    .Select(e => (End: e, Rough: Rough(text, quote, e)))
+                    .OrderByDescending(x => x.Rough)
+                    .ThenBy(x => hint is { } h ? Math.Abs((long)x.End.End - exact.Length - h) : 0)
+                    .ThenBy(x => x.End.End)
+                    .Take(MaxCandidates)
+                    .Select(x => x.End);
+            }
+
+            if (backwards is null)
+            {
+                var reversed = exact.ToCharArray();
+                Array.Reverse(reversed);
+                backwards = new BitParallelPattern(reversed);
+            }
+            var found = new List<AnchorCandidate>();
+            foreach (var end in chosen)
+            {
+                if (RecoverStart(text, quote, backwards, end, k) is { } candidate) found.Add(candidate);
+            }
+            return found;
         }
-        return found;
     }
 
     // Within each run of adjacent ends, the ends no worse than their neighbours (plateaus included).
-    private static List<EndMatch> ValleyFloors(List<EndMatch> ends)
+    public static List<EndMatch> ValleyFloors(List<EndMatch> ends)
     {
         var floors = new List<EndMatch>();
         for (var i = 0; i < ends.Count; i++)
@@ -79,7 +102,8 @@ internal static class FuzzyMatcher
         var suffix = ContextScore.Agreement(text, new TextSpan(end.End, end.End), "", quote.Suffix);
         var prefix = 0;
         var likely = end.End - quote.Exact.Length;
-        for (var s = Math.Max(0, likely - end.Distance); s <= Math.Min(end.End, likely + end.Distance); s++)
+        var shift = Math.Min(end.Distance, 8);
+        for (var s = Math.Max(0, likely - shift); s <= Math.Min(end.End, likely + shift); s++)
             prefix = Math.Max(prefix, ContextScore.Agreement(text, new TextSpan(s, s), quote.Prefix, ""));
         return quote.Exact.Length - 5 * end.Distance + prefix + suffix;
     }

@@ -15,9 +15,9 @@ internal static class Levenshtein
 
         const int Far = int.MaxValue / 2;
         var m = b.Length;
-        var prev = new int[m + 1];
-        var cur = new int[m + 1];
-        Array.Fill(prev, Far);
+        Span<int> prev = m < 512 ? stackalloc int[m + 1] : new int[m + 1];
+        Span<int> cur = m < 512 ? stackalloc int[m + 1] : new int[m + 1];
+        prev.Fill(Far);
         for (var j = 0; j <= Math.Min(m, max); j++) prev[j] = j;
 
         for (var i = 1; i <= a.Length; i++)
@@ -40,7 +40,9 @@ internal static class Levenshtein
             // The next row reads one cell further right: it lies outside this row's band.
             if (hi < m) cur[hi + 1] = Far;
             if (rowMin > max) return max + 1;
-            (prev, cur) = (cur, prev);
+            var swap = prev;
+            prev = cur;
+            cur = swap;
         }
         return prev[m] > max ? max + 1 : prev[m];
     }

@@ -62,11 +62,11 @@ public sealed class RevisionMap
             expected = ExpectedStarts(oldSpan);
         }
 
-        var found = expected is { } range ? TextAnchor.Locate(NewText, quote, range) : TextAnchor.Locate(NewText, quote, position);
+        var found = (expected is { } range ? TextAnchor.Find(NewText, quote, range) : TextAnchor.Find(NewText, quote, position)).Span;
         if (found is not { } f) return new ReanchorResult(null, ReanchorHow.Orphan);
-        // Text the diff carried over from elsewhere in the old revision is another passage, even when
-        // it reads the same ("day by day" losing one "day"): the annotation's own text is gone.
-        if (known is { } old && Origin(f) is { } origin && !(origin.Start < old.End && old.Start < origin.End))
+        // Text the diff carried over, most of it, from elsewhere in the old revision is another passage,
+        // even when it reads the same ("day by day" losing one "day"): the annotation's own text is gone.
+        if (known is { } old && 2 * CarriedFromElsewhere(f, old) > f.Length)
             return new ReanchorResult(null, ReanchorHow.Orphan);
         if (!NewText.AsSpan(f.Start, f.Length).SequenceEqual(quote.Exact)) return new ReanchorResult(f, ReanchorHow.Fuzzy);
         return new ReanchorResult(f, expected is { } e && f.Start >= e.Start && f.Start <= e.End ? ReanchorHow.Unchanged : ReanchorHow.Moved);
@@ -88,15 +88,21 @@ public sealed class RevisionMap
         return null;
     }
 
-    /// <summary>Where a span of the new text was in the old one, when it lies wholly in a trusted unchanged run.</summary>
-    private TextSpan? Origin(TextSpan newSpan)
+    /// <summary>How many chars of <paramref name="newSpan"/> trusted unchanged runs carried from old text outside <paramref name="old"/>.</summary>
+    private int CarriedFromElsewhere(TextSpan newSpan, TextSpan old)
     {
+        var carried = 0;
         foreach (var run in moved.Concat(ordered))
         {
-            if (run.NewStart <= newSpan.Start && newSpan.End <= run.NewEnd && run.Length >= MinTrustedRun)
-                return new TextSpan(newSpan.Start - run.NewStart + run.OldStart, newSpan.End - run.NewStart + run.OldStart);
+            if (run.Length < MinTrustedRun) continue;
+            var from = Math.Max(run.NewStart, newSpan.Start);
+            var to = Math.Min(run.NewEnd, newSpan.End);
+            if (from >= to) continue;
+            var oldFrom = from - run.NewStart + run.OldStart;
+            var oldTo = to - run.NewStart + run.OldStart;
+            carried += to - from - Math.Max(0, Math.Min(oldTo, old.End) - Math.Max(oldFrom, old.Start));
         }
-        return null;
+        return carried;
     }
 
     /// <summary>

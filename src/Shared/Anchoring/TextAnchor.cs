@@ -1,9 +1,10 @@
 // The anchoring library's front door: turns selectors into spans of a canonical text and back.
 // Offsets cross the boundary in code points (W3C TextPositionSelector) and are UTF-16 inside.
 //
-// Locate tries, in order: the quote verbatim at the hint with its whole context, then AnchorSearch
-// (verbatim elsewhere, then the bit-parallel fuzzy matcher), judged by AnchorVerdict. Re-anchoring a
-// whole revision goes through RevisionMap, which only calls Locate for passages the edit touched.
+// Locate (and Find, which also says why an orphan is one) tries the quote verbatim at the hint with its
+// whole context first; otherwise AnchorSearch gathers every verbatim and fuzzy candidate and
+// AnchorVerdict judges them on quote, context and the hint. Re-anchoring a whole revision goes through
+// RevisionMap, which only calls Locate for passages the edit touched.
 //
 // Surrogate policy: a UTF-16 span whose start or end falls inside a surrogate pair is widened to
 // the whole character (start moves back, end moves forward) by ToPosition and Describe alike, so a
@@ -16,35 +17,40 @@ public static class TextAnchor
     internal const int ContextLength = 32;
 
     /// <summary>
-    /// Where the quote now sits in <paramref name="text"/>, or null (orphan). Exact match at the hint,
-    /// then elsewhere, then fuzzy; the answer's text is never more than max(1, Exact.Length / 4) edits
-    /// from the quote. Never throws: bad input (lone surrogates, an absurd hint, a quote longer than
-    /// the text) is an orphan too.
+    /// Where the quote now sits in <paramref name="text"/>, or null (orphan). The answer's text is never
+    /// more than max(1, Exact.Length / 4) edits from the quote. Never throws: bad input (lone surrogates,
+    /// an absurd hint, a quote longer than the text) is an orphan too. <see cref="Find"/> says why.
     /// </summary>
     public static TextSpan? Locate(string text, TextQuoteSelector quote, TextPositionSelector? hint = null) =>
-        string.IsNullOrEmpty(text) ? null : Locate(text, quote, HintIndex(text, hint) is { } at ? new TextSpan(at, at) : null);
+        Find(text, quote, hint).Span;
 
     /// <summary>
-    /// Locate with the expected start given as a range of UTF-16 indexes: RevisionMap knows that an
+    /// Locate, with what was decided: the place and how much of the selector agrees with it, or the
+    /// reason for an orphan ("not found", "ambiguous").
+    /// </summary>
+    public static AnchorResult Find(string text, TextQuoteSelector quote, TextPositionSelector? hint = null) =>
+        string.IsNullOrEmpty(text) ? NotFound : Find(text, quote, HintSpan(text, hint));
+
+    /// <summary>
+    /// Find with the expected start given as a range of UTF-16 indexes: RevisionMap knows that an
     /// edited passage now starts somewhere in the changed stretch between unchanged text.
     /// </summary>
-    internal static TextSpan? Locate(string text, TextQuoteSelector quote, TextSpan? startRange)
+    internal static AnchorResult Find(string text, TextQuoteSelector quote, TextSpan? startRange)
     {
         // Selectors arrive from JSON, so "non-nullable" members can still be null at run time.
-        if (string.IsNullOrEmpty(text) || quote is null || string.IsNullOrEmpty(quote.Exact)) return null;
+        if (string.IsNullOrEmpty(text) || quote is null || string.IsNullOrEmpty(quote.Exact)) return NotFound;
         var selector = quote with { Prefix = quote.Prefix ?? "", Suffix = quote.Suffix ?? "" };
-        int? hintIndex = startRange?.Start;
 
         // Fast path for the usual case, an unedited text: the quote is where the hint says and its
-        // context agrees completely, so no other occurrence could be a better answer.
-        if (hintIndex is { } at && ExactMatcher.IsAt(text, selector.Exact, at))
+        // context agrees completely, so no other place could be a better answer.
+        if (startRange?.Start is { } at && ExactMatcher.IsAt(text, selector.Exact, at))
         {
             var span = new TextSpan(at, at + selector.Exact.Length);
             if (ContextScore.Agreement(text, span, selector.Prefix, selector.Suffix) == ContextScore.Maximum(selector))
-                return span;
+                return new AnchorResult(span, AnchorOutcome.Anchored, 1);
         }
 
-        // Otherwise verbatim occurrences elsewhere, then fuzzy matching (AnchorSearch says in which order).
+        // Otherwise every verbatim and fuzzy candidate, judged on its evidence (AnchorSearch, AnchorVerdict).
         return AnchorSearch.Find(text, selector, startRange);
     }
 
@@ -85,6 +91,8 @@ public static class TextAnchor
         return new TextPositionSelector(CodePoints.CountBefore(text, start), CodePoints.CountBefore(text, end));
     }
 
+    private static AnchorResult NotFound => new(null, AnchorOutcome.NotFound, 0);
+
     private static (int Start, int End) Widen(string text, TextSpan span)
     {
         if (span.Start < 0 || span.End < span.Start || span.End > text.Length)
@@ -92,6 +100,10 @@ public static class TextAnchor
                 $"A text span needs 0 <= start <= end <= {text.Length} (the text's UTF-16 length); got start {span.Start}, end {span.End}.");
         return (CodePoints.SnapBack(text, span.Start), CodePoints.SnapForward(text, span.End));
     }
+
+    /// <summary>The hint's start as an empty span of UTF-16 indexes, or null when there is none or it does not fit the text.</summary>
+    internal static TextSpan? HintSpan(string text, TextPositionSelector? hint) =>
+        HintIndex(text, hint) is { } at ? new TextSpan(at, at) : null;
 
     /// <summary>The hint's start as a UTF-16 index, or null when there is none or it does not fit the text.</summary>
     private static int? HintIndex(string text, TextPositionSelector? hint)

@@ -58,8 +58,8 @@ public class FuzzyLocateTests
 
         Assert.Equal(new TextSpan(at, at + 11), TextAnchor.Locate(edited, quote, position));
         Assert.Equal(new TextSpan(at, at + 11), TextAnchor.Locate(edited, quote));
-        // Edited and, by the hint, carried 9,000 chars away: that is no longer told from a near-copy.
-        Assert.Null(TextAnchor.Locate(edited, quote, new TextPositionSelector(15_000, 15_011)));
+        // A hint 9,000 chars off is stale, not evidence against: the context says where the word is.
+        Assert.Equal(new TextSpan(at, at + 11), TextAnchor.Locate(edited, quote, new TextPositionSelector(15_000, 15_011)));
     }
 
     [Fact]
@@ -87,19 +87,40 @@ public class FuzzyLocateTests
     }
 
     [Fact]
-    public void A_deleted_sentence_is_an_orphan_even_though_its_words_occur_elsewhere()
+    public void A_deleted_sentence_is_an_orphan_through_the_diff_although_its_words_occur_elsewhere()
     {
         const string Sentence = " The slogan \"Proletarians of all countries, unite!\" is considered the clearest reflection of Marx's and Engels' views on proletarian internationalism.";
         var start = Article.IndexOf(Sentence, StringComparison.Ordinal);
         Assert.True(start > 0);
         var edited = Article.Remove(start, Sentence.Length);
+        var map = RevisionMap.Build(Article, edited);
 
         foreach (var piece in new[] { "Proletarians of all countries, unite!", "proletarian internationalism", "views", "the clearest reflection" })
         {
             var at = start + Sentence.IndexOf(piece, StringComparison.Ordinal);
             var (quote, position) = TextAnchor.Describe(Article, new TextSpan(at, at + piece.Length));
+            var result = map.Reanchor(quote, position);
+            Assert.True(result.Span is null, $"'{piece}' anchored at {result.Span}");
+        }
+    }
+
+    [Fact]
+    public void Without_the_diff_a_deleted_sentence_leaves_its_words_to_their_copies()
+    {
+        // The introduction says the same as the deleted sentence, in the same words and surroundings:
+        // without the old text nothing says that the copy is not the passage, so Locate takes it (the
+        // house rule: a quote found once in its surroundings is evidence, not a guess). Only the diff
+        // knows that the copy was there before.
+        const string Sentence = " The slogan \"Proletarians of all countries, unite!\" is considered the clearest reflection of Marx's and Engels' views on proletarian internationalism.";
+        var start = Article.IndexOf(Sentence, StringComparison.Ordinal);
+        var edited = Article.Remove(start, Sentence.Length);
+
+        foreach (var (piece, copy) in new[] { ("Proletarians of all countries, unite!", "Proletarians of all countries unite!"), ("the clearest reflection", "the clearest reflection"), ("proletarian internationalism", "proletarian internationalism"), ("views", "views") })
+        {
+            var at = start + Sentence.IndexOf(piece, StringComparison.Ordinal);
+            var (quote, position) = TextAnchor.Describe(Article, new TextSpan(at, at + piece.Length));
             var span = TextAnchor.Locate(edited, quote, position);
-            Assert.True(span is null, $"'{piece}' anchored at {span} in {(span is { } s ? edited[s.Start..s.End] : "")}");
+            Assert.Equal(copy, span is { } s ? edited[s.Start..s.End] : null);
         }
     }
 

@@ -67,18 +67,34 @@ public class LocateTests
     public void Indistinguishable_repeats_are_an_orphan()
     {
         // No hint and nothing in the context to tell the two blue cats apart.
-        Assert.Null(TextAnchor.Locate(Repeats, new TextQuoteSelector("cat", "blue ", " ran.")));
-        Assert.Null(TextAnchor.Locate(Repeats, new TextQuoteSelector("cat")));
+        Assert.Equal(AnchorOutcome.Ambiguous, TextAnchor.Find(Repeats, new TextQuoteSelector("cat", "blue ", " ran.")).Outcome);
+        Assert.Equal(AnchorOutcome.Ambiguous, TextAnchor.Find(Repeats, new TextQuoteSelector("cat")).Outcome);
         // A hint exactly between two equally good candidates.
         Assert.Null(TextAnchor.Locate("ab cat d cat ef", new TextQuoteSelector("cat"), new TextPositionSelector(6, 6)));
     }
 
     [Theory]
     [InlineData("dog")]
-    [InlineData("cat sat. blue cat hid.")]
+    [InlineData("the dog barked")]
     [InlineData("CAT")]
     public void A_quote_that_is_not_there_is_an_orphan(string exact) =>
-        Assert.Null(TextAnchor.Locate(Repeats, new TextQuoteSelector(exact)));
+        Assert.Equal(AnchorOutcome.NotFound, TextAnchor.Find(Repeats, new TextQuoteSelector(exact)).Outcome);
+
+    [Fact]
+    public void A_quote_within_the_edit_bound_is_found_without_context()
+    {
+        // Three edits from "cat sat. blue cat ran.", max(1, 22 / 4) = 5 allowed, and nothing else as close.
+        var result = TextAnchor.Find(Repeats, new TextQuoteSelector("cat sat. blue cat hid."));
+        Assert.Equal((new TextSpan(4, 26), AnchorOutcome.Anchored), (result.Span, result.Outcome));
+    }
+
+    [Fact]
+    public void A_verbatim_quote_far_from_a_stale_hint_is_found_with_its_context_disagreeing()
+    {
+        // Found once, verbatim: evidence, not a guess, however far the hint and whatever the prefix says.
+        var result = TextAnchor.Find(SampleArticle.Canonical, new TextQuoteSelector("steely indictment", Prefix: "a completely different prefix "), new TextPositionSelector(15_000, 15_017));
+        Assert.Equal(AnchorOutcome.Anchored, result.Outcome);
+    }
 
     [Fact]
     public void An_empty_quote_is_an_orphan()

@@ -81,8 +81,8 @@ public class RevisionMapTests
 
         // A position that fits no revision is no hint: the whole text is searched.
         Assert.Equal(ReanchorHow.Fuzzy, map.Reanchor(quote, new TextPositionSelector(900_000, 900_017)).How);
-        // A position pointing 2,600 chars away from an edited passage: a near-copy is as likely, so orphan.
-        Assert.Equal(ReanchorHow.Orphan, map.Reanchor(quote, new TextPositionSelector(5, 22)).How);
+        // A position pointing 2,600 chars away from an edited passage: stale, and the context still finds it.
+        Assert.Equal(ReanchorHow.Fuzzy, map.Reanchor(quote, new TextPositionSelector(5, 22)).How);
         Assert.Equal(ReanchorHow.Orphan, map.Reanchor(new TextQuoteSelector(""), new TextPositionSelector(5, 5)).How);
         Assert.Equal(ReanchorHow.Orphan, map.Reanchor(null!, null!).How);
         Assert.Equal(ReanchorHow.Fuzzy, map.Reanchor(quote, null!).How);

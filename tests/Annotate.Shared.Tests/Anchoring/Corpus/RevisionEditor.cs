@@ -16,9 +16,11 @@ internal sealed class RevisionEditor(Random random, IReadOnlyList<string> vocabu
     public static IReadOnlyList<string> VocabularyOf(string text) =>
         [.. Words(text).Select(w => text.Substring(w.Start, w.Length)).Where(w => w.Length >= 3).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
-    public TrackedText Edit(string original, EditMix mix)
+    public TrackedText Edit(string original, EditMix mix) => Apply(new TrackedText(original), mix);
+
+    /// <summary>Edits <paramref name="text"/> in place (and returns it).</summary>
+    public TrackedText Apply(TrackedText text, EditMix mix)
     {
-        var text = new TrackedText(original);
         // Interleave the kinds so that later edits land on text earlier ones changed.
         var kinds = Enumerable.Repeat(0, mix.Typos)
             .Concat(Enumerable.Repeat(1, mix.WordInsertions))
