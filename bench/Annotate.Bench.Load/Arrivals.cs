@@ -38,16 +38,10 @@ internal sealed class Arrivals
     }
 
     /// <summary>Waits until every client has the post, or the timeout has passed (what is missing then counts as lost).</summary>
-    public async Task WaitForAsync(int post, TimeSpan timeout)
+    public void WaitFor(int post, TimeSpan timeout)
     {
-        try
-        {
-            await everyone[post].Task.WaitAsync(timeout);
-        }
-        catch (TimeoutException)
-        {
+        if (!everyone[post].Task.Wait(timeout))
             Console.WriteLine($"  post {post}: {Volatile.Read(ref delivered[post])} of {clients} deliveries within {timeout.TotalSeconds} s");
-        }
     }
 
     /// <summary>Milliseconds from each post's start to each delivery of it, for posts from <paramref name="first"/> on.</summary>

@@ -1,5 +1,7 @@
 using System.Text;
 using Annotate.Web.Features.Annotations;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 
 namespace Annotate.Web.Realtime;
 
@@ -9,6 +11,12 @@ namespace Annotate.Web.Realtime;
 /// </summary>
 internal sealed record HubMessage(string Method, object?[] Arguments, long Size)
 {
+    /// <summary>
+    /// The invocation as SignalR frames it, written once per protocol (JSON, for our clients) by the first
+    /// connection that sends it and copied as bytes by every other one, as a group send does.
+    /// </summary>
+    public SerializedHubMessage Serialized { get; } = new(new InvocationMessage(Method, Arguments));
+
     /// <summary>An annotation as the API shows it, serialised once for every recipient on <paramref name="origin"/>.</summary>
     public static HubMessage Annotation(string method, AnnotationView annotation, string origin)
     {

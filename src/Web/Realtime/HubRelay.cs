@@ -10,9 +10,15 @@ namespace Annotate.Web.Realtime;
 /// once per event, kind and origin and shared by everyone it goes to. Nothing goes to a SignalR group: a
 /// group send cannot check each reader.
 /// </summary>
+/// <remarks>
+/// Every <see cref="ConnectionsBetweenTurns"/> connections the relay gives other work its turn: each write it
+/// starts queues a socket send behind the writer's own answer or ahead of it, so without turns the writer's
+/// answer would wait for the sends to every reader (issue 12: the writer's time must not grow with readers).
+/// </remarks>
 internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, HubConnections connections, ReaderAccess access,
     IOptions<RealtimeOptions> options, ILogger<HubRelay> logger) : IHostedService
 {
+    private const int ConnectionsBetweenTurns = 64;
     private IDisposable? subscription;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -32,12 +38,12 @@ internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, HubConn
         switch (feedEvent)
         {
             case AnnotationEvent annotationEvent:
-                Relay(annotationEvent);
+                await RelayAsync(annotationEvent);
                 break;
             case DocumentRevisedEvent revised:
                 // Clients reload the text and the annotations (their selectors now refer to the new revision).
                 var message = HubMessage.Revised(revised.DocumentId, revised.Revision);
-                foreach (var reader in readers.Of(revised.DocumentId)) connections.Send(reader.ConnectionId, message);
+                await SendAsync(revised.DocumentId, _ => message);
                 break;
             case AccessChangedEvent changed:
                 // Removed or moved: the connection keeps only what its user may see now, from the next event on
@@ -52,13 +58,13 @@ internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, HubConn
         }
     }
 
-    private void Relay(AnnotationEvent annotationEvent)
+    private Task RelayAsync(AnnotationEvent annotationEvent)
     {
         // Usually one origin, and one or two kinds: a handful of messages per event, whatever the readers.
         var messages = new Dictionary<(AnnotationEventKind, string), HubMessage>();
-        foreach (var reader in readers.Of(annotationEvent.DocumentId))
+        return SendAsync(annotationEvent.DocumentId, reader =>
         {
-            if (annotationEvent.KindFor(reader.Viewer!) is not { } kind) continue;
+            if (annotationEvent.KindFor(reader.Viewer!) is not { } kind) return null;
             if (!messages.TryGetValue((kind, reader.Origin), out var message))
                 messages[(kind, reader.Origin)] = message = kind switch
                 {
@@ -66,7 +72,18 @@ internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, HubConn
                     AnnotationEventKind.Updated => HubMessage.Annotation("annotationUpdated", annotationEvent.Annotation, reader.Origin),
                     _ => HubMessage.Deleted(annotationEvent.Annotation.Id, reader.Origin),
                 };
-            connections.Send(reader.ConnectionId, message);
+            return message;
+        });
+    }
+
+    /// <summary>Offers each reader of the document its message (null: nothing for this one), giving other work turns.</summary>
+    private async Task SendAsync(int documentId, Func<HubReaders.Reader, HubMessage?> messageFor)
+    {
+        var recipients = readers.Of(documentId);
+        for (var i = 0; i < recipients.Count; i++)
+        {
+            if (i > 0 && i % ConnectionsBetweenTurns == 0) await Task.Yield();
+            if (messageFor(recipients[i]) is { } message) connections.Send(recipients[i].ConnectionId, message);
         }
     }
 }

@@ -20,7 +20,7 @@ public sealed class HubOutboxTests
         {
             sent.Enqueue(message.Method);
             if (sent.Count == 300) all.SetResult();
-            return Task.CompletedTask;
+            return ValueTask.CompletedTask;
         });
 
         var methods = Enumerable.Range(1, 300).Select(i => $"m{i}").ToList();
@@ -41,8 +41,15 @@ public sealed class HubOutboxTests
             // A socket nobody reads: the send never completes on its own.
             sent.Enqueue(message.Method);
             started.TrySetResult();
-            await using (cancellationToken.Register(() => gaveUp.TrySetResult()))
+            try
+            {
                 await Task.Delay(System.Threading.Timeout.InfiniteTimeSpan, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                gaveUp.TrySetResult();
+                throw;
+            }
         });
 
         outbox.Offer(Message("stuck"));
@@ -77,7 +84,7 @@ public sealed class HubOutboxTests
         Assert.Equal(1, aborts);
     }
 
-    private HubOutbox Outbox(QueueLimits limits, Func<HubMessage, CancellationToken, Task> send) =>
+    private HubOutbox Outbox(QueueLimits limits, Func<HubMessage, CancellationToken, ValueTask> send) =>
         new("test", limits, send, () => Interlocked.Increment(ref aborts), NullLogger.Instance);
 
     private static HubMessage Message(string method, long size = 10) => new(method, [], size);
