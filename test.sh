@@ -57,6 +57,23 @@ for project in "${projects[@]}"; do
     fi
 done
 
+# --- The issue 12 harness, small sizes --------------------------------------------------------------
+# It must run and print its table with figures; the figures are never judged here (timings on a shared
+# machine vary too much), the full run and its targets are bench/run.sh without --quick.
+step "Benchmark harness (bench/run.sh --quick)"
+bench_log="$results/bench-quick.log"
+mkdir -p "$results"
+if bench/run.sh --quick --no-build --out "$results/bench-quick" >"$bench_log" 2>&1 \
+        && grep -q "^| measure | baseline | Annotate | ratio | target | met |" "$results/bench-quick/table.md" \
+        && grep -Eq "^\| hub fan-out, [0-9,]+ clients, p95 \| [0-9.,]+ ms \| [0-9.,]+ ms \|" "$results/bench-quick/table.md" \
+        && grep -Eq "^\| API writes, [^|]*\| [0-9.,]+/s \| [0-9.,]+/s \|" "$results/bench-quick/table.md"; then
+    cat "$results/bench-quick/table.md"
+else
+    tail -n 60 "$bench_log"
+    echo "bench/run.sh --quick did not print its table with figures (log: $bench_log)"
+    crashed+=("bench/run.sh --quick")
+fi
+
 # --- Sum up ------------------------------------------------------------------------------------------
 passed=0 failed=0 skipped=0
 counter() { # attribute value from a TRX <Counters .../> line

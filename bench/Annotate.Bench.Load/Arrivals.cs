@@ -53,6 +53,17 @@ internal sealed class Arrivals
             select Stopwatch.GetElapsedTime(postStarts[post], client[post]).TotalMilliseconds);
 
     /// <summary>
+    /// Milliseconds from each post's start to its first delivery: the writer's request up to the moment the
+    /// server began to fan out, and one delivery.
+    /// </summary>
+    public List<double> FirstDeliveriesFrom(long[] postStarts, int first) =>
+        Percentiles.Sorted(
+            from post in Enumerable.Range(first, postStarts.Length - first)
+            let delivered = at.Select(client => client[post]).Where(time => time != 0).ToList()
+            where delivered.Count > 0
+            select Stopwatch.GetElapsedTime(postStarts[post], delivered.Min()).TotalMilliseconds);
+
+    /// <summary>
     /// Milliseconds from each post's first delivery to each delivery of it: the fan-out alone, without the
     /// writer's request before it (Annotate validates, stores and only then publishes; the bare server does not).
     /// </summary>

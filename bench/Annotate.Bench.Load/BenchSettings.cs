@@ -10,7 +10,7 @@ internal sealed record BenchSettings(
     int WritesPerWriter,
     int SqliteInsertsPerWriter)
 {
-    public static BenchSettings Full { get; } = new([1000, 500, 100], WarmUpPosts: 5, Posts: 40, ReaderAccounts: 10,
+    public static BenchSettings Full { get; } = new([1000, 500, 100], WarmUpPosts: 5, Posts: 60, ReaderAccounts: 10,
         Writers: 20, WritesPerWriter: 150, SqliteInsertsPerWriter: 1000);
 
     public static BenchSettings Quick { get; } = new([100, 20], WarmUpPosts: 3, Posts: 10, ReaderAccounts: 3,

@@ -5,8 +5,8 @@ namespace Annotate.Bench.Load;
 /// <summary>
 /// Runs every measure of issue 12 this program owns against Annotate and its baseline in the same run, and
 /// adds their rows to the results file: hub fan-out (bare SignalR server), API writes (a raw SQLite insert
-/// loop), memory per hub connection. Baseline and Annotate take turns at each size, so that a change in the
-/// shared machine's load falls on both.
+/// loop), memory per hub connection. Baseline and Annotate take turns, post by post for the fan-out, so that a
+/// change in the shared machine's load falls on both.
 /// </summary>
 internal sealed class Harness(BenchSettings settings, Server annotate, string annotateDatabase, Server bare, string workFolder, ResultsFile results)
 {
@@ -31,8 +31,7 @@ internal sealed class Harness(BenchSettings settings, Server annotate, string an
     {
         var run = new FanOutRun(http);
         Console.WriteLine("Warming up both servers");
-        await run.MeasureAsync(bareTarget, 5, 0, 5, measureMemory: false);
-        await run.MeasureAsync(annotateTarget, 5, 0, 5, measureMemory: false);
+        await run.MeasureAsync(bareTarget, annotateTarget, 5, 0, 5, measureMemory: false);
 
         var measured = new List<(int Clients, FanOutResult Bare, FanOutResult Annotate)>();
         foreach (var clients in settings.FanOutClients)
@@ -40,8 +39,7 @@ internal sealed class Harness(BenchSettings settings, Server annotate, string an
             // The first (largest) size also reads memory, before later connections have grown the heaps.
             var first = measured.Count == 0;
             Console.WriteLine($"Hub fan-out, {clients} clients");
-            var bareResult = await run.MeasureAsync(bareTarget, clients, settings.WarmUpPosts, settings.Posts, first);
-            var annotateResult = await run.MeasureAsync(annotateTarget, clients, settings.WarmUpPosts, settings.Posts, first);
+            var (bareResult, annotateResult) = await run.MeasureAsync(bareTarget, annotateTarget, clients, settings.WarmUpPosts, settings.Posts, first);
             measured.Add((clients, bareResult, annotateResult));
         }
 
@@ -50,6 +48,7 @@ internal sealed class Harness(BenchSettings settings, Server annotate, string an
             var size = clients.ToString("#,0", CultureInfo.InvariantCulture);
             results.Add(new ResultRow($"hub fan-out, {size} clients, p95", "ms", P(bareResult.Latencies, 95), P(annotateResult.Latencies, 95), "≤ 1.2× bare", RatioAtMost: 1.2));
             results.Add(new ResultRow($"hub fan-out, {size} clients, p99", "ms", P(bareResult.Latencies, 99), P(annotateResult.Latencies, 99)));
+            results.Add(new ResultRow($"hub fan-out, {size} clients, first delivery p50", "ms", P(bareResult.FirstDeliveries, 50), P(annotateResult.FirstDeliveries, 50)));
             results.Add(new ResultRow($"hub fan-out, {size} clients, p95 after the first delivery", "ms", P(bareResult.Spreads, 95), P(annotateResult.Spreads, 95)));
             results.Add(new ResultRow($"hub fan-out, {size} clients, delivered", "%", bareResult.DeliveredPercent, annotateResult.DeliveredPercent, "every delivery", AtLeast: 100));
             results.Add(new ResultRow($"writer's POST, {size} clients, p50", "ms", P(bareResult.PostTimes, 50), P(annotateResult.PostTimes, 50)));
@@ -72,7 +71,7 @@ internal sealed class Harness(BenchSettings settings, Server annotate, string an
 
         var writers = $"{settings.Writers} concurrent writers, one document";
         results.Add(new ResultRow($"API writes, {writers}", "/s", baseline.PerSecond, api.PerSecond, "≥ 2,000/s", AtLeast: 2000));
-        results.Add(new ResultRow("API writes, p99", "ms", P(baseline.Latencies, 99), P(api.Latencies, 99), "< 100 ms", AtMost: 99.999));
+        results.Add(new ResultRow("API writes, p99", "ms", P(baseline.Latencies, 99), P(api.Latencies, 99), "< 100 ms", AtMost: 100));
         results.Add(new ResultRow("API writes lost (answered, not stored)", "", baseline.Lost, api.Lost, "0", AtMost: 0));
         results.Add(new ResultRow("API writes refused: database is locked", "", baseline.Locked, api.Locked, "0", AtMost: 0));
         results.Add(new ResultRow("API writes refused: other errors", "", baseline.OtherErrors, api.OtherErrors, "0", AtMost: 0));

@@ -2,14 +2,19 @@
 //   free-port                       prints a free loopback TCP port
 //   run --annotate URL --annotate-pid PID --annotate-db FILE --bare URL --bare-pid PID --results FILE --work DIR [--quick]
 //                                   measures hub fan-out, API writes and memory; appends rows to the results file
-//   report --results FILE           prints the table of every row in the file (other measures add rows too)
+//   row --results FILE --measure TEXT --unit UNIT [--baseline N] [--annotate N] [--target TEXT]
+//       [--ratio-at-most N] [--at-most N] [--at-least N]
+//                                   adds one row, for measures outside this program (bench/measures/README.md)
+//   report --results FILE           prints the table of every row in the file
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Annotate.Bench.Load;
 
 var command = args.FirstOrDefault();
-string Option(string name) =>
-    args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? throw new ArgumentException($"{command} needs {name}.");
+string? Optional(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+string Option(string name) => Optional(name) ?? throw new ArgumentException($"{command} needs {name}.");
+double? Number(string name) => Optional(name) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : null;
 
 switch (command)
 {
@@ -26,10 +31,14 @@ switch (command)
         var bare = new Server("bare SignalR server", new Uri(Option("--bare")), int.Parse(Option("--bare-pid")));
         await new Harness(settings, annotate, Option("--annotate-db"), bare, Option("--work"), new ResultsFile(Option("--results"))).RunAsync();
         return 0;
+    case "row":
+        new ResultsFile(Option("--results")).Add(new ResultRow(Option("--measure"), Optional("--unit") ?? "", Number("--baseline"), Number("--annotate"),
+            Optional("--target") ?? "", Number("--ratio-at-most"), Number("--at-most"), Number("--at-least")));
+        return 0;
     case "report":
         Console.Write(Report.Table(new ResultsFile(Option("--results")).Read()));
         return 0;
     default:
-        Console.Error.WriteLine("Usage: Annotate.Bench.Load free-port | run ... | report --results FILE (see bench/README.md)");
+        Console.Error.WriteLine("Usage: Annotate.Bench.Load free-port | run ... | row ... | report --results FILE (see bench/README.md)");
         return 2;
 }
