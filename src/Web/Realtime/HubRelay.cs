@@ -11,9 +11,8 @@ namespace Annotate.Web.Realtime;
 /// group send cannot check each reader.
 /// </summary>
 /// <remarks>
-/// Every <see cref="ConnectionsBetweenTurns"/> connections the relay gives other work its turn: each write it
-/// starts queues a socket send behind the writer's own answer or ahead of it, so without turns the writer's
-/// answer would wait for the sends to every reader (issue 12: the writer's time must not grow with readers).
+/// Every <see cref="ConnectionsBetweenTurns"/> connections the relay lets other work have its turn (<see cref="Turns"/>):
+/// the writer's answer must not wait for the socket sends to every reader (issue 12).
 /// </remarks>
 internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, HubConnections connections, ReaderAccess access,
     IOptions<RealtimeOptions> options, ILogger<HubRelay> logger) : IHostedService
@@ -77,13 +76,9 @@ internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, HubConn
     }
 
     /// <summary>Offers each reader of the document its message (null: nothing for this one), giving other work turns.</summary>
-    private async Task SendAsync(int documentId, Func<HubReaders.Reader, HubMessage?> messageFor)
-    {
-        var recipients = readers.Of(documentId);
-        for (var i = 0; i < recipients.Count; i++)
+    private Task SendAsync(int documentId, Func<HubReaders.Reader, HubMessage?> messageFor) =>
+        Turns.ForEachAsync(readers.Of(documentId), ConnectionsBetweenTurns, reader =>
         {
-            if (i > 0 && i % ConnectionsBetweenTurns == 0) await Task.Yield();
-            if (messageFor(recipients[i]) is { } message) connections.Send(recipients[i].ConnectionId, message);
-        }
-    }
+            if (messageFor(reader) is { } message) connections.Send(reader.ConnectionId, message);
+        });
 }

@@ -32,6 +32,76 @@ public sealed class HubOutboxTests
     }
 
     [Fact]
+    public void A_connection_that_keeps_up_is_written_to_at_once_on_the_offering_thread()
+    {
+        // Issue 12: a thread-pool hop per connection and message made the fan-out to many readers slower than a group send.
+        var threads = new ConcurrentQueue<int>();
+        using var outbox = Outbox(new QueueLimits(500), (message, _) =>
+        {
+            sent.Enqueue(message.Method);
+            threads.Enqueue(Environment.CurrentManagedThreadId);
+            return ValueTask.CompletedTask;
+        });
+
+        outbox.Offer(Message("one"));
+        outbox.Offer(Message("two"));
+
+        Assert.Equal(["one", "two"], sent);
+        Assert.All(threads, thread => Assert.Equal(Environment.CurrentManagedThreadId, thread));
+    }
+
+    [Fact]
+    public async Task Messages_offered_while_a_write_waits_follow_it_in_order()
+    {
+        var socketFull = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var three = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var four = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var outbox = Outbox(new QueueLimits(500), (message, _) =>
+        {
+            sent.Enqueue(message.Method);
+            if (sent.Count == 3) three.SetResult();
+            if (sent.Count == 4) four.SetResult();
+            return message.Method == "waits" ? new ValueTask(socketFull.Task) : ValueTask.CompletedTask;
+        });
+
+        outbox.Offer(Message("waits"));
+        outbox.Offer(Message("a"));
+        outbox.Offer(Message("b"));
+        Assert.Equal(["waits"], sent);
+
+        socketFull.SetResult();
+        await three.Task.WaitAsync(Timeout);
+        Assert.Equal(["waits", "a", "b"], sent);
+
+        // And it goes on once the queue has drained.
+        outbox.Offer(Message("c"));
+        await four.Task.WaitAsync(Timeout);
+        Assert.Equal(["waits", "a", "b", "c"], sent);
+        Assert.Equal(0, aborts);
+    }
+
+    [Fact]
+    public async Task A_failed_write_does_not_stop_the_ones_after_it()
+    {
+        var failing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var after = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var outbox = Outbox(new QueueLimits(500), (message, _) =>
+        {
+            sent.Enqueue(message.Method);
+            if (message.Method == "after") after.SetResult();
+            return message.Method == "fails" ? new ValueTask(failing.Task) : ValueTask.CompletedTask;
+        });
+
+        outbox.Offer(Message("fails"));
+        outbox.Offer(Message("after"));
+        failing.SetException(new IOException("The socket went away."));
+
+        await after.Task.WaitAsync(Timeout);
+        Assert.Equal(["fails", "after"], sent);
+        Assert.Equal(0, aborts);
+    }
+
+    [Fact]
     public async Task A_connection_that_stops_reading_is_closed_once_its_queue_is_full_and_its_stuck_send_gives_up()
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
