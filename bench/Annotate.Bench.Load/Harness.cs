@@ -46,6 +46,7 @@ internal sealed class Harness(BenchSettings settings, Server annotate, string an
         foreach (var (clients, bareResult, annotateResult) in measured.OrderBy(m => m.Clients))
         {
             var size = clients.ToString("#,0", CultureInfo.InvariantCulture);
+            results.Add(new ResultRow($"hub fan-out, {size} clients, p50", "ms", P(bareResult.Latencies, 50), P(annotateResult.Latencies, 50)));
             results.Add(new ResultRow($"hub fan-out, {size} clients, p95", "ms", P(bareResult.Latencies, 95), P(annotateResult.Latencies, 95), "≤ 1.2× bare", RatioAtMost: 1.2));
             results.Add(new ResultRow($"hub fan-out, {size} clients, p99", "ms", P(bareResult.Latencies, 99), P(annotateResult.Latencies, 99)));
             results.Add(new ResultRow($"hub fan-out, {size} clients, first delivery p50", "ms", P(bareResult.FirstDeliveries, 50), P(annotateResult.FirstDeliveries, 50)));
