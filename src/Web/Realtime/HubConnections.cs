@@ -18,7 +18,7 @@ internal sealed class HubConnections(IOptions<RealtimeOptions> options, ILogger<
     {
         var limits = new QueueLimits(options.Value.ConnectionQueue, options.Value.ConnectionQueueBytes);
         var outbox = new HubOutbox(connection.ConnectionId, limits,
-            (message, cancellationToken) => connection.WriteAsync(message.Serialized, cancellationToken), connection.Abort, logger);
+            (message, cancellationToken) => message.WriteAsync(connection, cancellationToken), connection.Abort, logger);
         open[connection.ConnectionId] = outbox;
     }
 

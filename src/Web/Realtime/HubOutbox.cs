@@ -7,7 +7,8 @@ namespace Annotate.Web.Realtime;
 /// so the relay fans out to a thousand connections without a thousand thread-pool hops. Only a write that
 /// has to wait (a full pipe) leaves the offering thread; what is offered meanwhile waits here and is sent
 /// when that write completes. A connection that falls more than its limits behind is closed, not waited
-/// for: its client reconnects, joins again and reads the collection again.
+/// for: its client reconnects, joins again and reads the collection again. As in <see cref="ReaderQueue{T}"/>,
+/// a message alone in the queue is never too large.
 /// </summary>
 internal sealed class HubOutbox : IDisposable
 {
@@ -43,7 +44,10 @@ internal sealed class HubOutbox : IDisposable
             if (closed) return;
             idle = !sending;
             sending = true;
-            if (!idle && waiting.Count < limits.Items && waitingBytes + message.Size <= limits.Bytes)
+            // A message with nothing waiting before it is queued whatever its size (an import's batch can be larger
+            // than the byte budget): a connection that keeps up gets it, and whatever comes while it still waits
+            // counts it whole, so one that does not keep up holds at most it and the write under way.
+            if (!idle && waiting.Count < limits.Items && (waiting.Count == 0 || waitingBytes + message.Size <= limits.Bytes))
             {
                 waiting.Enqueue(message);
                 waitingBytes += message.Size;

@@ -39,6 +39,9 @@ internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, HubConn
             case AnnotationEvent annotationEvent:
                 await RelayAsync(annotationEvent);
                 break;
+            case AnnotationsImportedEvent imported:
+                await RelayAsync(imported);
+                break;
             case DocumentRevisedEvent revised:
                 // Clients reload the text and the annotations (their selectors now refer to the new revision).
                 var message = HubMessage.Revised(revised.DocumentId, revised.Revision);
@@ -81,4 +84,24 @@ internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, HubConn
         {
             if (messageFor(reader) is { } message) connections.Send(reader.ConnectionId, message);
         });
+
+    /// <summary>
+    /// Each connection gets an <c>annotationCreated</c> for every imported annotation its user may see, as one
+    /// batch in its queue; each message is made (and framed) once per origin and shared by every batch it is in.
+    /// </summary>
+    private Task RelayAsync(AnnotationsImportedEvent imported)
+    {
+        var messages = new Dictionary<(Guid, string), HubMessage>();
+        return SendAsync(imported.DocumentId, reader =>
+        {
+            var parts = new List<HubMessage>();
+            foreach (var annotation in imported.VisibleTo(reader.Viewer!))
+            {
+                if (!messages.TryGetValue((annotation.Id, reader.Origin), out var message))
+                    messages[(annotation.Id, reader.Origin)] = message = HubMessage.Annotation("annotationCreated", annotation, reader.Origin);
+                parts.Add(message);
+            }
+            return parts.Count > 0 ? HubMessage.Batch(parts) : null;
+        });
+    }
 }

@@ -154,6 +154,49 @@ public sealed class HubOutboxTests
         Assert.Equal(1, aborts);
     }
 
+    [Fact]
+    public async Task A_message_with_nothing_waiting_before_it_is_queued_whatever_its_size_and_what_comes_behind_it_counts_it_whole()
+    {
+        // An import's messages for one connection are one batch, which can be larger than the whole byte budget:
+        // a connection whose pipe is momentarily full must still get it (the rule of ReaderQueue, kept here).
+        var socketFull = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var batchSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var outbox = Outbox(new QueueLimits(500, Bytes: 1_000), (message, _) =>
+        {
+            sent.Enqueue(message.Method);
+            if (message.Method == "batch") batchSent.SetResult();
+            return message.Method == "waits" ? new ValueTask(socketFull.Task) : ValueTask.CompletedTask;
+        });
+
+        outbox.Offer(Message("waits"));
+        outbox.Offer(Message("batch", 5_000));
+        Assert.Equal(0, aborts);
+
+        socketFull.SetResult();
+        await batchSent.Task.WaitAsync(Timeout);
+        Assert.Equal(["waits", "batch"], sent);
+        Assert.Equal(0, aborts);
+    }
+
+    [Fact]
+    public async Task What_comes_behind_a_queued_batch_larger_than_the_budget_closes_the_connection()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var outbox = Outbox(new QueueLimits(500, Bytes: 1_000), async (_, cancellationToken) =>
+        {
+            started.TrySetResult();
+            await Task.Delay(System.Threading.Timeout.InfiniteTimeSpan, cancellationToken);
+        });
+
+        outbox.Offer(Message("stuck"));
+        await started.Task.WaitAsync(Timeout);
+        outbox.Offer(Message("batch", 5_000));
+        Assert.Equal(0, aborts);
+        outbox.Offer(Message("small", 1));
+
+        Assert.Equal(1, aborts);
+    }
+
     private HubOutbox Outbox(QueueLimits limits, Func<HubMessage, CancellationToken, ValueTask> send) =>
         new("test", limits, send, () => Interlocked.Increment(ref aborts), NullLogger.Instance);
 
