@@ -138,15 +138,8 @@ public sealed class HubOutboxTests
     [Fact]
     public async Task Its_byte_budget_closes_it_too()
     {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var outbox = Outbox(new QueueLimits(500, Bytes: 1_000), async (_, cancellationToken) =>
-        {
-            started.TrySetResult();
-            await Task.Delay(System.Threading.Timeout.InfiniteTimeSpan, cancellationToken);
-        });
+        using var outbox = await StuckOutboxAsync(new QueueLimits(500, Bytes: 1_000));
 
-        outbox.Offer(Message("stuck"));
-        await started.Task.WaitAsync(Timeout);
         outbox.Offer(Message("big", 600));
         Assert.Equal(0, aborts);
         outbox.Offer(Message("bigger", 600));
@@ -181,20 +174,27 @@ public sealed class HubOutboxTests
     [Fact]
     public async Task What_comes_behind_a_queued_batch_larger_than_the_budget_closes_the_connection()
     {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var outbox = Outbox(new QueueLimits(500, Bytes: 1_000), async (_, cancellationToken) =>
-        {
-            started.TrySetResult();
-            await Task.Delay(System.Threading.Timeout.InfiniteTimeSpan, cancellationToken);
-        });
+        using var outbox = await StuckOutboxAsync(new QueueLimits(500, Bytes: 1_000));
 
-        outbox.Offer(Message("stuck"));
-        await started.Task.WaitAsync(Timeout);
         outbox.Offer(Message("batch", 5_000));
         Assert.Equal(0, aborts);
         outbox.Offer(Message("small", 1));
 
         Assert.Equal(1, aborts);
+    }
+
+    /// <summary>An outbox whose first write ("stuck", already under way) never completes: a socket nobody reads.</summary>
+    private async Task<HubOutbox> StuckOutboxAsync(QueueLimits limits)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var outbox = Outbox(limits, async (_, cancellationToken) =>
+        {
+            started.TrySetResult();
+            await Task.Delay(System.Threading.Timeout.InfiniteTimeSpan, cancellationToken);
+        });
+        outbox.Offer(Message("stuck"));
+        await started.Task.WaitAsync(Timeout);
+        return outbox;
     }
 
     private HubOutbox Outbox(QueueLimits limits, Func<HubMessage, CancellationToken, ValueTask> send) =>
