@@ -10,14 +10,8 @@ namespace Annotate.Web.Realtime;
 /// annotationDeleted for exactly what its user may see. A connection that cannot keep up is closed.
 /// </summary>
 [Authorize]
-internal sealed class AnnotationHub(ReaderAccess access, HubReaders readers, HubConnections connections) : Hub
+internal sealed class AnnotationHub(ReaderAccess access, HubReaders readers) : Hub
 {
-    public override Task OnConnectedAsync()
-    {
-        connections.Open(Context);
-        return base.OnConnectedAsync();
-    }
-
     public async Task Join(int documentId)
     {
         var userId = Context.User?.UserIdOrNull();
@@ -39,7 +33,6 @@ internal sealed class AnnotationHub(ReaderAccess access, HubReaders readers, Hub
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         readers.RemoveConnection(Context.ConnectionId);
-        connections.Close(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
 }

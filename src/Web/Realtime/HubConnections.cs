@@ -5,20 +5,20 @@ using Microsoft.Extensions.Options;
 namespace Annotate.Web.Realtime;
 
 /// <summary>
-/// Every open hub connection with its <see cref="HubOutbox"/>. The relay only queues messages here; each
-/// connection's own task sends them, and a connection that cannot keep up is closed through the
-/// <see cref="HubCallerContext"/> kept from when it connected.
+/// Every open hub connection with its <see cref="HubOutbox"/>, handed over by <see cref="AnnotationHubLifetimeManager"/>
+/// as SignalR opens and closes it. The relay only offers messages here; each outbox writes them to its own
+/// connection (the prepared bytes of <see cref="HubMessage.Serialized"/>) at the connection's pace, and closes a
+/// connection that cannot keep up.
 /// </summary>
-internal sealed class HubConnections(IHubContext<AnnotationHub> hub, IOptions<RealtimeOptions> options, ILogger<HubConnections> logger)
+internal sealed class HubConnections(IOptions<RealtimeOptions> options, ILogger<HubConnections> logger)
 {
     private readonly ConcurrentDictionary<string, HubOutbox> open = new();
 
-    public void Open(HubCallerContext connection)
+    public void Open(HubConnectionContext connection)
     {
         var limits = new QueueLimits(options.Value.ConnectionQueue, options.Value.ConnectionQueueBytes);
-        var client = hub.Clients.Client(connection.ConnectionId);
         var outbox = new HubOutbox(connection.ConnectionId, limits,
-            (message, cancellationToken) => message.SendAsync(client, cancellationToken), connection.Abort, logger);
+            (message, cancellationToken) => message.WriteAsync(connection, cancellationToken), connection.Abort, logger);
         open[connection.ConnectionId] = outbox;
     }
 

@@ -1,16 +1,27 @@
 using System.Text;
 using Annotate.Web.Features.Annotations;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 
 namespace Annotate.Web.Realtime;
 
 /// <summary>
 /// One message for hub connections, made once and queued as is for each connection it goes to (the
 /// visibility rule picks those). <see cref="Size"/> counts against a connection's byte budget. A batch
-/// (<see cref="Parts"/>) is several messages queued as one entry and sent one after another.
+/// (<see cref="Parts"/>) is several messages queued as one entry and written one after another.
 /// </summary>
 internal sealed record HubMessage(string Method, object?[] Arguments, long Size)
 {
+    private SerializedHubMessage? serialized;
+
+    /// <summary>
+    /// The invocation as SignalR frames it, written once per protocol (JSON, for our clients) by the first
+    /// connection that sends it and copied as bytes by every other one, as a group send does. Made on first
+    /// use (one instance wins if two writers race): a batch is never framed itself, only its parts.
+    /// </summary>
+    public SerializedHubMessage Serialized =>
+        LazyInitializer.EnsureInitialized(ref serialized, () => new SerializedHubMessage(new InvocationMessage(Method, Arguments)));
+
     /// <summary>The messages of a batch, in order; null for a single message.</summary>
     public IReadOnlyList<HubMessage>? Parts { get; private init; }
 
@@ -35,14 +46,16 @@ internal sealed record HubMessage(string Method, object?[] Arguments, long Size)
     /// </summary>
     public static HubMessage Batch(IReadOnlyList<HubMessage> parts) => new("", [], parts.Sum(p => p.Size)) { Parts = parts };
 
-    /// <summary>Sends the message, or each message of the batch in turn.</summary>
-    public async Task SendAsync(IClientProxy client, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the framed message to the connection, or each message of the batch in turn. Writes that land in
+    /// the connection's pipe complete at once, so a batch to a connection that keeps up is written on the
+    /// caller's thread; one that has to wait finishes the batch once the pipe has room.
+    /// </summary>
+    public ValueTask WriteAsync(HubConnectionContext connection, CancellationToken cancellationToken) =>
+        Parts is null ? connection.WriteAsync(Serialized, cancellationToken) : WritePartsAsync(Parts, connection, cancellationToken);
+
+    private static async ValueTask WritePartsAsync(IReadOnlyList<HubMessage> parts, HubConnectionContext connection, CancellationToken cancellationToken)
     {
-        if (Parts is null)
-        {
-            await client.SendCoreAsync(Method, Arguments, cancellationToken);
-            return;
-        }
-        foreach (var part in Parts) await client.SendCoreAsync(part.Method, part.Arguments, cancellationToken);
+        foreach (var part in parts) await connection.WriteAsync(part.Serialized, cancellationToken);
     }
 }

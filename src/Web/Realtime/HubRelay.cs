@@ -10,9 +10,14 @@ namespace Annotate.Web.Realtime;
 /// once per event, kind and origin and shared by everyone it goes to. Nothing goes to a SignalR group: a
 /// group send cannot check each reader.
 /// </summary>
+/// <remarks>
+/// Every <see cref="ConnectionsBetweenTurns"/> connections the relay lets other work have its turn (<see cref="Turns"/>):
+/// the writer's answer must not wait for the socket sends to every reader (issue 12).
+/// </remarks>
 internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, HubConnections connections, ReaderAccess access,
     IOptions<RealtimeOptions> options, ILogger<HubRelay> logger) : IHostedService
 {
+    private const int ConnectionsBetweenTurns = 64;
     private IDisposable? subscription;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -32,15 +37,15 @@ internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, HubConn
         switch (feedEvent)
         {
             case AnnotationEvent annotationEvent:
-                Relay(annotationEvent);
+                await RelayAsync(annotationEvent);
                 break;
             case AnnotationsImportedEvent imported:
-                Relay(imported);
+                await RelayAsync(imported);
                 break;
             case DocumentRevisedEvent revised:
                 // Clients reload the text and the annotations (their selectors now refer to the new revision).
                 var message = HubMessage.Revised(revised.DocumentId, revised.Revision);
-                foreach (var reader in readers.Of(revised.DocumentId)) connections.Send(reader.ConnectionId, message);
+                await SendAsync(revised.DocumentId, _ => message);
                 break;
             case AccessChangedEvent changed:
                 // Removed or moved: the connection keeps only what its user may see now, from the next event on
@@ -55,13 +60,13 @@ internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, HubConn
         }
     }
 
-    private void Relay(AnnotationEvent annotationEvent)
+    private Task RelayAsync(AnnotationEvent annotationEvent)
     {
         // Usually one origin, and one or two kinds: a handful of messages per event, whatever the readers.
         var messages = new Dictionary<(AnnotationEventKind, string), HubMessage>();
-        foreach (var reader in readers.Of(annotationEvent.DocumentId))
+        return SendAsync(annotationEvent.DocumentId, reader =>
         {
-            if (annotationEvent.KindFor(reader.Viewer!) is not { } kind) continue;
+            if (annotationEvent.KindFor(reader.Viewer!) is not { } kind) return null;
             if (!messages.TryGetValue((kind, reader.Origin), out var message))
                 messages[(kind, reader.Origin)] = message = kind switch
                 {
@@ -69,18 +74,25 @@ internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, HubConn
                     AnnotationEventKind.Updated => HubMessage.Annotation("annotationUpdated", annotationEvent.Annotation, reader.Origin),
                     _ => HubMessage.Deleted(annotationEvent.Annotation.Id, reader.Origin),
                 };
-            connections.Send(reader.ConnectionId, message);
-        }
+            return message;
+        });
     }
+
+    /// <summary>Offers each reader of the document its message (null: nothing for this one), giving other work turns.</summary>
+    private Task SendAsync(int documentId, Func<HubReaders.Reader, HubMessage?> messageFor) =>
+        Turns.ForEachAsync(readers.Of(documentId), ConnectionsBetweenTurns, reader =>
+        {
+            if (messageFor(reader) is { } message) connections.Send(reader.ConnectionId, message);
+        });
 
     /// <summary>
     /// Each connection gets an <c>annotationCreated</c> for every imported annotation its user may see, as one
-    /// batch in its queue; each message is made once per origin and shared by every batch it is in.
+    /// batch in its queue; each message is made (and framed) once per origin and shared by every batch it is in.
     /// </summary>
-    private void Relay(AnnotationsImportedEvent imported)
+    private Task RelayAsync(AnnotationsImportedEvent imported)
     {
         var messages = new Dictionary<(Guid, string), HubMessage>();
-        foreach (var reader in readers.Of(imported.DocumentId))
+        return SendAsync(imported.DocumentId, reader =>
         {
             var parts = new List<HubMessage>();
             foreach (var annotation in imported.VisibleTo(reader.Viewer!))
@@ -89,7 +101,7 @@ internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, HubConn
                     messages[(annotation.Id, reader.Origin)] = message = HubMessage.Annotation("annotationCreated", annotation, reader.Origin);
                 parts.Add(message);
             }
-            if (parts.Count > 0) connections.Send(reader.ConnectionId, HubMessage.Batch(parts));
-        }
+            return parts.Count > 0 ? HubMessage.Batch(parts) : null;
+        });
     }
 }

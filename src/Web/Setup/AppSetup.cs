@@ -14,6 +14,7 @@ using Annotate.Web.Features.Users;
 using Annotate.Web.Realtime;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
 using MudBlazor.Services;
 
 namespace Annotate.Web.Setup;
@@ -81,6 +82,7 @@ internal static class AppSetup
         services.AddHostedService<HubRelay>();
         services.AddHostedService<MarkdownWarmUp>();
         services.AddSignalR();
+        services.AddSingleton<HubLifetimeManager<AnnotationHub>, AnnotationHubLifetimeManager>();
         services.AddHubOrigins(configuration);
         // A year, the usual for HSTS; subdomains are not ours to decide for.
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));

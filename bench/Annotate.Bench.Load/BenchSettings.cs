@@ -1,0 +1,18 @@
+namespace Annotate.Bench.Load;
+
+/// <summary>How big a run is: the sizes, or small ones for CI's <c>--quick</c> (numbers, not verdicts).</summary>
+internal sealed record BenchSettings(
+    int[] FanOutClients,
+    int WarmUpPosts,
+    int Posts,
+    int ReaderAccounts,
+    int Writers,
+    int WritesPerWriter,
+    int SqliteInsertsPerWriter)
+{
+    public static BenchSettings Full { get; } = new([1000, 500, 100], WarmUpPosts: 5, Posts: 60, ReaderAccounts: 10,
+        Writers: 20, WritesPerWriter: 150, SqliteInsertsPerWriter: 1000);
+
+    public static BenchSettings Quick { get; } = new([100, 20], WarmUpPosts: 3, Posts: 10, ReaderAccounts: 3,
+        Writers: 20, WritesPerWriter: 10, SqliteInsertsPerWriter: 100);
+}

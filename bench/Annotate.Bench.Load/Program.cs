@@ -1,0 +1,44 @@
+// The issue 12 load client, driven by bench/run.sh (see bench/README.md):
+//   free-port                       prints a free loopback TCP port
+//   run --annotate URL --annotate-pid PID --annotate-db FILE --bare URL --bare-pid PID --results FILE --work DIR [--quick]
+//                                   measures hub fan-out, API writes and memory; appends rows to the results file
+//   row --results FILE --measure TEXT --unit UNIT [--baseline N] [--annotate N] [--target TEXT]
+//       [--ratio-at-most N] [--at-most N] [--at-least N]
+//                                   adds one row, for measures outside this program (bench/measures/README.md)
+//   report --results FILE           prints the table of every row in the file
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Annotate.Bench.Load;
+
+var command = args.FirstOrDefault();
+string? Optional(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+string Option(string name) => Optional(name) ?? throw new ArgumentException($"{command} needs {name}.");
+double? Number(string name) => Optional(name) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : null;
+
+switch (command)
+{
+    case "free-port":
+        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            Console.WriteLine(((IPEndPoint)listener.LocalEndpoint).Port);
+        }
+        return 0;
+    case "run":
+        var settings = args.Contains("--quick") ? BenchSettings.Quick : BenchSettings.Full;
+        var annotate = new Server("Annotate", new Uri(Option("--annotate")), int.Parse(Option("--annotate-pid")));
+        var bare = new Server("bare SignalR server", new Uri(Option("--bare")), int.Parse(Option("--bare-pid")));
+        await new Harness(settings, annotate, Option("--annotate-db"), bare, Option("--work"), new ResultsFile(Option("--results"))).RunAsync();
+        return 0;
+    case "row":
+        new ResultsFile(Option("--results")).Add(new ResultRow(Option("--measure"), Optional("--unit") ?? "", Number("--baseline"), Number("--annotate"),
+            Optional("--target") ?? "", Number("--ratio-at-most"), Number("--at-most"), Number("--at-least")));
+        return 0;
+    case "report":
+        Console.Write(Report.Table(new ResultsFile(Option("--results")).Read()));
+        return 0;
+    default:
+        Console.Error.WriteLine("Usage: Annotate.Bench.Load free-port | run ... | row ... | report --results FILE (see bench/README.md)");
+        return 2;
+}
