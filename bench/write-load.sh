@@ -22,7 +22,7 @@ dotnet build bench/Annotate.WriteLoad -c Release -v quiet -nologo >/dev/null
 load() { dotnet bench/Annotate.WriteLoad/bin/Release/net10.0/Annotate.WriteLoad.dll "$@"; }
 
 echo "$(date -u +%FT%TZ)  $(nproc) cores  load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-load raw --db "$work/raw.db" --writers "$writers" --count "$count"
+load raw --db "$work/raw.db" --writers "$writers" --count "$count" --pid "$app"
 [ -n "${SYNCHRONOUS:-}" ] && load raw --db "$work/raw-$SYNCHRONOUS.db" --writers "$writers" --count "$count" --synchronous "$SYNCHRONOUS"
 
 ConnectionStrings__Annotate="Data Source=$work/app.db" ASPNETCORE_ENVIRONMENT=Production RateLimits__Enabled=false Demo__Enabled=false \
@@ -30,6 +30,6 @@ ConnectionStrings__Annotate="Data Source=$work/app.db" ASPNETCORE_ENVIRONMENT=Pr
 app=$!
 for _ in $(seq 1 90); do curl -sf "$base/health" >/dev/null && break; sleep 1; done
 
-load api --url "$base" --text src/Web/Content/proletarian-internationalism.txt --writers "$writers" --count "$count"
+load api --url "$base" --text src/Web/Content/proletarian-internationalism.txt --writers "$writers" --count "$count" --pid "$app"
 echo "\"database is locked\" in the app's log: $(grep -c 'database is locked' "$work/app.log" || true)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -50,8 +50,9 @@ internal sealed class ApiWriters(Uri baseAddress, string textFile)
     }
 
     /// <summary>Posts <paramref name="count"/> annotations from every writer at once; returns the report line and the acknowledged ids.</summary>
-    public async Task<(string Report, List<string> Acknowledged)> WriteAsync(Scene scene, int count, string name, TextWriter? acknowledgedLog = null)
+    public async Task<(string Report, List<string> Acknowledged)> WriteAsync(Scene scene, int count, string name, TextWriter? acknowledgedLog = null, int? serverPid = null)
     {
+        var cpuBefore = ServerCpu.Used(serverPid);
         var passages = new Passages(scene.Text, seed: 7);
         var latencies = new Latencies();
         var acknowledged = new ConcurrentBag<string>();
@@ -95,8 +96,10 @@ internal sealed class ApiWriters(Uri baseAddress, string textFile)
             }
         })));
         wall.Stop();
+        var cpu = ServerCpu.Used(serverPid) - cpuBefore is { } used && acknowledged.Count > 0
+            ? $"   app CPU {used.TotalMilliseconds / acknowledged.Count:F2} ms/write" : "";
         var failed = failures.IsEmpty ? "" : "\n  failed: " + string.Join("\n  failed: ", failures.Select(f => $"{f.Value} × {f.Key}"));
-        return (latencies.Report(name, wall.Elapsed, $"   201: {acknowledged.Count:N0}{failed}"), acknowledged.ToList());
+        return (latencies.Report(name, wall.Elapsed, $"   201: {acknowledged.Count:N0}{cpu}{failed}"), acknowledged.ToList());
     }
 
     /// <summary>The acknowledged annotations missing from the teacher's collection.</summary>

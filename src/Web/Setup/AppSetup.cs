@@ -58,6 +58,7 @@ internal static class AppSetup
         services.AddSingleton<AccountDeletion>();
         services.AddSingleton<DocumentService>();
         services.AddSingleton<DocumentImporter>();
+        services.AddSingleton<AnnotationWriter>();
         services.AddSingleton<AnnotationService>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<ParticipationService>();

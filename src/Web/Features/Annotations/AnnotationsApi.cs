@@ -51,12 +51,13 @@ internal static class AnnotationsApi
     private static async Task<IResult> CreateAsync(int documentId, HttpRequest request, ClaimsPrincipal user, ReaderAccess access, AnnotationService service)
     {
         var origin = request.Origin();
-        if (await access.ForDocumentAsync(user.UserId(), documentId) is null)
+        // One access lookup for the request: the service writes with the access checked here.
+        if (await access.ForDocumentAsync(user.UserId(), documentId) is not { } reader)
             return Problems.NotFound(ReaderAccess.NoSuchDocument);
         var (draft, error) = await ReadDraftAsync(request, origin, documentId);
         if (draft is null) return Problems.BadRequest(error!);
 
-        var result = await service.CreateAsync(user.UserId(), documentId, draft);
+        var result = await service.CreateAsync(reader, draft);
         if (result.Annotation is not { } created) return Failed(result);
         var location = AnnotationJsonWriter.AnnotationIri(origin, created.Id);
         return new JsonLdResult(AnnotationJsonWriter.Write(created, origin), StatusCodes.Status201Created, created.ETag, location);

@@ -169,7 +169,7 @@ internal sealed class AccountDeletion(IDbContextFactory<AnnotateDb> dbFactory, I
         foreach (var inSeminar in annotations.GroupBy(a => seminarOf[a.DocumentId]))
         {
             var ids = inSeminar.Select(a => a.Id).ToList();
-            foreach (var view in await AnnotationService.LoadViewsAsync(db, inSeminar.Key, db.Annotations.Where(a => ids.Contains(a.Id))))
+            foreach (var view in await AnnotationViews.LoadAsync(db, inSeminar.Key, db.Annotations.Where(a => ids.Contains(a.Id))))
                 views[view.Id] = view;
         }
         return views;
