@@ -28,7 +28,7 @@ public sealed class CreatedViewTests(AnnotateApp app) : IClassFixture<AnnotateAp
         {
             var result = await service.CreateAsync(user.Id, room.DocumentId, draft);
             Assert.True(result.Annotation is not null, result.Message);
-            await AssertSameAsReadAsync(room.SeminarId, result.Annotation);
+            await AssertSameAsReadAsync(result.Annotation);
             return result.Annotation;
         }
         AnnotationDraft Thread(string exact, Visibility visibility, string motivation = Motivations.Commenting, string body = "A thought.", string[]? tags = null, string? to = null) =>
@@ -55,10 +55,10 @@ public sealed class CreatedViewTests(AnnotateApp app) : IClassFixture<AnnotateAp
         await CreateAsync(c, Thread("Metternich and Guizot", Visibility.Private, Motivations.Highlighting, body: "", tags: ["names"]));
     }
 
-    private async Task AssertSameAsReadAsync(int seminarId, AnnotationView created)
+    private async Task AssertSameAsReadAsync(AnnotationView created)
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AnnotateDb>>().CreateDbContextAsync();
-        var read = await AnnotationViews.LoadOneAsync(db, seminarId, created.Id);
+        var read = await AnnotationViews.LoadOneAsync(db, created.Id);
         Assert.NotNull(read);
         Assert.Equal(read.Tags, created.Tags);
         Assert.Equal(read with { Tags = NoTags }, created with { Tags = NoTags });

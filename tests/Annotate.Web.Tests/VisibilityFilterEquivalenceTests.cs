@@ -30,14 +30,14 @@ public sealed class VisibilityFilterEquivalenceTests(AnnotateApp app, ITestOutpu
 
         await using var db = await factory.CreateDbContextAsync();
         var onDocument = db.Annotations.Where(a => a.DocumentId == scene.DocumentId);
-        var all = await AnnotationViews.LoadAsync(db, scene.SeminarId, onDocument);
+        var all = await AnnotationViews.LoadAsync(db, onDocument);
         Assert.Equal(scene.Count, all.Count);
 
         var cells = 0;
         foreach (var (name, viewer) in scene.Viewers)
         {
             var byRule = all.Where(v => VisibilityRule.CanSee(viewer, v.Access)).Select(v => v.Id).ToHashSet();
-            var bySql = (await AnnotationViews.LoadAsync(db, scene.SeminarId, onDocument, viewer)).Select(v => v.Id).ToList();
+            var bySql = (await AnnotationViews.LoadAsync(db, onDocument, viewer)).Select(v => v.Id).ToList();
 
             Assert.Equal(bySql.Count, bySql.Distinct().Count());
             var shownWrongly = bySql.Where(id => !byRule.Contains(id)).Select(id => Describe(all, id)).ToList();
@@ -64,7 +64,7 @@ public sealed class VisibilityFilterEquivalenceTests(AnnotateApp app, ITestOutpu
         return $"{(v.IsReply ? "reply" : "thread")} by {v.AuthorId ?? "deleted"} {v.Visibility} (thread by {v.Access.AuthorId ?? "deleted"}, group {v.Access.AuthorGroupId}, to {v.AddresseeId ?? "-"})";
     }
 
-    private sealed record Scene(int SeminarId, int DocumentId, int Count, List<(string Name, Viewer Viewer)> Viewers);
+    private sealed record Scene(int DocumentId, int Count, List<(string Name, Viewer Viewer)> Viewers);
 
     private static async Task<Scene> CreateSceneAsync(IDbContextFactory<AnnotateDb> factory)
     {
@@ -137,6 +137,6 @@ public sealed class VisibilityFilterEquivalenceTests(AnnotateApp app, ITestOutpu
         }
         viewers.Add(("former member (not a member)", new Viewer(people["former"].Id, null, null)));
         viewers.Add(("nobody", Viewer.Anonymous));
-        return new Scene(seminar.Id, document.Id, annotations.Count, viewers);
+        return new Scene(document.Id, annotations.Count, viewers);
     }
 }

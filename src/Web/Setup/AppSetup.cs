@@ -60,6 +60,7 @@ internal static class AppSetup
         services.AddSingleton<DocumentImporter>();
         services.AddSingleton<AnnotationWriter>();
         services.AddSingleton<AnnotationService>();
+        services.AddSingleton<DiscussionSearch>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<ParticipationService>();
         services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));

@@ -1,4 +1,3 @@
-using Annotate.Data.Entities;
 using Annotate.Shared;
 
 namespace Annotate.Web.Features.Annotations;
@@ -6,8 +5,8 @@ namespace Annotate.Web.Features.Annotations;
 /// <summary>
 /// One annotation as the database hands it over for reading (<see cref="AnnotationRows"/>): its own columns,
 /// and, joined in the same query, what the visibility rule needs about its thread (the thread's author,
-/// visibility and the author's group in the seminar), the names shown with it, and its stored anchor on the
-/// document's current revision. <see cref="VisibilityFilter"/> filters these in SQL.
+/// visibility and the author's group in the seminar) and the names shown with it. <see cref="VisibilityFilter"/>
+/// filters these in SQL.
 /// </summary>
 internal sealed class AnnotationRow
 {
@@ -45,11 +44,6 @@ internal sealed class AnnotationRow
     /// <summary>The thread author's group in the seminar now, or the group they left with their account.</summary>
     public int? ThreadGroupId { get; init; }
 
+    /// <summary>The revision of the annotation's document now.</summary>
     public int CurrentRevision { get; init; }
-    public AnchorState? AnchorState { get; init; }
-    public string? AnchorExact { get; init; }
-    public string? AnchorPrefix { get; init; }
-    public string? AnchorSuffix { get; init; }
-    public int? AnchorStart { get; init; }
-    public int? AnchorEnd { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Annotate.Data;
 using Annotate.Data.Entities;
 using Annotate.Shared;
@@ -23,10 +24,15 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
     public const string DeletedBodyText = "Deleted with its author's account.";
 
     /// <summary>Every annotation of the document the viewer may see, threads in document order, replies by time.</summary>
-    public async Task<List<AnnotationView>> ListVisibleAsync(ReaderAccess.DocumentAccess reader, CancellationToken cancellationToken = default)
+    public Task<List<AnnotationView>> ListVisibleAsync(ReaderAccess.DocumentAccess reader, CancellationToken cancellationToken = default) =>
+        ListVisibleAsync(reader, null, cancellationToken);
+
+    /// <summary>Those of them that <paramref name="which"/> picks (in SQL), in the same order.</summary>
+    public async Task<List<AnnotationView>> ListVisibleAsync(ReaderAccess.DocumentAccess reader, Expression<Func<Annotation, bool>>? which, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var views = await AnnotationViews.LoadAsync(db, reader.SeminarId, db.Annotations.Where(a => a.DocumentId == reader.DocumentId), reader.Viewer, cancellationToken);
+        var onDocument = db.Annotations.Where(a => a.DocumentId == reader.DocumentId);
+        var views = await AnnotationViews.LoadAsync(db, which is null ? onDocument : onDocument.Where(which), reader.Viewer, cancellationToken);
         // The database has kept only what the viewer may see (VisibilityFilter); the rule itself has the last word.
         return views.Where(v => v.CanBeSeenBy(reader.Viewer))
             .OrderBy(v => v.Position?.Start ?? int.MaxValue).ThenBy(v => v.Created)
@@ -39,7 +45,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync();
         var documentId = await db.Annotations.Where(a => a.Id == id).Select(a => (int?)a.DocumentId).FirstOrDefaultAsync();
         if (documentId is null || await access.ForDocumentAsync(userId, documentId.Value) is not { } reader) return null;
-        var view = await AnnotationViews.LoadOneAsync(db, reader.SeminarId, id);
+        var view = await AnnotationViews.LoadOneAsync(db, id);
         return view is not null && view.CanBeSeenBy(reader.Viewer) ? (view, reader) : null;
     }
 
@@ -80,7 +86,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         {
             if (draft.ReplyTo is { } parentId)
             {
-                parent = await AnnotationViews.LoadOneAsync(db, reader.SeminarId, parentId);
+                parent = await AnnotationViews.LoadOneAsync(db, parentId);
                 // A thread the author cannot see cannot be answered, and looks the same as one that is not there.
                 if (parent is null || parent.DocumentId != documentId || !parent.CanBeSeenBy(reader.Viewer))
                     return AnnotationResult.Fail(AnnotationFailure.NotFound, ParentGone);
@@ -91,7 +97,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
                 if (draft.Motivation == Motivations.Assessing)
                 {
                     // Feedback in a thread is for the student whose thread it is, as the thread card offers it.
-                    thread = parent.IsReply ? await AnnotationViews.LoadOneAsync(db, reader.SeminarId, parent.ThreadRootId) : parent;
+                    thread = parent.IsReply ? await AnnotationViews.LoadOneAsync(db, parent.ThreadRootId) : parent;
                     if (thread is null) return AnnotationResult.Fail(AnnotationFailure.NotFound, ParentGone);
                     if (AnnotationPermissions.Check(reader.Viewer, thread, AnnotationAction.GiveFeedback) is { } notFeedback) return notFeedback;
                 }
@@ -139,7 +145,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         var view = annotation.Exact is null || revisionAtCommit == annotation.DocumentRevision
             ? AsCreated(annotation, reader, parent, addresseeName)
             // A teacher's revision was saved in between: the thread is shown where it now is, as every read will show it.
-            : await LoadAsync(annotation.Id, reader.SeminarId);
+            : await LoadAsync(annotation.Id);
         await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Created, view));
         // On a post-first document this post may be what opens the rest of the discussion to its author.
         if (reader.Viewer.AwaitingOwnPost && ReaderAccess.OpensPostFirst(annotation.ParentId, annotation.Motivation, annotation.Visibility))
@@ -147,10 +153,10 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         return new AnnotationResult(view);
     }
 
-    private async Task<AnnotationView> LoadAsync(Guid id, int seminarId)
+    private async Task<AnnotationView> LoadAsync(Guid id)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        return (await AnnotationViews.LoadOneAsync(db, seminarId, id))!;
+        return (await AnnotationViews.LoadOneAsync(db, id))!;
     }
 
     private const string ParentGone = "The annotation you are replying to is not there any more.";
@@ -214,7 +220,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync();
         // The replies as their readers see them before the change (each may be narrower than its thread).
         var repliesBefore = threadVisibilityChanges
-            ? (await AnnotationViews.LoadAsync(db, reader.SeminarId, db.Annotations.Where(a => a.ThreadId == id))).ToDictionary(r => r.Id)
+            ? (await AnnotationViews.LoadAsync(db, db.Annotations.Where(a => a.ThreadId == id))).ToDictionary(r => r.Id)
             : [];
         var annotation = await db.Annotations.FirstAsync(a => a.Id == id);
         annotation.Body = draft.Body;
@@ -247,13 +253,13 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
             return AnnotationResult.Fail(AnnotationFailure.Stale, "This annotation was changed since you loaded it. Reload it and make your change again.");
         }
 
-        var view = (await AnnotationViews.LoadOneAsync(db, reader.SeminarId, id))!;
+        var view = (await AnnotationViews.LoadOneAsync(db, id))!;
         // Readers who could see the old version but not the new one must lose it: tell them it is gone.
         await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, view, Previous: current));
         if (threadVisibilityChanges)
             // Each reply whose audience changed, from what it was to what it is: narrowing takes replies from
             // those who lose the thread; widening adds no reader to a reply written for fewer.
-            foreach (var reply in await AnnotationViews.LoadAsync(db, reader.SeminarId, db.Annotations.Where(a => a.ThreadId == id)))
+            foreach (var reply in await AnnotationViews.LoadAsync(db, db.Annotations.Where(a => a.ThreadId == id)))
                 if (repliesBefore.TryGetValue(reply.Id, out var before) && before.Visibility != reply.Visibility)
                     await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, reply, Previous: before));
         await AnnounceGateChangeAsync(reader, current, view);
@@ -297,7 +303,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         await db.AnnotationAnchors.Where(x => x.AnnotationId == id && x.Revision >= document.Revision).ExecuteDeleteAsync();
         await db.SaveChangesAsync();
 
-        var view = (await AnnotationViews.LoadOneAsync(db, reader.SeminarId, id))!;
+        var view = (await AnnotationViews.LoadOneAsync(db, id))!;
         await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, view, Previous: current));
         return new AnnotationResult(view);
     }
@@ -329,7 +335,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         var annotation = await db.Annotations.FirstAsync(a => a.Id == id);
         mark(annotation);
         await db.SaveChangesAsync();
-        var view = (await AnnotationViews.LoadOneAsync(db, reader.SeminarId, id))!;
+        var view = (await AnnotationViews.LoadOneAsync(db, id))!;
         await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, view, Previous: current));
         return new AnnotationResult(view);
     }
@@ -342,8 +348,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         if (AnnotationPermissions.Check(reader.Viewer, current, AnnotationAction.Delete) is { } refused) return refused;
 
         await using var db = await dbFactory.CreateDbContextAsync();
-        var removed = await AnnotationViews.LoadAsync(db, reader.SeminarId,
-            db.Annotations.Where(a => a.Id == id || a.ThreadId == id || a.ParentId == id));
+        var removed = await AnnotationViews.LoadAsync(db, db.Annotations.Where(a => a.Id == id || a.ThreadId == id || a.ParentId == id));
         // Replies to a reply stay in the thread: re-point them at the deleted reply's parent.
         if (current.IsReply)
         {
@@ -376,7 +381,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         var order = annotations.Select((a, index) => (a.Id, index)).ToDictionary(x => x.Id, x => x.index);
         var ids = order.Keys.ToList();
         // Stored is stored: the events go out even if the importer has gone away meanwhile.
-        var views = (await AnnotationViews.LoadAsync(db, importer.SeminarId, db.Annotations.Where(a => ids.Contains(a.Id))))
+        var views = (await AnnotationViews.LoadAsync(db, db.Annotations.Where(a => ids.Contains(a.Id))))
             .OrderBy(v => order[v.Id]).ToList();
         foreach (var view in views)
             await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Created, view));

@@ -95,12 +95,15 @@ internal sealed class AnnotationWriter : IAsyncDisposable
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.Annotations.AddRange(batch.Select(p => p.Annotation));
         await db.SaveChangesAsync();
-        var documentIds = batch.Select(p => p.Annotation.DocumentId).Distinct().ToList();
-        var revisions = await db.Documents.Where(d => documentIds.Contains(d.Id))
-            .Select(d => new { d.Id, d.Revision }).ToDictionaryAsync(d => d.Id, d => d.Revision);
+        var revisions = new Dictionary<int, int>();
+        foreach (var documentId in batch.Select(p => p.Annotation.DocumentId).Distinct())
+            revisions[documentId] = await RevisionOf(db, documentId);
         await transaction.CommitAsync();
         return revisions;
     }
+
+    private static readonly Func<AnnotateDb, int, Task<int>> RevisionOf = EF.CompileAsyncQuery(
+        (AnnotateDb db, int documentId) => db.Documents.Where(d => d.Id == documentId).Select(d => d.Revision).First());
 
     /// <summary>At shutdown (after the server has stopped taking requests): what is queued is still written.</summary>
     public async ValueTask DisposeAsync()
