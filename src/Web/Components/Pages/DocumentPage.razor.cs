@@ -190,6 +190,9 @@ public partial class DocumentPage
                 Apply(kind, annotationEvent.Annotation, redraw: false);
                 RedrawSoon();
                 return;
+            case AnnotationsImportedEvent imported:
+                ApplyImported(imported.VisibleTo(access.Viewer).ToList());
+                return;
             case DocumentRevisedEvent:
                 await ReloadAfterRevisionAsync();
                 break;
@@ -279,9 +282,9 @@ public partial class DocumentPage
     }
 
     /// <summary>
-    /// An import publishes hundreds of events at once: each is taken in as it comes, but the page is laid
-    /// out and drawn at most once a tenth of a second (drawing hundreds of threads hundreds of times took
-    /// minutes). A lone event, the usual case, is drawn at once: live updates wait for nothing.
+    /// Bursts of events (many members posting at once, a page catching up) are each taken in as they come,
+    /// but the page is laid out and drawn at most once a tenth of a second (drawing hundreds of threads
+    /// hundreds of times took minutes). A lone event, the usual case, is drawn at once: live updates wait for nothing.
     /// </summary>
     private void RedrawSoon()
     {
@@ -321,6 +324,16 @@ public partial class DocumentPage
             annotations.Add(annotation);
         }
         if (redraw) Rebuild();
+    }
+
+    /// <summary>An import's annotations, thousands perhaps, taken in at once and drawn once.</summary>
+    private void ApplyImported(List<AnnotationView> imported)
+    {
+        if (imported.Count == 0) return;
+        var ids = imported.Select(a => a.Id).ToHashSet();
+        annotations.RemoveAll(a => ids.Contains(a.Id));
+        annotations.AddRange(imported);
+        RedrawSoon();
     }
 
     /// <summary>Recomputes where threads sit; a new list each time so the article knows to redraw.</summary>

@@ -3,7 +3,7 @@ using Annotate.Shared;
 namespace Annotate.Web.Features.Annotations;
 
 /// <summary>
-/// One annotation as the database hands it over for reading (<see cref="AnnotationRows"/>): its own columns,
+/// One annotation as the database hands it over for reading (<see cref="AnnotationViews.Rows"/>): its own columns,
 /// and, joined in the same query, what the visibility rule needs about its thread (the thread's author,
 /// visibility and the author's group in the seminar) and the names shown with it. <see cref="VisibilityFilter"/>
 /// filters these in SQL.

@@ -368,23 +368,21 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
     }
 
     /// <summary>
-    /// Stores what an import checked and placed (parents before their replies) with one SaveChanges, so
-    /// all of it or none is stored, then tells every open page and hub client about each, threads first.
+    /// Stores what an import checked and placed (parents before their replies) in one transaction, so all
+    /// of it or none is stored, then tells every open page and hub client about them in one event.
     /// </summary>
     internal async Task<List<AnnotationView>> AddImportedAsync(ReaderAccess.DocumentAccess importer, IReadOnlyList<Annotation> annotations, CancellationToken cancellationToken = default)
     {
         if (annotations.Count == 0) return [];
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.Annotations.AddRange(annotations);
-        await db.SaveChangesAsync(cancellationToken);
-
-        var order = annotations.Select((a, index) => (a.Id, index)).ToDictionary(x => x.Id, x => x.index);
-        var ids = order.Keys.ToList();
-        // Stored is stored: the events go out even if the importer has gone away meanwhile.
-        var views = (await AnnotationViews.LoadAsync(db, db.Annotations.Where(a => ids.Contains(a.Id))))
-            .OrderBy(v => order[v.Id]).ToList();
-        foreach (var view in views)
-            await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Created, view));
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await AnnotationBulkInsert.InsertAsync(db, annotations, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        // Stored is stored: the event goes out even if the importer has gone away meanwhile.
+        var views = await ImportedViews.OfAsync(db, importer, annotations, CancellationToken.None);
+        await feed.PublishAsync(new AnnotationsImportedEvent(importer.DocumentId, views));
         return views;
     }
 

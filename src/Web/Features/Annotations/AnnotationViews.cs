@@ -112,7 +112,8 @@ internal static class AnnotationViews
 
     /// <summary>
     /// Threads written on an older revision are placed on the current one (see <see cref="Place"/>): their
-    /// anchors on it are read for them alone, since most threads are on the current revision.
+    /// anchors on it are read for them alone, since most threads are on the current revision. A thread root with
+    /// a quote and no position on its own revision is an imported orphan.
     /// </summary>
     public static async Task<List<AnnotationView>> ToViewsAsync(AnnotateDb db, List<AnnotationRow> rows, CancellationToken cancellationToken)
     {
@@ -132,6 +133,9 @@ internal static class AnnotationViews
             if (view.Quote is not null && r.DocumentRevision != r.CurrentRevision)
                 view = anchorOn.TryGetValue((r.Id, r.CurrentRevision), out var anchor) ? Place(view, PlacementOf(anchor))
                     : Place(view, PassageTracker.Follow(await CurrentTextAsync(r.DocumentId), view.Quote, view.Position));
+            else if (view.Quote is not null && view.Position is null)
+                // A quote without a position: imported from another text and not found in this one (ImportPlanner).
+                view = view with { Orphan = true };
             views.Add(view);
         }
         return views;
