@@ -2,6 +2,8 @@ using Annotate.Data;
 using Annotate.Data.Entities;
 using Annotate.Shared;
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.Features.Documents;
+using Annotate.Web.Features.Overview;
 using Annotate.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +34,11 @@ public sealed class VisibilityFilterEquivalenceTests(AnnotateApp app, ITestOutpu
         var onDocument = db.Annotations.Where(a => a.DocumentId == scene.DocumentId);
         var all = await AnnotationViews.LoadAsync(db, onDocument);
         Assert.Equal(scene.Count, all.Count);
+        // Imported orphans are in the matrix, read as orphans (never placed), with replies.
+        var orphans = all.Where(v => v.NeverPlaced).ToList();
+        Assert.Equal(all.Count(v => !v.IsReply) / 3, orphans.Count);
+        Assert.All(all.Where(v => !v.IsReply && v.Position is not null), v => Assert.False(v.Orphan));
+        Assert.Contains(all, v => v.IsReply && orphans.Any(o => o.Id == v.ThreadId));
 
         var cells = 0;
         foreach (var (name, viewer) in scene.Viewers)
@@ -58,13 +65,72 @@ public sealed class VisibilityFilterEquivalenceTests(AnnotateApp app, ITestOutpu
         }
     }
 
+    [Fact]
+    public async Task Search_finds_what_the_rule_shows_and_matches_for_every_viewer()
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<AnnotateDb>>();
+        var search = app.Services.GetRequiredService<DiscussionSearch>();
+        var scene = await CreateSceneAsync(factory);
+        await using var db = await factory.CreateDbContextAsync();
+        var all = await AnnotationViews.LoadAsync(db, db.Annotations.Where(a => a.DocumentId == scene.DocumentId));
+        var someone = all.First(v => v.AuthorId is not null).AuthorId;
+        DiscussionSearch.Terms[] searches =
+        [
+            new("walrus", null, null), new("class struggles", null, null), new("OTTER", "seen", null), new(null, "seen", null),
+            new(null, null, someone), new("walrus", null, someone), new("nowhere", null, null),
+        ];
+
+        foreach (var (name, viewer) in scene.Viewers)
+        foreach (var terms in searches)
+        {
+            var expected = all.Where(v => VisibilityRule.CanSee(viewer, v.Access) && AnnotationSearch.Matches(v, terms.Words)
+                    && (terms.Tag is null || v.Tags.Contains(terms.Tag)) && (terms.CreatorId is null || v.AuthorId == terms.CreatorId))
+                .Select(v => v.Id).Order().ToList();
+            var found = (await search.FindAsync(scene.Reader(viewer), terms)).Select(v => v.Id).Order().ToList();
+            Assert.True(expected.SequenceEqual(found), $"{name}, {terms}: expected {expected.Count}, found {found.Count}");
+        }
+    }
+
+    [Fact]
+    public async Task Participation_overview_counts_what_the_teachers_full_read_shows()
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<AnnotateDb>>();
+        var scene = await CreateSceneAsync(factory);
+        var (teacherName, teacher) = scene.Viewers[0];
+        Assert.StartsWith("teacher", teacherName);
+        var seen = await app.Services.GetRequiredService<AnnotationService>().ListVisibleAsync(scene.Reader(teacher));
+
+        var (outcome, overview) = await app.Services.GetRequiredService<ParticipationService>().GetAsync(teacher.UserId!, scene.DocumentId);
+
+        Assert.Equal(ParticipationService.Outcome.Done, outcome);
+        Assert.Equal(4, overview!.Students.Count);
+        var roots = seen.Where(v => !v.IsReply).ToDictionary(v => v.Id);
+        foreach (var student in overview.Students)
+        {
+            var own = seen.Where(v => v.AuthorId == student.UserId).ToList();
+            Assert.Equal(own.Count(v => !v.IsReply), student.Annotations);
+            Assert.Equal(own.Count(v => v.IsReply), student.Replies);
+            Assert.Equal(seen.Count(v => v.AddresseeId == student.UserId && v.IsFeedback), student.FeedbackReceived);
+            Assert.Equal(
+                own.Select(v => (v.ThreadRootId, roots.GetValueOrDefault(v.ThreadRootId)?.Quote?.Exact ?? "", v.IsReply)).Order(),
+                student.Threads.Select(l => (l.ThreadId, l.Quote, l.IsReply)).Order());
+        }
+        Assert.Contains(overview.Students, s => s.Annotations > 0 && s.Replies > 0);
+    }
+
     private static string Describe(List<AnnotationView> all, Guid id)
     {
         var v = all.Single(a => a.Id == id);
         return $"{(v.IsReply ? "reply" : "thread")} by {v.AuthorId ?? "deleted"} {v.Visibility} (thread by {v.Access.AuthorId ?? "deleted"}, group {v.Access.AuthorGroupId}, to {v.AddresseeId ?? "-"})";
     }
 
-    private sealed record Scene(int DocumentId, int Count, List<(string Name, Viewer Viewer)> Viewers);
+    private sealed record Scene(int SeminarId, int DocumentId, int Count, List<(string Name, Viewer Viewer)> Viewers)
+    {
+        public ReaderAccess.DocumentAccess Reader(Viewer viewer) => new(DocumentId, SeminarId, viewer);
+    }
+
+    /// <summary>Where a thread is: on its passage, written on an older revision (placed on the current one as it is read), or an imported orphan.</summary>
+    private enum Placement { OnPassage, OlderRevision, Orphan }
 
     private static async Task<Scene> CreateSceneAsync(IDbContextFactory<AnnotateDb> factory)
     {
@@ -98,14 +164,18 @@ public sealed class VisibilityFilterEquivalenceTests(AnnotateApp app, ITestOutpu
         string[] replyAuthors = [people["a"].Id, people["c"].Id, people["t2"].Id, people["d"].Id];
         var time = DateTimeOffset.UtcNow;
         var annotations = new List<Annotation>();
-        Annotation Add(Guid? parent, Guid? thread, string? author, int? formerGroup, Visibility visibility, string? addressee)
+        Annotation Add(Guid? parent, Guid? thread, string? author, int? formerGroup, Visibility visibility, string? addressee, Placement placement = Placement.OnPassage)
         {
+            var n = annotations.Count;
             var annotation = new Annotation
             {
                 Id = Guid.NewGuid(), DocumentId = document.Id, ParentId = parent, ThreadId = thread, AuthorId = author,
                 FormerAuthorGroupId = formerGroup, Motivation = addressee is null ? "commenting" : "assessing", Visibility = visibility,
-                Body = $"{annotations.Count}", AddresseeId = addressee, DocumentRevision = 1, Created = time, Modified = time,
-                Exact = parent is null ? "class struggles" : null, Prefix = "", Suffix = "", Start = parent is null ? 0 : null, End = parent is null ? 15 : null,
+                Body = $"{n} {(n % 3 == 0 ? "walrus" : "otter")}", Tags = n % 4 == 0 ? "seen" : "", AddresseeId = addressee,
+                DocumentRevision = placement == Placement.OlderRevision ? 0 : 1, Created = time.AddSeconds(n), Modified = time.AddSeconds(n),
+                Exact = parent is null ? "class struggles" : null, Prefix = "", Suffix = "",
+                // An imported orphan: a thread root with a quote and no position.
+                Start = parent is null && placement != Placement.Orphan ? 0 : null, End = parent is null && placement != Placement.Orphan ? 15 : null,
             };
             annotations.Add(annotation);
             return annotation;
@@ -113,8 +183,9 @@ public sealed class VisibilityFilterEquivalenceTests(AnnotateApp app, ITestOutpu
         foreach (var (author, formerGroup) in threadAuthors)
         foreach (var visibility in Visibilities)
         foreach (var addressee in addressees)
+        foreach (var placement in Enum.GetValues<Placement>())
         {
-            var thread = Add(null, null, author, formerGroup, visibility, addressee);
+            var thread = Add(null, null, author, formerGroup, visibility, addressee, placement);
             Annotation? last = null;
             for (var i = 0; i < Visibilities.Length; i++)
                 last = Add(last?.Id ?? thread.Id, thread.Id, replyAuthors[i], null, Visibilities[i], addressee);
@@ -137,6 +208,6 @@ public sealed class VisibilityFilterEquivalenceTests(AnnotateApp app, ITestOutpu
         }
         viewers.Add(("former member (not a member)", new Viewer(people["former"].Id, null, null)));
         viewers.Add(("nobody", Viewer.Anonymous));
-        return new Scene(document.Id, annotations.Count, viewers);
+        return new Scene(seminar.Id, document.Id, annotations.Count, viewers);
     }
 }
