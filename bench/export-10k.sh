@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Times the whole HTTP export of 10,000 annotations (JSON-LD, CSV, Markdown) on a real SQLite file.
+# Times the whole HTTP export of 10,000 annotations (JSON-LD, CSV, Markdown) on a real SQLite file, and
+# the other reads of the whole discussion at that size: the collection, a search (?q= on it) and the
+# teacher's participation overview.
 #
 # Starts the app (Release, Kestrel) on a fresh database with the demo seminar, registers its teacher,
 # posts 300 comments and 200 replies through the API over the sample article, then copies those rows
 # in the database file until the document holds 6,000 threads and 4,000 replies (the API would take
-# minutes to post them one by one). Each export is requested once to warm up, then 5 times with curl;
-# the script prints every time and size, and the app's resident memory before and after.
+# minutes to post them one by one). Each request is made once to warm up, then 5 times with curl;
+# the script prints every time and size, the app's resident memory before and after, and the load average.
 #
 #   bench/export-10k.sh            # needs curl and python3
 set -euo pipefail
@@ -85,11 +87,17 @@ echo "annotations the teacher sees: $total"
 
 rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MB  ", $1, $2/1024}' "/proc/$app/status"; echo; }
 echo "app memory before: $(rss)"
-for format in jsonld csv markdown; do
-  curl -sf -o /dev/null "$base/api/documents/1/export?format=$format" -H "$auth"   # warm-up
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+timed() {  # name, path
+  curl -sf -o /dev/null "$base$2" -H "$auth"   # warm-up
   for run in 1 2 3 4 5; do
-    curl -sf -o /dev/null -w "$format run $run: %{time_total} s, %{size_download} bytes, first byte after %{time_starttransfer} s\n" \
-      "$base/api/documents/1/export?format=$format" -H "$auth"
+    curl -sf -o /dev/null -w "$1 run $run: %{time_total} s, %{size_download} bytes, first byte after %{time_starttransfer} s\n" "$base$2" -H "$auth"
   done
-done
+}
+for format in jsonld csv markdown; do timed "$format" "/api/documents/1/export?format=$format"; done
+timed "collection" "/api/documents/1/annotations"
+timed "search q=workers" "/api/documents/1/annotations?q=workers"
+timed "search q=differently" "/api/documents/1/annotations?q=differently"
+timed "overview" "/api/documents/1/participation"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "app memory after: $(rss)"

@@ -59,7 +59,9 @@ internal static class AppSetup
         services.AddSingleton<AccountDeletion>();
         services.AddSingleton<DocumentService>();
         services.AddSingleton<DocumentImporter>();
+        services.AddSingleton<AnnotationWriter>();
         services.AddSingleton<AnnotationService>();
+        services.AddSingleton<DiscussionSearch>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<ParticipationService>();
         services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));

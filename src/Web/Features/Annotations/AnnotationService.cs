@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Annotate.Data;
 using Annotate.Data.Entities;
 using Annotate.Shared;
@@ -6,6 +7,7 @@ using Annotate.Shared.W3c;
 using Annotate.Web.Features.Documents;
 using Annotate.Web.Realtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Annotate.Web.Features.Annotations;
 
@@ -13,7 +15,7 @@ namespace Annotate.Web.Features.Annotations;
 /// The one place annotations are read and written. Every read filters through the visibility rule;
 /// every write publishes its event after the save has committed.
 /// </summary>
-internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, IAnnotationFeed feed, TimeProvider clock)
+internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, AnnotationWriter writer, IAnnotationFeed feed, TimeProvider clock)
 {
     /// <summary>How readers see the author of a thread whose author deleted their account.</summary>
     public const string DeletedAccountName = "a deleted account";
@@ -22,10 +24,16 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
     public const string DeletedBodyText = "Deleted with its author's account.";
 
     /// <summary>Every annotation of the document the viewer may see, threads in document order, replies by time.</summary>
-    public async Task<List<AnnotationView>> ListVisibleAsync(ReaderAccess.DocumentAccess reader, CancellationToken cancellationToken = default)
+    public Task<List<AnnotationView>> ListVisibleAsync(ReaderAccess.DocumentAccess reader, CancellationToken cancellationToken = default) =>
+        ListVisibleAsync(reader, null, cancellationToken);
+
+    /// <summary>Those of them that <paramref name="which"/> picks (in SQL), in the same order.</summary>
+    public async Task<List<AnnotationView>> ListVisibleAsync(ReaderAccess.DocumentAccess reader, Expression<Func<Annotation, bool>>? which, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var views = await LoadViewsAsync(db, reader.SeminarId, db.Annotations.Where(a => a.DocumentId == reader.DocumentId), cancellationToken);
+        var onDocument = db.Annotations.Where(a => a.DocumentId == reader.DocumentId);
+        var views = await AnnotationViews.LoadAsync(db, which is null ? onDocument : onDocument.Where(which), reader.Viewer, cancellationToken);
+        // The database has kept only what the viewer may see (VisibilityFilter); the rule itself has the last word.
         return views.Where(v => v.CanBeSeenBy(reader.Viewer))
             .OrderBy(v => v.Position?.Start ?? int.MaxValue).ThenBy(v => v.Created)
             .ToList();
@@ -37,19 +45,28 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync();
         var documentId = await db.Annotations.Where(a => a.Id == id).Select(a => (int?)a.DocumentId).FirstOrDefaultAsync();
         if (documentId is null || await access.ForDocumentAsync(userId, documentId.Value) is not { } reader) return null;
-        var view = await LoadOneAsync(db, reader.SeminarId, id);
+        var view = await AnnotationViews.LoadOneAsync(db, id);
         return view is not null && view.CanBeSeenBy(reader.Viewer) ? (view, reader) : null;
     }
 
-    public async Task<AnnotationResult> CreateAsync(string userId, int documentId, AnnotationDraft draft)
+    public async Task<AnnotationResult> CreateAsync(string userId, int documentId, AnnotationDraft draft) =>
+        await access.ForDocumentAsync(userId, documentId) is { } reader
+            ? await CreateAsync(reader, draft)
+            : AnnotationResult.Fail(AnnotationFailure.NotFound, ReaderAccess.NoSuchDocument);
+
+    /// <summary>
+    /// Stores a new thread or reply for <paramref name="reader"/> (their access to the document, looked up once
+    /// for the request). Everything is checked before the annotation joins <see cref="AnnotationWriter"/>'s queue;
+    /// the answer is the annotation as every later read shows it, built without reading it back.
+    /// </summary>
+    public async Task<AnnotationResult> CreateAsync(ReaderAccess.DocumentAccess reader, AnnotationDraft draft)
     {
-        if (await access.ForDocumentAsync(userId, documentId) is not { } reader)
-            return AnnotationResult.Fail(AnnotationFailure.NotFound, ReaderAccess.NoSuchDocument);
         if (CheckDraft(draft, reader.Viewer) is { } problem)
             return AnnotationResult.Fail(AnnotationFailure.Invalid, problem);
 
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var now = clock.GetUtcNow();
+        var userId = reader.Viewer.UserId!;
+        var documentId = reader.DocumentId;
+        var now = AsStored(clock.GetUtcNow());
         var annotation = new Annotation
         {
             Id = Guid.CreateVersion7(now),
@@ -62,59 +79,123 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
             Created = now,
             Modified = now,
         };
+        AnnotationView? parent = null;
+        string? addresseeName = null;
 
-        if (draft.ReplyTo is { } parentId)
+        await using (var db = await dbFactory.CreateDbContextAsync())
         {
-            var parent = await LoadOneAsync(db, reader.SeminarId, parentId);
-            // A thread the author cannot see cannot be answered, and looks the same as one that is not there.
-            if (parent is null || parent.DocumentId != documentId || !parent.CanBeSeenBy(reader.Viewer))
-                return AnnotationResult.Fail(AnnotationFailure.NotFound, "The annotation you are replying to is not there any more.");
-            if (AnnotationPermissions.Check(reader.Viewer, parent, AnnotationAction.Reply) is { } refused) return refused;
-            annotation.ParentId = parent.Id;
-            annotation.ThreadId = parent.ThreadRootId;
-            if (draft.Motivation == Motivations.Assessing)
+            if (draft.ReplyTo is { } parentId)
             {
-                // Feedback in a thread is for the student whose thread it is, as the thread card offers it.
-                var thread = parent.IsReply ? await LoadOneAsync(db, reader.SeminarId, parent.ThreadRootId) : parent;
-                if (thread is null) return AnnotationResult.Fail(AnnotationFailure.NotFound, "The annotation you are replying to is not there any more.");
-                if (AnnotationPermissions.Check(reader.Viewer, thread, AnnotationAction.GiveFeedback) is { } notFeedback) return notFeedback;
+                parent = await AnnotationViews.LoadOneAsync(db, parentId);
+                // A thread the author cannot see cannot be answered, and looks the same as one that is not there.
+                if (parent is null || parent.DocumentId != documentId || !parent.CanBeSeenBy(reader.Viewer))
+                    return AnnotationResult.Fail(AnnotationFailure.NotFound, ParentGone);
+                if (AnnotationPermissions.Check(reader.Viewer, parent, AnnotationAction.Reply) is { } refused) return refused;
+                annotation.ParentId = parent.Id;
+                annotation.ThreadId = parent.ThreadRootId;
+                AnnotationView? thread = null;
+                if (draft.Motivation == Motivations.Assessing)
+                {
+                    // Feedback in a thread is for the student whose thread it is, as the thread card offers it.
+                    thread = parent.IsReply ? await AnnotationViews.LoadOneAsync(db, parent.ThreadRootId) : parent;
+                    if (thread is null) return AnnotationResult.Fail(AnnotationFailure.NotFound, ParentGone);
+                    if (AnnotationPermissions.Check(reader.Viewer, thread, AnnotationAction.GiveFeedback) is { } notFeedback) return notFeedback;
+                }
+                // Under feedback, replies stay between that student and the teachers; a teacher's feedback in a
+                // student's thread is for that student alone.
+                annotation.AddresseeId = parent.AddresseeId
+                    ?? (draft.Motivation == Motivations.Assessing ? parent.Access.AuthorId : null);
+                addresseeName = parent.AddresseeId is not null ? parent.AddresseeName
+                    : annotation.AddresseeId is not null ? thread?.AuthorName : null;
+                if (draft.AddresseeId is not null && draft.AddresseeId != annotation.AddresseeId)
+                    return AnnotationResult.Fail(AnnotationFailure.Invalid, "A reply goes to whoever its thread is for; leave \"addressee\" out of replies.");
+                // A reply takes the visibility of what it answers (as its readers see it now): it can never widen it.
+                // It keeps that even if the thread is widened later; see AnnotationViews.Rows.
+                annotation.Visibility = parent.Access.Visibility;
+                annotation.DocumentRevision = parent.DocumentRevision;
             }
-            // Under feedback, replies stay between that student and the teachers; a teacher's feedback in a
-            // student's thread is for that student alone.
-            annotation.AddresseeId = parent.AddresseeId
-                ?? (draft.Motivation == Motivations.Assessing ? parent.Access.AuthorId : null);
-            if (draft.AddresseeId is not null && draft.AddresseeId != annotation.AddresseeId)
-                return AnnotationResult.Fail(AnnotationFailure.Invalid, "A reply goes to whoever its thread is for; leave \"addressee\" out of replies.");
-            // A reply takes the visibility of what it answers (as its readers see it now): it can never widen it.
-            // It keeps that even if the thread is widened later; see LoadViewsAsync.
-            annotation.Visibility = parent.Access.Visibility;
-            annotation.DocumentRevision = parent.DocumentRevision;
-        }
-        else
-        {
-            if (draft.AddresseeId is { } addressee)
+            else
             {
-                if (draft.Motivation != Motivations.Assessing)
-                    return AnnotationResult.Fail(AnnotationFailure.Invalid, "Only feedback (motivation \"assessing\") is addressed to one student.");
-                if (!await IsStudentAsync(db, reader.SeminarId, addressee))
-                    return AnnotationResult.Fail(AnnotationFailure.Invalid, "Feedback can only be addressed to a student of this seminar.");
-                annotation.AddresseeId = addressee;
+                if (draft.AddresseeId is { } addressee)
+                {
+                    if (draft.Motivation != Motivations.Assessing)
+                        return AnnotationResult.Fail(AnnotationFailure.Invalid, "Only feedback (motivation \"assessing\") is addressed to one student.");
+                    addresseeName = await StudentName(db, reader.SeminarId, addressee);
+                    if (addresseeName is null)
+                        return AnnotationResult.Fail(AnnotationFailure.Invalid, "Feedback can only be addressed to a student of this seminar.");
+                    annotation.AddresseeId = addressee;
+                }
+                var document = (await CurrentText(db, documentId))!;
+                var (passage, error) = PassageResolver.Resolve(document.Text, draft.Quote, draft.Position);
+                if (passage is null) return AnnotationResult.Fail(AnnotationFailure.Invalid, error!);
+                SetPassage(annotation, passage, document.Revision);
             }
-            var document = await db.Documents.Where(d => d.Id == documentId).Select(d => new { d.Text, d.Revision }).FirstAsync();
-            var (passage, error) = PassageResolver.Resolve(document.Text, draft.Quote, draft.Position);
-            if (passage is null) return AnnotationResult.Fail(AnnotationFailure.Invalid, error!);
-            SetPassage(annotation, passage, document.Revision);
         }
 
-        db.Annotations.Add(annotation);
-        await db.SaveChangesAsync();
-        var view = (await LoadOneAsync(db, reader.SeminarId, annotation.Id))!;
+        int revisionAtCommit;
+        try
+        {
+            revisionAtCommit = await writer.InsertAsync(annotation);
+        }
+        catch (DbUpdateException)
+        {
+            // Checked a moment ago, gone now: the thread, the document or the author's account was deleted meanwhile.
+            return AnnotationResult.Fail(AnnotationFailure.NotFound, parent is null ? ReaderAccess.NoSuchDocument : ParentGone);
+        }
+        var view = annotation.Exact is null || revisionAtCommit == annotation.DocumentRevision
+            ? AsCreated(annotation, reader, parent, addresseeName)
+            // A teacher's revision was saved in between: the thread is shown where it now is, as every read will show it.
+            : await LoadAsync(annotation.Id);
         await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Created, view));
         // On a post-first document this post may be what opens the rest of the discussion to its author.
         if (reader.Viewer.AwaitingOwnPost && ReaderAccess.OpensPostFirst(annotation.ParentId, annotation.Motivation, annotation.Visibility))
             await feed.PublishAsync(new AccessChangedEvent(documentId, reader.SeminarId, userId, OthersAffected: false));
         return new AnnotationResult(view);
     }
+
+    private async Task<AnnotationView> LoadAsync(Guid id)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return (await AnnotationViews.LoadOneAsync(db, id))!;
+    }
+
+    private const string ParentGone = "The annotation you are replying to is not there any more.";
+
+    /// <summary>
+    /// A new annotation as <see cref="AnnotationViews"/> would read it back: its author is the reader, on the
+    /// revision it was written on; a reply's thread facts are those its parent was read with, and its
+    /// visibility (its parent's) is already the narrower of its own and its thread's.
+    /// </summary>
+    private static AnnotationView AsCreated(Annotation a, ReaderAccess.DocumentAccess reader, AnnotationView? parent, string? addresseeName) =>
+        AnnotationViews.ToView(new AnnotationRow
+        {
+            Id = a.Id, DocumentId = a.DocumentId, ParentId = a.ParentId, ThreadId = a.ThreadId,
+            AuthorId = a.AuthorId, AuthorName = reader.ReaderName, AuthorRole = reader.Viewer.Role,
+            AddresseeId = a.AddresseeId, AddresseeName = addresseeName,
+            Motivation = a.Motivation, Visibility = a.Visibility, Body = a.Body, Tags = a.Tags,
+            Exact = a.Exact, Prefix = a.Prefix, Suffix = a.Suffix, Start = a.Start, End = a.End,
+            DocumentRevision = a.DocumentRevision, CurrentRevision = a.DocumentRevision,
+            Created = a.Created, Modified = a.Modified, Version = a.Version,
+            ThreadAuthorId = parent is null ? a.AuthorId : parent.Access.AuthorId,
+            ThreadVisibility = parent is null ? a.Visibility : parent.Access.Visibility,
+            ThreadGroupId = parent is null ? reader.Viewer.GroupId : parent.Access.AuthorGroupId,
+        });
+
+    /// <summary>The database keeps times to a tenth of a millisecond (AnnotateDb stores them as numbers): the answer shows what later reads show.</summary>
+    private static DateTimeOffset AsStored(DateTimeOffset time) =>
+        (DateTimeOffset)StoredTime.ConvertFromProvider(StoredTime.ConvertToProvider(time))!;
+
+    private static readonly DateTimeOffsetToBinaryConverter StoredTime = new();
+
+    private static readonly Func<AnnotateDb, int, Task<DocumentText?>> CurrentText = EF.CompileAsyncQuery(
+        (AnnotateDb db, int documentId) => db.Documents.Where(d => d.Id == documentId).Select(d => new DocumentText(d.Text, d.Revision)).FirstOrDefault());
+
+    private sealed record DocumentText(string Text, int Revision);
+
+    private static readonly Func<AnnotateDb, int, string, Task<string?>> StudentName = EF.CompileAsyncQuery(
+        (AnnotateDb db, int seminarId, string userId) => db.Memberships
+            .Where(m => m.SeminarId == seminarId && m.UserId == userId && m.Role == SeminarRole.Student)
+            .Select(m => m.User!.DisplayName).FirstOrDefault());
 
     /// <summary>
     /// Replaces what the author wrote. <paramref name="expectedVersion"/> (from If-Match or the version the
@@ -139,7 +220,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync();
         // The replies as their readers see them before the change (each may be narrower than its thread).
         var repliesBefore = threadVisibilityChanges
-            ? (await LoadViewsAsync(db, reader.SeminarId, db.Annotations.Where(a => a.ThreadId == id))).ToDictionary(r => r.Id)
+            ? (await AnnotationViews.LoadAsync(db, db.Annotations.Where(a => a.ThreadId == id))).ToDictionary(r => r.Id)
             : [];
         var annotation = await db.Annotations.FirstAsync(a => a.Id == id);
         annotation.Body = draft.Body;
@@ -162,7 +243,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         }
 
         // Replies keep the visibility they were written with: a thread's visibility bounds what its replies
-        // show (LoadViewsAsync takes the narrower of the two), so nothing of theirs needs rewriting here.
+        // show (AnnotationViews.Rows takes the narrower of the two), so nothing of theirs needs rewriting here.
         try
         {
             await db.SaveChangesAsync();
@@ -172,13 +253,13 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
             return AnnotationResult.Fail(AnnotationFailure.Stale, "This annotation was changed since you loaded it. Reload it and make your change again.");
         }
 
-        var view = (await LoadOneAsync(db, reader.SeminarId, id))!;
+        var view = (await AnnotationViews.LoadOneAsync(db, id))!;
         // Readers who could see the old version but not the new one must lose it: tell them it is gone.
         await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, view, Previous: current));
         if (threadVisibilityChanges)
             // Each reply whose audience changed, from what it was to what it is: narrowing takes replies from
             // those who lose the thread; widening adds no reader to a reply written for fewer.
-            foreach (var reply in await LoadViewsAsync(db, reader.SeminarId, db.Annotations.Where(a => a.ThreadId == id)))
+            foreach (var reply in await AnnotationViews.LoadAsync(db, db.Annotations.Where(a => a.ThreadId == id)))
                 if (repliesBefore.TryGetValue(reply.Id, out var before) && before.Visibility != reply.Visibility)
                     await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, reply, Previous: before));
         await AnnounceGateChangeAsync(reader, current, view);
@@ -222,7 +303,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         await db.AnnotationAnchors.Where(x => x.AnnotationId == id && x.Revision >= document.Revision).ExecuteDeleteAsync();
         await db.SaveChangesAsync();
 
-        var view = (await LoadOneAsync(db, reader.SeminarId, id))!;
+        var view = (await AnnotationViews.LoadOneAsync(db, id))!;
         await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, view, Previous: current));
         return new AnnotationResult(view);
     }
@@ -254,7 +335,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         var annotation = await db.Annotations.FirstAsync(a => a.Id == id);
         mark(annotation);
         await db.SaveChangesAsync();
-        var view = (await LoadOneAsync(db, reader.SeminarId, id))!;
+        var view = (await AnnotationViews.LoadOneAsync(db, id))!;
         await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, view, Previous: current));
         return new AnnotationResult(view);
     }
@@ -267,8 +348,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         if (AnnotationPermissions.Check(reader.Viewer, current, AnnotationAction.Delete) is { } refused) return refused;
 
         await using var db = await dbFactory.CreateDbContextAsync();
-        var removed = await LoadViewsAsync(db, reader.SeminarId,
-            db.Annotations.Where(a => a.Id == id || a.ThreadId == id || a.ParentId == id));
+        var removed = await AnnotationViews.LoadAsync(db, db.Annotations.Where(a => a.Id == id || a.ThreadId == id || a.ParentId == id));
         // Replies to a reply stay in the thread: re-point them at the deleted reply's parent.
         if (current.IsReply)
         {
@@ -318,9 +398,6 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         return AnnotationRules.CheckBody(draft.Motivation, draft.Body) ?? AnnotationRules.CheckTags(draft.Tags);
     }
 
-    private static Task<bool> IsStudentAsync(AnnotateDb db, int seminarId, string userId) =>
-        db.Memberships.AnyAsync(m => m.SeminarId == seminarId && m.UserId == userId && m.Role == SeminarRole.Student);
-
     private static void SetPassage(Annotation annotation, PassageResolver.Passage passage, int revision)
     {
         annotation.Exact = passage.Quote.Exact;
@@ -330,112 +407,4 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
         annotation.End = passage.Position.End;
         annotation.DocumentRevision = revision;
     }
-
-    private static async Task<AnnotationView?> LoadOneAsync(AnnotateDb db, int seminarId, Guid id) =>
-        (await LoadViewsAsync(db, seminarId, db.Annotations.Where(a => a.Id == id))).FirstOrDefault();
-
-    /// <summary>
-    /// Loads annotations with their authors' names and the facts the visibility rule needs. For replies
-    /// those are the thread's author and group, and the narrower of the reply's own visibility (its
-    /// thread's when it was written) and the thread's now: narrowing a thread narrows its replies, and
-    /// widening it never shows a reply to more than it was written for. Threads are placed on the
-    /// document's current revision (see <see cref="Place"/>).
-    /// </summary>
-    internal static async Task<List<AnnotationView>> LoadViewsAsync(AnnotateDb db, int seminarId, IQueryable<Annotation> query, CancellationToken cancellationToken = default)
-    {
-        var rows = await query
-            .Select(a => new ViewRow
-            {
-                Annotation = a,
-                AuthorName = a.AuthorId == null ? DeletedAccountName : a.Author!.DisplayName,
-                AddresseeName = a.AddresseeId == null ? null : db.Users.Where(u => u.Id == a.AddresseeId).Select(u => u.DisplayName).FirstOrDefault(),
-                ThreadAuthorId = a.ThreadId == null ? a.AuthorId : db.Annotations.Where(t => t.Id == a.ThreadId).Select(t => t.AuthorId).FirstOrDefault(),
-                ThreadVisibility = a.ThreadId == null ? a.Visibility : db.Annotations.Where(t => t.Id == a.ThreadId).Select(t => t.Visibility).FirstOrDefault(),
-                ThreadFormerGroupId = a.ThreadId == null ? a.FormerAuthorGroupId : db.Annotations.Where(t => t.Id == a.ThreadId).Select(t => t.FormerAuthorGroupId).FirstOrDefault(),
-                CurrentRevision = a.Document!.Revision,
-                Anchor = db.AnnotationAnchors.FirstOrDefault(x => x.AnnotationId == a.Id && x.Revision == a.Document!.Revision),
-            })
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        return await ViewsOfAsync(db, seminarId, rows, cancellationToken);
-    }
-
-    /// <summary>An annotation with what its view needs from around it: the names, its thread's author, visibility and former group, its anchor.</summary>
-    internal sealed class ViewRow
-    {
-        public required Annotation Annotation { get; init; }
-        public required string AuthorName { get; init; }
-        public string? AddresseeName { get; init; }
-        public string? ThreadAuthorId { get; init; }
-        public Visibility ThreadVisibility { get; init; }
-        public int? ThreadFormerGroupId { get; init; }
-        public int CurrentRevision { get; init; }
-        public AnnotationAnchor? Anchor { get; init; }
-    }
-
-    /// <summary>The views of loaded rows (see <see cref="LoadViewsAsync"/>): the one place their visibility facts and placement are decided.</summary>
-    internal static async Task<List<AnnotationView>> ViewsOfAsync(AnnotateDb db, int seminarId, IReadOnlyList<ViewRow> rows, CancellationToken cancellationToken = default)
-    {
-        if (rows.Count == 0) return [];
-
-        var members = await db.Memberships.Where(m => m.SeminarId == seminarId)
-            .ToDictionaryAsync(m => m.UserId, m => (m.Role, m.GroupId), cancellationToken);
-        // Only threads written on an older text whose anchoring has not been stored yet need the text.
-        string? currentText = null;
-        async Task<string> CurrentTextAsync(int documentId) =>
-            currentText ??= await db.Documents.Where(d => d.Id == documentId).Select(d => d.Text).FirstAsync(cancellationToken);
-
-        var views = new List<AnnotationView>(rows.Count);
-        foreach (var r in rows)
-        {
-            var a = r.Annotation;
-            var threadAuthor = a.ThreadId == null ? a.AuthorId : r.ThreadAuthorId;
-            var threadGroup = threadAuthor is null ? r.ThreadFormerGroupId
-                : members.TryGetValue(threadAuthor, out var threadMember) ? threadMember.GroupId : null;
-            var visibility = a.ThreadId == null ? a.Visibility : VisibilityScope.Narrower(a.Visibility, r.ThreadVisibility);
-            var facts = new VisibilityFacts(threadAuthor, visibility, threadGroup, a.AddresseeId);
-            var view = new AnnotationView(
-                a.Id, a.DocumentId, a.ParentId, a.ThreadId, a.AuthorId, r.AuthorName, a.Motivation, visibility,
-                a.Body, a.Tags.Length == 0 ? [] : a.Tags.Split('\n'),
-                a.Exact is null ? null : new TextQuoteSelector(a.Exact, a.Prefix ?? "", a.Suffix ?? ""),
-                a.Start is { } start && a.End is { } end ? new TextPositionSelector(start, end) : null,
-                a.DocumentRevision, a.Created, a.Modified, a.Version, facts)
-            {
-                ResolvedAt = a.ResolvedAt,
-                Exemplary = a.Exemplary,
-                AttributedTo = a.AttributedTo,
-                AddresseeName = r.AddresseeName,
-                AuthorRole = a.AuthorId is not null && members.TryGetValue(a.AuthorId, out var author) ? author.Role : null,
-            };
-            if (view.Quote is not null && a.DocumentRevision != r.CurrentRevision)
-                view = r.Anchor is not null ? Place(view, PlacementOf(r.Anchor)) : Place(view, PassageTracker.Follow(await CurrentTextAsync(a.DocumentId), view.Quote, view.Position));
-            else if (view.Quote is not null && view.Position is null)
-                // A quote without a position: imported from another text and not found in this one (ImportPlanner).
-                view = view with { Orphan = true };
-            views.Add(view);
-        }
-        return views;
-    }
-
-    /// <summary>A thread written on an older revision, as its stored anchor on the current one says.</summary>
-    private static PassageTracker.Placement PlacementOf(AnnotationAnchor anchor) =>
-        anchor.State == AnchorState.Orphan || anchor.Exact is null || anchor.Start is null || anchor.End is null
-            ? new PassageTracker.Placement(AnchorState.Orphan, null, null)
-            : new PassageTracker.Placement(anchor.State,
-                new TextQuoteSelector(anchor.Exact, anchor.Prefix ?? "", anchor.Suffix ?? ""),
-                new TextPositionSelector(anchor.Start.Value, anchor.End.Value));
-
-    /// <summary>
-    /// A thread written on an older revision, shown where it is on the current one: from its stored
-    /// anchor, or worked out now (not stored) while re-anchoring has not reached it yet.
-    /// </summary>
-    private static AnnotationView Place(AnnotationView view, PassageTracker.Placement placement) =>
-        placement.State == AnchorState.Orphan
-            ? view with { Orphan = true }
-            : view with
-            {
-                Quote = placement.Quote,
-                Position = placement.Position,
-                OriginalExact = placement.Quote!.Exact == view.Quote!.Exact ? null : view.Quote.Exact,
-            };
 }

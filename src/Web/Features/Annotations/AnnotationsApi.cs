@@ -51,33 +51,27 @@ internal static class AnnotationsApi
     private static async Task<IResult> CreateAsync(int documentId, HttpRequest request, ClaimsPrincipal user, ReaderAccess access, AnnotationService service)
     {
         var origin = request.Origin();
-        if (await access.ForDocumentAsync(user.UserId(), documentId) is null)
+        // One access lookup for the request: the service writes with the access checked here.
+        if (await access.ForDocumentAsync(user.UserId(), documentId) is not { } reader)
             return Problems.NotFound(ReaderAccess.NoSuchDocument);
         var (draft, error) = await ReadDraftAsync(request, origin, documentId);
         if (draft is null) return Problems.BadRequest(error!);
 
-        var result = await service.CreateAsync(user.UserId(), documentId, draft);
+        var result = await service.CreateAsync(reader, draft);
         if (result.Annotation is not { } created) return Failed(result);
         var location = AnnotationJsonWriter.AnnotationIri(origin, created.Id);
         return new JsonLdResult(AnnotationJsonWriter.Write(created, origin), StatusCodes.Status201Created, created.ETag, location);
     }
 
-    private static async Task<IResult> ListAsync(int documentId, HttpRequest request, ClaimsPrincipal user, ReaderAccess access, AnnotationService service, DocumentService documents)
+    private static async Task<IResult> ListAsync(int documentId, HttpRequest request, ClaimsPrincipal user, ReaderAccess access, DiscussionSearch search, DocumentService documents)
     {
-        if (await access.ForDocumentAsync(user.UserId(), documentId) is not { } reader || await documents.GetAsync(documentId) is not { } document)
+        if (await access.ForDocumentAsync(user.UserId(), documentId) is not { } reader || await documents.GetTitleAsync(documentId) is not { } title)
             return Problems.NotFound(ReaderAccess.NoSuchDocument);
-        var visible = await service.ListVisibleAsync(reader, request.HttpContext.RequestAborted);
         // Search (?q=words, ?tag=name, ?creator=user id) narrows what the caller may see, never more.
         var query = request.Query;
-        string? q = query["q"], tag = query["tag"], creator = query["creator"];
-        if (q is not null || tag is not null || creator is not null)
-        {
-            var creatorId = creator?.Split('/')[^1];
-            visible = visible.Where(a => AnnotationSearch.Matches(a, q)
-                && (tag is null || a.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase))
-                && (creatorId is null || a.AuthorId == creatorId)).ToList();
-        }
-        return new JsonLdResult(AnnotationJsonWriter.WriteCollection(visible, request.Origin(), documentId, $"Annotations on {document.Title}"));
+        var terms = new DiscussionSearch.Terms(query["q"], query["tag"], ((string?)query["creator"])?.Split('/')[^1]);
+        var visible = await search.FindAsync(reader, terms, request.HttpContext.RequestAborted);
+        return new JsonLdResult(AnnotationJsonWriter.WriteCollection(visible, request.Origin(), documentId, $"Annotations on {title}"));
     }
 
     private static async Task<IResult> GetAsync(Guid id, HttpRequest request, ClaimsPrincipal user, AnnotationService service)

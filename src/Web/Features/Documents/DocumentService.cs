@@ -31,6 +31,16 @@ internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, R
             .FirstOrDefaultAsync();
     }
 
+    /// <summary>The title alone, for answers that name the document without needing its text (which can be megabytes).</summary>
+    public async Task<string?> GetTitleAsync(int documentId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await TitleOf(db, documentId);
+    }
+
+    private static readonly Func<AnnotateDb, int, Task<string?>> TitleOf = EF.CompileAsyncQuery(
+        (AnnotateDb db, int documentId) => db.Documents.Where(d => d.Id == documentId).Select(d => d.Title).FirstOrDefault());
+
     /// <summary>
     /// A teacher sets the due date and "post first". Every open page and hub connection of the document asks
     /// its access again, since "post first" changes what students see.

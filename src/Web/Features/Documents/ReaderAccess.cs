@@ -8,30 +8,38 @@ namespace Annotate.Web.Features.Documents;
 /// <summary>Who is reading which document: the seminar membership behind every visibility check.</summary>
 internal sealed class ReaderAccess(IDbContextFactory<AnnotateDb> dbFactory)
 {
-    public sealed record DocumentAccess(int DocumentId, int SeminarId, Viewer Viewer);
+    /// <param name="ReaderName">The reader's display name, as their annotations show it.</param>
+    public sealed record DocumentAccess(int DocumentId, int SeminarId, Viewer Viewer, string ReaderName = "");
 
     /// <summary>What every path says for a document that is missing or that the caller may not read: the same, so nothing leaks.</summary>
     public const string NoSuchDocument = "There is no document with that id that you can read.";
+
+    private sealed record AccessRow(int SeminarId, SeminarRole Role, int? GroupId, string ReaderName, bool AwaitingOwnPost);
+
+    /// <summary>
+    /// Asked at least once by every request about a document: compiled once. No row when the document is missing or
+    /// the user is not a member. Whether a student still has to post first is only asked on a "post first" document.
+    /// </summary>
+    private static readonly Func<AnnotateDb, int, string, CancellationToken, Task<AccessRow?>> Lookup = EF.CompileAsyncQuery(
+        (AnnotateDb db, int documentId, string userId, CancellationToken cancellationToken) =>
+            (from d in db.Documents
+             where d.Id == documentId
+             join m in db.Memberships on d.SeminarId equals m.SeminarId
+             where m.UserId == userId
+             select new AccessRow(d.SeminarId, m.Role, m.GroupId, m.User!.DisplayName,
+                 d.PostFirst && m.Role == SeminarRole.Student
+                     ? !db.Annotations.Any(a => a.DocumentId == d.Id && a.AuthorId == userId && a.ParentId == null
+                         && a.Motivation != Motivations.Highlighting && a.Visibility != Visibility.Private)
+                     : false))
+            .FirstOrDefault());
 
     /// <summary>The viewer for a document, or null when the document does not exist or the user is not a member.</summary>
     public async Task<DocumentAccess?> ForDocumentAsync(string? userId, int documentId, CancellationToken cancellationToken = default)
     {
         if (userId is null) return null;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var row = await db.Documents.Where(d => d.Id == documentId)
-            .Select(d => new
-            {
-                d.SeminarId,
-                d.PostFirst,
-                Membership = db.Memberships.Where(m => m.SeminarId == d.SeminarId && m.UserId == userId)
-                    .Select(m => new { m.Role, m.GroupId }).FirstOrDefault(),
-                HasPosted = db.Annotations.Any(a => a.DocumentId == d.Id && a.AuthorId == userId && a.ParentId == null
-                    && a.Motivation != Motivations.Highlighting && a.Visibility != Visibility.Private),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (row?.Membership is null) return null;
-        var awaitingOwnPost = row.PostFirst && row.Membership.Role == SeminarRole.Student && !row.HasPosted;
-        return new DocumentAccess(documentId, row.SeminarId, new Viewer(userId, row.Membership.Role, row.Membership.GroupId, awaitingOwnPost));
+        if (await Lookup(db, documentId, userId, cancellationToken) is not { } row) return null;
+        return new DocumentAccess(documentId, row.SeminarId, new Viewer(userId, row.Role, row.GroupId, row.AwaitingOwnPost), row.ReaderName);
     }
 
     /// <summary>

@@ -132,7 +132,7 @@ internal sealed class AccountDeletion(IDbContextFactory<AnnotateDb> dbFactory, I
 
         var plan = DepartingAuthor.For(annotations, userId);
         var changed = annotations.Where(a => plan.NewParents.ContainsKey(a.Id) || plan.Emptied.Contains(a.Id)).ToList();
-        var before = await ViewsAsync(db, seminarOf, annotations.Where(a => plan.Deleted.Contains(a.Id)).Concat(changed));
+        var before = await ViewsAsync(db, annotations.Where(a => plan.Deleted.Contains(a.Id)).Concat(changed));
 
         var now = clock.GetUtcNow();
         foreach (var annotation in changed)
@@ -156,22 +156,16 @@ internal sealed class AccountDeletion(IDbContextFactory<AnnotateDb> dbFactory, I
         var deletedIds = plan.Deleted.ToList();
         await db.Annotations.Where(a => deletedIds.Contains(a.Id)).ExecuteDeleteAsync();
 
-        var after = await ViewsAsync(db, seminarOf, changed);
+        var after = await ViewsAsync(db, changed);
         return new(
             before.Values.Where(v => plan.Deleted.Contains(v.Id)).ToList(),
             changed.Where(a => before.ContainsKey(a.Id) && after.ContainsKey(a.Id)).Select(a => (before[a.Id], after[a.Id])).ToList());
     }
 
-    /// <summary>The annotations as readers see them; the visibility rule needs each one's seminar (its groups).</summary>
-    private static async Task<Dictionary<Guid, AnnotationView>> ViewsAsync(AnnotateDb db, Dictionary<int, int> seminarOf, IEnumerable<Annotation> annotations)
+    /// <summary>The annotations as readers see them (each with the groups of its document's seminar).</summary>
+    private static async Task<Dictionary<Guid, AnnotationView>> ViewsAsync(AnnotateDb db, IEnumerable<Annotation> annotations)
     {
-        var views = new Dictionary<Guid, AnnotationView>();
-        foreach (var inSeminar in annotations.GroupBy(a => seminarOf[a.DocumentId]))
-        {
-            var ids = inSeminar.Select(a => a.Id).ToList();
-            foreach (var view in await AnnotationService.LoadViewsAsync(db, inSeminar.Key, db.Annotations.Where(a => ids.Contains(a.Id))))
-                views[view.Id] = view;
-        }
-        return views;
+        var ids = annotations.Select(a => a.Id).ToList();
+        return (await AnnotationViews.LoadAsync(db, db.Annotations.Where(a => ids.Contains(a.Id)))).ToDictionary(v => v.Id);
     }
 }

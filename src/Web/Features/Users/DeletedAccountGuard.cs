@@ -17,12 +17,16 @@ namespace Annotate.Web.Features.Users;
 /// </summary>
 internal sealed class DeletedAccountGuard(RequestDelegate next)
 {
+    // Every signed-in request asks this: compiled once.
+    private static readonly Func<AnnotateDb, string, CancellationToken, Task<bool>> AccountExists =
+        EF.CompileAsyncQuery((AnnotateDb db, string userId, CancellationToken cancellationToken) => db.Users.Any(u => u.Id == userId));
+
     public async Task InvokeAsync(HttpContext context, IDbContextFactory<AnnotateDb> dbFactory)
     {
         if (context.User.UserIdOrNull() is { } userId && NeedsUser(context.GetEndpoint()))
         {
             await using var db = await dbFactory.CreateDbContextAsync(context.RequestAborted);
-            if (!await db.Users.AnyAsync(u => u.Id == userId, context.RequestAborted))
+            if (!await AccountExists(db, userId, context.RequestAborted))
             {
                 context.User = new ClaimsPrincipal(new ClaimsIdentity());
                 if (context.Request.Headers.Authorization.Count == 0)
