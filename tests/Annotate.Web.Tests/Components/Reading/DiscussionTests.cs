@@ -1,0 +1,192 @@
+using Annotate.Data.Entities;
+using Annotate.Shared;
+using Annotate.Web.Components.Reading;
+using Annotate.Web.Features.Annotations;
+using Annotate.Web.Realtime;
+using static Annotate.Web.Tests.Components.TestArticle;
+
+namespace Annotate.Web.Tests.Components.Reading;
+
+/// <summary>The reading page's discussion state, driven without a renderer: loading, live events, catch-up.</summary>
+public sealed class DiscussionTests
+{
+    private static readonly Viewer Ana = new("ana-id", SeminarRole.Student, null);
+    private static readonly Viewer Teacher = new("teacher-id", SeminarRole.Teacher, null);
+
+    private readonly AnnotationView slogan = Thread(Excerpt, "Proletarians of all countries unite!", body: "Older than the Manifesto.");
+    private readonly AnnotationView character = Thread(Excerpt, "their international character", body: "What character?", authorId: "ben-id", authorName: "Ben");
+
+    private static AnnotationEvent Created(AnnotationView annotation) => new(AnnotationEventKind.Created, annotation);
+
+    private Discussion Loaded(params AnnotationView[] annotations)
+    {
+        var discussion = new Discussion();
+        discussion.Load(Excerpt, annotations);
+        return discussion;
+    }
+
+    [Fact]
+    public void Loading_places_threads_in_document_order_with_their_replies_in_time_order()
+    {
+        var late = Reply(slogan, "Second.", created: slogan.Created.AddHours(2));
+        var early = Reply(slogan, "First.", created: slogan.Created.AddHours(1));
+        var discussion = Loaded(character, late, slogan, early);
+
+        Assert.Equal([slogan.Id, character.Id], discussion.Threads.Select(t => t.Id));
+        Assert.Equal(["First.", "Second."], discussion.Threads[0].Replies.Select(r => r.Body));
+        Assert.Equal(4, discussion.Count);
+        Assert.Empty(discussion.Orphans);
+        Assert.Equal(2, discussion.Placed.Count);
+    }
+
+    [Fact]
+    public void A_created_thread_is_applied_and_asks_for_a_draw()
+    {
+        var discussion = Loaded(slogan);
+
+        Assert.Equal(FeedReaction.DrawSoon, discussion.Receive(Created(character), Ana));
+        discussion.Rebuild();
+
+        Assert.Equal([slogan.Id, character.Id], discussion.Threads.Select(t => t.Id));
+    }
+
+    [Fact]
+    public void An_update_replaces_the_annotation_and_an_older_version_is_ignored()
+    {
+        var discussion = Loaded(slogan);
+        var edited = slogan with { Body = "Edited.", Version = 2 };
+
+        Assert.Equal(FeedReaction.DrawSoon, discussion.Receive(new AnnotationEvent(AnnotationEventKind.Updated, edited, slogan), Ana));
+        Assert.Equal(FeedReaction.None, discussion.Receive(new AnnotationEvent(AnnotationEventKind.Updated, slogan with { Body = "Stale." }, slogan), Ana));
+        discussion.Rebuild();
+
+        Assert.Equal("Edited.", Assert.Single(discussion.Threads).Root.Body);
+    }
+
+    [Fact]
+    public void A_mark_without_a_new_version_is_applied()
+    {
+        var discussion = Loaded(slogan);
+        var resolved = slogan with { ResolvedAt = slogan.Created.AddDays(1) };
+
+        Assert.Equal(FeedReaction.DrawSoon, discussion.Receive(new AnnotationEvent(AnnotationEventKind.Updated, resolved, slogan), Ana));
+        discussion.Rebuild();
+
+        Assert.NotNull(Assert.Single(discussion.Threads).Root.ResolvedAt);
+    }
+
+    [Fact]
+    public void A_deleted_thread_goes_with_its_replies_and_a_deleted_reply_alone()
+    {
+        var first = Reply(slogan, "First.");
+        var second = Reply(slogan, "Second.");
+        var discussion = Loaded(slogan, first, second, character);
+
+        Assert.Equal(FeedReaction.DrawSoon, discussion.Receive(new AnnotationEvent(AnnotationEventKind.Deleted, first), Ana));
+        discussion.Rebuild();
+        Assert.Equal(["Second."], discussion.Threads[0].Replies.Select(r => r.Body));
+
+        Assert.Equal(FeedReaction.DrawSoon, discussion.Receive(new AnnotationEvent(AnnotationEventKind.Deleted, slogan), Ana));
+        discussion.Rebuild();
+        Assert.Equal([character.Id], discussion.Threads.Select(t => t.Id));
+        Assert.Equal(1, discussion.Count);
+        // Gone already: the echo of a deletion changes nothing.
+        Assert.Equal(FeedReaction.None, discussion.Receive(new AnnotationEvent(AnnotationEventKind.Deleted, slogan), Ana));
+    }
+
+    [Fact]
+    public void What_the_reader_may_not_see_never_arrives()
+    {
+        var discussion = Loaded(slogan);
+        var bensNote = Thread(Excerpt, "their international character", authorId: "ben-id", visibility: Visibility.Private);
+
+        Assert.Equal(FeedReaction.None, discussion.Receive(Created(bensNote), Ana));
+        Assert.False(discussion.Contains(bensNote.Id));
+    }
+
+    [Fact]
+    public void The_readers_own_post_is_applied_once_not_again_as_its_echo()
+    {
+        var discussion = Loaded(slogan);
+
+        Assert.True(discussion.Apply(AnnotationEventKind.Created, character));
+        Assert.Equal(FeedReaction.None, discussion.Receive(Created(character), Ana));
+        // Through another feed (another server) the echo is an equal copy, not the same object.
+        Assert.Equal(FeedReaction.None, discussion.Receive(Created(character with { Tags = [] }), Ana));
+        Assert.Equal(2, discussion.Count);
+    }
+
+    [Fact]
+    public void Events_that_come_while_loading_are_held_then_applied_in_order_once()
+    {
+        var discussion = new Discussion();
+        discussion.HoldEvents();
+        var edited = slogan with { Body = "Edited.", Version = 2 };
+
+        // Posted during the load: the load already has the slogan, not yet the character thread or the edit.
+        Assert.Equal(FeedReaction.None, discussion.Receive(Created(slogan), Ana));
+        Assert.Equal(FeedReaction.None, discussion.Receive(Created(character), Ana));
+        Assert.Equal(FeedReaction.None, discussion.Receive(new AnnotationEvent(AnnotationEventKind.Updated, edited, slogan), Ana));
+        Assert.True(discussion.IsLoading);
+        Assert.Equal(0, discussion.Count);
+
+        discussion.Load(Excerpt, [slogan]);
+        var held = discussion.CatchUp();
+        Assert.False(discussion.IsLoading);
+        Assert.Equal(3, held.Count);
+        var reactions = held.Select(e => discussion.Receive(e, Ana)).ToList();
+        discussion.Rebuild();
+
+        Assert.Equal([FeedReaction.None, FeedReaction.DrawSoon, FeedReaction.DrawSoon], reactions);
+        Assert.Equal([slogan.Id, character.Id], discussion.Threads.Select(t => t.Id));
+        Assert.Equal("Edited.", discussion.Threads[0].Root.Body);
+    }
+
+    [Fact]
+    public void Falling_behind_asks_for_a_reload_and_drops_the_progress_shown()
+    {
+        var discussion = Loaded(slogan);
+        Assert.Equal(FeedReaction.Draw, discussion.Receive(
+            new AnchoringProgressEvent(1, 2, [new PlacedThread(slogan.Id, AnchorState.Exact)], Finished: false), Teacher));
+        Assert.NotNull(discussion.Anchoring);
+
+        Assert.Equal(FeedReaction.Reload, discussion.Receive(new FellBehindEvent(1), Teacher));
+        Assert.Null(discussion.Anchoring);
+    }
+
+    [Fact]
+    public void Revisions_and_access_changes_ask_for_reloads_of_their_own()
+    {
+        var discussion = Loaded(slogan);
+
+        Assert.Equal(FeedReaction.ReloadText, discussion.Receive(new DocumentRevisedEvent(1, 2), Ana));
+        Assert.Equal(FeedReaction.ReloadAccess, discussion.Receive(new AccessChangedEvent(1, 7, "ben-id"), Ana));
+        Assert.Equal(FeedReaction.ReloadAccess, discussion.Receive(new AccessChangedEvent(1, 7, "ana-id", OthersAffected: false), Ana));
+        // Only Ben's own view changed (his post-first gate): nothing for Ana to load.
+        Assert.Equal(FeedReaction.None, discussion.Receive(new AccessChangedEvent(1, 7, "ben-id", OthersAffected: false), Ana));
+    }
+
+    [Fact]
+    public void Progress_is_counted_for_teachers_over_their_own_threads_only()
+    {
+        var discussion = Loaded(slogan);
+
+        Assert.Equal(FeedReaction.None, discussion.Receive(new AnchoringProgressEvent(1, 2, [], Finished: false), Ana));
+        Assert.Null(discussion.Anchoring);
+        Assert.Equal(FeedReaction.Draw, discussion.Receive(
+            new AnchoringProgressEvent(1, 2, [new PlacedThread(Guid.NewGuid(), AnchorState.Exact)], Finished: false), Teacher));
+        Assert.Equal((1, 0), (discussion.Anchoring!.Total, discussion.Anchoring.Done));
+        Assert.Equal(FeedReaction.Draw, discussion.Receive(new AnchoringProgressEvent(1, 2, [], Finished: true), Teacher));
+        Assert.Null(discussion.Anchoring);
+    }
+
+    [Fact]
+    public void A_thread_whose_passage_is_gone_is_an_orphan()
+    {
+        var gone = slogan with { Orphan = true };
+        var discussion = Loaded(gone, character);
+
+        Assert.Equal([character.Id], discussion.Threads.Select(t => t.Id));
+        Assert.Equal([slogan.Id], discussion.Orphans.Select(t => t.Id));
+    }
+}
