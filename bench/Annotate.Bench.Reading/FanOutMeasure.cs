@@ -21,8 +21,7 @@ internal sealed class FanOutMeasure(Browser browser)
           const shown = () => {
             for (const card of document.querySelectorAll('[role=article][id^="thread-"]')) {
               if (!card.textContent.includes(text)) continue;
-              const id = card.id.slice('thread-'.length);
-              if (document.querySelector(`article mark[data-threads~="${id}"]`)) return true;
+              if (document.querySelector(`article mark[data-threads~="${card.dataset.key ?? card.id.slice('thread-'.length)}"]`)) return true;
             }
             return false;
           };

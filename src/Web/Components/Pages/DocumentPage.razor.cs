@@ -60,11 +60,11 @@ public partial class DocumentPage
     private Guid? selectedThread;
     private DateTimeOffset now;
     private ArticleView? articleView;
+    private ThreadFeed? feed;
     private IDisposable? subscription;
     private int? subscribedTo;
     private IDisposable? presence;
     private ITimer? clockTimer;
-    private IJSObjectReference? module;
     private RedrawThrottle? throttle;
     private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(100);
     private readonly Func<ThreadModel, string, Task<string?>> reply;
@@ -132,7 +132,6 @@ public partial class DocumentPage
         readers = Presence.ReadersOf(Id);
         // Relative times ("5 min ago") move on by themselves.
         clockTimer = Clock.CreateTimer(_ => Dispatch(() => { now = Clock.GetUtcNow(); StateHasChanged(); }), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
-        module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Pages/DocumentPage.razor.js");
         await RestoreDraftAsync();
         StateHasChanged();
         if (FocusThread is { } focus && discussion.Contains(focus))
@@ -275,7 +274,6 @@ public partial class DocumentPage
         void Draw()
         {
             throttle.Drawn();
-            discussion.Rebuild();
             AfterChange();
             StateHasChanged();
         }
@@ -468,7 +466,7 @@ public partial class DocumentPage
     {
         selectedThread = threadId;
         StateHasChanged();
-        if (module is not null) await module.InvokeVoidAsync("revealThread", threadId.ToString());
+        if (feed is not null) await feed.RevealAsync(threadId);
     }
 
     private static string Shorten(string quote) => quote.Length <= 300 ? quote : quote[..297] + "…";
@@ -479,12 +477,5 @@ public partial class DocumentPage
         Presence.Changed -= OnPresenceChanged;
         presence?.Dispose();
         if (clockTimer is not null) await clockTimer.DisposeAsync();
-        try
-        {
-            if (module is not null) await module.DisposeAsync();
-        }
-        catch (JSDisconnectedException)
-        {
-        }
     }
 }

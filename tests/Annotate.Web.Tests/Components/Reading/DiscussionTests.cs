@@ -36,7 +36,6 @@ public sealed class DiscussionTests
         Assert.Equal(["First.", "Second."], discussion.Threads[0].Replies.Select(r => r.Body));
         Assert.Equal(4, discussion.Count);
         Assert.Empty(discussion.Orphans);
-        Assert.Equal(2, discussion.Placed.Count);
     }
 
     [Fact]
@@ -45,7 +44,6 @@ public sealed class DiscussionTests
         var discussion = Loaded(slogan);
 
         Assert.Equal(FeedReaction.DrawSoon, discussion.Receive(Created(character), Ana));
-        discussion.Rebuild();
 
         Assert.Equal([slogan.Id, character.Id], discussion.Threads.Select(t => t.Id));
     }
@@ -58,7 +56,6 @@ public sealed class DiscussionTests
 
         Assert.Equal(FeedReaction.DrawSoon, discussion.Receive(new AnnotationEvent(AnnotationEventKind.Updated, edited, slogan), Ana));
         Assert.Equal(FeedReaction.None, discussion.Receive(new AnnotationEvent(AnnotationEventKind.Updated, slogan with { Body = "Stale." }, slogan), Ana));
-        discussion.Rebuild();
 
         Assert.Equal("Edited.", Assert.Single(discussion.Threads).Root.Body);
     }
@@ -70,7 +67,6 @@ public sealed class DiscussionTests
         var resolved = slogan with { ResolvedAt = slogan.Created.AddDays(1) };
 
         Assert.Equal(FeedReaction.DrawSoon, discussion.Receive(new AnnotationEvent(AnnotationEventKind.Updated, resolved, slogan), Ana));
-        discussion.Rebuild();
 
         Assert.NotNull(Assert.Single(discussion.Threads).Root.ResolvedAt);
     }
@@ -83,11 +79,9 @@ public sealed class DiscussionTests
         var discussion = Loaded(slogan, first, second, character);
 
         Assert.Equal(FeedReaction.DrawSoon, discussion.Receive(new AnnotationEvent(AnnotationEventKind.Deleted, first), Ana));
-        discussion.Rebuild();
         Assert.Equal(["Second."], discussion.Threads[0].Replies.Select(r => r.Body));
 
         Assert.Equal(FeedReaction.DrawSoon, discussion.Receive(new AnnotationEvent(AnnotationEventKind.Deleted, slogan), Ana));
-        discussion.Rebuild();
         Assert.Equal([character.Id], discussion.Threads.Select(t => t.Id));
         Assert.Equal(1, discussion.Count);
         // Gone already: the echo of a deletion changes nothing.
@@ -135,7 +129,6 @@ public sealed class DiscussionTests
         Assert.False(discussion.IsLoading);
         Assert.Equal(3, held.Count);
         var reactions = held.Select(e => discussion.Receive(e, Ana)).ToList();
-        discussion.Rebuild();
 
         Assert.Equal([FeedReaction.None, FeedReaction.DrawSoon, FeedReaction.DrawSoon], reactions);
         Assert.Equal([slogan.Id, character.Id], discussion.Threads.Select(t => t.Id));
@@ -188,5 +181,68 @@ public sealed class DiscussionTests
 
         Assert.Equal([character.Id], discussion.Threads.Select(t => t.Id));
         Assert.Equal([slogan.Id], discussion.Orphans.Select(t => t.Id));
+    }
+    [Fact]
+    public void A_live_reply_makes_a_new_model_for_its_thread_only_and_redraws_no_block()
+    {
+        var discussion = Loaded(slogan, character);
+        var (sloganBefore, characterBefore, markup) = (discussion.Threads[0], discussion.Threads[1], discussion.Markup);
+
+        Assert.Equal(FeedReaction.DrawSoon, discussion.Receive(Created(Reply(character, "Their class character.")), Ana));
+
+        Assert.Same(sloganBefore, discussion.Threads[0]);
+        Assert.NotSame(characterBefore, discussion.Threads[1]);
+        Assert.Single(discussion.Threads[1].Replies);
+        // A reply has no passage: the article's markup is the same list.
+        Assert.Same(markup, discussion.Markup);
+    }
+
+    [Fact]
+    public void A_new_thread_redraws_only_the_blocks_its_passage_reaches()
+    {
+        var discussion = Loaded(slogan);
+        var before = discussion.Markup;
+        var across = Thread(Excerpt, "with brutal conquests.\n\nWith the slogan");
+
+        discussion.Apply(AnnotationEventKind.Created, across);
+
+        var changed = Enumerable.Range(0, before.Count).Where(b => !ReferenceEquals(before[b], discussion.Markup[b])).ToList();
+        Assert.Equal([1, 2], changed);
+        Assert.Contains($"data-threads=\"{MarkedText.Key(across.Id)}\">with brutal conquests.</mark>", discussion.Markup[1]);
+    }
+
+    [Fact]
+    public void Marks_name_threads_by_keys_the_page_can_turn_back_into_threads()
+    {
+        var discussion = Loaded(slogan, character);
+
+        var key = discussion.KeyOf(character.Id)!;
+
+        Assert.Equal(character.Id.ToString("N")[24..], key);
+        Assert.Equal(character.Id, discussion.ThreadOfKey(key));
+        Assert.Null(discussion.ThreadOfKey("00000000"));
+        Assert.Equal(1, discussion.IndexOf(character.Id));
+    }
+
+    [Fact]
+    public void Deleting_a_thread_removes_its_marks()
+    {
+        var discussion = Loaded(slogan, character);
+        var key = discussion.KeyOf(character.Id)!;
+        Assert.Contains(discussion.Markup, html => html.Contains(key, StringComparison.Ordinal));
+
+        discussion.Apply(AnnotationEventKind.Deleted, character);
+
+        Assert.DoesNotContain(discussion.Markup, html => html.Contains(key, StringComparison.Ordinal));
+        Assert.Equal(-1, discussion.IndexOf(character.Id));
+    }
+
+    [Fact]
+    public void Blocks_without_threads_are_their_words_escaped()
+    {
+        var discussion = new Discussion();
+        discussion.Load("Heading\n\nA < B && C > D", []);
+
+        Assert.Equal(["Heading", "A &lt; B &amp;&amp; C &gt; D"], discussion.Markup);
     }
 }
