@@ -10,6 +10,7 @@
 #   bench/reading-page.sh                                   everything (about 10 minutes on 2 cores)
 #   bench/reading-page.sh --threads 2000 --measures render  one measure (render, circuit, memory, fanout)
 #   bench/reading-page.sh --quick                           small sizes, a minute or two
+#   APP_DIR=/tmp/old bench/reading-page.sh                  an app published from another commit
 # Other options go to the program (see bench/Annotate.Bench.Reading/Program.cs). Needs /usr/bin/chromium.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -25,10 +26,12 @@ if [[ ${NO_BUILD:-0} != 1 ]]; then
 fi
 dotnet tool restore >/dev/null
 # Published, as in production: the build output alone has no manifest of the static assets outside Development.
-dotnet publish src/Web -c Release --no-build -nologo -v quiet -o "$work/annotate" >/dev/null
+# APP_DIR: an app published elsewhere (another commit, to compare).
+annotate=${APP_DIR:-$work/annotate}
+[[ -n ${APP_DIR:-} ]] || dotnet publish src/Web -c Release --no-build -nologo -v quiet -o "$annotate" >/dev/null
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 url="http://127.0.0.1:$port/"
-(cd "$work/annotate" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Annotate="Data Source=$work/bench.db" \
+(cd "$annotate" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Annotate="Data Source=$work/bench.db" \
     RateLimits__Enabled=false Demo__Enabled=false dotnet Annotate.Web.dll --urls "$url") >"$work/app.log" 2>&1 &
 app=$!
 for _ in $(seq 1 90); do curl -sf "${url}health" >/dev/null && break; sleep 1; done

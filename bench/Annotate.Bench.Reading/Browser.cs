@@ -60,6 +60,16 @@ internal sealed class Browser : IAsyncDisposable
             .ToContainTextAsync($"{readerName} (you)", new() { Timeout = 60_000 });
     }
 
+    /// <summary>
+    /// Leaves the page first, so Blazor tells the server the circuit is over (a closed context alone leaves it
+    /// held for minutes as disconnected, where it would count in the next memory reading), then closes it.
+    /// </summary>
+    public static async Task CloseAsync(IPage page)
+    {
+        await page.GotoAsync("about:blank");
+        await page.Context.CloseAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await browser.DisposeAsync();

@@ -19,7 +19,7 @@ internal static class CircuitMeasure
         await page.GotoAsync(path);
         await bytes.InteractiveAsync();
         var total = bytes.Received;
-        await page.Context.CloseAsync();
+        await Browser.CloseAsync(page);
         return total;
     }
 
@@ -46,7 +46,7 @@ internal static class CircuitMeasure
             posted++;
         }
         var result = new Result(firstRender, (double)bytes.Received / posted, (double)bytes.Sent / posted, posted);
-        await page.Context.CloseAsync();
+        await Browser.CloseAsync(page);
         return result;
     }
 }

@@ -92,7 +92,7 @@ internal sealed class FanOutMeasure(Browser browser)
             await posterPage.WaitForFunctionAsync("() => document.getSelection().rangeCount === 0");
             await Task.Delay(500);
         }
-        foreach (var page in pages.Append(posterPage)) await page.Context.CloseAsync();
+        foreach (var page in pages.Append(posterPage)) await Browser.CloseAsync(page);
         return latencies;
     }
 }

@@ -39,7 +39,7 @@ internal sealed partial class MemoryMeasure(Browser browser, int pid, string rep
             opened.Add(page);
         }
         var (heap2, resident2) = await SnapshotAsync();
-        foreach (var page in opened) await page.Context.CloseAsync();
+        foreach (var page in opened) await Browser.CloseAsync(page);
         return new Result((heap1 - heap0) / Pages, (heap2 - heap1) / Pages, (resident1 - resident0) / Pages, (resident2 - resident1) / Pages);
     }
 

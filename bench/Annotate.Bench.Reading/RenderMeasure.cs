@@ -29,6 +29,9 @@ internal static class RenderMeasure
             if (times.Count >= 400) break;
         }
         var html = Encoding.UTF8.GetString(page);
+        // To see what the bytes are: BENCH_SAVE_HTML=dir keeps the last page of each size.
+        if (Environment.GetEnvironmentVariable("BENCH_SAVE_HTML") is { Length: > 0 } folder)
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{path.Trim('/').Replace('/', '-')}.html"), html);
         return new Result(Percentile(times, 0.50), Percentile(times, 0.90), Percentile(times, 0.99), times.Count, page.Length,
             Count(html, "<mark"), Count(html, "id=\"thread-"));
     }

@@ -32,6 +32,3 @@ internal sealed class RedrawThrottle(TimeProvider clock, TimeSpan interval)
         lastDrawn = clock.GetUtcNow();
     }
 }
-
-/// <summary>The answer of <see cref="RedrawThrottle.Request"/>.</summary>
-internal enum Redraw { Now, Later, Queued }
