@@ -33,6 +33,11 @@ public class Annotation
     /// <summary>Tags separated by "\n"; kept as one column because they are only ever read with the annotation.</summary>
     public string Tags { get; set; } = "";
 
+    /// <summary>
+    /// The quote (with <see cref="Prefix"/> and <see cref="Suffix"/>) and its position <see cref="Start"/>-<see cref="End"/>
+    /// in the text of <see cref="DocumentRevision"/>. A thread root with a quote and no position was imported from
+    /// another text and its quote is not in this one: it is an orphan, and keeps the words it came with.
+    /// </summary>
     public string? Exact { get; set; }
     public string? Prefix { get; set; }
     public string? Suffix { get; set; }

@@ -29,6 +29,9 @@ internal static class Problems
     public static ProblemHttpResult TooLarge(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
 
+    public static ProblemHttpResult NotDone(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status500InternalServerError, title: "Not done");
+
     /// <summary>The sentence for a problem answered without one, by the framework rather than our handlers.</summary>
     public static string? DefaultDetail(int? status) => status switch
     {

@@ -18,7 +18,7 @@ internal sealed class HubConnections(IHubContext<AnnotationHub> hub, IOptions<Re
         var limits = new QueueLimits(options.Value.ConnectionQueue, options.Value.ConnectionQueueBytes);
         var client = hub.Clients.Client(connection.ConnectionId);
         var outbox = new HubOutbox(connection.ConnectionId, limits,
-            (message, cancellationToken) => client.SendCoreAsync(message.Method, message.Arguments, cancellationToken), connection.Abort, logger);
+            (message, cancellationToken) => message.SendAsync(client, cancellationToken), connection.Abort, logger);
         open[connection.ConnectionId] = outbox;
     }
 

@@ -34,6 +34,9 @@ internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, HubConn
             case AnnotationEvent annotationEvent:
                 Relay(annotationEvent);
                 break;
+            case AnnotationsImportedEvent imported:
+                Relay(imported);
+                break;
             case DocumentRevisedEvent revised:
                 // Clients reload the text and the annotations (their selectors now refer to the new revision).
                 var message = HubMessage.Revised(revised.DocumentId, revised.Revision);
@@ -67,6 +70,26 @@ internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, HubConn
                     _ => HubMessage.Deleted(annotationEvent.Annotation.Id, reader.Origin),
                 };
             connections.Send(reader.ConnectionId, message);
+        }
+    }
+
+    /// <summary>
+    /// Each connection gets an <c>annotationCreated</c> for every imported annotation its user may see, as one
+    /// batch in its queue; each message is made once per origin and shared by every batch it is in.
+    /// </summary>
+    private void Relay(AnnotationsImportedEvent imported)
+    {
+        var messages = new Dictionary<(Guid, string), HubMessage>();
+        foreach (var reader in readers.Of(imported.DocumentId))
+        {
+            var parts = new List<HubMessage>();
+            foreach (var annotation in imported.VisibleTo(reader.Viewer!))
+            {
+                if (!messages.TryGetValue((annotation.Id, reader.Origin), out var message))
+                    messages[(annotation.Id, reader.Origin)] = message = HubMessage.Annotation("annotationCreated", annotation, reader.Origin);
+                parts.Add(message);
+            }
+            if (parts.Count > 0) connections.Send(reader.ConnectionId, HubMessage.Batch(parts));
         }
     }
 }

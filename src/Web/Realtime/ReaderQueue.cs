@@ -6,7 +6,7 @@ namespace Annotate.Web.Realtime;
 /// Hands items to one reader in the order they were offered, from a task of its own, so whoever offers
 /// them never waits for the reader (house rule: readers never slow writers). Bounded: when more than
 /// <see cref="QueueLimits.Items"/> items or <see cref="QueueLimits.Bytes"/> bytes wait, the offer fails
-/// and the reader has fallen behind. Then either everything waiting is dropped and the reader is handed
+/// and the reader has fallen behind (an item alone in the queue is never too large). Then either everything waiting is dropped and the reader is handed
 /// <c>fellBehind</c> before anything newer (an open page reloads what it shows, which covers what was
 /// dropped: every event is published after its change committed), or, without one, the queue closes
 /// and its owner lets the reader go (a hub connection is closed; its client reconnects and reads again).
@@ -59,7 +59,10 @@ internal sealed class ReaderQueue<T> : IDisposable where T : class
         var size = sizeOf(item);
         var items = Interlocked.Increment(ref waiting);
         var bytes = Interlocked.Add(ref waitingBytes, size);
-        if (items > limits.Items || bytes > limits.Bytes)
+        // An item with nothing waiting before it is taken whatever its size (a batch of an import's messages can
+        // be larger than the byte budget): a reader that keeps up gets it, and whatever arrives while it still
+        // waits counts it whole, so a reader that does not keep up holds at most this one and the one it is taking.
+        if (items > limits.Items || (bytes > limits.Bytes && items > 1))
         {
             Release(size);
             Overflow();
@@ -87,7 +90,7 @@ internal sealed class ReaderQueue<T> : IDisposable where T : class
         }
         if (Interlocked.Exchange(ref behind, 1) == 1) return;
         logger.LogWarning("{Reader} fell more than {Items} items or {Bytes} bytes behind: what waited is dropped and it reloads", reader, limits.Items, limits.Bytes);
-        // Wakes the drain loop even when nothing else waits (a single item over the byte budget).
+        // Wakes the drain loop even if what waited has been taken meanwhile.
         channel.Writer.TryWrite(default);
     }
 

@@ -13,7 +13,7 @@ internal sealed class RealtimeOptions
 
     /// <summary>
     /// Events waiting for the hub relay, which serves every hub connection; past this every hub connection is
-    /// closed (its client reconnects and reads again). Above the largest import (10,000 annotations).
+    /// closed (its client reconnects and reads again). An import is one event however many annotations it stored.
     /// </summary>
     public int RelayQueue { get; set; } = 20_000;
 

@@ -63,6 +63,20 @@ public sealed class ReaderQueueTests
     }
 
     [Fact]
+    public async Task An_item_with_nothing_waiting_before_it_is_taken_whatever_its_size_and_what_comes_behind_it_counts_it_whole()
+    {
+        using var queue = await BusyQueueAsync(new QueueLimits(100, Bytes: 10));
+
+        // An import's messages for one connection, larger than the whole budget: a reader that keeps up must get them.
+        Assert.True(queue.Offer("a batch of twenty"));
+        Assert.False(queue.Offer("b"));
+        releaseFirst.SetResult();
+
+        await WaitUntilDeliveredAsync(Behind);
+        Assert.Equal(["first", Behind], delivered);
+    }
+
+    [Fact]
     public async Task Without_a_marker_a_queue_that_overflows_closes_and_cancels_the_delivery_under_way()
     {
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

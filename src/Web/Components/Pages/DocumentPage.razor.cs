@@ -252,7 +252,10 @@ public partial class DocumentPage
         });
     }
 
-    /// <summary>A burst of events (an import) is drawn at most once a tenth of a second; a lone event at once.</summary>
+    /// <summary>
+    /// Bursts of events (many members posting at once, a page catching up) are drawn at most once a tenth of a
+    /// second (see <see cref="RedrawThrottle"/>); a lone event, the usual case, at once. An import is one event.
+    /// </summary>
     private void RedrawSoon()
     {
         throttle ??= new RedrawThrottle(Clock, RedrawInterval);

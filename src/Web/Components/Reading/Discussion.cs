@@ -136,6 +136,8 @@ public sealed class Discussion
         {
             case AnnotationEvent annotationEvent when annotationEvent.KindFor(viewer) is { } kind:
                 return Apply(kind, annotationEvent.Annotation) ? FeedReaction.DrawSoon : FeedReaction.None;
+            case AnnotationsImportedEvent imported:
+                return ApplyImported(imported.VisibleTo(viewer)) ? FeedReaction.DrawSoon : FeedReaction.None;
             case DocumentRevisedEvent:
                 return FeedReaction.ReloadText;
             case AccessChangedEvent changed when changed.OthersAffected || changed.UserId == viewer.UserId:
@@ -160,6 +162,25 @@ public sealed class Discussion
     /// copy of what is held already, or an older version of it, changes nothing.
     /// </summary>
     internal bool Apply(AnnotationEventKind kind, AnnotationView annotation)
+    {
+        if (!Take(kind, annotation)) return false;
+        Draw();
+        return true;
+    }
+
+    /// <summary>
+    /// An import's annotations (threads before their replies), thousands perhaps: each taken in as a new one, and
+    /// the blocks they reach drawn once at the end, not once per annotation.
+    /// </summary>
+    private bool ApplyImported(IEnumerable<AnnotationView> imported)
+    {
+        var changed = false;
+        foreach (var annotation in imported) changed |= Take(AnnotationEventKind.Created, annotation);
+        Draw();
+        return changed;
+    }
+
+    private bool Take(AnnotationEventKind kind, AnnotationView annotation)
     {
         annotations.TryGetValue(annotation.Id, out var held);
         if (kind == AnnotationEventKind.Deleted)
@@ -197,7 +218,6 @@ public sealed class Discussion
                 Add(annotation);
             }
         }
-        Draw();
         return true;
     }
 

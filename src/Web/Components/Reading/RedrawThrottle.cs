@@ -1,9 +1,9 @@
 namespace Annotate.Web.Components.Reading;
 
 /// <summary>
-/// An import publishes hundreds of events at once: each is taken in as it comes, but the page is drawn at most
-/// once an interval (drawing hundreds of threads hundreds of times took minutes). A lone event, the usual case,
-/// is drawn at once: live updates wait for nothing.
+/// Bursts of events (many members posting at once, a page catching up) are each taken in as they come, but the
+/// page is drawn at most once an interval (drawing hundreds of threads hundreds of times took minutes). A lone
+/// event, the usual case, is drawn at once: live updates wait for nothing. (An import is one event.)
 /// </summary>
 internal sealed class RedrawThrottle(TimeProvider clock, TimeSpan interval)
 {

@@ -288,23 +288,21 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
     }
 
     /// <summary>
-    /// Stores what an import checked and placed (parents before their replies) with one SaveChanges, so
-    /// all of it or none is stored, then tells every open page and hub client about each, threads first.
+    /// Stores what an import checked and placed (parents before their replies) in one transaction, so all
+    /// of it or none is stored, then tells every open page and hub client about them in one event.
     /// </summary>
     internal async Task<List<AnnotationView>> AddImportedAsync(ReaderAccess.DocumentAccess importer, IReadOnlyList<Annotation> annotations, CancellationToken cancellationToken = default)
     {
         if (annotations.Count == 0) return [];
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.Annotations.AddRange(annotations);
-        await db.SaveChangesAsync(cancellationToken);
-
-        var order = annotations.Select((a, index) => (a.Id, index)).ToDictionary(x => x.Id, x => x.index);
-        var ids = order.Keys.ToList();
-        // Stored is stored: the events go out even if the importer has gone away meanwhile.
-        var views = (await LoadViewsAsync(db, importer.SeminarId, db.Annotations.Where(a => ids.Contains(a.Id))))
-            .OrderBy(v => order[v.Id]).ToList();
-        foreach (var view in views)
-            await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Created, view));
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await AnnotationBulkInsert.InsertAsync(db, annotations, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        // Stored is stored: the event goes out even if the importer has gone away meanwhile.
+        var views = await ImportedViews.OfAsync(db, importer, annotations, CancellationToken.None);
+        await feed.PublishAsync(new AnnotationsImportedEvent(importer.DocumentId, views));
         return views;
     }
 
@@ -346,7 +344,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
     internal static async Task<List<AnnotationView>> LoadViewsAsync(AnnotateDb db, int seminarId, IQueryable<Annotation> query, CancellationToken cancellationToken = default)
     {
         var rows = await query
-            .Select(a => new
+            .Select(a => new ViewRow
             {
                 Annotation = a,
                 AuthorName = a.AuthorId == null ? DeletedAccountName : a.Author!.DisplayName,
@@ -359,6 +357,25 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
             })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
+        return await ViewsOfAsync(db, seminarId, rows, cancellationToken);
+    }
+
+    /// <summary>An annotation with what its view needs from around it: the names, its thread's author, visibility and former group, its anchor.</summary>
+    internal sealed class ViewRow
+    {
+        public required Annotation Annotation { get; init; }
+        public required string AuthorName { get; init; }
+        public string? AddresseeName { get; init; }
+        public string? ThreadAuthorId { get; init; }
+        public Visibility ThreadVisibility { get; init; }
+        public int? ThreadFormerGroupId { get; init; }
+        public int CurrentRevision { get; init; }
+        public AnnotationAnchor? Anchor { get; init; }
+    }
+
+    /// <summary>The views of loaded rows (see <see cref="LoadViewsAsync"/>): the one place their visibility facts and placement are decided.</summary>
+    internal static async Task<List<AnnotationView>> ViewsOfAsync(AnnotateDb db, int seminarId, IReadOnlyList<ViewRow> rows, CancellationToken cancellationToken = default)
+    {
         if (rows.Count == 0) return [];
 
         var members = await db.Memberships.Where(m => m.SeminarId == seminarId)
@@ -392,6 +409,9 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
             };
             if (view.Quote is not null && a.DocumentRevision != r.CurrentRevision)
                 view = r.Anchor is not null ? Place(view, PlacementOf(r.Anchor)) : Place(view, PassageTracker.Follow(await CurrentTextAsync(a.DocumentId), view.Quote, view.Position));
+            else if (view.Quote is not null && view.Position is null)
+                // A quote without a position: imported from another text and not found in this one (ImportPlanner).
+                view = view with { Orphan = true };
             views.Add(view);
         }
         return views;

@@ -26,8 +26,14 @@ public sealed record AnnotationView(
     int Version,
     VisibilityFacts Access)
 {
-    /// <summary>A thread whose passage could not be found on the current text (its selectors are the original ones).</summary>
+    /// <summary>
+    /// A thread whose passage could not be found on the current text (its selectors are the original ones):
+    /// edited out of the text, or imported from another text that has words this one lacks.
+    /// </summary>
     public bool Orphan { get; init; }
+
+    /// <summary>An orphan that was never on a passage of this document: imported from another text (its quote has no position here).</summary>
+    public bool NeverPlaced => Orphan && Position is null;
 
     /// <summary>The words the thread was written on, when the passage has been edited since; null when unchanged.</summary>
     public string? OriginalExact { get; init; }

@@ -93,7 +93,8 @@ internal sealed class AnchoringWorker(IDbContextFactory<AnnotateDb> dbFactory, I
                 a.Id,
                 a.DocumentRevision,
                 Original = new TextQuoteSelector(a.Exact!, a.Prefix ?? "", a.Suffix ?? ""),
-                OriginalPosition = new TextPositionSelector(a.Start!.Value, a.End!.Value),
+                // None for a thread imported from another text whose quote was not in this one (an orphan from the start).
+                OriginalPosition = a.Start == null || a.End == null ? null : new TextPositionSelector(a.Start.Value, a.End.Value),
                 Previous = db.AnnotationAnchors.Where(x => x.AnnotationId == a.Id && x.Revision == number - 1)
                     .Select(x => new { x.Exact, x.Prefix, x.Suffix, x.Start, x.End }).FirstOrDefault(),
             })

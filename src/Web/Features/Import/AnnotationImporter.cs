@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Diagnostics;
 using System.Text.Json;
 using Annotate.Data;
 using Annotate.Shared;
@@ -18,7 +20,7 @@ namespace Annotate.Web.Features.Import;
 /// </summary>
 internal sealed class AnnotationImporter(
     IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, DocumentService documents, AnnotationService annotations, TimeProvider clock,
-    ImportSlots slots, IOptions<ImportOptions> options)
+    ImportSlots slots, IOptions<ImportOptions> options, ILogger<AnnotationImporter> logger)
 {
     public const long MaxFileBytes = 10 * 1024 * 1024;
 
@@ -42,22 +44,29 @@ internal sealed class AnnotationImporter(
         Stream file, Visibility visibility, IProgress<Progress>? progress, CancellationToken cancellationToken)
     {
         var documentId = importer.DocumentId;
+        var started = Stopwatch.GetTimestamp();
         if (await ReadAtMostAsync(file, MaxFileBytes, cancellationToken) is not { } bytes)
             return ImportResult.Fail(ImportFailure.TooLarge, "The file is larger than 10 MB. Split it and import the parts one after another.");
-        List<ImportItem>? items;
-        string? error;
+        ImportFile.Contents contents;
+        var values = new List<JsonDocument>();
         try
         {
-            using var json = JsonDocument.Parse(WithoutByteOrderMark(bytes));
-            (items, error) = ImportFile.Read(json.RootElement);
+            ReadValues(WithoutByteOrderMark(bytes), values);
+            if (values.Count == 0) return ImportResult.Fail(ImportFailure.Invalid, "The file is empty. Nothing was imported.");
+            contents = ImportFile.Read(values.Select(v => v.RootElement).ToList());
         }
         catch (JsonException exception)
         {
             return ImportResult.Fail(ImportFailure.Invalid,
                 $"The file is not valid JSON: {exception.Message.Split('.')[0]} (line {exception.LineNumber + 1}). Nothing was imported.");
         }
-        if (items is null) return ImportResult.Fail(ImportFailure.Invalid, error!);
+        finally
+        {
+            foreach (var value in values) value.Dispose();
+        }
+        if (contents.Items is not { } items) return ImportResult.Fail(ImportFailure.Invalid, contents.Error!);
 
+        var read = Stopwatch.GetElapsedTime(started);
         var onDocument = await VisibleOnDocumentAsync(importer, cancellationToken);
         var setting = new ImportPlanner.Setting(userId, documentId, document.Text, document.Revision, visibility, clock.GetUtcNow(),
             await ImportedBeforeAsync(importer, onDocument, cancellationToken), onDocument, options.Value.PlacingBudget);
@@ -65,6 +74,7 @@ internal sealed class AnnotationImporter(
         var plan = await Task.Run(() => ImportPlanner.Make(items, setting, done => progress?.Report(new Progress(done, items.Count)), cancellationToken),
             cancellationToken);
 
+        var planned = Stopwatch.GetElapsedTime(started);
         List<AnnotationView> stored;
         try
         {
@@ -76,17 +86,37 @@ internal sealed class AnnotationImporter(
             return ImportResult.Fail(ImportFailure.Conflict,
                 "Nothing was imported: the document's annotations changed while the file was being imported. Import it again; what is already there is skipped.");
         }
+        catch (DbException exception)
+        {
+            // The transaction was rolled back: nothing of the file is stored, and nothing was announced.
+            logger.LogError(exception, "Storing {Count} imported annotations in document {DocumentId} failed; nothing was stored", plan.ToStore.Count, documentId);
+            return ImportResult.Fail(ImportFailure.NotStored,
+                "Nothing was imported: the database could not store the annotations. Try again in a while; if it happens again, tell whoever runs this server.");
+        }
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        logger.LogInformation(
+            "Imported {Stored} annotations ({Orphaned} orphaned) of {Items} into document {DocumentId} in {Elapsed:N0} ms: reading {Read:N0} ms, placing {Placing:N0} ms, storing {Storing:N0} ms",
+            stored.Count, plan.Orphans.Count, items.Count, documentId, elapsed.TotalMilliseconds, read.TotalMilliseconds,
+            (planned - read).TotalMilliseconds, (elapsed - planned).TotalMilliseconds);
         return new ImportResult(new ImportReport(
-            plan.Placed, plan.Fuzzy, plan.Orphans.Count, plan.Skipped, plan.Rejected, plan.Orphans, stored));
+            plan.Placed, plan.Fuzzy, plan.Orphans.Count, plan.Skipped, plan.Rejected, plan.Orphans, stored)
+        {
+            NotPlaced = plan.NotPlaced,
+            Incomplete = contents.Incomplete,
+        });
     }
 
     /// <summary>
     /// The annotations on the document the importer may see, by id: a file's item with one of their
     /// IRIs as its id is that annotation (skipped), and a reply in the file may answer one of them.
     /// </summary>
-    private async Task<Dictionary<Guid, ImportPlanner.Known>> VisibleOnDocumentAsync(ReaderAccess.DocumentAccess importer, CancellationToken cancellationToken) =>
-        (await annotations.ListVisibleAsync(importer, cancellationToken)).ToDictionary(v => v.Id,
-            v => new ImportPlanner.Known(v.Id, v.ThreadRootId, v.Visibility, v.DocumentRevision, v.AddresseeId));
+    private async Task<Dictionary<Guid, ImportPlanner.Known>> VisibleOnDocumentAsync(ReaderAccess.DocumentAccess importer, CancellationToken cancellationToken)
+    {
+        var visible = await annotations.ListVisibleAsync(importer, cancellationToken);
+        var orphaned = visible.Where(v => v.Orphan).Select(v => v.Id).ToHashSet();
+        return visible.ToDictionary(v => v.Id,
+            v => new ImportPlanner.Known(v.Id, v.ThreadRootId, v.Visibility, v.DocumentRevision, v.AddresseeId, orphaned.Contains(v.ThreadRootId)));
+    }
 
     /// <summary>What this importer imported into this document before, by import key.</summary>
     private async Task<Dictionary<string, ImportPlanner.Known>> ImportedBeforeAsync(ReaderAccess.DocumentAccess importer,
@@ -113,6 +143,16 @@ internal sealed class AnnotationImporter(
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Every JSON value of the file: usually one, several when pages of an export or a search were saved one
+    /// after another into one file (as <c>cat page1.json page2.json</c> writes them).
+    /// </summary>
+    private static void ReadValues(ReadOnlyMemory<byte> json, List<JsonDocument> values)
+    {
+        var reader = new Utf8JsonReader(json.Span, new JsonReaderOptions { AllowMultipleValues = true });
+        while (reader.Read()) values.Add(JsonDocument.ParseValue(ref reader));
     }
 
     private static ReadOnlyMemory<byte> WithoutByteOrderMark(byte[] bytes) =>

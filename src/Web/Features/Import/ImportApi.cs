@@ -20,15 +20,23 @@ internal static class ImportApi
             .WithRateLimit(RateLimitPolicy.Import);
     }
 
-    /// <summary>The answer: counts, what was not stored and why, and the IRIs of what was.</summary>
+    /// <summary>
+    /// The answer: counts, the orphans kept (each with the IRI it was stored as), what was not stored and why,
+    /// whether the file is known to be part of something larger, and the IRIs of what was stored.
+    /// </summary>
     internal sealed record ImportAnswer(
         int Placed,
         int Fuzzy,
         int Orphaned,
         int Skipped,
         IReadOnlyList<ImportProblem> Rejected,
-        IReadOnlyList<ImportProblem> Orphans,
+        IReadOnlyList<OrphanAnswer> Orphans,
+        IReadOnlyList<ImportProblem> NotPlaced,
+        string? Incomplete,
         IReadOnlyList<string> Imported);
+
+    /// <summary>An orphan kept: its place in the file, its source id, why it is an orphan, and the annotation it is now.</summary>
+    internal sealed record OrphanAnswer(int Index, string? Id, string Reason, string Annotation);
 
     private static async Task<Results<Ok<ImportAnswer>, ProblemHttpResult, TooManyRequests>> ImportAsync(
         int documentId, string? visibility, HttpRequest request, ClaimsPrincipal user, AnnotationImporter importer)
@@ -50,11 +58,13 @@ internal static class ImportApi
                 ImportFailure.TooLarge => Problems.TooLarge(result.Message!),
                 ImportFailure.Conflict => Problems.Conflict(result.Message!),
                 ImportFailure.Busy => new TooManyRequests(result.Message!, ImportSlots.RetryAfter),
+                ImportFailure.NotStored => Problems.NotDone(result.Message!),
                 _ => Problems.BadRequest(result.Message!),
             };
         }
         var origin = request.Origin();
-        return TypedResults.Ok(new ImportAnswer(report.Placed, report.Fuzzy, report.Orphaned, report.Skipped, report.Rejected, report.Orphans,
-            report.Imported.Select(a => AnnotationJsonWriter.AnnotationIri(origin, a.Id)).ToList()));
+        return TypedResults.Ok(new ImportAnswer(report.Placed, report.Fuzzy, report.Orphaned, report.Skipped, report.Rejected,
+            report.Orphans.Select(o => new OrphanAnswer(o.Index, o.Id, o.Reason, AnnotationJsonWriter.AnnotationIri(origin, o.AnnotationId!.Value))).ToList(),
+            report.NotPlaced, report.Incomplete, report.Imported.Select(a => AnnotationJsonWriter.AnnotationIri(origin, a.Id)).ToList()));
     }
 }

@@ -4,9 +4,13 @@ using System.Text.Json;
 namespace Annotate.Web.Features.Import;
 
 /// <summary>
-/// Tells what kind of file an import is and lists its annotations: a W3C AnnotationCollection (items
-/// embedded in <c>first.items</c> or <c>items</c>), an AnnotationPage, an array of W3C annotations or a
-/// single one; or Hypothesis API JSON (an object with <c>rows</c>, or an array of Hypothesis annotations).
+/// Tells what kind of file an import is and lists its annotations: W3C (an AnnotationCollection with its
+/// items in <c>items</c> or in embedded pages, an AnnotationPage, an annotation or a list of them) or
+/// Hypothesis API JSON (a search answer with <c>rows</c>, or a list of Hypothesis annotations). A file may
+/// hold several of these one after another (in a JSON array, or simply written one after the other), so a
+/// collection exported page by page, or a Hypothesis search saved page by page, comes in whole.
+/// Nothing is ever fetched: a page the file only links to is reported (<see cref="Contents.Incomplete"/>),
+/// never requested from the server, which would let a file make the server call any address.
 /// A file that is none of these is refused whole; an item that makes no sense is rejected alone.
 /// </summary>
 internal static class ImportFile
@@ -16,62 +20,38 @@ internal static class ImportFile
     private const string NotAnImport =
         "The file is neither W3C Web Annotation JSON-LD (an AnnotationCollection, an AnnotationPage, an annotation or a list of them) nor Hypothesis API JSON (an object with \"rows\", or a list of Hypothesis annotations).";
 
-    public static (List<ImportItem>? Items, string? Error) Read(JsonElement root)
+    /// <summary>The file's annotations, or why it is no import at all; <paramref name="Incomplete"/> says what it is known to lack.</summary>
+    public sealed record Contents(List<ImportItem>? Items, string? Error, string? Incomplete = null);
+
+    /// <param name="values">The file's top-level JSON values: usually one; several when pages were saved one after another.</param>
+    public static Contents Read(IReadOnlyList<JsonElement> values)
     {
-        var (elements, hypothesis, error) = Locate(root);
-        if (elements is null) return (null, error);
-        if (elements.Count > MaxAnnotations)
-            return (null, string.Create(CultureInfo.InvariantCulture,
-                $"The file holds {elements.Count:N0} annotations; import at most {MaxAnnotations:N0} at a time (split the file)."));
-        var items = elements.Select((element, index) => hypothesis
-            ? HypothesisImportReader.Read(element, index)
-            : W3cImportReader.Read(element, index)).ToList();
-        return (items, null);
+        var found = new ImportPages();
+        if (values.Count == 1 && values[0].ValueKind != JsonValueKind.Array)
+        {
+            if (!found.TakeWhole(values[0])) return new Contents(null, found.Error ?? NotAnImport);
+        }
+        else
+        {
+            foreach (var value in values)
+                if (!found.TakeList(value)) return new Contents(null, found.Error);
+        }
+        if (found.Error is { } error) return new Contents(null, error);
+        if (found.Items.Count == 0 && found.MissingPages().FirstOrDefault() is { } onlyLink)
+            return new Contents(null,
+                $"The collection only links to its pages (the first is {onlyLink}); Annotate does not fetch them. Export it with the annotations embedded in the file (in \"first.items\", or the pages one after another).");
+        if (found.Items.Count > MaxAnnotations)
+            return new Contents(null, string.Create(CultureInfo.InvariantCulture,
+                $"The file holds {found.Items.Count:N0} annotations; import at most {MaxAnnotations:N0} at a time (split the file)."));
+
+        var hypothesisBare = HypothesisImportReader.Recognises(found.Items.FirstOrDefault(i => i.Source == ImportPages.Source.Bare && i.Json.ValueKind == JsonValueKind.Object).Json);
+        var items = found.Items.Select((item, index) => item.Source == ImportPages.Source.Hypothesis || (item.Source == ImportPages.Source.Bare && hypothesisBare)
+            ? HypothesisImportReader.Read(item.Json, index)
+            : W3cImportReader.Read(item.Json, index)).ToList();
+        return new Contents(items, null, found.Incomplete());
     }
 
     /// <summary>A time the source gave, or null when it gives none that can be read.</summary>
     public static DateTimeOffset? ParseTime(string? value) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
-
-    private static (List<JsonElement>? Elements, bool Hypothesis, string? Error) Locate(JsonElement root)
-    {
-        if (root.ValueKind == JsonValueKind.Array)
-        {
-            var elements = root.EnumerateArray().ToList();
-            // One file, one format: the first annotation in it decides.
-            var first = elements.FirstOrDefault(e => e.ValueKind == JsonValueKind.Object);
-            return (elements, HypothesisImportReader.Recognises(first), null);
-        }
-        if (root.ValueKind != JsonValueKind.Object) return (null, false, NotAnImport);
-
-        if (root.TryGetProperty("rows", out var rows))
-            return rows.ValueKind == JsonValueKind.Array
-                ? (rows.EnumerateArray().ToList(), true, null)
-                : (null, false, "\"rows\" must be the list of Hypothesis annotations.");
-
-        if (HasType(root, "AnnotationCollection"))
-        {
-            if (root.TryGetProperty("first", out var first) && first.ValueKind == JsonValueKind.Object)
-                return ItemsOf(first);
-            if (root.TryGetProperty("items", out _)) return ItemsOf(root);
-            if (first.ValueKind == JsonValueKind.String)
-                return (null, false, "The collection only links to its pages (\"first\" is an address); export it with the annotations embedded in \"first.items\".");
-            return ([], false, null);
-        }
-        if (HasType(root, "AnnotationPage")) return ItemsOf(root);
-        if (HasType(root, "Annotation") || root.TryGetProperty("target", out _)) return ([root], false, null);
-        if (HypothesisImportReader.Recognises(root)) return ([root], true, null);
-        return (null, false, NotAnImport);
-    }
-
-    private static (List<JsonElement>?, bool, string?) ItemsOf(JsonElement page) =>
-        !page.TryGetProperty("items", out var items) ? ([], false, null)
-        : items.ValueKind == JsonValueKind.Array ? (items.EnumerateArray().ToList(), false, null)
-        : (null, false, "\"items\" must be the list of annotations.");
-
-    /// <summary>JSON-LD allows "type" to be one name or a list of them.</summary>
-    private static bool HasType(JsonElement json, string type) =>
-        json.TryGetProperty("type", out var value) && (value.ValueKind == JsonValueKind.String
-            ? value.GetString() == type
-            : value.ValueKind == JsonValueKind.Array && value.EnumerateArray().Any(t => t.ValueKind == JsonValueKind.String && t.GetString() == type));
 }

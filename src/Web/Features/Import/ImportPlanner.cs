@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Annotate.Data.Entities;
 using Annotate.Shared;
 using Annotate.Shared.Anchoring;
@@ -18,22 +16,23 @@ namespace Annotate.Web.Features.Import;
 /// are skipped, so importing a file twice adds nothing.
 /// </summary>
 /// <remarks>
-/// An orphan (a passage not in this text) is reported and not stored: an imported thread that is
-/// nowhere in the text would only sit under Orphaned for its importer to re-attach by hand, and the
-/// report already names it; fix the text or the file and import again, and it comes in then.
+/// A thread whose passage is not in this text (or is there several times, with nothing to tell which) is
+/// kept as an orphan, with its replies: stored with the quote it came with and no position, listed under
+/// Orphaned until someone attaches it, and placed by the next revision of the text that has its words.
+/// What the placing budget leaves untried is not stored: it is not an orphan, only not tried, and
+/// importing the file again places it (storing it as an orphan would leave it for attaching by hand).
 /// </remarks>
 internal sealed class ImportPlanner
 {
     public const int MaxAttributionLength = 200;
-    private const int MaxKeyLength = 200;
 
-    /// <summary>An annotation on the document that an item is, or that a reply answers.</summary>
-    public sealed record Known(Guid Id, Guid ThreadRootId, Visibility Visibility, int Revision, string? AddresseeId);
+    /// <summary>An annotation on the document that an item is, or that a reply answers; <paramref name="Orphan"/>: its thread is orphaned.</summary>
+    public sealed record Known(Guid Id, Guid ThreadRootId, Visibility Visibility, int Revision, string? AddresseeId, bool Orphan = false);
 
     /// <param name="Visibility">What the importer chose: the widest visibility any imported thread gets.</param>
     /// <param name="ByImportKey">The importer's annotations on this document imported before, by key.</param>
     /// <param name="OnDocument">The annotations on this document the importer may see, by id.</param>
-    /// <param name="PlacingBudget">How long placing quotes may take in all; the threads left then are reported, not placed.</param>
+    /// <param name="PlacingBudget">How long placing quotes may take in all; the threads left then are reported as not placed, and not stored.</param>
     public sealed record Setting(
         string ImporterId,
         int DocumentId,
@@ -45,10 +44,14 @@ internal sealed class ImportPlanner
         IReadOnlyDictionary<Guid, Known> OnDocument,
         TimeSpan? PlacingBudget = null);
 
-    /// <summary>What to store (parents before their replies) and what to tell the importer.</summary>
-    public sealed record Plan(List<Annotation> ToStore, int Placed, int Fuzzy, int Skipped, List<ImportProblem> Rejected, List<ImportProblem> Orphans);
+    /// <summary>
+    /// What to store (parents before their replies, orphans among them) and what to tell the importer:
+    /// <paramref name="Orphans"/> are stored, <paramref name="NotPlaced"/> and <paramref name="Rejected"/> are not.
+    /// </summary>
+    public sealed record Plan(List<Annotation> ToStore, int Placed, int Fuzzy, int Skipped, List<ImportProblem> Rejected, List<ImportProblem> Orphans,
+        List<ImportProblem> NotPlaced);
 
-    private enum Outcome { Stored, Skipped, Orphaned, NotPlaced, Rejected }
+    private enum Outcome { Stored, Skipped, NotPlaced, Rejected }
 
     private sealed record Decision(Outcome Outcome, Known? Annotation = null);
 
@@ -61,6 +64,7 @@ internal sealed class ImportPlanner
     private readonly List<Annotation> toStore = [];
     private readonly List<ImportProblem> rejected = [];
     private readonly List<ImportProblem> orphans = [];
+    private readonly List<ImportProblem> notPlaced = [];
     private int placed, fuzzy, skipped;
 
     private ImportPlanner(Setting setting) => this.setting = setting;
@@ -87,8 +91,8 @@ internal sealed class ImportPlanner
             planner.DrainReady();
         }
         progress?.Invoke(items.Count);
-        return new Plan(planner.toStore, planner.placed, planner.fuzzy, planner.skipped,
-            planner.rejected.OrderBy(p => p.Index).ToList(), planner.orphans.OrderBy(p => p.Index).ToList());
+        return new Plan(planner.toStore, planner.placed, planner.fuzzy, planner.skipped, planner.rejected.OrderBy(p => p.Index).ToList(),
+            planner.orphans.OrderBy(p => p.Index).ToList(), planner.notPlaced.OrderBy(p => p.Index).ToList());
     }
 
     private void Take(ImportItem item, HashSet<string> inFile)
@@ -105,11 +109,11 @@ internal sealed class ImportPlanner
         }
         if (decided.TryGetValue(item.ReplyTo!, out var parent))
             Decide(item, parent);
-        else if (AlreadyThere(Key(item), item.SourceId) is { } known)
+        else if (AlreadyThere(ImportKey.Of(item), item.SourceId) is { } known)
             Skip(item, known);
         else if (inFile.Contains(item.ReplyTo!))
             Wait(item);
-        else if (AlreadyThere(KeyOfId(item.ReplyTo!), item.ReplyTo) is { } outside)
+        else if (AlreadyThere(ImportKey.OfId(item.ReplyTo!), item.ReplyTo) is { } outside)
             Decide(item, new Decision(Outcome.Skipped, outside));
         else
             Reject(item, $"It answers \"{item.ReplyTo}\", which is neither in this file nor on this document.");
@@ -129,7 +133,7 @@ internal sealed class ImportPlanner
 
     private void Decide(ImportItem item, Decision? parent)
     {
-        var key = Key(item);
+        var key = ImportKey.Of(item);
         if (AlreadyThere(key, item.SourceId) is { } known)
         {
             Skip(item, known);
@@ -148,8 +152,7 @@ internal sealed class ImportPlanner
         }
         if (parent is { Annotation: null })
         {
-            if (parent.Outcome == Outcome.Orphaned) Orphan(item, "It answers an annotation whose passage is not in this text.");
-            else if (parent.Outcome == Outcome.NotPlaced) Orphan(item, "It answers an annotation that was not placed in time.", Outcome.NotPlaced);
+            if (parent.Outcome == Outcome.NotPlaced) NotPlaced(item, "It answers an annotation that was not placed in time.");
             else Reject(item, $"It answers \"{item.ReplyTo}\", which was not imported.");
             return;
         }
@@ -163,27 +166,48 @@ internal sealed class ImportPlanner
             annotation.Visibility = thread.Visibility;
             annotation.AddresseeId = thread.AddresseeId;
             annotation.DocumentRevision = thread.Revision;
-            placed++;
-        }
-        else if (Place(item) is { } passage)
-        {
-            annotation.Exact = passage.Quote.Exact;
-            annotation.Prefix = passage.Quote.Prefix;
-            annotation.Suffix = passage.Quote.Suffix;
-            annotation.Start = passage.Position.Start;
-            annotation.End = passage.Position.End;
-            annotation.DocumentRevision = setting.Revision;
-            if (passage.Exact) placed++;
-            else fuzzy++;
-        }
-        else
-        {
+            if (thread.Orphan) orphans.Add(Problem(item, annotation, "It answers an annotation whose passage is not in this text, and is kept with it under Orphaned."));
+            else placed++;
+            Store(item, annotation, thread.Orphan);
             return;
         }
+
+        switch (Place(item))
+        {
+            case Placing.Found found:
+                SetPassage(annotation, found.Quote, found.Position);
+                if (found.Exact) placed++;
+                else fuzzy++;
+                Store(item, annotation, orphan: false);
+                break;
+            case Placing.Orphan orphan:
+                // The words it came with, and no position: an orphan on this revision (see AnnotationService.LoadViewsAsync).
+                SetPassage(annotation, orphan.Quote, position: null);
+                orphans.Add(Problem(item, annotation, orphan.Reason));
+                Store(item, annotation, orphan: true);
+                break;
+        }
+    }
+
+    private void Store(ImportItem item, Annotation annotation, bool orphan)
+    {
         toStore.Add(annotation);
         Record(item, new Decision(Outcome.Stored,
-            new Known(annotation.Id, annotation.ThreadId ?? annotation.Id, annotation.Visibility, annotation.DocumentRevision, annotation.AddresseeId)));
+            new Known(annotation.Id, annotation.ThreadId ?? annotation.Id, annotation.Visibility, annotation.DocumentRevision, annotation.AddresseeId, orphan)));
     }
+
+    private void SetPassage(Annotation annotation, TextQuoteSelector quote, TextPositionSelector? position)
+    {
+        annotation.Exact = quote.Exact;
+        annotation.Prefix = quote.Prefix;
+        annotation.Suffix = quote.Suffix;
+        annotation.Start = position?.Start;
+        annotation.End = position?.End;
+        annotation.DocumentRevision = setting.Revision;
+    }
+
+    private static ImportProblem Problem(ImportItem item, Annotation stored, string reason) =>
+        new(item.Index, item.SourceId, reason) { AnnotationId = stored.Id };
 
     /// <summary>The rules every annotation is held to (the same sentences as the editor and the API), and what an import cannot carry.</summary>
     private static string? Check(ImportItem item)
@@ -196,33 +220,47 @@ internal sealed class ImportPlanner
         return AnnotationRules.CheckBody(item.Motivation, item.Body) ?? AnnotationRules.CheckTags(item.Tags);
     }
 
-    private sealed record Passage(TextQuoteSelector Quote, TextPositionSelector Position, bool Exact);
+    /// <summary>Where a thread goes: on a passage of this text, or kept as an orphan with the quote it came with.</summary>
+    private abstract record Placing
+    {
+        public sealed record Found(TextQuoteSelector Quote, TextPositionSelector Position, bool Exact) : Placing;
+
+        public sealed record Orphan(TextQuoteSelector Quote, string Reason) : Placing;
+    }
 
     /// <summary>Where the thread goes on the current text, or null after reporting why it goes nowhere.</summary>
-    private Passage? Place(ImportItem item)
+    private Placing? Place(ImportItem item)
     {
         // Fuzzy matching of quotes that are nowhere in the text is the dear part: it stops when the budget is spent.
         if (setting.PlacingBudget is { } budget && Stopwatch.GetElapsedTime(started) >= budget)
         {
-            Orphan(item, string.Create(CultureInfo.InvariantCulture,
-                $"Not placed: placing the file's quotes took longer than {budget.TotalSeconds:0.#} seconds, so this one was not tried. Import the file again to place the rest; what is already there is skipped."),
-                Outcome.NotPlaced);
+            NotPlaced(item, string.Create(CultureInfo.InvariantCulture,
+                $"Not placed: placing the file's quotes took longer than {budget.TotalSeconds:0.#} seconds, so this one was not tried. Import the file again to place the rest; what is already there is skipped."));
             return null;
         }
         var text = setting.Text;
         var span = item.Quote is { } quote ? TextAnchor.Locate(text, quote, item.Position) : PassageResolver.SpanAt(text, item.Position!);
-        if (span is not { } found)
+        if (span is { } found)
         {
-            if (item.Quote is not null && PassageResolver.Occurrences(text, item.Quote.Exact) is > 1 and var count)
-                Reject(item, $"The quoted passage occurs {count} times in this text and its selectors do not say which one is meant.");
-            else if (item.Quote is null)
-                Orphan(item, $"The position {item.Position!.Start}–{item.Position.End} is past the end of this text.");
-            else
-                Orphan(item, $"The quoted passage is not in this text: \"{PassageResolver.Shorten(item.Quote.Exact)}\".");
+            var (described, position) = TextAnchor.Describe(text, found);
+            return new Placing.Found(described, position, item.Quote is null || described.Exact == item.Quote.Exact);
+        }
+        if (item.Quote is not { } lost)
+        {
+            Reject(item, $"The position {item.Position!.Start}–{item.Position.End} is past the end of this text, and without a quote (a TextQuoteSelector) there are no words to keep it by.");
             return null;
         }
-        var (described, position) = TextAnchor.Describe(text, found);
-        return new Passage(described, position, item.Quote is null || described.Exact == item.Quote.Exact);
+        var reason = PassageResolver.Occurrences(text, lost.Exact) is > 1 and var count
+            ? $"The quoted passage occurs {count} times in this text and its selectors do not say which one is meant: attach it to the right one."
+            : $"The quoted passage is not in this text: \"{PassageResolver.Shorten(lost.Exact)}\".";
+        return new Placing.Orphan(WithContextOf32(lost), reason);
+    }
+
+    /// <summary>The source's quote with at most 32 code points of context either side, as every stored quote has.</summary>
+    private static TextQuoteSelector WithContextOf32(TextQuoteSelector quote)
+    {
+        var around = quote.Prefix + quote.Exact + quote.Suffix;
+        return TextAnchor.Describe(around, new TextSpan(quote.Prefix.Length, quote.Prefix.Length + quote.Exact.Length)).Quote;
     }
 
     private Annotation NewAnnotation(ImportItem item, string key)
@@ -267,10 +305,10 @@ internal sealed class ImportPlanner
         Record(item, new Decision(Outcome.Rejected));
     }
 
-    private void Orphan(ImportItem item, string reason, Outcome outcome = Outcome.Orphaned)
+    private void NotPlaced(ImportItem item, string reason)
     {
-        orphans.Add(new ImportProblem(item.Index, item.SourceId, reason));
-        Record(item, new Decision(outcome));
+        notPlaced.Add(new ImportProblem(item.Index, item.SourceId, reason));
+        Record(item, new Decision(Outcome.NotPlaced));
     }
 
     /// <summary>Remembers what became of an item with an id, and lets the replies waiting for it go next.</summary>
@@ -280,23 +318,4 @@ internal sealed class ImportPlanner
         if (!waiting.Remove(id, out var replies)) return;
         foreach (var reply in replies) ready.Enqueue((reply, decision));
     }
-
-    /// <summary>
-    /// What makes an imported annotation the same one the next time: its source id, or for one without,
-    /// a hash of what it says and where.
-    /// </summary>
-    private static string Key(ImportItem item)
-    {
-        if (item.SourceId is { Length: > 0 } id) return KeyOfId(id);
-        var fields = new[]
-        {
-            item.Quote?.Exact, item.Quote?.Prefix, item.Quote?.Suffix, item.Position?.Start.ToString(CultureInfo.InvariantCulture), item.Position?.End.ToString(CultureInfo.InvariantCulture),
-            item.ReplyTo, item.Motivation, item.Body, string.Join('\n', item.Tags), item.Created?.ToUniversalTime().ToString("O"),
-        };
-        return Hash(string.Join('\u001f', fields));
-    }
-
-    private static string KeyOfId(string id) => id.Length <= MaxKeyLength ? id : Hash(id);
-
-    private static string Hash(string value) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }

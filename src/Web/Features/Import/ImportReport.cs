@@ -5,9 +5,10 @@ namespace Annotate.Web.Features.Import;
 /// <summary>
 /// What an import did, one count per item of the file: <see cref="Placed"/> on the exact quote (a reply:
 /// in its thread), <see cref="Fuzzy"/> on words that differ a little from the quote, <see cref="Orphaned"/>
-/// (the passage is not in this text, so nothing was stored; listed in <see cref="Orphans"/>),
-/// <see cref="Skipped"/> (imported before, or already on the document), and <see cref="Rejected"/> with a
-/// reason each. <see cref="Imported"/> are the stored annotations, threads before their replies.
+/// (the passage is not in this text: stored with its quote, listed under Orphaned, each in
+/// <see cref="Orphans"/>), <see cref="Skipped"/> (imported before, or already on the document),
+/// <see cref="Rejected"/> and <see cref="NotPlaced"/> (not stored), with a reason each.
+/// <see cref="Imported"/> are the stored annotations, orphans included, threads before their replies.
 /// </summary>
 public sealed record ImportReport(
     int Placed,
@@ -16,4 +17,14 @@ public sealed record ImportReport(
     int Skipped,
     IReadOnlyList<ImportProblem> Rejected,
     IReadOnlyList<ImportProblem> Orphans,
-    IReadOnlyList<AnnotationView> Imported);
+    IReadOnlyList<AnnotationView> Imported)
+{
+    /// <summary>Threads the placing budget left untried, and their replies: not stored; importing the file again places them.</summary>
+    public IReadOnlyList<ImportProblem> NotPlaced { get; init; } = [];
+
+    /// <summary>
+    /// Why the file is known to hold only part of what it comes from (pages it links to but does not hold, a
+    /// search that found more than it holds); null when nothing says so.
+    /// </summary>
+    public string? Incomplete { get; init; }
+}

@@ -53,14 +53,30 @@ public sealed class ImportAnnotationsDialogTests : MudComponentTest, IClassFixtu
         dialog.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(file.ToJsonString(), "notes.json"));
 
         dialog.WaitForAssertion(() => Assert.Equal(
-            ["1 placed on their passage", "0 placed on slightly different words", "1 orphaned: the passage is not in this text (not imported)",
+            ["1 placed on their passage", "0 placed on slightly different words", "1 orphaned (kept): the passage is not in this text; find them under Orphaned and attach them",
              "0 already imported (skipped)", "1 rejected"],
             Counts(dialog)), TimeSpan.FromSeconds(10));
-        Assert.Equal("1 annotation imported.", dialog.Find(".import-result h3").TextContent.Trim());
+        Assert.Equal("2 annotations imported.", dialog.Find(".import-result h3").TextContent.Trim());
         var problems = dialog.FindAll(".import-problems li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Contains(problems, p => p.StartsWith("Item 3 (urn:x:3): It answers \"urn:x:missing\"", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Item 2 (urn:x:2): The quoted passage is not in this text", StringComparison.Ordinal));
-        Assert.Equal(1, await app.Database.CountAsync("SELECT COUNT(*) FROM Annotations WHERE DocumentId = $id", ("$id", room.DocumentId)));
+        Assert.Equal(["Rejected", "Orphaned (kept)"], dialog.FindAll(".import-result h4").Select(h => h.TextContent.Trim()));
+        Assert.Equal(2, await app.Database.CountAsync("SELECT COUNT(*) FROM Annotations WHERE DocumentId = $id", ("$id", room.DocumentId)));
+    }
+
+    [Fact]
+    public async Task One_page_of_a_larger_search_says_so_beside_what_came_in()
+    {
+        var room = await app.CreateClassroomAsync();
+        var dialog = await OpenAsync(room);
+        var page = HypothesisRows(Hypothesis("h1", Text, "nothing to lose but their chains", "One."));
+        page["total"] = 450;
+
+        dialog.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(page.ToJsonString(), "search.json"));
+
+        dialog.WaitForAssertion(() => Assert.Equal("1 placed on their passage", Counts(dialog)[0]), TimeSpan.FromSeconds(10));
+        Assert.StartsWith("The Hypothesis search found 450 annotations, and this file holds 1 of them.",
+            dialog.Find(".import-result .mud-alert-message").TextContent.Trim());
     }
 
     [Fact]

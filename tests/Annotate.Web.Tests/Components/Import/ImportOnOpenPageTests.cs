@@ -66,4 +66,31 @@ public sealed class ImportOnOpenPageTests : MudComponentTest, IClassFixture<Anno
         Assert.True(imported > count * 9 / 10, $"Only {imported} of {count} were imported.");
         Assert.True(redraws < imported / 10, $"The page redrew {redraws} times for {imported} annotations.");
     }
+
+    [Fact]
+    public async Task An_imported_orphan_arrives_under_Orphaned_with_its_quote_and_its_importer_can_attach_it()
+    {
+        const string Lost = "Religion is the opium of the people";
+        var text = TestArticle.Article;
+        var room = await app.CreateClassroomAsync(text);
+        Context.AddAuthorization().SetAuthorized(room.StudentA.DisplayName)
+            .SetClaims(new Claim(ClaimTypes.NameIdentifier, room.StudentA.Id));
+        Context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var page = Context.Render<DocumentPage>(ps => ps.Add(p => p.Id, room.DocumentId));
+        page.WaitForAssertion(() => Assert.Equal("0 annotations", page.Find(".threads-count").TextContent));
+
+        var file = new JsonArray(W3cQuote("urn:x:lost", Lost, 3, "From another book."), W3cReply("urn:x:lost-reply", "urn:x:lost", "Wrong book."));
+        var result = await app.Services.GetRequiredService<AnnotationImporter>()
+            .ImportAsync(room.StudentA.Id, room.DocumentId, new MemoryStream(Encoding.UTF8.GetBytes(file.ToJsonString())));
+
+        Assert.Equal(2, result.Report!.Orphaned);
+        page.WaitForAssertion(() => Assert.Equal("Orphaned (1)", page.FindAll("button").Single(b => b.TextContent.StartsWith("Orphaned", StringComparison.Ordinal)).TextContent.Trim()));
+        Assert.StartsWith("No thread is on a passage of this text yet. Open Orphaned", page.Find(".threads-empty").TextContent.Trim());
+        page.FindAll("button").Single(b => b.TextContent.StartsWith("Orphaned", StringComparison.Ordinal)).Click();
+        var orphans = page.Find("[aria-label='Orphaned threads']");
+        Assert.Equal(Lost, orphans.QuerySelector(".thread-quote q")!.TextContent);
+        Assert.Contains("Imported from another text", orphans.QuerySelector(".passage-edited")!.TextContent);
+        Assert.Contains("Wrong book.", orphans.TextContent);
+        Assert.Contains(orphans.QuerySelectorAll("button"), b => b.TextContent.Trim() == "Attach to selected passage");
+    }
 }
