@@ -309,10 +309,15 @@ public partial class DocumentPage
         if (discussion.Orphans.Count == 0) showOrphans = false;
     }
 
-    /// <summary>The reader's own change, shown at once; its echo from the feed then changes nothing.</summary>
+    /// <summary>
+    /// The reader's own change, shown at once: the page draws itself, because the cards' buttons call plain delegates
+    /// (no redraw of the page follows them) and the change's echo from the feed then changes nothing.
+    /// </summary>
     private void Apply(AnnotationEventKind kind, AnnotationView annotation)
     {
-        if (discussion.Apply(kind, annotation)) AfterChange();
+        if (!discussion.Apply(kind, annotation)) return;
+        AfterChange();
+        StateHasChanged();
     }
 
     private static IReadOnlyList<Visibility> VisibilityOptionsFor(Viewer viewer) => viewer.GroupId is null

@@ -32,4 +32,24 @@ public sealed class OwnPostEchoTests(AnnotateApp app) : IClassFixture<AnnotateAp
         // The echo was taken for what it is, a copy of what the page holds: the thread was not made again.
         Assert.Same(afterReply, Card().Thread);
     }
+
+    /// <summary>
+    /// A card's buttons call the page through plain delegates, after which nothing redraws the page, and the echo of
+    /// the change is dropped: the page must draw its own change (a thread resolved stayed unresolved until the next event).
+    /// </summary>
+    [Fact]
+    public async Task A_thread_resolved_from_its_card_is_shown_resolved_at_once()
+    {
+        var room = await app.CreateClassroomAsync();
+        await room.StudentA.CreateAnnotationAsync(room.DocumentId, room.Comment("class struggles", "A's settled question."));
+        await using var pages = new LiveReadingPages(app);
+        var open = await pages.OpenAsync(room.Teacher, room.DocumentId);
+        var page = open.Component;
+        var card = page.Find("[role=article][aria-label^='Thread by']");
+        Assert.Empty(card.QuerySelectorAll(".thread-resolved"));
+
+        await page.FindAll("[role=article] button").Single(b => b.TextContent.Trim() == "Resolve").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[role=article] .thread-resolved")), LiveReadingPages.Timeout);
+    }
 }
