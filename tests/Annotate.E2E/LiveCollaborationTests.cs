@@ -19,7 +19,7 @@ public sealed class LiveCollaborationTests(AppFixture app, ITestOutputHelper out
           for (const card of document.querySelectorAll('[role=article][id^="thread-"]')) {
             if (!card.textContent.includes(text)) continue;
             const id = card.id.slice('thread-'.length);
-            return document.querySelector(`article mark[data-threads~="${id}"]`) ? id : null;
+            return document.querySelector(`article mark[data-threads~="${card.dataset.key}"]`) ? id : null;
           }
           return null;
         }
@@ -29,7 +29,7 @@ public sealed class LiveCollaborationTests(AppFixture app, ITestOutputHelper out
 
     private const string ThreadAndMarksGone =
         """
-        id => !document.getElementById(`thread-${id}`) && !document.querySelector(`article mark[data-threads~="${id}"]`)
+        id => !document.getElementById(`thread-${id}`) && !document.querySelector(`article mark[data-threads~="${id.slice(-8)}"]`)
         """;
 
     [Fact]

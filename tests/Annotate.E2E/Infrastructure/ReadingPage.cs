@@ -155,8 +155,14 @@ public sealed class ReadingPage(IPage page, string displayName, int documentId)
         return id["thread-".Length..];
     }
 
-    /// <summary>The highlights of one thread in the article.</summary>
-    public ILocator MarksOf(string threadId) => Article.Locator($"mark[data-threads~=\"{threadId}\"]");
+    /// <summary>
+    /// The highlights of one thread in the article. Marks name their threads by the last 8 hex digits of the
+    /// id (every page alike), in data-threads.
+    /// </summary>
+    public ILocator MarksOf(string threadId) => Article.Locator($"mark[data-threads~=\"{KeyOf(threadId)}\"]");
+
+    /// <summary>A thread's name in the article's marks (see Components/Reading/MarkedText.cs).</summary>
+    public static string KeyOf(string threadId) => Guid.Parse(threadId).ToString("N")[24..];
 
     /// <summary>Loads the in-page helpers (mapping a passage to a DOM range over the article's text nodes).</summary>
     public static Task InstallHelpersAsync(IBrowserContext context) => context.AddInitScriptAsync(

@@ -1,9 +1,6 @@
 using Annotate.Shared;
 using Annotate.Shared.Anchoring;
-using Annotate.Shared.Text;
 using Annotate.Shared.W3c;
-using Annotate.Web.Components.Documents;
-using Annotate.Web.Components.Import;
 using Annotate.Web.Components.Reading;
 using Annotate.Web.Components.Threads;
 using Annotate.Web.Features.Annotations;
@@ -44,18 +41,14 @@ public partial class DocumentPage
     private bool notFound;
     private ReaderAccess.DocumentAccess? access;
     private DocumentService.DocumentText? document;
-    private IReadOnlyList<TextBlock> blocks = [];
-    private List<AnnotationView> annotations = [];
-    private IReadOnlyList<HighlightLayout.PlacedThread> placed = [];
-    private List<ThreadModel> threads = [];
-    private List<ThreadModel> orphans = [];
+    private readonly Discussion discussion = new();
     private bool showOrphans;
     private string? search;
 
     /// <summary>The threads the search leaves (all without one): a thread stays when any post in it matches.</summary>
-    private List<ThreadModel> ShownThreads => string.IsNullOrWhiteSpace(search)
-        ? threads
-        : threads.Where(t => AnnotationSearch.Matches(t.Root, search) || t.Replies.Any(r => AnnotationSearch.Matches(r, search))).ToList();
+    private IReadOnlyList<ThreadModel> ShownThreads => string.IsNullOrWhiteSpace(search)
+        ? discussion.Threads
+        : discussion.Threads.Where(t => AnnotationSearch.Matches(t.Root, search) || t.Replies.Any(r => AnnotationSearch.Matches(r, search))).ToList();
     private IReadOnlyList<ReadingPresence.Reader> readers = [];
     private IReadOnlyList<Visibility> visibilityOptions = [];
     /// <summary>For teachers: the students feedback can be addressed to, and the one chosen in the composer.</summary>
@@ -64,31 +57,29 @@ public partial class DocumentPage
     private ArticleView.SelectedPassage? selection;
     private TextSpan? composing;
     private Guid? selectedThread;
-    /// <summary>Placing threads on a new revision, as far as this teacher's threads go; null when nothing is being placed.</summary>
-    private AnchoringTally? anchoring;
     private DateTimeOffset now;
     private ArticleView? articleView;
+    private ThreadFeed? feed;
     private IDisposable? subscription;
     private int? subscribedTo;
-    /// <summary>Feed events held while the page loads; null once it has caught up.</summary>
-    private List<FeedEvent>? arrivedWhileLoading;
     private IDisposable? presence;
     private ITimer? clockTimer;
-    private IJSObjectReference? module;
-    private bool redrawQueued;
-    private DateTimeOffset lastRedraw;
+    private RedrawThrottle? throttle;
     private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(100);
+    private readonly Func<ThreadModel, string, Task<string?>> reply;
+    private readonly Func<ThreadModel, string, Task<string?>> feedback;
+
+    public DocumentPage()
+    {
+        // One reply path for both; made once, not on every render of every card.
+        reply = (thread, body) => ReplyAsync(thread, Motivations.Replying, body);
+        feedback = (thread, body) => ReplyAsync(thread, Motivations.Assessing, body);
+    }
 
     private string NewDraftKey => Drafts.Key(userId, "new", Id);
 
-    private string CountLabel
-    {
-        get
-        {
-            var count = annotations.Count;
-            return count == 1 ? "1 annotation" : $"{count} annotations";
-        }
-    }
+    private string CountLabel => discussion.Count == 1 ? "1 annotation" : $"{discussion.Count} annotations";
+
 
     protected override async Task OnParametersSetAsync()
     {
@@ -98,7 +89,7 @@ public partial class DocumentPage
         if (RendererInfo.IsInteractive && subscribedTo != Id)
         {
             subscription?.Dispose();
-            arrivedWhileLoading = [];
+            discussion.HoldEvents();
             subscription = Feed.Subscribe(Id, OnFeedEvent);
             subscribedTo = Id;
         }
@@ -111,24 +102,15 @@ public partial class DocumentPage
         if (access is null || document is null)
         {
             // Nothing here to keep up to date.
-            arrivedWhileLoading = null;
+            discussion.CatchUp();
             return;
         }
 
-        blocks = TextBlocks.Parse(document.Text);
         visibilityOptions = VisibilityOptionsFor(access.Viewer);
-        annotations = await Annotations.ListVisibleAsync(access);
+        discussion.Load(document.Text, await Annotations.ListVisibleAsync(access));
         await LoadStudentsAsync();
-        Rebuild();
-        await CatchUpAsync();
-    }
-
-    /// <summary>Events that came while the page loaded, applied in order on what it loaded (applying one twice changes nothing).</summary>
-    private async Task CatchUpAsync()
-    {
-        if (arrivedWhileLoading is not { } arrived) return;
-        arrivedWhileLoading = null;
-        foreach (var feedEvent in arrived) await HandleAsync(feedEvent);
+        // Events that came while the page loaded, applied in order on what it loaded (applying one twice changes nothing).
+        foreach (var feedEvent in discussion.CatchUp()) await HandleAsync(feedEvent);
     }
 
     private async Task LoadStudentsAsync()
@@ -148,11 +130,10 @@ public partial class DocumentPage
         Presence.Changed += OnPresenceChanged;
         readers = Presence.ReadersOf(Id);
         // Relative times ("5 min ago") move on by themselves.
-        clockTimer = Clock.CreateTimer(_ => InvokeAsync(() => { now = Clock.GetUtcNow(); StateHasChanged(); }), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
-        module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Pages/DocumentPage.razor.js");
+        clockTimer = Clock.CreateTimer(_ => Dispatch(() => { now = Clock.GetUtcNow(); StateHasChanged(); }), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
         await RestoreDraftAsync();
         StateHasChanged();
-        if (FocusThread is { } focus && annotations.Any(a => a.Id == focus))
+        if (FocusThread is { } focus && discussion.Contains(focus))
         {
             await RevealThreadAsync(focus);
             if (articleView is not null) await articleView.FlashAsync(focus);
@@ -173,40 +154,32 @@ public partial class DocumentPage
     /// holds up only this page's later events, in order, and a page that falls too far behind is handed a
     /// <see cref="FellBehindEvent"/> in place of what it missed.
     /// </summary>
-    private Task OnFeedEvent(FeedEvent feedEvent) => InvokeAsync(async () =>
+    private Task OnFeedEvent(FeedEvent feedEvent) => DispatchAsync(async () =>
     {
         // One of the previous document's, still on its way when the page moved to another.
         if (feedEvent.DocumentId != subscribedTo) return;
-        if (arrivedWhileLoading is not null) arrivedWhileLoading.Add(feedEvent);
+        if (discussion.IsLoading) discussion.Receive(feedEvent, access?.Viewer ?? Viewer.Anonymous);
         else await HandleAsync(feedEvent);
     });
 
     private async Task HandleAsync(FeedEvent feedEvent)
     {
         if (access is null) return;
-        switch (feedEvent)
+        switch (discussion.Receive(feedEvent, access.Viewer))
         {
-            case AnnotationEvent annotationEvent when annotationEvent.KindFor(access.Viewer) is { } kind:
-                Apply(kind, annotationEvent.Annotation, redraw: false);
+            case FeedReaction.DrawSoon:
                 RedrawSoon();
                 return;
-            case AnnotationsImportedEvent imported:
-                ApplyImported(imported.VisibleTo(access.Viewer).ToList());
-                return;
-            case DocumentRevisedEvent:
+            case FeedReaction.ReloadText:
                 await ReloadAfterRevisionAsync();
                 break;
-            case AccessChangedEvent changed when changed.OthersAffected || changed.UserId == userId:
+            case FeedReaction.ReloadAccess:
                 await ReloadAccessAsync();
                 break;
-            // Teachers only, and only their threads are counted: a count of all would tell how many are hidden.
-            case AnchoringProgressEvent progress when access.Viewer.IsTeacher:
-                if (anchoring?.Revision != progress.Revision) anchoring = new AnchoringTally(progress.Revision, annotations);
-                anchoring.Apply(progress);
-                if (anchoring.Finished) anchoring = null;
-                break;
-            case FellBehindEvent:
+            case FeedReaction.Reload:
                 await ReloadAfterFallingBehindAsync();
+                break;
+            case FeedReaction.Draw:
                 break;
             default:
                 return;
@@ -228,17 +201,17 @@ public partial class DocumentPage
             presence?.Dispose();
             Presence.Changed -= OnPresenceChanged;
             readers = [];
-            annotations = [];
             composing = null;
             selection = null;
-            Rebuild();
+            discussion.Clear();
+            AfterChange();
             return;
         }
         visibilityOptions = VisibilityOptionsFor(access.Viewer);
         document = await Documents.GetAsync(Id) ?? document;
-        annotations = await Annotations.ListVisibleAsync(access);
+        discussion.Load(document!.Text, await Annotations.ListVisibleAsync(access));
         await LoadStudentsAsync();
-        Rebuild();
+        AfterChange();
     }
 
     /// <summary>
@@ -247,7 +220,6 @@ public partial class DocumentPage
     /// </summary>
     private async Task ReloadAfterFallingBehindAsync()
     {
-        anchoring = null;
         var revision = document?.Revision;
         await ReloadAccessAsync();
         if (access is not null && document is not null && document.Revision != revision) await ReloadAfterRevisionAsync();
@@ -259,8 +231,7 @@ public partial class DocumentPage
         if (access is null) return;
         document = await Documents.GetAsync(Id);
         if (document is null) return;
-        blocks = TextBlocks.Parse(document.Text);
-        annotations = await Annotations.ListVisibleAsync(access);
+        discussion.Load(document.Text, await Annotations.ListVisibleAsync(access));
         selection = null;
         if (composing is not null)
         {
@@ -268,13 +239,13 @@ public partial class DocumentPage
             composing = null;
             Snackbar.Add("The text was just updated by a teacher. Select your passage again; your comment is kept.", Severity.Info);
         }
-        Rebuild();
+        AfterChange();
     }
 
     private void OnPresenceChanged(int documentId)
     {
         if (documentId != Id) return;
-        _ = InvokeAsync(() =>
+        Dispatch(() =>
         {
             readers = Presence.ReadersOf(Id);
             StateHasChanged();
@@ -282,230 +253,76 @@ public partial class DocumentPage
     }
 
     /// <summary>
-    /// Bursts of events (many members posting at once, a page catching up) are each taken in as they come,
-    /// but the page is laid out and drawn at most once a tenth of a second (drawing hundreds of threads
-    /// hundreds of times took minutes). A lone event, the usual case, is drawn at once: live updates wait for nothing.
+    /// Bursts of events (many members posting at once, a page catching up) are drawn at most once a tenth of a
+    /// second (see <see cref="RedrawThrottle"/>); a lone event, the usual case, at once. An import is one event.
     /// </summary>
     private void RedrawSoon()
     {
-        if (redrawQueued) return;
-        var since = Clock.GetUtcNow() - lastRedraw;
-        if (since >= RedrawInterval)
+        throttle ??= new RedrawThrottle(Clock, RedrawInterval);
+        switch (throttle.Request(out var wait))
         {
-            Redraw();
-            return;
+            case Redraw.Now:
+                Draw();
+                break;
+            case Redraw.Later:
+                Dispatch(async () =>
+                {
+                    await Task.Delay(wait);
+                    Draw();
+                });
+                break;
         }
-        redrawQueued = true;
-        _ = InvokeAsync(async () =>
-        {
-            await Task.Delay(RedrawInterval - since);
-            redrawQueued = false;
-            Redraw();
-        });
 
-        void Redraw()
+        void Draw()
         {
-            lastRedraw = Clock.GetUtcNow();
-            Rebuild();
+            throttle.Drawn();
+            AfterChange();
             StateHasChanged();
         }
     }
 
-    private void Apply(AnnotationEventKind kind, AnnotationView annotation, bool redraw = true)
+    /// <summary>Runs <paramref name="work"/> on the circuit without waiting for it; what it throws is reported to the circuit, not lost.</summary>
+    private void Dispatch(Func<Task> work) => _ = DispatchAsync(work);
+
+    private void Dispatch(Action work) => _ = DispatchAsync(() =>
     {
-        annotations.RemoveAll(a => a.Id == annotation.Id);
-        if (kind == AnnotationEventKind.Deleted)
+        work();
+        return Task.CompletedTask;
+    });
+
+    private async Task DispatchAsync(Func<Task> work)
+    {
+        try
         {
-            annotations.RemoveAll(a => a.ThreadId == annotation.Id);
-            if (selectedThread == annotation.Id) selectedThread = null;
+            await InvokeAsync(work);
         }
-        else
+        catch (Exception exception)
         {
-            annotations.Add(annotation);
+            await DispatchExceptionAsync(exception);
         }
-        if (redraw) Rebuild();
     }
 
-    /// <summary>An import's annotations, thousands perhaps, taken in at once and drawn once.</summary>
-    private void ApplyImported(List<AnnotationView> imported)
+    /// <summary>A change of the discussion (local or live): what the page shows of it must still be there.</summary>
+    private void AfterChange()
     {
-        if (imported.Count == 0) return;
-        var ids = imported.Select(a => a.Id).ToHashSet();
-        annotations.RemoveAll(a => ids.Contains(a.Id));
-        annotations.AddRange(imported);
-        RedrawSoon();
+        if (selectedThread is { } selected && !discussion.Contains(selected)) selectedThread = null;
+        if (discussion.Orphans.Count == 0) showOrphans = false;
     }
 
-    /// <summary>Recomputes where threads sit; a new list each time so the article knows to redraw.</summary>
-    private void Rebuild()
+    /// <summary>
+    /// The reader's own change, shown at once: the page draws itself, because the cards' buttons call plain delegates
+    /// (no redraw of the page follows them) and the change's echo from the feed then changes nothing.
+    /// </summary>
+    private void Apply(AnnotationEventKind kind, AnnotationView annotation)
     {
-        if (document is null) return;
-        placed = HighlightLayout.Place(document.Text, annotations.Where(a => !a.IsReply));
-        var replies = annotations.Where(a => a.IsReply).ToLookup(a => a.ThreadRootId);
-        var all = placed
-            .Select(p => new ThreadModel(p.Thread, p.Span, ParagraphAt(p.Span), replies[p.Thread.Id].OrderBy(r => r.Created).ToList()))
-            .OrderBy(t => t.Span?.Start ?? int.MaxValue).ThenBy(t => t.Root.Created)
-            .ToList();
-        threads = all.Where(t => t.Span is not null).ToList();
-        orphans = all.Where(t => t.Span is null).ToList();
-        if (orphans.Count == 0) showOrphans = false;
+        if (!discussion.Apply(kind, annotation)) return;
+        AfterChange();
+        StateHasChanged();
     }
 
     private static IReadOnlyList<Visibility> VisibilityOptionsFor(Viewer viewer) => viewer.GroupId is null
         ? [Visibility.Seminar, Visibility.Teachers, Visibility.Private]
         : [Visibility.Seminar, Visibility.Group, Visibility.Teachers, Visibility.Private];
-
-    private int? ParagraphAt(TextSpan? span) =>
-        span is { } s ? TextBlocks.ParagraphAt(blocks, s.Start) : null;
-
-    private void OnSelectionChanged(ArticleView.SelectedPassage? passage) => selection = passage;
-
-    private void StartAnnotating(TextSpan span)
-    {
-        composing = span;
-        selection = null;
-    }
-
-    private async Task HighlightAsync(TextSpan span)
-    {
-        selection = null;
-        var error = await CreateAsync(Motivations.Highlighting, "", Visibility.Seminar, span);
-        if (error is not null) Snackbar.Add(error, Severity.Error);
-        else if (articleView is not null) await articleView.ClearSelectionAsync();
-    }
-
-    private async Task<string?> PostAsync(AnnotationEditor.Submission submission)
-    {
-        if (composing is not { } span) return "Select a passage first.";
-        var error = feedbackFor is null
-            ? await CreateAsync(Motivations.Commenting, submission.Body, submission.Visibility, span)
-            : await CreateAsync(Motivations.Assessing, submission.Body, Visibility.Teachers, span, feedbackFor);
-        if (error is null)
-        {
-            composing = null;
-            feedbackFor = null;
-            // The editor calls this through a plain delegate, so the page must redraw itself.
-            StateHasChanged();
-            if (articleView is not null) await articleView.ClearSelectionAsync();
-        }
-        return error;
-    }
-
-    private async Task<string?> CreateAsync(string motivation, string body, Visibility visibility, TextSpan span, string? addresseeId = null)
-    {
-        var (quote, position) = TextAnchor.Describe(document!.Text, span);
-        var result = await Annotations.CreateAsync(userId, Id, new AnnotationDraft(motivation, visibility, body, [], quote, position, AddresseeId: addresseeId));
-        if (result.Annotation is not { } created) return result.Message;
-        Apply(AnnotationEventKind.Created, created);
-        selectedThread = created.Id;
-        return null;
-    }
-
-    private async Task<string?> ReplyAsync(ThreadModel thread, string body)
-    {
-        var result = await Annotations.CreateAsync(userId, Id,
-            new AnnotationDraft(Motivations.Replying, thread.Root.Visibility, body, [], ReplyTo: thread.Id));
-        if (result.Annotation is not { } created) return result.Message;
-        Apply(AnnotationEventKind.Created, created);
-        StateHasChanged();
-        return null;
-    }
-
-    /// <summary>A teacher's feedback in a student's thread: for that student alone (and the teachers).</summary>
-    private async Task<string?> FeedbackAsync(ThreadModel thread, string body)
-    {
-        var result = await Annotations.CreateAsync(userId, Id,
-            new AnnotationDraft(Motivations.Assessing, thread.Root.Visibility, body, [], ReplyTo: thread.Id));
-        if (result.Annotation is not { } created) return result.Message;
-        Apply(AnnotationEventKind.Created, created);
-        StateHasChanged();
-        return null;
-    }
-
-    private async Task ResolveAsync(ThreadModel thread, bool resolved)
-    {
-        var result = await Annotations.SetResolvedAsync(userId, thread.Id, resolved);
-        if (result.Annotation is not { } marked)
-        {
-            Snackbar.Add(result.Message ?? "Could not change the thread.", Severity.Error);
-            return;
-        }
-        Apply(AnnotationEventKind.Updated, marked);
-    }
-
-    private async Task MarkExemplaryAsync(AnnotationView annotation, bool exemplary)
-    {
-        var result = await Annotations.SetExemplaryAsync(userId, annotation.Id, exemplary);
-        if (result.Annotation is not { } marked)
-        {
-            Snackbar.Add(result.Message ?? "Could not change the annotation.", Severity.Error);
-            return;
-        }
-        Apply(AnnotationEventKind.Updated, marked);
-    }
-
-    private async Task<string?> EditAsync(AnnotationView annotation, AnnotationEditor.Submission submission)
-    {
-        var draft = new AnnotationDraft(annotation.Motivation, submission.Visibility, submission.Body, annotation.Tags, ReplyTo: annotation.ParentId);
-        var result = await Annotations.UpdateAsync(userId, annotation.Id, draft, annotation.Version);
-        if (result.Annotation is not { } updated) return result.Message;
-        Apply(AnnotationEventKind.Updated, updated);
-        StateHasChanged();
-        return null;
-    }
-
-    private async Task DeleteAsync(AnnotationView annotation)
-    {
-        var what = annotation.IsReply ? "this reply" : "this thread and all its replies";
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
-            annotation.IsReply ? "Delete reply?" : "Delete thread?",
-            $"Delete {what}? This cannot be undone.",
-            yesText: "Delete", cancelText: "Cancel");
-        if (confirmed != true) return;
-        var result = await Annotations.DeleteAsync(userId, annotation.Id);
-        if (result.Annotation is null)
-        {
-            Snackbar.Add(result.Message ?? "Could not delete.", Severity.Error);
-            return;
-        }
-        Apply(AnnotationEventKind.Deleted, annotation);
-        Snackbar.Add(annotation.IsReply ? "Reply deleted." : "Thread deleted.", Severity.Info);
-    }
-
-    private async Task AttachAsync(ThreadModel thread)
-    {
-        if (selection is not { } passage || document is null)
-        {
-            Snackbar.Add("Select the passage in the text first, then choose Attach to selected passage.", Severity.Warning);
-            return;
-        }
-        var (quote, position) = TextAnchor.Describe(document.Text, passage.Span);
-        var result = await Annotations.ReattachAsync(userId, thread.Id, quote, position);
-        if (result.Annotation is not { } attached)
-        {
-            Snackbar.Add(result.Message ?? "Could not attach the thread.", Severity.Error);
-            return;
-        }
-        selection = null;
-        Apply(AnnotationEventKind.Updated, attached);
-        selectedThread = attached.Id;
-        Snackbar.Add("Thread attached to the selected passage.", Severity.Success);
-        if (articleView is not null) await articleView.ClearSelectionAsync();
-    }
-
-    /// <summary>The imported threads arrive through the feed like everyone's; the dialog only reports.</summary>
-    private async Task OpenImportAsync()
-    {
-        if (access is null) return;
-        var parameters = new DialogParameters<ImportAnnotationsDialog>
-        {
-            { d => d.DocumentId, Id },
-            { d => d.UserId, userId },
-            { d => d.VisibilityOptions, visibilityOptions },
-        };
-        await Dialogs.ShowAsync<ImportAnnotationsDialog>("Import annotations", parameters,
-            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
-    }
 
     private async Task SelectThreadAsync(Guid threadId)
     {
@@ -517,7 +334,7 @@ public partial class DocumentPage
     {
         selectedThread = threadId;
         StateHasChanged();
-        if (module is not null) await module.InvokeVoidAsync("revealThread", threadId.ToString());
+        if (feed is not null) await feed.RevealAsync(threadId);
     }
 
     private static string Shorten(string quote) => quote.Length <= 300 ? quote : quote[..297] + "…";
@@ -528,12 +345,5 @@ public partial class DocumentPage
         Presence.Changed -= OnPresenceChanged;
         presence?.Dispose();
         if (clockTimer is not null) await clockTimer.DisposeAsync();
-        try
-        {
-            if (module is not null) await module.DisposeAsync();
-        }
-        catch (JSDisconnectedException)
-        {
-        }
     }
 }

@@ -132,7 +132,8 @@ export function attach(article, column, dotnet) {
         if (!mark || !article.contains(mark)) return;
         // A drag that ends on a highlight is a selection, not a click on it.
         if (!document.getSelection()?.isCollapsed) return;
-        dotnet.invokeMethodAsync('OnMarkClicked', mark.dataset.thread);
+        // The innermost thread comes first.
+        dotnet.invokeMethodAsync('OnMarkClicked', mark.dataset.threads.split(' ')[0]);
     };
 
     const onFocus = () => report();
@@ -145,8 +146,8 @@ export function attach(article, column, dotnet) {
     article.addEventListener('blur', onBlur);
 
     return {
-        flash(threadId) {
-            const marks = [...article.querySelectorAll('mark.hl')].filter(m => m.dataset.threads.split(' ').includes(threadId));
+        flash(key) {
+            const marks = [...article.querySelectorAll(`mark.hl[data-threads~="${CSS.escape(key)}"]`)];
             if (marks.length === 0) return;
             marks[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
             for (const mark of marks) {

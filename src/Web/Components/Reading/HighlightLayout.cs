@@ -28,14 +28,16 @@ public static class HighlightLayout
         foreach (var thread in threads)
         {
             if (thread.IsReply || thread.Quote is null) continue;
-            // An orphan carries its original words; searching for them again could only guess.
-            placed.Add(new PlacedThread(thread, thread.Orphan ? null : Find(text, thread)));
+            placed.Add(new PlacedThread(thread, Find(text, thread)));
         }
         return placed;
     }
 
-    private static TextSpan? Find(string text, AnnotationView thread)
+    /// <summary>Where one thread root sits in <paramref name="text"/> now; null when it cannot be placed (an orphan, or no quote).</summary>
+    public static TextSpan? Find(string text, AnnotationView thread)
     {
+        // An orphan carries its original words; searching for them again could only guess.
+        if (thread.Orphan || thread.Quote is null) return null;
         if (thread.Position is { } position)
         {
             try
@@ -51,29 +53,42 @@ public static class HighlightLayout
         return TextAnchor.Locate(text, thread.Quote!, thread.Position);
     }
 
-    /// <summary>The runs of one block, in order, covering it completely.</summary>
-    public static IReadOnlyList<Segment> Segments(TextBlock block, IReadOnlyList<PlacedThread> placed)
+    /// <summary>A thread's passage as far as one block is concerned.</summary>
+    public readonly record struct Covering(Guid Id, TextSpan Span, bool Highlight)
     {
-        var covering = placed
-            .Where(p => p.Span is { } s && s.Start < block.End && s.End > block.Start)
-            .Select(p => (Id: p.Thread.Id, Span: p.Span!.Value, Highlight: p.Thread.Motivation == Motivations.Highlighting))
-            .ToList();
-        if (covering.Count == 0) return [new Segment(block.Start, block.End, [], null, false)];
+        public static Covering Of(AnnotationView thread, TextSpan span) => new(thread.Id, span, thread.Motivation == Motivations.Highlighting);
+    }
+
+    /// <summary>The runs of one block, in order, covering it completely.</summary>
+    public static IReadOnlyList<Segment> Segments(TextBlock block, IReadOnlyList<PlacedThread> placed) =>
+        SegmentsOver(block, placed.Where(p => p.Span is { } s && s.Start < block.End && s.End > block.Start)
+            .Select(p => Covering.Of(p.Thread, p.Span!.Value)).ToList());
+
+    /// <summary>
+    /// The runs of one block from the threads over it (those that do not reach into it are left out), in
+    /// order, covering it completely. Where threads tie for innermost, the first in <paramref name="covering"/> wins.
+    /// </summary>
+    public static IReadOnlyList<Segment> SegmentsOver(TextBlock block, IReadOnlyList<Covering> covering)
+    {
+        var here = new List<Covering>(covering.Count);
+        foreach (var c in covering)
+            if (c.Span.Start < block.End && c.Span.End > block.Start) here.Add(c);
+        if (here.Count == 0) return [new Segment(block.Start, block.End, [], null, false)];
 
         var cuts = new SortedSet<int> { block.Start, block.End };
-        foreach (var (_, span, _) in covering)
+        foreach (var c in here)
         {
-            if (span.Start > block.Start) cuts.Add(span.Start);
-            if (span.End < block.End) cuts.Add(span.End);
+            if (c.Span.Start > block.Start) cuts.Add(c.Span.Start);
+            if (c.Span.End < block.End) cuts.Add(c.Span.End);
         }
 
-        var segments = new List<Segment>();
+        var segments = new List<Segment>(cuts.Count - 1);
         var start = block.Start;
         foreach (var cut in cuts.Skip(1))
         {
-            var here = covering.Where(c => c.Span.Start <= start && c.Span.End >= cut).ToList();
-            var innermost = here.Count == 0 ? (Guid?)null : here.MinBy(c => c.Span.Length).Id;
-            segments.Add(new Segment(start, cut, here.Select(c => c.Id).ToList(), innermost, here.Count > 0 && here.All(c => c.Highlight)));
+            var over = here.Where(c => c.Span.Start <= start && c.Span.End >= cut).ToList();
+            var innermost = over.Count == 0 ? (Guid?)null : over.MinBy(c => c.Span.Length).Id;
+            segments.Add(new Segment(start, cut, over.Select(c => c.Id).ToList(), innermost, over.Count > 0 && over.All(c => c.Highlight)));
             start = cut;
         }
         return segments;

@@ -14,10 +14,10 @@ public sealed class ArticleViewTests : MudComponentTest
         ArticleView.SelectedPassage? selection = null, Action<ComponentParameterCollectionBuilder<ArticleView>>? more = null) =>
         Context.Render<ArticleView>(ps =>
         {
+            var discussion = new Discussion();
+            discussion.Load(text, annotations);
             ps.Add(p => p.Title, "Proletarian internationalism")
-              .Add(p => p.Text, text)
-              .Add(p => p.Blocks, TextBlocks.Parse(text))
-              .Add(p => p.Placed, HighlightLayout.Place(text, annotations))
+              .Add(p => p.Discussion, discussion)
               .Add(p => p.Selection, selection);
             more?.Invoke(ps);
         });
@@ -32,8 +32,13 @@ public sealed class ArticleViewTests : MudComponentTest
         return offset;
     }
 
+    /// <summary>Marks name their threads by the last 8 hex digits of the id, innermost first.</summary>
     private static IEnumerable<IElement> MarksOf(IRenderedComponent<ArticleView> cut, Guid threadId) =>
-        cut.FindAll("mark").Where(m => m.GetAttribute("data-threads")!.Split(' ').Contains(threadId.ToString()));
+        cut.FindAll("mark").Where(m => m.GetAttribute("data-threads")!.Split(' ').Contains(Key(threadId)));
+
+    private static string Key(Guid threadId) => threadId.ToString("N")[24..];
+
+    private static string? Innermost(IElement mark) => mark.GetAttribute("data-threads")!.Split(' ')[0];
 
     [Fact]
     public void Renders_an_article_with_heading_elements_and_numbered_paragraphs()
@@ -94,7 +99,7 @@ public sealed class ArticleViewTests : MudComponentTest
             var mark = Assert.Single(MarksOf(cut, thread.Id));
             Assert.Equal(thread.Quote!.Exact, mark.TextContent);
             Assert.Equal(SpanOf(Excerpt, thread.Quote.Exact).Start, OffsetOf(mark));
-            Assert.Equal(thread.Id.ToString(), mark.GetAttribute("data-thread"));
+            Assert.Equal(Key(thread.Id), Innermost(mark));
             Assert.Contains("d1", mark.ClassList);
         }
     }
@@ -110,7 +115,7 @@ public sealed class ArticleViewTests : MudComponentTest
         var marks = MarksOf(cut, outer.Id).ToList();
         Assert.Equal(outer.Quote!.Exact, string.Concat(marks.Select(m => m.TextContent)));
         var deeper = Assert.Single(marks, m => m.ClassList.Contains("d2"));
-        Assert.Equal(("their international character", inner.Id.ToString()), (deeper.TextContent, deeper.GetAttribute("data-thread")));
+        Assert.Equal(("their international character", Key(inner.Id)), (deeper.TextContent, Innermost(deeper)));
         Assert.Equal(SpanOf(Excerpt, "their international character").Start, OffsetOf(deeper));
         Assert.All(marks.Where(m => m != deeper), m => Assert.Contains("d1", m.ClassList));
     }

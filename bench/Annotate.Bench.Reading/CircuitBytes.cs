@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Playwright;
+
+namespace Annotate.Bench.Reading;
+
+/// <summary>
+/// Counts the bytes of the messages on a page's WebSockets (the Blazor circuit): payloads as the page sees
+/// them, i.e. after the socket's own compression is undone.
+/// </summary>
+internal sealed class CircuitBytes
+{
+    private long received;
+    private long sent;
+    private long frames;
+    private readonly Stopwatch sinceLast = Stopwatch.StartNew();
+
+    public CircuitBytes(IPage page)
+    {
+        page.WebSocket += (_, socket) =>
+        {
+            socket.FrameReceived += (_, frame) => Count(ref received, frame);
+            socket.FrameSent += (_, frame) => Count(ref sent, frame);
+        };
+    }
+
+    public long Received => Interlocked.Read(ref received);
+
+    public long Sent => Interlocked.Read(ref sent);
+
+    public long Frames => Interlocked.Read(ref frames);
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref received, 0);
+        Interlocked.Exchange(ref sent, 0);
+        Interlocked.Exchange(ref frames, 0);
+    }
+
+    /// <summary>Waits until the circuit is up and its first render has come (then a quiet second).</summary>
+    public async Task InteractiveAsync()
+    {
+        var limit = Stopwatch.StartNew();
+        while (Received < 1000 && limit.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(50);
+        if (Received < 1000) throw new TimeoutException($"The page's circuit never started ({Frames} frames, {Received} bytes).");
+        await SettleAsync(TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>Waits until nothing has come or gone for <paramref name="quiet"/> (at most 15 s).</summary>
+    public async Task SettleAsync(TimeSpan quiet)
+    {
+        var limit = Stopwatch.StartNew();
+        while (limit.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            lock (sinceLast)
+                if (sinceLast.Elapsed >= quiet) return;
+            await Task.Delay(50);
+        }
+    }
+
+    private void Count(ref long total, IWebSocketFrame frame)
+    {
+        Interlocked.Add(ref total, frame.Binary?.Length ?? Encoding.UTF8.GetByteCount(frame.Text ?? ""));
+        Interlocked.Increment(ref frames);
+        lock (sinceLast) sinceLast.Restart();
+    }
+}

@@ -1,0 +1,154 @@
+using Annotate.Shared;
+using Annotate.Shared.Anchoring;
+using Annotate.Shared.W3c;
+using Annotate.Web.Components.Import;
+using Annotate.Web.Components.Reading;
+using Annotate.Web.Components.Threads;
+using Annotate.Web.Features.Annotations;
+using Annotate.Web.Realtime;
+using MudBlazor;
+
+namespace Annotate.Web.Components.Pages;
+
+/// <summary>What the reader does on the reading page: select, annotate, highlight, reply, edit, delete, mark, attach, import.</summary>
+public partial class DocumentPage
+{
+    private void OnSelectionChanged(ArticleView.SelectedPassage? passage) => selection = passage;
+
+    private void StartAnnotating(TextSpan span)
+    {
+        composing = span;
+        selection = null;
+    }
+
+    private async Task HighlightAsync(TextSpan span)
+    {
+        selection = null;
+        var error = await CreateAsync(Motivations.Highlighting, "", Visibility.Seminar, span);
+        if (error is not null) Snackbar.Add(error, Severity.Error);
+        else if (articleView is not null) await articleView.ClearSelectionAsync();
+    }
+
+    private async Task<string?> PostAsync(AnnotationEditor.Submission submission)
+    {
+        if (composing is not { } span) return "Select a passage first.";
+        var error = feedbackFor is null
+            ? await CreateAsync(Motivations.Commenting, submission.Body, submission.Visibility, span)
+            : await CreateAsync(Motivations.Assessing, submission.Body, Visibility.Teachers, span, feedbackFor);
+        if (error is null)
+        {
+            composing = null;
+            feedbackFor = null;
+            // The editor calls this through a plain delegate, so the page must redraw itself.
+            StateHasChanged();
+            if (articleView is not null) await articleView.ClearSelectionAsync();
+        }
+        return error;
+    }
+
+    private async Task<string?> CreateAsync(string motivation, string body, Visibility visibility, TextSpan span, string? addresseeId = null)
+    {
+        var (quote, position) = TextAnchor.Describe(document!.Text, span);
+        var result = await Annotations.CreateAsync(userId, Id, new AnnotationDraft(motivation, visibility, body, [], quote, position, AddresseeId: addresseeId));
+        if (result.Annotation is not { } created) return result.Message;
+        Apply(AnnotationEventKind.Created, created);
+        selectedThread = created.Id;
+        return null;
+    }
+
+    /// <summary>A reply in a thread, or (<see cref="Motivations.Assessing"/>) a teacher's feedback there, for that student alone and the teachers.</summary>
+    private async Task<string?> ReplyAsync(ThreadModel thread, string motivation, string body)
+    {
+        var result = await Annotations.CreateAsync(userId, Id,
+            new AnnotationDraft(motivation, thread.Root.Visibility, body, [], ReplyTo: thread.Id));
+        if (result.Annotation is not { } created) return result.Message;
+        Apply(AnnotationEventKind.Created, created);
+        StateHasChanged();
+        return null;
+    }
+
+    private async Task ResolveAsync(ThreadModel thread, bool resolved)
+    {
+        var result = await Annotations.SetResolvedAsync(userId, thread.Id, resolved);
+        if (result.Annotation is not { } marked)
+        {
+            Snackbar.Add(result.Message ?? "Could not change the thread.", Severity.Error);
+            return;
+        }
+        Apply(AnnotationEventKind.Updated, marked);
+    }
+
+    private async Task MarkExemplaryAsync(AnnotationView annotation, bool exemplary)
+    {
+        var result = await Annotations.SetExemplaryAsync(userId, annotation.Id, exemplary);
+        if (result.Annotation is not { } marked)
+        {
+            Snackbar.Add(result.Message ?? "Could not change the annotation.", Severity.Error);
+            return;
+        }
+        Apply(AnnotationEventKind.Updated, marked);
+    }
+
+    private async Task<string?> EditAsync(AnnotationView annotation, AnnotationEditor.Submission submission)
+    {
+        var draft = new AnnotationDraft(annotation.Motivation, submission.Visibility, submission.Body, annotation.Tags, ReplyTo: annotation.ParentId);
+        var result = await Annotations.UpdateAsync(userId, annotation.Id, draft, annotation.Version);
+        if (result.Annotation is not { } updated) return result.Message;
+        Apply(AnnotationEventKind.Updated, updated);
+        StateHasChanged();
+        return null;
+    }
+
+    private async Task DeleteAsync(AnnotationView annotation)
+    {
+        var what = annotation.IsReply ? "this reply" : "this thread and all its replies";
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            annotation.IsReply ? "Delete reply?" : "Delete thread?",
+            $"Delete {what}? This cannot be undone.",
+            yesText: "Delete", cancelText: "Cancel");
+        if (confirmed != true) return;
+        var result = await Annotations.DeleteAsync(userId, annotation.Id);
+        if (result.Annotation is null)
+        {
+            Snackbar.Add(result.Message ?? "Could not delete.", Severity.Error);
+            return;
+        }
+        Apply(AnnotationEventKind.Deleted, annotation);
+        Snackbar.Add(annotation.IsReply ? "Reply deleted." : "Thread deleted.", Severity.Info);
+    }
+
+    private async Task AttachAsync(ThreadModel thread)
+    {
+        if (selection is not { } passage || document is null)
+        {
+            Snackbar.Add("Select the passage in the text first, then choose Attach to selected passage.", Severity.Warning);
+            return;
+        }
+        var (quote, position) = TextAnchor.Describe(document.Text, passage.Span);
+        var result = await Annotations.ReattachAsync(userId, thread.Id, quote, position);
+        if (result.Annotation is not { } attached)
+        {
+            Snackbar.Add(result.Message ?? "Could not attach the thread.", Severity.Error);
+            return;
+        }
+        selection = null;
+        Apply(AnnotationEventKind.Updated, attached);
+        selectedThread = attached.Id;
+        Snackbar.Add("Thread attached to the selected passage.", Severity.Success);
+        if (articleView is not null) await articleView.ClearSelectionAsync();
+    }
+
+    /// <summary>The imported threads arrive through the feed like everyone's; the dialog only reports.</summary>
+    private async Task OpenImportAsync()
+    {
+        if (access is null) return;
+        var parameters = new DialogParameters<ImportAnnotationsDialog>
+        {
+            { d => d.DocumentId, Id },
+            { d => d.UserId, userId },
+            { d => d.VisibilityOptions, visibilityOptions },
+        };
+        await Dialogs.ShowAsync<ImportAnnotationsDialog>("Import annotations", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+    }
+}

@@ -1,0 +1,4 @@
+namespace Annotate.Web.Components.Reading;
+
+/// <summary>The answer of <see cref="RedrawThrottle.Request"/>.</summary>
+internal enum Redraw { Now, Later, Queued }
