@@ -20,29 +20,31 @@ internal static class CopiedSurroundings
     /// <summary>Length of the pieces compared; a piece this long recurs by chance rarely in prose.</summary>
     private const int Piece = 8;
 
+    /// <summary>Pieces are taken every this many chars of the surroundings (a sample is enough to tell a copy).</summary>
+    private const int Step = 8;
+
     /// <summary>
-    /// True when at least half of the text around <paramref name="place"/> (Reach chars each side, in
-    /// pieces of 8 chars) stands around <paramref name="hint"/> too, the hint being Far from the place.
+    /// True when at least half of the text around <paramref name="place"/> (Reach chars each side, sampled
+    /// in pieces of 8 chars) stands around <paramref name="hint"/> too, the hint being Far from the place.
     /// </summary>
     public static bool AtHint(string text, TextSpan place, TextSpan hint)
     {
         if (AnchorVerdict.FromHint(place, hint) <= Far) return false;
-        var pieces = new HashSet<int>();
-        var to = Math.Min(text.Length, hint.End + Window);
-        for (var i = Math.Max(0, hint.Start - Window); i + Piece <= to; i++) pieces.Add(string.GetHashCode(text.AsSpan(i, Piece)));
+        var from = Math.Max(0, hint.Start - Window);
+        var around = text.AsSpan(from, Math.Min(text.Length, hint.End + Window) - from);
 
         var (copied, all) = (0, 0);
-        Count(text, Math.Max(0, place.Start - Reach), place.Start, pieces, ref copied, ref all);
-        Count(text, place.End, Math.Min(text.Length, place.End + Reach), pieces, ref copied, ref all);
+        Count(text, Math.Max(0, place.Start - Reach), place.Start, around, ref copied, ref all);
+        Count(text, place.End, Math.Min(text.Length, place.End + Reach), around, ref copied, ref all);
         return all > 0 && 2 * copied >= all;
     }
 
-    private static void Count(string text, int from, int to, HashSet<int> pieces, ref int copied, ref int all)
+    private static void Count(string text, int from, int to, ReadOnlySpan<char> around, ref int copied, ref int all)
     {
-        for (var i = from; i + Piece <= to; i++)
+        for (var i = from; i + Piece <= to; i += Step)
         {
             all++;
-            if (pieces.Contains(string.GetHashCode(text.AsSpan(i, Piece)))) copied++;
+            if (around.IndexOf(text.AsSpan(i, Piece), StringComparison.Ordinal) >= 0) copied++;
         }
     }
 }
