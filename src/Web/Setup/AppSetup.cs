@@ -44,7 +44,7 @@ internal static class AppSetup
         // Bare status codes (a body that does not bind, no user, no such route) get a sentence too.
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Detail ??= Problems.DefaultDetail(context.ProblemDetails.Status));
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddAnnotateHealthChecks();
 
         services.AddAnnotateData(configuration, Path.Combine(builder.Environment.ContentRootPath, "App_Data"));
         builder.AddAnnotateAuth();
@@ -133,6 +133,6 @@ internal static class AppSetup
         app.MapImportApi();
         app.MapExportApi();
         app.MapHub<AnnotationHub>("/hubs/annotations").AllowListedOrigins();
-        app.MapHealthChecks("/health");
+        app.MapAnnotateHealth();
     }
 }

@@ -1,9 +1,5 @@
-using Annotate.Data;
 using Annotate.Web.Operations;
 using Annotate.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Annotate.Web.Tests.Operations;
@@ -68,13 +64,10 @@ public sealed class MigrateCommandTests
     public async Task Start_up_without_migrating_waits_for_the_schema_until_migrate_has_run()
     {
         using var database = new TestDatabase();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Annotate"] = database.ConnectionString })
-            .Build();
-        await using var services = new ServiceCollection().AddAnnotateData(configuration, database.Directory).BuildServiceProvider();
+        await using var app = OperationsRun.AppServices(database);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
-        var waiting = SchemaStartup.WaitForSchemaAsync(services, NullLogger.Instance, TimeSpan.FromMilliseconds(20), stop.Token);
+        var waiting = SchemaStartup.WaitForSchemaAsync(app.Services, NullLogger.Instance, TimeSpan.FromMilliseconds(20), stop.Token);
         // Several looks at the empty database, and still waiting.
         await Task.Delay(200);
         Assert.False(waiting.IsCompleted);

@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using Annotate.Data;
 using Annotate.Web.Operations;
+using Annotate.Web.Setup;
 using Annotate.Web.Tests.Infrastructure;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Builder;
 
 namespace Annotate.Web.Tests.Operations;
 
@@ -16,15 +15,25 @@ public static class OperationsRun
     public static async Task<CommandResult> RunAsync(TestDatabase database, params string[] args)
     {
         var parsed = OperationsCommands.Parse(args) ?? throw new ArgumentException("No command in the arguments.", nameof(args));
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Annotate"] = database.ConnectionString })
-            .AddCommandLine(parsed.HostArgs)
-            .Build();
-        await using var services = new ServiceCollection().AddAnnotateData(configuration, database.Directory).BuildServiceProvider();
+        await using var app = AppServices(database, parsed.HostArgs);
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await parsed.Command.RunAsync(services, output, error);
+        var code = await parsed.Command.RunAsync(app.Services, output, error);
         return new CommandResult(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>
+    /// The app's services as Program.cs builds them for a command (built, never started). The whole app, not
+    /// just its data: Identity's options decide part of the EF model, and a model built without them differs
+    /// from the migrations' (and is then cached for every later app in the process).
+    /// </summary>
+    public static WebApplication AppServices(TestDatabase database, params string[] hostArgs)
+    {
+        // The test database first, so that hostArgs may name another.
+        string[] args = ["--ConnectionStrings:Annotate", database.ConnectionString, "--Demo:Enabled", "false", .. hostArgs];
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = "Testing" });
+        builder.AddAnnotate();
+        return builder.Build();
     }
 
     /// <summary>`dotnet Annotate.Web.dll args…` with the test database as its connection string: the whole program, exit code and all.</summary>
