@@ -11,6 +11,7 @@ using Annotate.Web.Features.Import;
 using Annotate.Web.Features.Export;
 using Annotate.Web.Features.Seminars;
 using Annotate.Web.Features.Users;
+using Annotate.Web.Operations.OpenApi;
 using Annotate.Web.Realtime;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -45,6 +46,7 @@ internal static class AppSetup
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Detail ??= Problems.DefaultDetail(context.ProblemDetails.Status));
         services.AddAnnotateHealthChecks();
+        services.AddAnnotateOpenApi();
 
         services.AddAnnotateData(configuration, Path.Combine(builder.Environment.ContentRootPath, "App_Data"));
         builder.AddAnnotateAuth();
@@ -134,5 +136,6 @@ internal static class AppSetup
         app.MapExportApi();
         app.MapHub<AnnotationHub>("/hubs/annotations").AllowListedOrigins();
         app.MapAnnotateHealth();
+        app.MapAnnotateOpenApi();
     }
 }
