@@ -12,6 +12,7 @@ using Annotate.Web.Features.Export;
 using Annotate.Web.Features.Seminars;
 using Annotate.Web.Features.Users;
 using Annotate.Web.Operations.OpenApi;
+using Annotate.Web.Operations.Telemetry;
 using Annotate.Web.Realtime;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -79,7 +80,7 @@ internal static class AppSetup
 
         services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection(RealtimeOptions.Section))
             .Validate(options => options.IsValid, "Every Realtime queue limit must be above zero.").ValidateOnStart();
-        services.AddSingleton<IAnnotationFeed, InMemoryAnnotationFeed>();
+        builder.AddAnnotateTelemetry();
         services.AddSingleton<ReadingPresence>();
         services.AddSingleton<HubReaders>();
         services.AddSingleton<HubConnections>();
