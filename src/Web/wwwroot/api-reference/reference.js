@@ -51,7 +51,7 @@
                 body.append(element('h3', {}, `${status} ${answer.description ?? ''}`), ...content(answer.content));
             section.append(element('details', { id: operation.operationId ?? `${method}-${path}` },
                 element('summary', {}, element('span', { class: `method ${method}` }, method), element('span', { class: 'path' }, path),
-                    element('span', {}, operation.summary ?? operation.operationId ?? '')),
+                    element('span', {}, operation.summary ?? '')),
                 body));
         }
         sections.push(section);
