@@ -14,6 +14,9 @@ internal sealed class HubConnections(IOptions<RealtimeOptions> options, ILogger<
 {
     private readonly ConcurrentDictionary<string, HubOutbox> open = new();
 
+    /// <summary>How many are open now (a metric).</summary>
+    public int Count => open.Count;
+
     public void Open(HubConnectionContext connection)
     {
         var limits = new QueueLimits(options.Value.ConnectionQueue, options.Value.ConnectionQueueBytes);

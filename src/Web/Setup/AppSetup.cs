@@ -11,6 +11,8 @@ using Annotate.Web.Features.Import;
 using Annotate.Web.Features.Export;
 using Annotate.Web.Features.Seminars;
 using Annotate.Web.Features.Users;
+using Annotate.Web.Operations.OpenApi;
+using Annotate.Web.Operations.Telemetry;
 using Annotate.Web.Realtime;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -44,7 +46,8 @@ internal static class AppSetup
         // Bare status codes (a body that does not bind, no user, no such route) get a sentence too.
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Detail ??= Problems.DefaultDetail(context.ProblemDetails.Status));
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddAnnotateHealthChecks();
+        services.AddAnnotateOpenApi();
 
         services.AddAnnotateData(configuration, Path.Combine(builder.Environment.ContentRootPath, "App_Data"));
         builder.AddAnnotateAuth();
@@ -77,7 +80,7 @@ internal static class AppSetup
 
         services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection(RealtimeOptions.Section))
             .Validate(options => options.IsValid, "Every Realtime queue limit must be above zero.").ValidateOnStart();
-        services.AddSingleton<IAnnotationFeed, InMemoryAnnotationFeed>();
+        builder.AddAnnotateTelemetry();
         services.AddSingleton<ReadingPresence>();
         services.AddSingleton<HubReaders>();
         services.AddSingleton<HubConnections>();
@@ -133,6 +136,7 @@ internal static class AppSetup
         app.MapImportApi();
         app.MapExportApi();
         app.MapHub<AnnotationHub>("/hubs/annotations").AllowListedOrigins();
-        app.MapHealthChecks("/health");
+        app.MapAnnotateHealth();
+        app.MapAnnotateOpenApi();
     }
 }

@@ -21,10 +21,10 @@ internal static class AnnotationsApi
         byDocument.MapGet("/", ListAsync).WithName("ListAnnotations").WithSummary("The annotations of a document the caller may see.");
 
         var annotations = routes.MapGroup("/api/annotations").RequireAuthorization().WithTags("Annotations");
-        annotations.MapGet("/{id:guid}", GetAsync).WithName("GetAnnotation");
+        annotations.MapGet("/{id:guid}", GetAsync).WithName("GetAnnotation").WithSummary("One annotation the caller may see, with its ETag.");
         annotations.MapPut("/{id:guid}", UpdateAsync).AcceptsJson<JsonObject>().WithName("UpdateAnnotation").WithSummary("Replaces an annotation; send If-Match with its ETag.")
             .WithRateLimit(RateLimitPolicy.AnnotationWrites);
-        annotations.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteAnnotation").WithRateLimit(RateLimitPolicy.AnnotationWrites);
+        annotations.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteAnnotation").WithSummary("Deletes an annotation (its author or a teacher); a thread goes with its replies.").WithRateLimit(RateLimitPolicy.AnnotationWrites);
 
         // Teachers' marks on a thread or an annotation: not edits, so they need no ETag.
         annotations.MapPost("/{id:guid}/resolved", (Guid id, HttpRequest request, ClaimsPrincipal user, AnnotationService service) =>

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Annotate.Data;
 using Annotate.Data.Entities;
 using Annotate.Shared.Anchoring;
+using Annotate.Web.Operations.Telemetry;
 using Annotate.Web.Realtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +17,8 @@ namespace Annotate.Web.Features.Documents;
 /// meanwhile is left out, a thread that cannot be placed is an orphan, and a document whose
 /// re-anchoring fails is tried again later, waiting longer after each failure.
 /// </summary>
-internal sealed class AnchoringWorker(IDbContextFactory<AnnotateDb> dbFactory, IAnnotationFeed feed, ILogger<AnchoringWorker> logger) : BackgroundService
+internal sealed class AnchoringWorker(IDbContextFactory<AnnotateDb> dbFactory, IAnnotationFeed feed, ILogger<AnchoringWorker> logger,
+    AnnotateMetrics? metrics = null) : BackgroundService
 {
     private const int BatchSize = 200;
     private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromMinutes(5);
@@ -69,11 +72,15 @@ internal sealed class AnchoringWorker(IDbContextFactory<AnnotateDb> dbFactory, I
     /// <summary>Every unfinished revision of the document, oldest first.</summary>
     internal async Task AnchorDocumentAsync(int documentId, CancellationToken cancellationToken = default)
     {
+        using var span = AnnotateMetrics.Activities.StartActivity("anchor document");
+        span?.SetTag("annotate.document.id", documentId);
+        var started = Stopwatch.GetTimestamp();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var pending = await db.DocumentRevisions.Where(r => r.DocumentId == documentId && !r.AnchoringDone)
             .OrderBy(r => r.Number).Select(r => r.Number).ToListAsync(cancellationToken);
         foreach (var number in pending)
             await AnchorRevisionAsync(db, documentId, number, cancellationToken);
+        metrics?.Anchored(Stopwatch.GetElapsedTime(started));
     }
 
     private async Task AnchorRevisionAsync(AnnotateDb db, int documentId, int number, CancellationToken cancellationToken)
