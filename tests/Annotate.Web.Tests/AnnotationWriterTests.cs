@@ -102,7 +102,7 @@ public sealed class AnnotationWriterTests(AnnotateApp app) : IClassFixture<Annot
         Assert.Equal(["Before."], await db.Annotations.Where(a => a.DocumentId == room.DocumentId).Select(a => a.Body).ToListAsync());
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task A_created_answer_means_the_annotation_is_committed_with_a_full_sync_to_the_write_ahead_log()
     {
         var room = await app.CreateClassroomAsync();

@@ -20,7 +20,7 @@ public sealed class AppHostTests(AnnotateApp app) : IClassFixture<AnnotateApp>
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task App_stores_its_data_in_the_temp_database_file_it_was_given()
     {
         var user = await app.RegisterAsync("located");
