@@ -134,8 +134,8 @@ public sealed class AnnotationWriterTests(AnnotateApp app) : IClassFixture<Annot
     private async Task<Busy> HoldWriteLockAsync()
     {
         var db = await Factory.CreateDbContextAsync();
-        // Microsoft.Data.Sqlite begins it IMMEDIATE: the write lock is taken now (the tests check that inserts wait).
-        return new Busy(db, await db.Database.BeginTransactionAsync());
+        // The write lock is taken now (SQLite: BEGIN IMMEDIATE; PostgreSQL: the shared advisory lock): the tests check that inserts wait.
+        return new Busy(db, await db.Database.BeginWriteTransactionAsync());
     }
 
     private sealed record Busy(AnnotateDb Db, IDbContextTransaction Transaction) : IAsyncDisposable
