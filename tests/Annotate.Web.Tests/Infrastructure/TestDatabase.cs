@@ -55,6 +55,16 @@ public sealed class TestDatabase : IDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    /// <summary>Runs SQL of the engine this run uses (<see cref="OnPostgres"/>) behind the app's back, e.g. a trigger that makes the database refuse a row.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using DbConnection connection = postgresName is null ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>A connection of its own outside the app's pool, for reading only.</summary>
     internal async Task<DbConnection> OpenReadOnlyAsync()
     {
