@@ -3,7 +3,16 @@
 # a migration for every change, runs every test project, and ends with one line:
 #   N passed, N failed, N skipped
 # Exits non-zero when anything failed. CI runs it (via .ci/run) as root on a fresh clone.
+#   --postgres  also runs Annotate.Web.Tests on a throwaway PostgreSQL cluster (tests/postgres.sh)
 set -euo pipefail
+
+postgres=0
+for argument in "$@"; do
+    case $argument in
+        --postgres) postgres=1 ;;
+        *) echo "usage: $0 [--postgres]" >&2; exit 2 ;;
+    esac
+done
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
 started=$SECONDS
@@ -30,9 +39,12 @@ dotnet tool restore
 step "Building Annotate.sln ($configuration)"
 dotnet build Annotate.sln -c "$configuration" -nologo
 
-step "Checking that every model change has a migration"
+step "Checking that every model change has a migration (SQLite, then PostgreSQL)"
 dotnet ef migrations has-pending-model-changes \
     --project src/Data --startup-project src/Web --no-build --configuration "$configuration"
+# Design time only parses the connection string; no server is needed.
+Database__Provider=Postgres ConnectionStrings__Annotate="Host=localhost" dotnet ef migrations has-pending-model-changes \
+    --project src/Data.Postgres --startup-project src/Web --no-build --configuration "$configuration"
 # Design time runs Program up to Build, which makes the default data folder; it holds nothing.
 rmdir src/Web/App_Data 2>/dev/null || true
 
@@ -46,8 +58,10 @@ if [[ ${#projects[@]} -eq 0 ]]; then
 fi
 
 crashed=()
+runs=()
 for project in "${projects[@]}"; do
     name=$(basename "$project" .csproj)
+    runs+=("$name")
     step "Testing $name"
     if ! dotnet test "$project" -c "$configuration" --no-build --nologo \
             --results-directory "$results" \
@@ -56,6 +70,18 @@ for project in "${projects[@]}"; do
         crashed+=("$name")
     fi
 done
+
+if [[ $postgres -eq 1 ]]; then
+    # The integration suite again, every test database a fresh PostgreSQL database.
+    runs+=("Annotate.Web.Tests.Postgres")
+    step "Testing Annotate.Web.Tests on PostgreSQL"
+    if ! tests/postgres.sh run dotnet test tests/Annotate.Web.Tests -c "$configuration" --no-build --nologo \
+            --results-directory "$results" \
+            --logger "trx;LogFileName=Annotate.Web.Tests.Postgres.trx" \
+            --logger "console;verbosity=normal"; then
+        crashed+=("Annotate.Web.Tests.Postgres")
+    fi
+fi
 
 # --- The issue 12 harness, small sizes --------------------------------------------------------------
 # It must run and print its table with figures; the figures are never judged here (timings on a shared
@@ -85,8 +111,7 @@ counter() { # attribute value from a TRX <Counters .../> line
     value=$(grep -o "<Counters [^>]*" "$2" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]\+' || true)
     echo "${value:-0}"
 }
-for project in "${projects[@]}"; do
-    name=$(basename "$project" .csproj)
+for name in "${runs[@]}"; do
     trx="$results/$name.trx"
     if [[ ! -f $trx ]]; then
         echo "$name: no results (did the test run start?)" >&2

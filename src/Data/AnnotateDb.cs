@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Annotate.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Annotate.Data;
 
-public class AnnotateDb(DbContextOptions<AnnotateDb> options) : IdentityDbContext<ApplicationUser>(options)
+public class AnnotateDb(DbContextOptions<AnnotateDb> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Seminar> Seminars => Set<Seminar>();
     public DbSet<SeminarGroup> Groups => Set<SeminarGroup>();
@@ -17,6 +18,9 @@ public class AnnotateDb(DbContextOptions<AnnotateDb> options) : IdentityDbContex
     public DbSet<AnnotationAnchor> AnnotationAnchors => Set<AnnotationAnchor>();
     public DbSet<FeedbackRead> FeedbackReads => Set<FeedbackRead>();
 
+    /// <summary>The keys that seal cookies and tokens, shared by every instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -26,6 +30,9 @@ public class AnnotateDb(DbContextOptions<AnnotateDb> options) : IdentityDbContex
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot order or compare DateTimeOffset; store a sortable number (always written in UTC) so "newest first" works in SQL.
+        // PostgreSQL stores the same number: timestamptz keeps microseconds where .NET keeps ticks (a time read
+        // back would differ from the one just written) and refuses non-UTC offsets; one representation keeps
+        // both engines answering alike.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 }

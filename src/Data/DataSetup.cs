@@ -2,31 +2,43 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Annotate.Data;
 
 public static class DataSetup
 {
+    /// <summary>The assembly that holds the PostgreSQL migrations; the SQLite ones live beside <see cref="AnnotateDb"/>.</summary>
+    public const string PostgresMigrationsAssembly = "Annotate.Data.Postgres";
+
     /// <summary>
     /// Registers <see cref="AnnotateDb"/> (scoped, for Identity) and its factory (for components and
-    /// services, one context per operation, from a pool). With no connection string the app uses an embedded
-    /// SQLite file under <paramref name="defaultDataDirectory"/>.
+    /// services, one context per operation, from a pool) on the provider <c>Database:Provider</c> names:
+    /// <c>Sqlite</c> (the default; with no connection string an embedded file under
+    /// <paramref name="defaultDataDirectory"/>) or <c>Postgres</c> (<c>ConnectionStrings:Annotate</c> required).
     /// </summary>
     public static IServiceCollection AddAnnotateData(this IServiceCollection services, IConfiguration configuration, string defaultDataDirectory)
     {
-        var provider = configuration["Database:Provider"] ?? "Sqlite";
-        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException(
-                $"Database:Provider '{provider}' is not supported by this build. Use 'Sqlite' (the default).");
-
-        var connectionString = SqliteConnectionString(configuration.GetConnectionString("Annotate"), defaultDataDirectory);
+        var provider = DatabaseProviders.Parse(configuration["Database:Provider"]);
+        var configured = configuration.GetConnectionString("Annotate");
+        Action<DbContextOptionsBuilder> useDatabase = provider switch
+        {
+            DatabaseProvider.Postgres => PostgresOptions(PostgresConnectionString(configured)),
+            _ => SqliteOptions(SqliteConnectionString(configured, defaultDataDirectory)),
+        };
         // Pooled: every request uses a few short-lived contexts, and setting up a new one each time (its internal
         // services) cost more than the queries they ran.
-        services.AddPooledDbContextFactory<AnnotateDb>(options => options.UseSqlite(connectionString));
+        services.AddPooledDbContextFactory<AnnotateDb>(useDatabase);
         // Identity's stores want a scoped context; give them one from the same factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AnnotateDb>>().CreateDbContext());
         return services;
     }
+
+    private static Action<DbContextOptionsBuilder> SqliteOptions(string connectionString) =>
+        options => options.UseSqlite(connectionString);
+
+    private static Action<DbContextOptionsBuilder> PostgresOptions(string connectionString) =>
+        options => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
 
     internal static string SqliteConnectionString(string? configured, string defaultDataDirectory)
     {
@@ -41,7 +53,24 @@ public static class DataSetup
         return builder.ToString();
     }
 
-    /// <summary>Creates or upgrades the schema and switches SQLite to write-ahead logging.</summary>
+    internal static string PostgresConnectionString(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+            throw new InvalidOperationException(
+                "Database:Provider is 'Postgres' but ConnectionStrings:Annotate is not set. " +
+                "Set it to the server and database, e.g. ConnectionStrings__Annotate=\"Host=db;Database=annotate;Username=annotate;Password=…\".");
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(configured).ConnectionString;
+        }
+        catch (ArgumentException exception)
+        {
+            // The builder's own message names the bad keyword but not which setting held it.
+            throw new InvalidOperationException($"ConnectionStrings:Annotate is not a PostgreSQL connection string: {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>Creates or upgrades the schema; on SQLite also switches the file to write-ahead logging.</summary>
     public static async Task MigrateAnnotateDbAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<AnnotateDb>>();

@@ -102,7 +102,7 @@ public sealed class AnnotationWriterTests(AnnotateApp app) : IClassFixture<Annot
         Assert.Equal(["Before."], await db.Annotations.Where(a => a.DocumentId == room.DocumentId).Select(a => a.Body).ToListAsync());
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task A_created_answer_means_the_annotation_is_committed_with_a_full_sync_to_the_write_ahead_log()
     {
         var room = await app.CreateClassroomAsync();
@@ -134,8 +134,8 @@ public sealed class AnnotationWriterTests(AnnotateApp app) : IClassFixture<Annot
     private async Task<Busy> HoldWriteLockAsync()
     {
         var db = await Factory.CreateDbContextAsync();
-        // Microsoft.Data.Sqlite begins it IMMEDIATE: the write lock is taken now (the tests check that inserts wait).
-        return new Busy(db, await db.Database.BeginTransactionAsync());
+        // The write lock is taken now (SQLite: BEGIN IMMEDIATE; PostgreSQL: the shared advisory lock): the tests check that inserts wait.
+        return new Busy(db, await db.Database.BeginWriteTransactionAsync());
     }
 
     private sealed record Busy(AnnotateDb Db, IDbContextTransaction Transaction) : IAsyncDisposable

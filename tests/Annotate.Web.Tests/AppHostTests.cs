@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Annotate.Web.Tests;
 
@@ -21,14 +22,21 @@ public sealed class AppHostTests(AnnotateApp app) : IClassFixture<AnnotateApp>
     }
 
     [Fact]
-    public async Task App_stores_its_data_in_the_temp_database_file_it_was_given()
+    public async Task App_stores_its_data_in_the_temp_database_it_was_given()
     {
         var user = await app.RegisterAsync("located");
 
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AnnotateDb>>().CreateDbContextAsync();
-        var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-        Assert.Equal(app.Database.FilePath, dataSource);
-        Assert.True(File.Exists(app.Database.FilePath));
+        if (TestDatabase.OnPostgres)
+        {
+            Assert.True(db.Database.IsNpgsql());
+            Assert.Equal(new NpgsqlConnectionStringBuilder(app.Database.ConnectionString).Database, db.Database.GetDbConnection().Database);
+        }
+        else
+        {
+            Assert.Equal(app.Database.FilePath, new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+            Assert.True(File.Exists(app.Database.FilePath));
+        }
         Assert.Equal(1, await app.Database.CountAsync("SELECT COUNT(*) FROM AspNetUsers WHERE Email = $email", ("$email", user.Email)));
     }
 

@@ -146,7 +146,7 @@ public sealed class FeedbackTests(AnnotateApp app) : IClassFixture<AnnotateApp>
 
         var reopened = await (await room.Teacher.Http.DeleteAsync($"{thread}/resolved")).JsonAsync();
         Assert.False(reopened.GetProperty("resolved").GetBoolean());
-        Assert.Equal(0, await app.Database.CountAsync("SELECT COUNT(*) FROM Annotations WHERE Exemplary = 1 AND AuthorId = $b", ("$b", room.StudentB.Id)));
+        Assert.Equal(0, await app.Database.CountAsync("SELECT COUNT(*) FROM Annotations WHERE Exemplary = TRUE AND AuthorId = $b", ("$b", room.StudentB.Id)));
     }
 
     [Fact]

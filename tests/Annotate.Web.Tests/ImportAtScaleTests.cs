@@ -56,8 +56,12 @@ public sealed class ImportAtScaleTests(AnnotateApp app, ITestOutputHelper output
         var listener = await app.ConnectHubAsync(room.StudentB);
         await listener.JoinAsync(room.DocumentId);
         // The database refuses the 1,001st annotation of the file, after a thousand were written in the transaction.
-        await ExecuteAsync("CREATE TRIGGER fail_half_way BEFORE INSERT ON Annotations WHEN NEW.ImportKey = 'https://edition.example.org/anno/1000' " +
-            "BEGIN SELECT RAISE(ABORT, 'refused for the test'); END;");
+        await app.Database.ExecuteAsync(TestDatabase.OnPostgres
+            ? "CREATE FUNCTION fail_half_way() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN " +
+              "IF NEW.\"ImportKey\" = 'https://edition.example.org/anno/1000' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$; " +
+              "CREATE TRIGGER fail_half_way BEFORE INSERT ON \"Annotations\" FOR EACH ROW EXECUTE FUNCTION fail_half_way();"
+            : "CREATE TRIGGER fail_half_way BEFORE INSERT ON Annotations WHEN NEW.ImportKey = 'https://edition.example.org/anno/1000' " +
+              "BEGIN SELECT RAISE(ABORT, 'refused for the test'); END;");
         HttpResponseMessage failed;
         try
         {
@@ -65,7 +69,9 @@ public sealed class ImportAtScaleTests(AnnotateApp app, ITestOutputHelper output
         }
         finally
         {
-            await ExecuteAsync("DROP TRIGGER fail_half_way;");
+            await app.Database.ExecuteAsync(TestDatabase.OnPostgres
+                ? "DROP TRIGGER fail_half_way ON \"Annotations\"; DROP FUNCTION fail_half_way();"
+                : "DROP TRIGGER fail_half_way;");
         }
 
         Assert.StartsWith("Nothing was imported: the database could not store the annotations.", await failed.ProblemDetailAsync(System.Net.HttpStatusCode.InternalServerError));
@@ -75,15 +81,6 @@ public sealed class ImportAtScaleTests(AnnotateApp app, ITestOutputHelper output
             W3c("urn:x:after", Text, Text[..Text.IndexOf(' ', 20)], "After the failure.")));
         await listener.WaitForAsync(HubListener.Created, after.ImportedIris()[0]);
         Assert.Single(listener.Received);
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(app.Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Orphans listed in the report that are replies (they hang under an orphaned thread, no position of their own).</summary>

@@ -4,6 +4,7 @@ using Annotate.Web.Components.Account;
 using Annotate.Web.Features.Users;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,10 @@ internal static class AuthSetup
     public static void AddAnnotateAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Cookies, bearer tokens and antiforgery tokens are sealed with keys kept in the database, so one
+        // instance accepts what another issued and a restart signs nobody out. The fixed name makes every
+        // instance the same application whatever folder it runs from (the default is the content root).
+        services.AddDataProtection().SetApplicationName("Annotate").PersistKeysToDbContext<AnnotateDb>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();

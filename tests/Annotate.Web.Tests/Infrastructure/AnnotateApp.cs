@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Annotate.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The whole app in memory (TestServer) on a real SQLite file of its own, environment "Testing", demo
+/// The whole app in memory (TestServer) on a real database of its own (a SQLite file, or PostgreSQL: see <see cref="TestDatabase"/>), environment "Testing", demo
 /// off unless asked for. Use it as a class fixture (one database per test class), or create one in a
 /// test that needs a fresh database, the demo, a restart on the same file (<see cref="On"/>), settings of
 /// its own (<see cref="WithSettings"/>) or real sockets (<see cref="OnRealPort"/>).
@@ -88,6 +88,7 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
     {
         // UseSetting reaches builder.Configuration before Build, where AddAnnotate reads the connection string.
         builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", TestDatabase.Provider);
         builder.UseSetting("ConnectionStrings:Annotate", Database.ConnectionString);
         builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
         // Tests register and sign in many accounts in moments: limits are off unless a test turns them on.

@@ -7,6 +7,7 @@ using Annotation = Annotate.Data.Entities.Annotation;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql;
 
 namespace Annotate.Web.Features.Annotations;
 
@@ -64,9 +65,16 @@ internal static class AnnotationBulkInsert
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
         }
-        catch (SqliteException exception) when (exception.SqliteExtendedErrorCode is ForeignKeyViolation or UniqueViolation or PrimaryKeyViolation)
+        catch (DbException exception) when (IsConflict(exception))
         {
             throw new DbUpdateException("An imported annotation conflicts with what is stored now.", exception);
         }
     }
+
+    private static bool IsConflict(DbException exception) => exception switch
+    {
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is ForeignKeyViolation or UniqueViolation or PrimaryKeyViolation,
+        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.ForeignKeyViolation or PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
 }

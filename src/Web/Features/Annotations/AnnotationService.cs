@@ -375,7 +375,7 @@ internal sealed class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory,
     {
         if (annotations.Count == 0) return [];
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await db.Database.BeginWriteTransactionAsync(cancellationToken))
         {
             await AnnotationBulkInsert.InsertAsync(db, annotations, cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -92,7 +92,7 @@ internal sealed class AnnotationWriter : IAsyncDisposable
     private async Task<Dictionary<int, int>> SaveAsync(List<Pending> batch)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.Database.BeginWriteTransactionAsync();
         db.Annotations.AddRange(batch.Select(p => p.Annotation));
         await db.SaveChangesAsync();
         var revisions = new Dictionary<int, int>();

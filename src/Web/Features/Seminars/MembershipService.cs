@@ -43,8 +43,8 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
         if (name.Length > MaxGroupNameLength) return new(Outcome.Invalid, Message: $"A group name can be at most {MaxGroupNameLength} characters long.");
 
         await using var db = await dbFactory.CreateDbContextAsync();
-        // Check and write in one write transaction (SQLite: BEGIN IMMEDIATE), so two teachers cannot both make "Group A".
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        // Check and write in one write transaction (WriteTransactions), so two teachers cannot both make "Group A".
+        await using var transaction = await db.Database.BeginWriteTransactionAsync();
         var taken = await db.Groups.Where(g => g.SeminarId == seminarId).Select(g => g.Name).ToListAsync();
         if (taken.Contains(name, StringComparer.OrdinalIgnoreCase))
             return new(Outcome.Invalid, Message: $"This seminar already has a group called \"{name}\".");
@@ -122,7 +122,7 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
         if (await TeacherCheckAsync(userId, seminarId, "remove members") is { } denied) return denied;
         await using var db = await dbFactory.CreateDbContextAsync();
         // The last-teacher check and the write in one write transaction: two teachers removing each other cannot both succeed.
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.Database.BeginWriteTransactionAsync();
         var membership = await db.Memberships.FindAsync(seminarId, memberId);
         if (membership is null) return new(Outcome.NotFound, NoMember);
         if (membership.Role == SeminarRole.Teacher && await IsLastTeacherAsync(db, seminarId)) return new(Outcome.Invalid, LastTeacher);
@@ -165,7 +165,7 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
         SeminarRole? newRole = role switch { "teacher" => SeminarRole.Teacher, "student" => SeminarRole.Student, _ => null };
         if (newRole is null) return new(Outcome.Invalid, "The role must be \"teacher\" or \"student\".");
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.Database.BeginWriteTransactionAsync();
         var membership = await db.Memberships.FindAsync(seminarId, memberId);
         if (membership is null) return new(Outcome.NotFound, NoMember);
         if (membership.Role == newRole) return new(Outcome.Done);

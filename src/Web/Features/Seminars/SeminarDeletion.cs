@@ -21,7 +21,7 @@ internal sealed class SeminarDeletion(IDbContextFactory<AnnotateDb> dbFactory, R
         if (!viewer.IsTeacher) return new(MembershipService.Outcome.NotTeacher, "Only the seminar's teachers can delete it.");
 
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.Database.BeginWriteTransactionAsync();
         var deleted = await DeleteAsync(db, [seminarId]);
         await transaction.CommitAsync();
         await AnnounceAsync(deleted);

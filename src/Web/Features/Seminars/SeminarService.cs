@@ -50,9 +50,9 @@ internal sealed class SeminarService(IDbContextFactory<AnnotateDb> dbFactory, Re
         var code = NormaliseJoinCode(joinCode);
         if (code.Length == 0) return new(Outcome.NotFound, Message: UnknownCode);
         await using var db = await dbFactory.CreateDbContextAsync();
-        // Check and write in one write transaction (SQLite: BEGIN IMMEDIATE): a removal, a new code or closing
+        // Check and write in one write transaction (WriteTransactions): a removal, a new code or closing
         // that commits first is seen here; one that commits after finds the membership this adds.
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.Database.BeginWriteTransactionAsync();
         var seminar = await db.Seminars.FirstOrDefaultAsync(s => s.JoinCode == code);
         if (seminar is null) return new(Outcome.NotFound, Message: UnknownCode);
         var standing = await StandingAsync(db, seminar, userId);

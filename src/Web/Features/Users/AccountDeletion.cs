@@ -68,7 +68,7 @@ internal sealed class AccountDeletion(IDbContextFactory<AnnotateDb> dbFactory, I
         List<SeminarDeletion.DeletedDocument> leftDocuments;
         Changes changes;
         // One write transaction: a co-teacher stepping down meanwhile cannot leave a seminar without a teacher.
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        await using (var transaction = await db.Database.BeginWriteTransactionAsync())
         {
             preview = await PreviewAsync(db, userId);
             if (preview.Blocked) return preview;

@@ -27,7 +27,7 @@ internal sealed class AnnotateUserManager(
 {
     /// <summary>
     /// Creates the account and its sample seminar in one write transaction. The transaction also makes
-    /// registrations of one address wait for each other (SQLite: BEGIN IMMEDIATE), so the second one's
+    /// registrations of one address wait for each other (WriteTransactions), so the second one's
     /// duplicate check sees the first account and answers DuplicateUserName, instead of both passing the
     /// check and the loser's insert failing on the unique index as a 500. (The password was hashed
     /// before this is called, so the time spent holding the write lock is a few inserts.)
@@ -37,7 +37,7 @@ internal sealed class AnnotateUserManager(
         if (string.IsNullOrWhiteSpace(user.DisplayName))
             user.DisplayName = DefaultDisplayName(user.Email ?? user.UserName ?? "Reader");
         // The store saves through this same scoped context, so both writes share the transaction.
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginWriteTransactionAsync() : null;
         try
         {
             var result = await base.CreateAsync(user);
