@@ -76,7 +76,7 @@ public sealed class LongDiscussionTests(AppFixture app, ITestOutputHelper output
         await Expect(focused).ToBeInViewportAsync();
 
         // The last highlight in the text, clicked, brings its card (far past the window) into the list, selected and in view.
-        var lastKey = (await reading.Marks.Last.GetAttributeAsync("data-threads"))!.Split(' ')[^1];
+        var lastKey = (await reading.Marks.Last.GetAttributeAsync("data-t"))!.Split(' ')[^1];
         var lastCard = feed.Locator($"[role=article][data-key=\"{lastKey}\"]");
         await Expect(lastCard).ToHaveCountAsync(0);
         await reading.Marks.Last.ClickAsync();
