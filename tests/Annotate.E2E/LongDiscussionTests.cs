@@ -59,7 +59,7 @@ public sealed class LongDiscussionTests(AppFixture app, ITestOutputHelper output
         await Expect(cards.First).ToHaveAttributeAsync("aria-setsize", $"{placed}");
         Assert.InRange(await cards.CountAsync(), 1, placed - 1);
         // Every thread's highlight is in the article, whether or not its card is drawn.
-        var keys = await reading.Marks.EvaluateAllAsync<string[]>("marks => [...new Set(marks.flatMap(m => m.dataset.threads.split(' ')))]");
+        var keys = await reading.Marks.EvaluateAllAsync<string[]>("marks => [...new Set(marks.flatMap(m => m.dataset.t.split(' ')))]");
         Assert.Equal(placed, keys.Length);
         await Screenshots.SaveAsync(page, "reading-page-long-discussion.png", output);
 
