@@ -37,10 +37,8 @@ internal static class CircuitMeasure
         {
             if (posted == events) break;
             if (await Site.CommentAsync(author, documentId, text, passage, $"Live note {posted}: and *this*?") is not { } id) continue;
-            // Its highlight: marks name threads by the last 8 hex digits of their id (before issue 12, by the whole id).
-            var key = id.ToString("N")[24..];
-            await page.WaitForSelectorAsync($"article mark[data-threads~=\"{key}\"], article mark[data-threads~=\"{id}\"]",
-                new() { State = WaitForSelectorState.Attached, Timeout = 20_000 });
+            // Its highlight, however this build names threads in its marks.
+            await page.WaitForSelectorAsync(MarkSelector.Of(id), new() { State = WaitForSelectorState.Attached, Timeout = 20_000 });
             // One event at a time: each settles before the next, so a redraw throttle does not merge them.
             await bytes.SettleAsync(TimeSpan.FromMilliseconds(400));
             posted++;

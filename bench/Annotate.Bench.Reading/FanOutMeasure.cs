@@ -21,7 +21,9 @@ internal sealed class FanOutMeasure(Browser browser)
           const shown = () => {
             for (const card of document.querySelectorAll('[role=article][id^="thread-"]')) {
               if (!card.textContent.includes(text)) continue;
-              if (document.querySelector(`article mark[data-threads~="${card.dataset.key ?? card.id.slice('thread-'.length)}"]`)) return true;
+              const key = card.dataset.key ?? card.id.slice('thread-'.length);
+              // Marks name threads in data-t (data-threads in builds before issue 12's first-render cut).
+              if (document.querySelector(`article mark[data-t~="${key}"], article mark[data-threads~="${key}"]`)) return true;
             }
             return false;
           };

@@ -21,7 +21,7 @@ internal sealed partial class MemoryMeasure(Browser browser, int pid, string rep
 
     public async Task<Result> RunAsync(Account reader, int documentId)
     {
-        var (heap0, resident0) = await SnapshotAsync();
+        var (heap0, resident0) = await SnapshotAsync($"{documentId}-0-before");
         var opened = new List<IPage>();
         for (var i = 0; i < Pages; i++)
         {
@@ -31,24 +31,29 @@ internal sealed partial class MemoryMeasure(Browser browser, int pid, string rep
             await circuit.InteractiveAsync();
             opened.Add(page);
         }
-        var (heap1, resident1) = await SnapshotAsync();
+        var (heap1, resident1) = await SnapshotAsync($"{documentId}-1-bare");
         for (var i = 0; i < Pages; i++)
         {
             var page = await browser.OpenAsync(reader);
             await Browser.OpenReadingPageAsync(page, documentId, reader.Name);
             opened.Add(page);
         }
-        var (heap2, resident2) = await SnapshotAsync();
+        var (heap2, resident2) = await SnapshotAsync($"{documentId}-2-reading");
         foreach (var page in opened) await Browser.CloseAsync(page);
         return new Result((heap1 - heap0) / Pages, (heap2 - heap1) / Pages, (resident1 - resident0) / Pages, (resident2 - resident1) / Pages);
     }
 
-    /// <summary>Live managed bytes after a full collection, and the resident set, of the server process.</summary>
-    private async Task<(double Heap, double Resident)> SnapshotAsync()
+    /// <summary>
+    /// Live managed bytes after a full collection, and the resident set, of the server process. To see what the
+    /// bytes are: BENCH_SAVE_GCDUMP=dir keeps each dump there (<paramref name="name"/>.gcdump), for
+    /// <c>dotnet dotnet-gcdump report</c> or a diff of two.
+    /// </summary>
+    private async Task<(double Heap, double Resident)> SnapshotAsync(string name)
     {
         // Let the pages' last renders and acknowledgements finish first.
         await Task.Delay(2000);
-        var file = Path.Combine(Path.GetTempPath(), $"reading-bench-{Guid.NewGuid():N}.gcdump");
+        var keep = Environment.GetEnvironmentVariable("BENCH_SAVE_GCDUMP") is { Length: > 0 } folder ? folder : null;
+        var file = keep is null ? Path.Combine(Path.GetTempPath(), $"reading-bench-{Guid.NewGuid():N}.gcdump") : Path.Combine(keep, $"{name}.gcdump");
         try
         {
             await RunToolAsync("collect", "-p", pid.ToString(CultureInfo.InvariantCulture), "-o", file);
@@ -60,7 +65,7 @@ internal sealed partial class MemoryMeasure(Browser browser, int pid, string rep
         }
         finally
         {
-            File.Delete(file);
+            if (keep is null) File.Delete(file);
         }
     }
 

@@ -19,7 +19,7 @@ public sealed class LiveCollaborationTests(AppFixture app, ITestOutputHelper out
           for (const card of document.querySelectorAll('[role=article][id^="thread-"]')) {
             if (!card.textContent.includes(text)) continue;
             const id = card.id.slice('thread-'.length);
-            return document.querySelector(`article mark[data-threads~="${card.dataset.key}"]`) ? id : null;
+            return document.querySelector(`article mark[data-t~="${card.dataset.key}"]`) ? id : null;
           }
           return null;
         }
@@ -29,7 +29,7 @@ public sealed class LiveCollaborationTests(AppFixture app, ITestOutputHelper out
 
     private const string ThreadAndMarksGone =
         """
-        id => !document.getElementById(`thread-${id}`) && !document.querySelector(`article mark[data-threads~="${id.slice(-8)}"]`)
+        ([id, key]) => !document.getElementById(`thread-${id}`) && !document.querySelector(`article mark[data-t~="${key}"]`)
         """;
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class LiveCollaborationTests(AppFixture app, ITestOutputHelper out
         // A deletes the thread; it leaves B's page, highlight included.
         await alice.Reading.Thread(comment).GetByRole(AriaRole.Button, new() { Name = "Delete thread", Exact = true }).ClickAsync();
         var confirm = alice.Page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true });
-        var deleted = await BrowserWait.MeasureClickAsync(confirm, alice.Page, bruno.Page, ThreadAndMarksGone, threadId, LiveBudget);
+        var deleted = await BrowserWait.MeasureClickAsync(confirm, alice.Page, bruno.Page, ThreadAndMarksGone, new[] { threadId, ReadingPage.KeyOf(threadId) }, LiveBudget);
         output.WriteLine($"Live latency, delete (Delete confirmed by A -> thread and <mark> gone at B): {deleted}");
         await Expect(bruno.Reading.Thread(comment)).ToHaveCountAsync(0);
         await Expect(bruno.Reading.MarksOf(threadId)).ToHaveCountAsync(0);

@@ -59,7 +59,7 @@ public sealed class LongDiscussionTests(AppFixture app, ITestOutputHelper output
         await Expect(cards.First).ToHaveAttributeAsync("aria-setsize", $"{placed}");
         Assert.InRange(await cards.CountAsync(), 1, placed - 1);
         // Every thread's highlight is in the article, whether or not its card is drawn.
-        var keys = await reading.Marks.EvaluateAllAsync<string[]>("marks => [...new Set(marks.flatMap(m => m.dataset.threads.split(' ')))]");
+        var keys = await reading.Marks.EvaluateAllAsync<string[]>("marks => [...new Set(marks.flatMap(m => m.dataset.t.split(' ')))]");
         Assert.Equal(placed, keys.Length);
         await Screenshots.SaveAsync(page, "reading-page-long-discussion.png", output);
 
@@ -76,7 +76,7 @@ public sealed class LongDiscussionTests(AppFixture app, ITestOutputHelper output
         await Expect(focused).ToBeInViewportAsync();
 
         // The last highlight in the text, clicked, brings its card (far past the window) into the list, selected and in view.
-        var lastKey = (await reading.Marks.Last.GetAttributeAsync("data-threads"))!.Split(' ')[^1];
+        var lastKey = (await reading.Marks.Last.GetAttributeAsync("data-t"))!.Split(' ')[^1];
         var lastCard = feed.Locator($"[role=article][data-key=\"{lastKey}\"]");
         await Expect(lastCard).ToHaveCountAsync(0);
         await reading.Marks.Last.ClickAsync();

@@ -1,3 +1,4 @@
+using Annotate.Web.Components.Reading;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -156,13 +157,13 @@ public sealed class ReadingPage(IPage page, string displayName, int documentId)
     }
 
     /// <summary>
-    /// The highlights of one thread in the article. Marks name their threads by the last 8 hex digits of the
-    /// id (every page alike), in data-threads.
+    /// The highlights of one thread in the article. Marks name their threads by a short key made from the id
+    /// (every page alike), in data-t.
     /// </summary>
-    public ILocator MarksOf(string threadId) => Article.Locator($"mark[data-threads~=\"{KeyOf(threadId)}\"]");
+    public ILocator MarksOf(string threadId) => Article.Locator($"mark[data-t~=\"{KeyOf(threadId)}\"]");
 
-    /// <summary>A thread's name in the article's marks (see Components/Reading/MarkedText.cs).</summary>
-    public static string KeyOf(string threadId) => Guid.Parse(threadId).ToString("N")[24..];
+    /// <summary>A thread's name in the article's marks.</summary>
+    public static string KeyOf(string threadId) => MarkedText.Key(Guid.Parse(threadId));
 
     /// <summary>Loads the in-page helpers (mapping a passage to a DOM range over the article's text nodes).</summary>
     public static Task InstallHelpersAsync(IBrowserContext context) => context.AddInitScriptAsync(

@@ -107,10 +107,20 @@ public partial class DocumentPage
         }
 
         visibilityOptions = VisibilityOptionsFor(access.Viewer);
-        discussion.Load(document.Text, await Annotations.ListVisibleAsync(access));
+        await LoadDiscussionAsync();
         await LoadStudentsAsync();
         // Events that came while the page loaded, applied in order on what it loaded (applying one twice changes nothing).
         foreach (var feedEvent in discussion.CatchUp()) await HandleAsync(feedEvent);
+    }
+
+    /// <summary>
+    /// The discussion of the document's text, as far as the reader may see it. The page keeps the discussion's
+    /// instance of the text, which every open page of the document shares, rather than a copy of its own.
+    /// </summary>
+    private async Task LoadDiscussionAsync()
+    {
+        discussion.Load(document!.Text, await Annotations.ListVisibleAsync(access!));
+        document = document with { Text = discussion.Text };
     }
 
     private async Task LoadStudentsAsync()
@@ -209,7 +219,7 @@ public partial class DocumentPage
         }
         visibilityOptions = VisibilityOptionsFor(access.Viewer);
         document = await Documents.GetAsync(Id) ?? document;
-        discussion.Load(document!.Text, await Annotations.ListVisibleAsync(access));
+        await LoadDiscussionAsync();
         await LoadStudentsAsync();
         AfterChange();
     }
@@ -231,7 +241,7 @@ public partial class DocumentPage
         if (access is null) return;
         document = await Documents.GetAsync(Id);
         if (document is null) return;
-        discussion.Load(document.Text, await Annotations.ListVisibleAsync(access));
+        await LoadDiscussionAsync();
         selection = null;
         if (composing is not null)
         {

@@ -128,12 +128,12 @@ export function attach(article, column, dotnet) {
     };
 
     const onClick = (event) => {
-        const mark = event.target.closest?.('mark.hl');
+        const mark = event.target.closest?.('mark[data-t]');
         if (!mark || !article.contains(mark)) return;
         // A drag that ends on a highlight is a selection, not a click on it.
         if (!document.getSelection()?.isCollapsed) return;
         // The innermost thread comes first.
-        dotnet.invokeMethodAsync('OnMarkClicked', mark.dataset.threads.split(' ')[0]);
+        dotnet.invokeMethodAsync('OnMarkClicked', mark.dataset.t.split(' ')[0]);
     };
 
     const onFocus = () => report();
@@ -147,7 +147,7 @@ export function attach(article, column, dotnet) {
 
     return {
         flash(key) {
-            const marks = [...article.querySelectorAll(`mark.hl[data-threads~="${CSS.escape(key)}"]`)];
+            const marks = [...article.querySelectorAll(`mark[data-t~="${CSS.escape(key)}"]`)];
             if (marks.length === 0) return;
             marks[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
             for (const mark of marks) {

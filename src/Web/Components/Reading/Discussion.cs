@@ -72,15 +72,17 @@ public sealed class Discussion
     /// <summary>A (re)load: the text and everything the reader may see of its discussion.</summary>
     public void Load(string text, IEnumerable<AnnotationView> visible)
     {
-        if (text != Text || Blocks.Count == 0) Blocks = TextBlocks.Parse(text);
-        Text = text;
+        // The text, its blocks and the annotations are the same for every page of the document: one copy of each.
+        Text = SharedReading.Text(text);
+        Blocks = SharedReading.Blocks(Text);
         annotations.Clear();
         replies.Clear();
         models.Clear();
         threads.Clear();
         orphans.Clear();
-        foreach (var annotation in visible)
+        foreach (var loaded in visible)
         {
+            var annotation = SharedReading.Annotation(loaded);
             annotations[annotation.Id] = annotation;
             if (annotation.IsReply) RepliesOf(annotation.ThreadRootId).Add(annotation);
         }
@@ -202,7 +204,8 @@ public sealed class Discussion
         }
         else
         {
-            if (held is not null && (annotation.Version < held.Version || SameAs(held, annotation))) return false;
+            if (held is not null && (annotation.Version < held.Version || SharedReading.SameAs(held, annotation))) return false;
+            annotation = SharedReading.Annotation(annotation);
             annotations[annotation.Id] = annotation;
             if (annotation.IsReply)
             {
@@ -288,7 +291,7 @@ public sealed class Discussion
     {
         if (redraw.Count == 0) return;
         foreach (var b in redraw)
-            markup[b] = MarkedText.Html(Text, Blocks[b], HighlightLayout.SegmentsOver(Blocks[b], covering[b]), keys);
+            markup[b] = SharedReading.Text(MarkedText.Html(Text, Blocks[b], HighlightLayout.SegmentsOver(Blocks[b], covering[b]), keys));
         redraw.Clear();
         Markup = [.. markup];
     }
@@ -320,12 +323,4 @@ public sealed class Discussion
         (a.Span?.Start ?? int.MaxValue).CompareTo(b.Span?.Start ?? int.MaxValue) is var byStart and not 0 ? byStart
         : a.Root.Created.CompareTo(b.Root.Created) is var byCreated and not 0 ? byCreated
         : a.Id.CompareTo(b.Id));
-
-    /// <summary>
-    /// The same annotation as far as a reader can tell. Marks (resolved, exemplary) change an annotation without
-    /// a new version, so its fields are compared; its tags are a list, compared item by item.
-    /// </summary>
-    private static bool SameAs(AnnotationView held, AnnotationView incoming) =>
-        ReferenceEquals(held, incoming)
-        || (held.Tags.SequenceEqual(incoming.Tags) && held == incoming with { Tags = held.Tags });
 }

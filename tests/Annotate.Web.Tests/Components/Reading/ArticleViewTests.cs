@@ -32,13 +32,13 @@ public sealed class ArticleViewTests : MudComponentTest
         return offset;
     }
 
-    /// <summary>Marks name their threads by the last 8 hex digits of the id, innermost first.</summary>
+    /// <summary>Marks name their threads by a short key made from the id, innermost first.</summary>
     private static IEnumerable<IElement> MarksOf(IRenderedComponent<ArticleView> cut, Guid threadId) =>
-        cut.FindAll("mark").Where(m => m.GetAttribute("data-threads")!.Split(' ').Contains(Key(threadId)));
+        cut.FindAll("mark").Where(m => m.GetAttribute("data-t")!.Split(' ').Contains(Key(threadId)));
 
-    private static string Key(Guid threadId) => threadId.ToString("N")[24..];
+    private static string Key(Guid threadId) => MarkedText.Key(threadId);
 
-    private static string? Innermost(IElement mark) => mark.GetAttribute("data-threads")!.Split(' ')[0];
+    private static string? Innermost(IElement mark) => mark.GetAttribute("data-t")!.Split(' ')[0];
 
     [Fact]
     public void Renders_an_article_with_heading_elements_and_numbered_paragraphs()

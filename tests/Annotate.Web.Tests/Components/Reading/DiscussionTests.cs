@@ -208,7 +208,7 @@ public sealed class DiscussionTests
 
         var changed = Enumerable.Range(0, before.Count).Where(b => !ReferenceEquals(before[b], discussion.Markup[b])).ToList();
         Assert.Equal([1, 2], changed);
-        Assert.Contains($"data-threads=\"{MarkedText.Key(across.Id)}\">with brutal conquests.</mark>", discussion.Markup[1]);
+        Assert.Contains($"data-t=\"{MarkedText.Key(across.Id)}\">with brutal conquests.</mark>", discussion.Markup[1]);
     }
 
     [Fact]
@@ -218,7 +218,8 @@ public sealed class DiscussionTests
 
         var key = discussion.KeyOf(character.Id)!;
 
-        Assert.Equal(character.Id.ToString("N")[24..], key);
+        Assert.Equal(MarkedText.Key(character.Id), key);
+        Assert.Matches("^[0-9a-zA-Z]{5}$", key);
         Assert.Equal(character.Id, discussion.ThreadOfKey(key));
         Assert.Null(discussion.ThreadOfKey("00000000"));
         Assert.Equal(1, discussion.IndexOf(character.Id));

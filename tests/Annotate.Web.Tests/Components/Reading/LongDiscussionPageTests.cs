@@ -30,7 +30,7 @@ public sealed class LongDiscussionPageTests(AnnotateApp app) : IClassFixture<Ann
         Assert.Equal(ThreadWindow.InitialSize, cards.Count);
         Assert.All(cards, card => Assert.Equal($"{Count}", card.GetAttribute("aria-setsize")));
         Assert.Equal(Enumerable.Range(1, ThreadWindow.InitialSize).Select(n => $"{n}"), cards.Select(c => c.GetAttribute("aria-posinset")));
-        var keys = page.FindAll("article mark").SelectMany(m => m.GetAttribute("data-threads")!.Split(' ')).ToHashSet();
+        var keys = page.FindAll("article mark").SelectMany(m => m.GetAttribute("data-t")!.Split(' ')).ToHashSet();
         Assert.Equal(Count, keys.Count);
 
         // The last thread in document order is far past the window; its highlight is clicked.

@@ -1,0 +1,37 @@
+using System.Runtime.CompilerServices;
+using Annotate.Shared.Text;
+using Annotate.Web.Features.Annotations;
+
+namespace Annotate.Web.Components.Reading;
+
+/// <summary>
+/// What the open reading pages of a document have alike, held once for all of them (issue 12: an open page should
+/// cost at most twice a bare one): the text and its blocks, each annotation as loaded (its body, quote, names),
+/// and each block's markup. A page loads its own copies and trades them in here for the instance already held,
+/// when one is. Only equal values are traded, so a page holds nothing it did not load itself: the threads a reader
+/// may see are still chosen per page, and a page never reaches one it may not see through what it shares.
+/// </summary>
+internal static class SharedReading
+{
+    /// <summary>By id; a newer version held stays held when a page loads an older one (it is about to hear of the change).</summary>
+    private static readonly WeakShare<Guid, AnnotationView> Annotations = new(SameAs, (held, offered) => held.Version > offered.Version);
+    private static readonly WeakShare<(int Length, int Hash), string> Strings = new(string.Equals);
+    private static readonly ConditionalWeakTable<string, IReadOnlyList<TextBlock>> BlocksOfText = [];
+
+    /// <summary>The held instance of an annotation equal to <paramref name="annotation"/> (the same version, marks and all), or this one.</summary>
+    public static AnnotationView Annotation(AnnotationView annotation) => Annotations.Share(annotation.Id, annotation);
+
+    /// <summary>The held instance of a text or a block's markup equal to <paramref name="text"/>, or this one.</summary>
+    public static string Text(string text) => Strings.Share((text.Length, text.GetHashCode(StringComparison.Ordinal)), text);
+
+    /// <summary>The blocks of a text, parsed once per instance of it (share the text first, see <see cref="Text"/>).</summary>
+    public static IReadOnlyList<TextBlock> Blocks(string text) => BlocksOfText.GetValue(text, TextBlocks.Parse);
+
+    /// <summary>
+    /// The same annotation as far as a reader can tell. Marks (resolved, exemplary) change an annotation without
+    /// a new version, so its fields are compared; its tags are a list, compared item by item.
+    /// </summary>
+    public static bool SameAs(AnnotationView held, AnnotationView incoming) =>
+        ReferenceEquals(held, incoming)
+        || (held.Tags.SequenceEqual(incoming.Tags) && held == incoming with { Tags = held.Tags });
+}
