@@ -6,10 +6,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Annotate.Web.Tests.Operations;
 
-/// <summary>`backup` while the app writes, `restore` of that backup, and the restores that must refuse and change nothing.</summary>
+/// <summary>`backup` while the app writes, `restore` of that backup, and the restores that must refuse and change nothing. Both copy SQLite files, so these run on SQLite; on PostgreSQL the commands point to pg_dump and pg_restore.</summary>
 public sealed partial class BackupRestoreTests
 {
-    [Fact]
+    [SqliteOnlyFact]
     public async Task A_backup_taken_under_write_load_restores_to_the_counts_it_reports_with_integrity_ok()
     {
         using var restored = new TestDatabase();
@@ -63,7 +63,7 @@ public sealed partial class BackupRestoreTests
         Assert.Equal(reported, (await student.VisibleAnnotationIrisAsync(documentId)).Count);
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task Backup_refuses_to_replace_an_existing_file_unless_forced()
     {
         using var database = new TestDatabase();
@@ -83,7 +83,7 @@ public sealed partial class BackupRestoreTests
         Assert.Empty(Directory.GetFiles(database.Directory, "*.partial"));
     }
 
-    [Theory]
+    [SqliteOnlyTheory]
     [InlineData("text")]
     [InlineData("sqlite-without-migrations")]
     public async Task Restore_refuses_a_file_that_is_not_an_Annotate_database_and_changes_nothing(string kind)
@@ -103,7 +103,7 @@ public sealed partial class BackupRestoreTests
         Assert.False(File.Exists(database.FilePath + ".before-restore"));
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task Restore_refuses_while_the_app_is_running_on_the_database()
     {
         using var backupSource = await DatabaseWithAnAccountAsync();
@@ -121,7 +121,7 @@ public sealed partial class BackupRestoreTests
         Assert.False(File.Exists(app.Database.FilePath + ".before-restore"));
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task Restore_keeps_the_database_it_replaces()
     {
         using var empty = new TestDatabase();

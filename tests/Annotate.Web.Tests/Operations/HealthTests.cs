@@ -58,7 +58,7 @@ public sealed class HealthTests(AnnotateApp app) : IClassFixture<AnnotateApp>
         Assert.Equal(HealthStatus.Healthy, after.Status);
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task The_database_check_is_unhealthy_when_the_database_cannot_be_opened()
     {
         using var database = new TestDatabase();

@@ -30,7 +30,7 @@ public static class OperationsRun
     public static WebApplication AppServices(TestDatabase database, params string[] hostArgs)
     {
         // The test database first, so that hostArgs may name another.
-        string[] args = ["--ConnectionStrings:Annotate", database.ConnectionString, "--Demo:Enabled", "false", .. hostArgs];
+        string[] args = ["--ConnectionStrings:Annotate", database.ConnectionString, "--Database:Provider", TestDatabase.Provider, "--Demo:Enabled", "false", .. hostArgs];
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = "Testing" });
         builder.AddAnnotate();
         return builder.Build();
@@ -49,6 +49,7 @@ public static class OperationsRun
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Annotate.Web.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["ConnectionStrings__Annotate"] = database.ConnectionString;
+        start.Environment["Database__Provider"] = TestDatabase.Provider;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
