@@ -118,6 +118,9 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         await using var check = connection.CreateCommand();
         check.CommandText = "PRAGMA integrity_check";
         var integrity = Convert.ToString(await check.ExecuteScalarAsync()) ?? "no answer";
+        // What the app's connections get too (it sets no pragma but journal_mode): FULL (2), the promise behind a 201.
+        check.CommandText = "PRAGMA synchronous";
+        Assert.Equal(2L, await check.ExecuteScalarAsync());
         await using var select = connection.CreateCommand();
         select.CommandText = "SELECT Id FROM Annotations";
         var ids = new HashSet<string>();
