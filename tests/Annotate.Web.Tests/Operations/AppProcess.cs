@@ -27,19 +27,7 @@ internal sealed class AppProcess : IDisposable
     public static async Task<AppProcess> StartAsync(TestDatabase database)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = database.Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Annotate.Web.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(address.ToString().TrimEnd('/'));
-        start.Environment["ConnectionStrings__Annotate"] = database.ConnectionString;
-        start.Environment["Database__Provider"] = TestDatabase.Provider;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var start = OperationsRun.ProgramStart(database, "--urls", address.ToString().TrimEnd('/'));
         start.Environment["RateLimits__Enabled"] = "false";
         start.Environment["Demo__Enabled"] = "false";
 
