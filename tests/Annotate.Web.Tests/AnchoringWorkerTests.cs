@@ -32,7 +32,7 @@ public sealed class AnchoringWorkerTests(AnnotateApp app) : IClassFixture<Annota
         {
             if (deleted is not null || progress.Finished) return;
             deleted = await UnanchoredThreadAsync(room.DocumentId, 2);
-            Assert.NotNull((await annotations.DeleteAsync(room.StudentA.Id, deleted.Value)).Annotation);
+            Assert.NotNull((await annotations.DeleteAsync(room.StudentA.Id, deleted.Value)).Value);
         });
         var worker = new AnchoringWorker(DbFactory, feed, NullLogger<AnchoringWorker>.Instance);
 

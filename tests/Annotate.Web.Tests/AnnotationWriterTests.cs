@@ -1,3 +1,4 @@
+using Annotate.Web.Features;
 using System.Net;
 using Annotate.Data;
 using Annotate.Data.Entities;
@@ -62,9 +63,9 @@ public sealed class AnnotationWriterTests(AnnotateApp app) : IClassFixture<Annot
         var access = app.Services.GetRequiredService<ReaderAccess>();
         var onDoomed = (await access.ForDocumentAsync(doomed.StudentA.Id, doomed.DocumentId))!;
         var onOther = (await access.ForDocumentAsync(other.StudentB.Id, other.DocumentId))!;
-        var thread = (await service.CreateAsync(onDoomed, Draft())).Annotation!;
+        var thread = (await service.CreateAsync(onDoomed, Draft())).Value!;
 
-        Task<AnnotationResult>[] posts;
+        Task<ServiceResult<AnnotationView>>[] posts;
         await using (var busy = await HoldWriteLockAsync())
         {
             posts =
@@ -80,9 +81,9 @@ public sealed class AnnotationWriterTests(AnnotateApp app) : IClassFixture<Annot
         }
 
         var results = await Task.WhenAll(posts);
-        Assert.Equal((AnnotationFailure.NotFound, ReaderAccess.NoSuchDocument), (results[0].Failure, results[0].Message));
-        Assert.Equal(AnnotationFailure.NotFound, results[2].Failure);
-        Assert.True(results[1].Annotation is not null && results[3].Annotation is not null);
+        Assert.Equal((Failure.NotFound, ReaderAccess.NoSuchDocument), (results[0].Problem?.Failure, results[0].Message));
+        Assert.Equal(Failure.NotFound, results[2].Problem?.Failure);
+        Assert.True(results[1].Value is not null && results[3].Value is not null);
         await using var db = await Factory.CreateDbContextAsync();
         Assert.False(await db.Annotations.AnyAsync(a => a.DocumentId == doomed.DocumentId));
         Assert.Equal(2, await db.Annotations.CountAsync(a => a.DocumentId == other.DocumentId));

@@ -27,9 +27,9 @@ public sealed class CreatedViewTests(AnnotateApp app) : IClassFixture<AnnotateAp
         async Task<AnnotationView> CreateAsync(ApiUser user, AnnotationDraft draft)
         {
             var result = await service.CreateAsync(user.Id, room.DocumentId, draft);
-            Assert.True(result.Annotation is not null, result.Message);
-            await AssertSameAsReadAsync(result.Annotation);
-            return result.Annotation;
+            Assert.True(result.Value is not null, result.Message);
+            await AssertSameAsReadAsync(result.Value);
+            return result.Value;
         }
         AnnotationDraft Thread(string exact, Visibility visibility, string motivation = Motivations.Commenting, string body = "A thought.", string[]? tags = null, string? to = null) =>
             new(motivation, visibility, body, tags ?? NoTags, new TextQuoteSelector(exact), AddresseeId: to);

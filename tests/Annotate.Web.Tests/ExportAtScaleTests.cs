@@ -66,7 +66,7 @@ public sealed class ExportAtScaleTests(AnnotateApp app, ITestOutputHelper output
         var watch = Stopwatch.StartNew();
         var visible = await service.ListVisibleAsync(reader);
         var listed = watch.ElapsedMilliseconds;
-        var content = (await app.Services.GetRequiredService<ExportService>().BuildAsync(room.StudentA.Id, room.DocumentId, ExportFilter.Everything)).Content!;
+        var content = (await app.Services.GetRequiredService<ExportService>().BuildAsync(room.StudentA.Id, room.DocumentId, ExportFilter.Everything)).Value!;
         output.WriteLine($"ListVisibleAsync: {visible.Count:N0} in {listed} ms; ExportService.BuildAsync (the same and more): {watch.ElapsedMilliseconds - listed} ms");
         Assert.Equal(6_000, content.Threads.Count);
     }

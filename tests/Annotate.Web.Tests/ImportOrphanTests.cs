@@ -1,3 +1,4 @@
+using Annotate.Web.Features;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -92,11 +93,11 @@ public sealed class ImportOrphanTests(AnnotateApp app) : IClassFixture<AnnotateA
         Assert.DoesNotContain(orphanIri, await room.Teacher.VisibleAnnotationIrisAsync(room.DocumentId));
         await (await room.Teacher.GetAnnotationAsync(orphanIri)).ShouldHaveStatusAsync(HttpStatusCode.NotFound);
         var teacherAttach = await AttachAsync(room.Teacher, orphanIri, room.DocumentText, Chains);
-        Assert.Equal(AnnotationFailure.NotFound, teacherAttach.Failure);
+        Assert.Equal(Failure.NotFound, teacherAttach.Problem?.Failure);
 
         var attached = await AttachAsync(room.StudentA, orphanIri, room.DocumentText, Chains);
 
-        Assert.NotNull(attached.Annotation);
+        Assert.NotNull(attached.Value);
         var now = await (await room.StudentA.GetAnnotationAsync(orphanIri)).JsonAsync();
         Assert.False(now.GetProperty("orphan").GetBoolean());
         Assert.Equal(Chains, now.Exact());
@@ -115,10 +116,10 @@ public sealed class ImportOrphanTests(AnnotateApp app) : IClassFixture<AnnotateA
         var byTeacher = await AttachAsync(room.Teacher, orphanIri, room.DocumentText, Chains);
         var again = await AttachAsync(room.Teacher, orphanIri, room.DocumentText, Chains);
 
-        Assert.Equal(AnnotationFailure.Forbidden, byClassmate.Failure);
-        Assert.False(byTeacher.Annotation!.Orphan);
+        Assert.Equal(Failure.Forbidden, byClassmate.Problem?.Failure);
+        Assert.False(byTeacher.Value!.Orphan);
         // Attached is placed: only an orphan can be attached.
-        Assert.Equal(AnnotationFailure.Invalid, again.Failure);
+        Assert.Equal(Failure.Invalid, again.Problem?.Failure);
     }
 
     [Fact]
@@ -143,7 +144,7 @@ public sealed class ImportOrphanTests(AnnotateApp app) : IClassFixture<AnnotateA
     }
 
     /// <summary>Attach to a new selection, as the reading page's Attach action does.</summary>
-    private Task<AnnotationResult> AttachAsync(ApiUser user, string annotationIri, string text, string exact)
+    private Task<ServiceResult<AnnotationView>> AttachAsync(ApiUser user, string annotationIri, string text, string exact)
     {
         var (quote, position) = TextAnchor.Describe(text, new TextSpan(text.IndexOf(exact, StringComparison.Ordinal), text.IndexOf(exact, StringComparison.Ordinal) + exact.Length));
         return app.Services.GetRequiredService<AnnotationService>().ReattachAsync(user.Id, Guid.Parse(annotationIri.Split('/')[^1]), quote, position);

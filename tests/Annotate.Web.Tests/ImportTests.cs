@@ -1,3 +1,4 @@
+using Annotate.Web.Features;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -315,7 +316,7 @@ public sealed class ImportTests(AnnotateApp app) : IClassFixture<AnnotateApp>
         // A stream of unknown length (the page's file picker) is read only up to the limit.
         var streamed = await app.Services.GetRequiredService<AnnotationImporter>()
             .ImportAsync(room.StudentA.Id, room.DocumentId, new MemoryStream(Encoding.UTF8.GetBytes(tooLarge)));
-        Assert.Equal(ImportFailure.TooLarge, streamed.Failure);
+        Assert.Equal(Failure.TooLarge, streamed.Problem?.Failure);
         Assert.Equal(0, await CountAsync(room.DocumentId));
     }
 

@@ -100,10 +100,11 @@ public sealed class VisibilityFilterEquivalenceTests(AnnotateApp app, ITestOutpu
         Assert.StartsWith("teacher", teacherName);
         var seen = await app.Services.GetRequiredService<AnnotationService>().ListVisibleAsync(scene.Reader(teacher));
 
-        var (outcome, overview) = await app.Services.GetRequiredService<ParticipationService>().GetAsync(teacher.UserId!, scene.DocumentId);
+        var result = await app.Services.GetRequiredService<ParticipationService>().GetAsync(teacher.UserId!, scene.DocumentId);
 
-        Assert.Equal(ParticipationService.Outcome.Done, outcome);
-        Assert.Equal(4, overview!.Students.Count);
+        Assert.Null(result.Problem);
+        var overview = result.Value!;
+        Assert.Equal(4, overview.Students.Count);
         var roots = seen.Where(v => !v.IsReply).ToDictionary(v => v.Id);
         foreach (var student in overview.Students)
         {

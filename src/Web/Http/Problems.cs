@@ -1,3 +1,4 @@
+using Annotate.Web.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Annotate.Web;
@@ -31,6 +32,31 @@ internal static class Problems
 
     public static ProblemHttpResult NotDone(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status500InternalServerError, title: "Not done");
+
+    /// <summary>
+    /// The one place a service's refusal becomes an HTTP answer. <see cref="Failure.Busy"/> is 429: the endpoint that
+    /// can be busy also says when to come back (<c>Retry-After</c>), which only it knows.
+    /// </summary>
+    public static ProblemHttpResult For(ServiceProblem problem) => problem.Failure switch
+    {
+        Failure.NotFound => NotFound(problem.Message),
+        Failure.Invalid => BadRequest(problem.Message),
+        Failure.Forbidden => Forbidden(problem.Message),
+        Failure.Stale => PreconditionFailed(problem.Message),
+        Failure.Conflict => Conflict(problem.Message),
+        Failure.TooLarge => TooLarge(problem.Message),
+        Failure.Busy => TypedResults.Problem(detail: problem.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests"),
+        Failure.NotStored => NotDone(problem.Message),
+        _ => throw new ArgumentOutOfRangeException(nameof(problem), problem.Failure, "A failure without an HTTP status."),
+    };
+
+    /// <summary>200 with the service's value, or its problem.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> OkOr<T>(ServiceResult<T> result) =>
+        result.Problem is { } problem ? For(problem) : TypedResults.Ok(result.Value!);
+
+    /// <summary>204 when the service did it, or its problem.</summary>
+    public static Results<NoContent, ProblemHttpResult> NoContentOr(ServiceResult result) =>
+        result.Problem is { } problem ? For(problem) : TypedResults.NoContent();
 
     /// <summary>The sentence for a problem answered without one, by the framework rather than our handlers.</summary>
     public static string? DefaultDetail(int? status) => status switch

@@ -1,3 +1,4 @@
+using Annotate.Web.Features;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Annotate.Shared;
@@ -179,11 +180,11 @@ public sealed class PermissionTableTests(AnnotateApp app, ITestOutputHelper outp
     private static async Task<HashSet<(Guid, AnnotationAction)>> AllowedActionsAsync(AnnotationService service, string userId, List<AnnotationView> visible)
     {
         var allowed = new HashSet<(Guid, AnnotationAction)>();
-        async Task Try(AnnotationView annotation, AnnotationAction action, Func<Task<AnnotationResult>> call, Func<Task<AnnotationResult>>? undo = null)
+        async Task Try(AnnotationView annotation, AnnotationAction action, Func<Task<ServiceResult<AnnotationView>>> call, Func<Task<ServiceResult<AnnotationView>>>? undo = null)
         {
-            if ((await call()).Annotation is null) return;
+            if ((await call()).Value is null) return;
             allowed.Add((annotation.Id, action));
-            if (undo is not null) Assert.NotNull((await undo()).Annotation);
+            if (undo is not null) Assert.NotNull((await undo()).Value);
         }
         var (quote, position) = TextAnchor.Describe(SampleTexts.Manifesto, new TextSpan(SampleTexts.Manifesto.IndexOf("hitherto", StringComparison.Ordinal), SampleTexts.Manifesto.IndexOf("hitherto", StringComparison.Ordinal) + 8));
         foreach (var annotation in visible)

@@ -50,7 +50,7 @@ public partial class DocumentPage
     {
         var (quote, position) = TextAnchor.Describe(document!.Text, span);
         var result = await Annotations.CreateAsync(userId, Id, new AnnotationDraft(motivation, visibility, body, [], quote, position, AddresseeId: addresseeId));
-        if (result.Annotation is not { } created) return result.Message;
+        if (result.Value is not { } created) return result.Message;
         Apply(AnnotationEventKind.Created, created);
         selectedThread = created.Id;
         return null;
@@ -61,7 +61,7 @@ public partial class DocumentPage
     {
         var result = await Annotations.CreateAsync(userId, Id,
             new AnnotationDraft(motivation, thread.Root.Visibility, body, [], ReplyTo: thread.Id));
-        if (result.Annotation is not { } created) return result.Message;
+        if (result.Value is not { } created) return result.Message;
         Apply(AnnotationEventKind.Created, created);
         StateHasChanged();
         return null;
@@ -70,7 +70,7 @@ public partial class DocumentPage
     private async Task ResolveAsync(ThreadModel thread, bool resolved)
     {
         var result = await Annotations.SetResolvedAsync(userId, thread.Id, resolved);
-        if (result.Annotation is not { } marked)
+        if (result.Value is not { } marked)
         {
             Snackbar.Add(result.Message ?? "Could not change the thread.", Severity.Error);
             return;
@@ -81,7 +81,7 @@ public partial class DocumentPage
     private async Task MarkExemplaryAsync(AnnotationView annotation, bool exemplary)
     {
         var result = await Annotations.SetExemplaryAsync(userId, annotation.Id, exemplary);
-        if (result.Annotation is not { } marked)
+        if (result.Value is not { } marked)
         {
             Snackbar.Add(result.Message ?? "Could not change the annotation.", Severity.Error);
             return;
@@ -93,7 +93,7 @@ public partial class DocumentPage
     {
         var draft = new AnnotationDraft(annotation.Motivation, submission.Visibility, submission.Body, annotation.Tags, ReplyTo: annotation.ParentId);
         var result = await Annotations.UpdateAsync(userId, annotation.Id, draft, annotation.Version);
-        if (result.Annotation is not { } updated) return result.Message;
+        if (result.Value is not { } updated) return result.Message;
         Apply(AnnotationEventKind.Updated, updated);
         StateHasChanged();
         return null;
@@ -108,7 +108,7 @@ public partial class DocumentPage
             yesText: "Delete", cancelText: "Cancel");
         if (confirmed != true) return;
         var result = await Annotations.DeleteAsync(userId, annotation.Id);
-        if (result.Annotation is null)
+        if (!result.Succeeded)
         {
             Snackbar.Add(result.Message ?? "Could not delete.", Severity.Error);
             return;
@@ -126,7 +126,7 @@ public partial class DocumentPage
         }
         var (quote, position) = TextAnchor.Describe(document.Text, passage.Span);
         var result = await Annotations.ReattachAsync(userId, thread.Id, quote, position);
-        if (result.Annotation is not { } attached)
+        if (result.Value is not { } attached)
         {
             Snackbar.Add(result.Message ?? "Could not attach the thread.", Severity.Error);
             return;

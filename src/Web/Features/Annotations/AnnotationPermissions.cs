@@ -12,10 +12,10 @@ public static class AnnotationPermissions
     public static bool Allows(Viewer viewer, AnnotationView annotation, AnnotationAction action) =>
         Check(viewer, annotation, action) is null;
 
-    public static AnnotationResult? Check(Viewer viewer, AnnotationView annotation, AnnotationAction action)
+    public static ServiceProblem? Check(Viewer viewer, AnnotationView annotation, AnnotationAction action)
     {
         // Nothing can be done to what one cannot see, and it looks the same as what is not there.
-        if (!annotation.CanBeSeenBy(viewer)) return AnnotationResult.NotFound();
+        if (!annotation.CanBeSeenBy(viewer)) return ServiceProblem.NotFound(AnnotationService.NoSuchAnnotation);
         var isAuthor = annotation.AuthorId is not null && annotation.AuthorId == viewer.UserId;
         return action switch
         {
@@ -42,7 +42,7 @@ public static class AnnotationPermissions
     /// Exemplary holds up a student's words to the seminar: a teacher marks someone else's annotation that
     /// says something, and never feedback (written for one student, it is no model for the others).
     /// </summary>
-    private static AnnotationResult? MarkExemplary(Viewer viewer, AnnotationView annotation, bool isAuthor) =>
+    private static ServiceProblem? MarkExemplary(Viewer viewer, AnnotationView annotation, bool isAuthor) =>
         !viewer.IsTeacher ? Forbidden("Only the seminar's teachers can mark annotations as exemplary.")
         : isAuthor ? Invalid("Exemplary holds up someone else's work; your own annotation cannot be marked.")
         : string.IsNullOrWhiteSpace(annotation.Body) ? Invalid("Only an annotation with words in it can be marked exemplary.")
@@ -54,7 +54,7 @@ public static class AnnotationPermissions
     /// not to a teacher, not to a deleted account, and not into feedback already given (reply there). A
     /// student's private note needs no rule here: no teacher can see it.
     /// </summary>
-    private static AnnotationResult? GiveFeedback(Viewer viewer, AnnotationView thread, bool isAuthor) =>
+    private static ServiceProblem? GiveFeedback(Viewer viewer, AnnotationView thread, bool isAuthor) =>
         !viewer.IsTeacher ? Invalid("Only the seminar's teachers can give feedback (motivation \"assessing\").")
         : thread.IsReply ? Invalid("Feedback goes into a thread: give it on the thread's first annotation.")
         : isAuthor ? Invalid("Feedback is for a student about their own thread, not for your own.")
@@ -62,7 +62,7 @@ public static class AnnotationPermissions
         : thread.AuthorRole != SeminarRole.Student ? Invalid("Feedback is for a student of this seminar about a thread of their own.")
         : null;
 
-    private static AnnotationResult Forbidden(string message) => AnnotationResult.Fail(AnnotationFailure.Forbidden, message);
+    private static ServiceProblem Forbidden(string message) => ServiceProblem.Forbidden(message);
 
-    private static AnnotationResult Invalid(string message) => AnnotationResult.Fail(AnnotationFailure.Invalid, message);
+    private static ServiceProblem Invalid(string message) => ServiceProblem.Invalid(message);
 }

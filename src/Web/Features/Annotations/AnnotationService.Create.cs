@@ -14,20 +14,20 @@ namespace Annotate.Web.Features.Annotations;
 // Creating a thread or reply: checks, the writer's queue, the answer built without reading it back.
 internal sealed partial class AnnotationService
 {
-    public async Task<AnnotationResult> CreateAsync(string userId, int documentId, AnnotationDraft draft) =>
+    public async Task<ServiceResult<AnnotationView>> CreateAsync(string userId, int documentId, AnnotationDraft draft) =>
         await access.ForDocumentAsync(userId, documentId) is { } reader
             ? await CreateAsync(reader, draft)
-            : AnnotationResult.Fail(AnnotationFailure.NotFound, ReaderAccess.NoSuchDocument);
+            : ServiceProblem.NotFound(ReaderAccess.NoSuchDocument);
 
     /// <summary>
     /// Stores a new thread or reply for <paramref name="reader"/> (their access to the document, looked up once
     /// for the request). Everything is checked before the annotation joins <see cref="AnnotationWriter"/>'s queue;
     /// the answer is the annotation as every later read shows it, built without reading it back.
     /// </summary>
-    public async Task<AnnotationResult> CreateAsync(ReaderAccess.DocumentAccess reader, AnnotationDraft draft)
+    public async Task<ServiceResult<AnnotationView>> CreateAsync(ReaderAccess.DocumentAccess reader, AnnotationDraft draft)
     {
         if (CheckDraft(draft, reader.Viewer) is { } problem)
-            return AnnotationResult.Fail(AnnotationFailure.Invalid, problem);
+            return ServiceProblem.Invalid(problem);
 
         var userId = reader.Viewer.UserId!;
         var documentId = reader.DocumentId;
@@ -54,7 +54,7 @@ internal sealed partial class AnnotationService
                 parent = await AnnotationViews.LoadOneAsync(db, parentId);
                 // A thread the author cannot see cannot be answered, and looks the same as one that is not there.
                 if (parent is null || parent.DocumentId != documentId || !parent.CanBeSeenBy(reader.Viewer))
-                    return AnnotationResult.Fail(AnnotationFailure.NotFound, ParentGone);
+                    return ServiceProblem.NotFound(ParentGone);
                 if (AnnotationPermissions.Check(reader.Viewer, parent, AnnotationAction.Reply) is { } refused) return refused;
                 annotation.ParentId = parent.Id;
                 annotation.ThreadId = parent.ThreadRootId;
@@ -63,7 +63,7 @@ internal sealed partial class AnnotationService
                 {
                     // Feedback in a thread is for the student whose thread it is, as the thread card offers it.
                     thread = parent.IsReply ? await AnnotationViews.LoadOneAsync(db, parent.ThreadRootId) : parent;
-                    if (thread is null) return AnnotationResult.Fail(AnnotationFailure.NotFound, ParentGone);
+                    if (thread is null) return ServiceProblem.NotFound(ParentGone);
                     if (AnnotationPermissions.Check(reader.Viewer, thread, AnnotationAction.GiveFeedback) is { } notFeedback) return notFeedback;
                 }
                 // Under feedback, replies stay between that student and the teachers; a teacher's feedback in a
@@ -73,7 +73,7 @@ internal sealed partial class AnnotationService
                 addresseeName = parent.AddresseeId is not null ? parent.AddresseeName
                     : annotation.AddresseeId is not null ? thread?.AuthorName : null;
                 if (draft.AddresseeId is not null && draft.AddresseeId != annotation.AddresseeId)
-                    return AnnotationResult.Fail(AnnotationFailure.Invalid, "A reply goes to whoever its thread is for; leave \"addressee\" out of replies.");
+                    return ServiceProblem.Invalid("A reply goes to whoever its thread is for; leave \"addressee\" out of replies.");
                 // A reply takes the visibility of what it answers (as its readers see it now): it can never widen it.
                 // It keeps that even if the thread is widened later; see AnnotationViews.Rows.
                 annotation.Visibility = parent.Access.Visibility;
@@ -84,15 +84,15 @@ internal sealed partial class AnnotationService
                 if (draft.AddresseeId is { } addressee)
                 {
                     if (draft.Motivation != Motivations.Assessing)
-                        return AnnotationResult.Fail(AnnotationFailure.Invalid, "Only feedback (motivation \"assessing\") is addressed to one student.");
+                        return ServiceProblem.Invalid("Only feedback (motivation \"assessing\") is addressed to one student.");
                     addresseeName = await StudentName(db, reader.SeminarId, addressee);
                     if (addresseeName is null)
-                        return AnnotationResult.Fail(AnnotationFailure.Invalid, "Feedback can only be addressed to a student of this seminar.");
+                        return ServiceProblem.Invalid("Feedback can only be addressed to a student of this seminar.");
                     annotation.AddresseeId = addressee;
                 }
                 var document = (await CurrentText(db, documentId))!;
                 var (passage, error) = PassageResolver.Resolve(document.Text, draft.Quote, draft.Position);
-                if (passage is null) return AnnotationResult.Fail(AnnotationFailure.Invalid, error!);
+                if (passage is null) return ServiceProblem.Invalid(error!);
                 SetPassage(annotation, passage, document.Revision);
             }
         }
@@ -105,7 +105,7 @@ internal sealed partial class AnnotationService
         catch (DbUpdateException)
         {
             // Checked a moment ago, gone now: the thread, the document or the author's account was deleted meanwhile.
-            return AnnotationResult.Fail(AnnotationFailure.NotFound, parent is null ? ReaderAccess.NoSuchDocument : ParentGone);
+            return ServiceProblem.NotFound(parent is null ? ReaderAccess.NoSuchDocument : ParentGone);
         }
         var view = annotation.Exact is null || revisionAtCommit == annotation.DocumentRevision
             ? AsCreated(annotation, reader, parent, addresseeName)
@@ -115,7 +115,7 @@ internal sealed partial class AnnotationService
         // On a post-first document this post may be what opens the rest of the discussion to its author.
         if (reader.Viewer.AwaitingOwnPost && ReaderAccess.OpensPostFirst(annotation.ParentId, annotation.Motivation, annotation.Visibility))
             await feed.PublishAsync(new AccessChangedEvent(documentId, reader.SeminarId, userId, OthersAffected: false));
-        return new AnnotationResult(view);
+        return view;
     }
 
     private async Task<AnnotationView> LoadAsync(Guid id)

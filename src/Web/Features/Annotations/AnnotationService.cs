@@ -19,6 +19,7 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
 {
     /// <summary>How readers see the author of a thread whose author deleted their account.</summary>
     public const string DeletedAccountName = "a deleted account";
+    public const string NoSuchAnnotation = "There is no annotation with that id that you can see.";
 
     /// <summary>What readers see in place of the words of such a thread (in italics where the format has them).</summary>
     public const string DeletedBodyText = "Deleted with its author's account.";
@@ -53,19 +54,19 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
     /// Replaces what the author wrote. <paramref name="expectedVersion"/> (from If-Match or the version the
     /// editor loaded) must still be current, or someone else's change would be overwritten.
     /// </summary>
-    public async Task<AnnotationResult> UpdateAsync(string userId, Guid id, AnnotationDraft draft, int? expectedVersion)
+    public async Task<ServiceResult<AnnotationView>> UpdateAsync(string userId, Guid id, AnnotationDraft draft, int? expectedVersion)
     {
-        if (await GetVisibleAsync(userId, id) is not { } found) return AnnotationResult.NotFound();
+        if (await GetVisibleAsync(userId, id) is not { } found) return ServiceProblem.NotFound(AnnotationService.NoSuchAnnotation);
         var (current, reader) = found;
         if (AnnotationPermissions.Check(reader.Viewer, current, AnnotationAction.Edit) is { } refused) return refused;
         if (expectedVersion is not null && expectedVersion != current.Version)
-            return AnnotationResult.Fail(AnnotationFailure.Stale, "This annotation was changed since you loaded it. Reload it and make your change again.");
+            return ServiceProblem.Stale("This annotation was changed since you loaded it. Reload it and make your change again.");
         if (draft.AddresseeId is not null && draft.AddresseeId != current.AddresseeId)
-            return AnnotationResult.Fail(AnnotationFailure.Invalid, "Who feedback is for cannot be changed; delete it and give it again.");
+            return ServiceProblem.Invalid("Who feedback is for cannot be changed; delete it and give it again.");
         if (current.IsReply != draft.ReplyTo is not null || (draft.ReplyTo is not null && draft.ReplyTo != current.ParentId))
-            return AnnotationResult.Fail(AnnotationFailure.Invalid, "An edit cannot turn a reply into a thread, move it to another thread, or the other way round.");
+            return ServiceProblem.Invalid("An edit cannot turn a reply into a thread, move it to another thread, or the other way round.");
         if (CheckDraft(draft, reader.Viewer) is { } problem)
-            return AnnotationResult.Fail(AnnotationFailure.Invalid, problem);
+            return ServiceProblem.Invalid(problem);
         var visibility = draft.Visibility ?? current.Visibility;
         var threadVisibilityChanges = !current.IsReply && current.Visibility != visibility;
 
@@ -88,7 +89,7 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
             {
                 var document = await db.Documents.Where(d => d.Id == current.DocumentId).Select(d => new { d.Text, d.Revision }).FirstAsync();
                 var (passage, error) = PassageResolver.Resolve(document.Text, draft.Quote, draft.Position);
-                if (passage is null) return AnnotationResult.Fail(AnnotationFailure.Invalid, error!);
+                if (passage is null) return ServiceProblem.Invalid(error!);
                 SetPassage(annotation, passage, document.Revision);
             }
             annotation.Visibility = visibility;
@@ -102,7 +103,7 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
         }
         catch (DbUpdateConcurrencyException)
         {
-            return AnnotationResult.Fail(AnnotationFailure.Stale, "This annotation was changed since you loaded it. Reload it and make your change again.");
+            return ServiceProblem.Stale("This annotation was changed since you loaded it. Reload it and make your change again.");
         }
 
         var view = (await AnnotationViews.LoadOneAsync(db, id))!;
@@ -115,7 +116,7 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
                 if (repliesBefore.TryGetValue(reply.Id, out var before) && before.Visibility != reply.Visibility)
                     await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, reply, Previous: before));
         await AnnounceGateChangeAsync(reader, current, view);
-        return new AnnotationResult(view);
+        return view;
     }
 
     /// <summary>
@@ -137,16 +138,16 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
     /// Attaches an orphaned thread (its passage is gone from the text) to a new passage of the current text:
     /// its author or a teacher. From now on the thread is about these words, as if written on this revision.
     /// </summary>
-    public async Task<AnnotationResult> ReattachAsync(string userId, Guid id, TextQuoteSelector? quote, TextPositionSelector? position)
+    public async Task<ServiceResult<AnnotationView>> ReattachAsync(string userId, Guid id, TextQuoteSelector? quote, TextPositionSelector? position)
     {
-        if (await GetVisibleAsync(userId, id) is not { } found) return AnnotationResult.NotFound();
+        if (await GetVisibleAsync(userId, id) is not { } found) return ServiceProblem.NotFound(AnnotationService.NoSuchAnnotation);
         var (current, reader) = found;
         if (AnnotationPermissions.Check(reader.Viewer, current, AnnotationAction.Attach) is { } refused) return refused;
 
         await using var db = await dbFactory.CreateDbContextAsync();
         var document = await db.Documents.Where(d => d.Id == current.DocumentId).Select(d => new { d.Text, d.Revision }).FirstAsync();
         var (passage, error) = PassageResolver.Resolve(document.Text, quote, position);
-        if (passage is null) return AnnotationResult.Fail(AnnotationFailure.Invalid, error!);
+        if (passage is null) return ServiceProblem.Invalid(error!);
 
         var annotation = await db.Annotations.FirstAsync(a => a.Id == id);
         SetPassage(annotation, passage, document.Revision);
@@ -157,14 +158,14 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
 
         var view = (await AnnotationViews.LoadOneAsync(db, id))!;
         await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, view, Previous: current));
-        return new AnnotationResult(view);
+        return view;
     }
 
     /// <summary>
     /// A teacher marks a thread resolved (or opens it again). A mark, not an edit: the author's ETag stays
     /// valid, and everyone who sees the thread sees the mark.
     /// </summary>
-    public Task<AnnotationResult> SetResolvedAsync(string userId, Guid id, bool resolved) =>
+    public Task<ServiceResult<AnnotationView>> SetResolvedAsync(string userId, Guid id, bool resolved) =>
         MarkAsync(userId, id, AnnotationAction.Resolve,
             annotation =>
             {
@@ -173,13 +174,13 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
             });
 
     /// <summary>A teacher holds an annotation up as exemplary (or takes that back); it stays as visible as it was.</summary>
-    public Task<AnnotationResult> SetExemplaryAsync(string userId, Guid id, bool exemplary) =>
+    public Task<ServiceResult<AnnotationView>> SetExemplaryAsync(string userId, Guid id, bool exemplary) =>
         MarkAsync(userId, id, exemplary ? AnnotationAction.MarkExemplary : AnnotationAction.UnmarkExemplary,
             annotation => annotation.Exemplary = exemplary);
 
-    private async Task<AnnotationResult> MarkAsync(string userId, Guid id, AnnotationAction action, Action<Annotation> mark)
+    private async Task<ServiceResult<AnnotationView>> MarkAsync(string userId, Guid id, AnnotationAction action, Action<Annotation> mark)
     {
-        if (await GetVisibleAsync(userId, id) is not { } found) return AnnotationResult.NotFound();
+        if (await GetVisibleAsync(userId, id) is not { } found) return ServiceProblem.NotFound(AnnotationService.NoSuchAnnotation);
         var (current, reader) = found;
         if (AnnotationPermissions.Check(reader.Viewer, current, action) is { } refused) return refused;
 
@@ -189,13 +190,13 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
         await db.SaveChangesAsync();
         var view = (await AnnotationViews.LoadOneAsync(db, id))!;
         await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, view, Previous: current));
-        return new AnnotationResult(view);
+        return view;
     }
 
     /// <summary>The author, or a teacher of the seminar, deletes; a thread goes with its replies.</summary>
-    public async Task<AnnotationResult> DeleteAsync(string userId, Guid id)
+    public async Task<ServiceResult<AnnotationView>> DeleteAsync(string userId, Guid id)
     {
-        if (await GetVisibleAsync(userId, id) is not { } found) return AnnotationResult.NotFound();
+        if (await GetVisibleAsync(userId, id) is not { } found) return ServiceProblem.NotFound(AnnotationService.NoSuchAnnotation);
         var (current, reader) = found;
         if (AnnotationPermissions.Check(reader.Viewer, current, AnnotationAction.Delete) is { } refused) return refused;
 
@@ -216,7 +217,7 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
         if (!current.IsReply && ReaderAccess.OpensPostFirst(null, current.Motivation, current.Visibility)
             && await db.Documents.AnyAsync(d => d.Id == current.DocumentId && d.PostFirst))
             await feed.PublishAsync(new AccessChangedEvent(current.DocumentId, reader.SeminarId, current.AuthorId, OthersAffected: false));
-        return new AnnotationResult(current);
+        return current;
     }
 
     /// <summary>

@@ -41,10 +41,10 @@ internal static class AnnotationsApi
             .WithRateLimit(RateLimitPolicy.AnnotationWrites);
     }
 
-    private static async Task<IResult> MarkedAsync(Task<AnnotationResult> marking, HttpRequest request)
+    private static async Task<IResult> MarkedAsync(Task<ServiceResult<AnnotationView>> marking, HttpRequest request)
     {
         var result = await marking;
-        if (result.Annotation is not { } marked) return Failed(result);
+        if (result.Value is not { } marked) return Problems.For(result.Problem!);
         return new JsonLdResult(AnnotationJsonWriter.Write(marked, request.Origin()), etag: marked.ETag);
     }
 
@@ -58,7 +58,7 @@ internal static class AnnotationsApi
         if (draft is null) return Problems.BadRequest(error!);
 
         var result = await service.CreateAsync(reader, draft);
-        if (result.Annotation is not { } created) return Failed(result);
+        if (result.Value is not { } created) return Problems.For(result.Problem!);
         var location = AnnotationJsonWriter.AnnotationIri(origin, created.Id);
         return new JsonLdResult(AnnotationJsonWriter.Write(created, origin), StatusCodes.Status201Created, created.ETag, location);
     }
@@ -77,14 +77,14 @@ internal static class AnnotationsApi
     private static async Task<IResult> GetAsync(Guid id, HttpRequest request, ClaimsPrincipal user, AnnotationService service)
     {
         if (await service.GetVisibleAsync(user.UserId(), id) is not { } found)
-            return Problems.NotFound("There is no annotation with that id that you can see.");
+            return Problems.NotFound(AnnotationService.NoSuchAnnotation);
         return new JsonLdResult(AnnotationJsonWriter.Write(found.Annotation, request.Origin()), etag: found.Annotation.ETag);
     }
 
     private static async Task<IResult> UpdateAsync(Guid id, HttpRequest request, ClaimsPrincipal user, AnnotationService service)
     {
         if (await service.GetVisibleAsync(user.UserId(), id) is not { } found)
-            return Problems.NotFound("There is no annotation with that id that you can see.");
+            return Problems.NotFound(AnnotationService.NoSuchAnnotation);
         // Replacing names the version replaced (RFC 6585), so an edit made meanwhile is never overwritten unseen.
         var ifMatch = request.Headers.IfMatch.ToString().Trim();
         if (ifMatch.Length == 0)
@@ -99,14 +99,14 @@ internal static class AnnotationsApi
         if (draft is null) return Problems.BadRequest(error!);
 
         var result = await service.UpdateAsync(user.UserId(), id, draft, expectedVersion);
-        if (result.Annotation is not { } updated) return Failed(result);
+        if (result.Value is not { } updated) return Problems.For(result.Problem!);
         return new JsonLdResult(AnnotationJsonWriter.Write(updated, origin), etag: updated.ETag);
     }
 
     private static async Task<IResult> DeleteAsync(Guid id, ClaimsPrincipal user, AnnotationService service)
     {
         var result = await service.DeleteAsync(user.UserId(), id);
-        return result.Annotation is null ? Failed(result) : TypedResults.NoContent();
+        return result.Succeeded ? TypedResults.NoContent() : Problems.For(result.Problem!);
     }
 
     private static async Task<(AnnotationDraft? Draft, string? Error)> ReadDraftAsync(HttpRequest request, string origin, int documentId)
@@ -121,14 +121,6 @@ internal static class AnnotationsApi
             return (null, $"The request body is not valid JSON ({exception.Message.Split('.')[0]}).");
         }
     }
-
-    private static ProblemHttpResult Failed(AnnotationResult result) => result.Failure switch
-    {
-        AnnotationFailure.NotFound => Problems.NotFound(result.Message!),
-        AnnotationFailure.Stale => Problems.PreconditionFailed(result.Message!),
-        AnnotationFailure.Forbidden => Problems.Forbidden(result.Message!),
-        _ => Problems.BadRequest(result.Message!),
-    };
 
     /// <summary>Writes W3C JSON-LD with its media type, and the ETag and Location when there are any.</summary>
     private sealed class JsonLdResult(JsonNode json, int status = StatusCodes.Status200OK, string? etag = null, string? location = null) : IResult

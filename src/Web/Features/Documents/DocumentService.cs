@@ -45,22 +45,20 @@ internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, R
     /// A teacher sets the due date and "post first". Every open page and hub connection of the document asks
     /// its access again, since "post first" changes what students see.
     /// </summary>
-    public async Task<ScheduleOutcome> SetScheduleAsync(string userId, int documentId, DateTimeOffset? dueAt, bool postFirst)
+    public async Task<ServiceResult> SetScheduleAsync(string userId, int documentId, DateTimeOffset? dueAt, bool postFirst)
     {
-        if (await access.ForDocumentAsync(userId, documentId) is not { } reader) return ScheduleOutcome.NotFound;
-        if (!reader.Viewer.IsTeacher) return ScheduleOutcome.NotTeacher;
+        if (await access.ForDocumentAsync(userId, documentId) is not { } reader) return ServiceProblem.NotFound(ReaderAccess.NoSuchDocument);
+        if (!reader.Viewer.IsTeacher) return ServiceProblem.Forbidden("Only the seminar's teachers can set a document's due date and \"post first\".");
         await using var db = await dbFactory.CreateDbContextAsync();
         var document = await db.Documents.FirstOrDefaultAsync(d => d.Id == documentId);
-        if (document is null) return ScheduleOutcome.NotFound;
+        if (document is null) return ServiceProblem.NotFound(ReaderAccess.NoSuchDocument);
         var gateChanged = document.PostFirst != postFirst;
         document.DueAt = dueAt?.ToUniversalTime();
         document.PostFirst = postFirst;
         await db.SaveChangesAsync();
         if (gateChanged) await feed.PublishAsync(new AccessChangedEvent(documentId, document.SeminarId, UserId: null));
-        return ScheduleOutcome.Done;
+        return ServiceResult.Done;
     }
-
-    public enum ScheduleOutcome { Done, NotFound, NotTeacher }
 
     /// <param name="dueAt">When the seminar should have read it; none by default.</param>
     /// <param name="postFirst">Whether students must post before they see others' annotations.</param>

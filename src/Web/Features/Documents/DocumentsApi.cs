@@ -44,13 +44,7 @@ internal static class DocumentsApi
             if (body?.Text is null) return Problems.BadRequest("Send the new text as {\"title\": …, \"text\": …}.");
             var text = body.Reflow ? PlainTextReflow.Reflow(body.Text) : body.Text;
             var result = await revisions.ReviseAsync(user.UserId(), id, body.Title, text);
-            return result.Outcome switch
-            {
-                RevisionService.Outcome.NotFound => Problems.NotFound(result.Message!),
-                RevisionService.Outcome.NotTeacher => Problems.Forbidden(result.Message!),
-                RevisionService.Outcome.Invalid => Problems.BadRequest(result.Message!),
-                _ => TypedResults.Ok(new AddedDocument(id, result.Title!, result.Revision)),
-            };
+            return result.Value is { } revised ? TypedResults.Ok(new AddedDocument(id, revised.Title, revised.Number)) : Problems.For(result.Problem!);
         }).AcceptsJson<ReviseRequest>().WithName("ReviseDocument").WithSummary("Replaces the text (teachers): a new revision; threads are placed again in the background.");
 
         documents.MapPut("/{id:int}/schedule", async Task<Results<Ok<Schedule>, ProblemHttpResult>> (int id, HttpRequest request, ClaimsPrincipal user, DocumentService service) =>
@@ -59,12 +53,8 @@ internal static class DocumentsApi
             try { body = await request.ReadFromJsonAsync<ScheduleRequest>(); }
             catch (System.Text.Json.JsonException) { return Problems.BadRequest("Send JSON {\"dueAt\": an ISO 8601 date-time or null, \"postFirst\": true or false}."); }
             if (body is null) return Problems.BadRequest("Send JSON {\"dueAt\": …, \"postFirst\": …}.");
-            return await service.SetScheduleAsync(user.UserId(), id, body.DueAt, body.PostFirst) switch
-            {
-                DocumentService.ScheduleOutcome.NotFound => Problems.NotFound(ReaderAccess.NoSuchDocument),
-                DocumentService.ScheduleOutcome.NotTeacher => Problems.Forbidden("Only the seminar's teachers can set a document's due date and \"post first\"."),
-                _ => TypedResults.Ok(new Schedule(body.DueAt?.ToUniversalTime(), body.PostFirst)),
-            };
+            var result = await service.SetScheduleAsync(user.UserId(), id, body.DueAt, body.PostFirst);
+            return result.Problem is { } problem ? Problems.For(problem) : TypedResults.Ok(new Schedule(body.DueAt?.ToUniversalTime(), body.PostFirst));
         }).AcceptsJson<ScheduleRequest>().WithName("SetDocumentSchedule").WithSummary("Due date and \"post first\" (teachers).");
 
         documents.MapGet("/{id:int}/revisions", async Task<Results<Ok<List<RevisionService.RevisionSummary>>, ProblemHttpResult>> (int id, ClaimsPrincipal user, ReaderAccess access, RevisionService revisions) =>

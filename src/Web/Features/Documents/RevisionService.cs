@@ -15,25 +15,24 @@ internal sealed class RevisionService(IDbContextFactory<AnnotateDb> dbFactory, R
     public sealed record RevisionSummary(int Number, string Title, DateTimeOffset CreatedAt, string? AuthorName, bool AnchoringDone);
     public sealed record RevisionText(int DocumentId, int Number, string Title, string Text);
 
-    public enum Outcome { Revised, Unchanged, NotFound, NotTeacher, Invalid }
-
-    public sealed record Result(Outcome Outcome, int Revision = 0, string? Message = null, string? Title = null);
+    /// <summary>The document's current revision after the call; <see cref="Changed"/> false when text and title were already so.</summary>
+    public sealed record Revised(int Number, string Title, bool Changed);
 
     /// <summary>Makes <paramref name="text"/> the document's current text (a teacher of its seminar only).</summary>
-    public async Task<Result> ReviseAsync(string userId, int documentId, string? title, string text)
+    public async Task<ServiceResult<Revised>> ReviseAsync(string userId, int documentId, string? title, string text)
     {
         if (await access.ForDocumentAsync(userId, documentId) is not { } reader)
-            return new Result(Outcome.NotFound, Message: ReaderAccess.NoSuchDocument);
+            return ServiceProblem.NotFound(ReaderAccess.NoSuchDocument);
         if (!reader.Viewer.IsTeacher)
-            return new Result(Outcome.NotTeacher, Message: "Only the seminar's teachers can change a document's text.");
+            return ServiceProblem.Forbidden("Only the seminar's teachers can change a document's text.");
         text = DocumentService.NormaliseLineEndings(text);
-        if (DocumentService.CheckText(text) is { } problem) return new Result(Outcome.Invalid, Message: problem);
+        if (DocumentService.CheckText(text) is { } problem) return ServiceProblem.Invalid(problem);
 
         await using var db = await dbFactory.CreateDbContextAsync();
         var document = await db.Documents.FirstAsync(d => d.Id == documentId);
         title = string.IsNullOrWhiteSpace(title) ? document.Title : title.Trim();
-        if (DocumentService.CheckTitle(title) is { } titleProblem) return new Result(Outcome.Invalid, Message: titleProblem);
-        if (text == document.Text && title == document.Title) return new Result(Outcome.Unchanged, document.Revision, Title: title);
+        if (DocumentService.CheckTitle(title) is { } titleProblem) return ServiceProblem.Invalid(titleProblem);
+        if (text == document.Text && title == document.Title) return new Revised(document.Revision, title, Changed: false);
 
         var now = clock.GetUtcNow();
         document.Revision++;
@@ -57,12 +56,12 @@ internal sealed class RevisionService(IDbContextFactory<AnnotateDb> dbFactory, R
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new Result(Outcome.Invalid, Message: "Someone else changed this document at the same moment. Reload it and make your change again.");
+            return ServiceProblem.Invalid("Someone else changed this document at the same moment. Reload it and make your change again.");
         }
 
         anchoring.Enqueue(documentId);
         await feed.PublishAsync(new DocumentRevisedEvent(documentId, document.Revision));
-        return new Result(Outcome.Revised, document.Revision, Title: title);
+        return new Revised(document.Revision, title, Changed: true);
     }
 
     public async Task<List<RevisionSummary>> ListAsync(int documentId)

@@ -29,8 +29,7 @@ internal static class ExportApi
             request.HttpContext.Response.RegisterForDispose(turn);
         }
         var result = await export.BuildAsync(user.UserId(), documentId, exportRequest.Filter, cancellationToken);
-        if (result.Content is not { } content)
-            return result.Failure == ExportService.Failure.NotFound ? Problems.NotFound(result.Message!) : Problems.BadRequest(result.Message!);
+        if (result.Value is not { } content) return Problems.For(result.Problem!);
 
         var origin = request.Origin();
         var collectionId = $"{origin}/api/documents/{documentId}/export?{exportRequest.ToQueryString()}";

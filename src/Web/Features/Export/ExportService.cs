@@ -14,15 +14,11 @@ namespace Annotate.Web.Features.Export;
 /// </summary>
 internal sealed class ExportService(ReaderAccess access, AnnotationService annotations, DocumentService documents, MembershipService memberships, TimeProvider clock)
 {
-    public enum Failure { NotFound, Invalid }
-
-    public sealed record Result(ExportContent? Content, Failure? Failure = null, string? Message = null);
-
-    public async Task<Result> BuildAsync(string userId, int documentId, ExportFilter filter, CancellationToken cancellationToken = default)
+    public async Task<ServiceResult<ExportContent>> BuildAsync(string userId, int documentId, ExportFilter filter, CancellationToken cancellationToken = default)
     {
         if (await access.ForDocumentAsync(userId, documentId, cancellationToken) is not { } reader
             || await documents.GetAsync(documentId) is not { } document)
-            return new Result(null, Failure.NotFound, ReaderAccess.NoSuchDocument);
+            return ServiceProblem.NotFound(ReaderAccess.NoSuchDocument);
 
         var members = (await memberships.ListMembersAsync(userId, reader.SeminarId)).Value ?? [];
         string? personName = null;
@@ -30,9 +26,9 @@ internal sealed class ExportService(ReaderAccess access, AnnotationService annot
         {
             // A student may name only themselves; what anyone gets is still only what they may see.
             if (!reader.Viewer.IsTeacher && studentId != userId)
-                return Invalid("Only the seminar's teachers can export one student's threads; use scope=mine for your own.");
+                return ServiceProblem.Invalid("Only the seminar's teachers can export one student's threads; use scope=mine for your own.");
             personName = members.FirstOrDefault(m => m.UserId == studentId)?.DisplayName;
-            if (personName is null) return Invalid("student= names nobody in this seminar: give the id of one of its members.");
+            if (personName is null) return ServiceProblem.Invalid("student= names nobody in this seminar: give the id of one of its members.");
         }
         string? groupName = null;
         HashSet<string>? groupMembers = null;
@@ -40,7 +36,7 @@ internal sealed class ExportService(ReaderAccess access, AnnotationService annot
         {
             var groups = (await memberships.ListGroupsAsync(userId, reader.SeminarId)).Value ?? [];
             groupName = groups.FirstOrDefault(g => g.Id == groupId)?.Name;
-            if (groupName is null) return Invalid("group= names no group of this seminar: give the id of one of its groups.");
+            if (groupName is null) return ServiceProblem.Invalid("group= names no group of this seminar: give the id of one of its groups.");
             groupMembers = members.Where(m => m.GroupId == groupId).Select(m => m.UserId).ToHashSet();
         }
 
@@ -50,11 +46,9 @@ internal sealed class ExportService(ReaderAccess access, AnnotationService annot
             .Where(t => Matches(t, filter, person, groupMembers))
             .ToList();
         var readerName = members.FirstOrDefault(m => m.UserId == userId)?.DisplayName ?? "";
-        return new Result(new ExportContent(document.Id, document.Title, document.SeminarName, document.Revision, document.Text,
-            readerName, Describe(filter, personName, groupName), clock.GetUtcNow(), threads));
+        return new ExportContent(document.Id, document.Title, document.SeminarName, document.Revision, document.Text,
+            readerName, Describe(filter, personName, groupName), clock.GetUtcNow(), threads);
     }
-
-    private static Result Invalid(string message) => new(null, Failure.Invalid, message);
 
     /// <summary>
     /// Threads as the reading page lists them: placed on the text the way it places them (so ¶ numbers and

@@ -28,43 +28,43 @@ internal sealed class AnnotationImporter(
     public sealed record Progress(int Done, int Total);
 
     /// <param name="visibility">The widest visibility an imported thread gets; an item the source marks narrower stays narrower.</param>
-    public async Task<ImportResult> ImportAsync(string userId, int documentId, Stream file, Visibility visibility = Visibility.Seminar,
+    public async Task<ServiceResult<ImportReport>> ImportAsync(string userId, int documentId, Stream file, Visibility visibility = Visibility.Seminar,
         IProgress<Progress>? progress = null, CancellationToken cancellationToken = default)
     {
         if (await access.ForDocumentAsync(userId, documentId, cancellationToken) is not { } importer
             || await documents.GetAsync(documentId) is not { } document)
-            return ImportResult.Fail(ImportFailure.NotFound, ReaderAccess.NoSuchDocument);
+            return new ServiceProblem(Failure.NotFound, ReaderAccess.NoSuchDocument);
 
         var (slot, busy) = slots.TryTake(userId);
-        if (slot is null) return ImportResult.Fail(ImportFailure.Busy, busy!);
+        if (slot is null) return new ServiceProblem(Failure.Busy, busy!);
         using (slot) return await ImportAsync(userId, importer, document, file, visibility, progress, cancellationToken);
     }
 
-    private async Task<ImportResult> ImportAsync(string userId, ReaderAccess.DocumentAccess importer, DocumentService.DocumentText document,
+    private async Task<ServiceResult<ImportReport>> ImportAsync(string userId, ReaderAccess.DocumentAccess importer, DocumentService.DocumentText document,
         Stream file, Visibility visibility, IProgress<Progress>? progress, CancellationToken cancellationToken)
     {
         var documentId = importer.DocumentId;
         var started = Stopwatch.GetTimestamp();
         if (await ReadAtMostAsync(file, MaxFileBytes, cancellationToken) is not { } bytes)
-            return ImportResult.Fail(ImportFailure.TooLarge, "The file is larger than 10 MB. Split it and import the parts one after another.");
+            return new ServiceProblem(Failure.TooLarge, "The file is larger than 10 MB. Split it and import the parts one after another.");
         ImportFile.Contents contents;
         var values = new List<JsonDocument>();
         try
         {
             ReadValues(WithoutByteOrderMark(bytes), values);
-            if (values.Count == 0) return ImportResult.Fail(ImportFailure.Invalid, "The file is empty. Nothing was imported.");
+            if (values.Count == 0) return new ServiceProblem(Failure.Invalid, "The file is empty. Nothing was imported.");
             contents = ImportFile.Read(values.Select(v => v.RootElement).ToList());
         }
         catch (JsonException exception)
         {
-            return ImportResult.Fail(ImportFailure.Invalid,
+            return new ServiceProblem(Failure.Invalid,
                 $"The file is not valid JSON: {exception.Message.Split('.')[0]} (line {exception.LineNumber + 1}). Nothing was imported.");
         }
         finally
         {
             foreach (var value in values) value.Dispose();
         }
-        if (contents.Items is not { } items) return ImportResult.Fail(ImportFailure.Invalid, contents.Error!);
+        if (contents.Items is not { } items) return new ServiceProblem(Failure.Invalid, contents.Error!);
 
         var read = Stopwatch.GetElapsedTime(started);
         var onDocument = await VisibleOnDocumentAsync(importer, cancellationToken);
@@ -83,14 +83,14 @@ internal sealed class AnnotationImporter(
         catch (DbUpdateException)
         {
             // A parent deleted meanwhile (one person's imports no longer run side by side, so their import keys cannot collide).
-            return ImportResult.Fail(ImportFailure.Conflict,
+            return new ServiceProblem(Failure.Conflict,
                 "Nothing was imported: the document's annotations changed while the file was being imported. Import it again; what is already there is skipped.");
         }
         catch (DbException exception)
         {
             // The transaction was rolled back: nothing of the file is stored, and nothing was announced.
             logger.LogError(exception, "Storing {Count} imported annotations in document {DocumentId} failed; nothing was stored", plan.ToStore.Count, documentId);
-            return ImportResult.Fail(ImportFailure.NotStored,
+            return new ServiceProblem(Failure.NotStored,
                 "Nothing was imported: the database could not store the annotations. Try again in a while; if it happens again, tell whoever runs this server.");
         }
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -98,12 +98,12 @@ internal sealed class AnnotationImporter(
             "Imported {Stored} annotations ({Orphaned} orphaned) of {Items} into document {DocumentId} in {Elapsed:N0} ms: reading {Read:N0} ms, placing {Placing:N0} ms, storing {Storing:N0} ms",
             stored.Count, plan.Orphans.Count, items.Count, documentId, elapsed.TotalMilliseconds, read.TotalMilliseconds,
             (planned - read).TotalMilliseconds, (elapsed - planned).TotalMilliseconds);
-        return new ImportResult(new ImportReport(
+        return new ImportReport(
             plan.Placed, plan.Fuzzy, plan.Orphans.Count, plan.Skipped, plan.Rejected, plan.Orphans, stored)
         {
             NotPlaced = plan.NotPlaced,
             Incomplete = contents.Incomplete,
-        });
+        };
     }
 
     /// <summary>

@@ -50,18 +50,8 @@ internal static class ImportApi
             return Problems.TooLarge("The file is larger than 10 MB. Split it and import the parts one after another.");
 
         var result = await importer.ImportAsync(user.UserId(), documentId, request.Body, chosen, cancellationToken: request.HttpContext.RequestAborted);
-        if (result.Report is not { } report)
-        {
-            return result.Failure switch
-            {
-                ImportFailure.NotFound => Problems.NotFound(result.Message!),
-                ImportFailure.TooLarge => Problems.TooLarge(result.Message!),
-                ImportFailure.Conflict => Problems.Conflict(result.Message!),
-                ImportFailure.Busy => new TooManyRequests(result.Message!, ImportSlots.RetryAfter),
-                ImportFailure.NotStored => Problems.NotDone(result.Message!),
-                _ => Problems.BadRequest(result.Message!),
-            };
-        }
+        if (result.Problem is { Failure: Failure.Busy } busy) return new TooManyRequests(busy.Message, ImportSlots.RetryAfter);
+        if (result.Value is not { } report) return Problems.For(result.Problem!);
         var origin = request.Origin();
         return TypedResults.Ok(new ImportAnswer(report.Placed, report.Fuzzy, report.Orphaned, report.Skipped, report.Rejected,
             report.Orphans.Select(o => new OrphanAnswer(o.Index, o.Id, o.Reason, AnnotationJsonWriter.AnnotationIri(origin, o.AnnotationId!.Value))).ToList(),

@@ -11,13 +11,12 @@ internal static class ParticipationApi
         {
             if (format is not (null or "json" or "csv"))
                 return Problems.BadRequest("Ask for format=json (the default) or format=csv.");
-            var (outcome, overview) = await service.GetAsync(user.UserId(), id, context.RequestAborted);
-            if (outcome == ParticipationService.Outcome.NotFound) return Problems.NotFound(ReaderAccess.NoSuchDocument);
-            if (outcome == ParticipationService.Outcome.NotTeacher) return Problems.Forbidden("Only the seminar's teachers can see who took part how much.");
+            var result = await service.GetAsync(user.UserId(), id, context.RequestAborted);
+            if (result.Value is not { } overview) return Problems.For(result.Problem!);
             if (format != "csv") return Results.Ok(overview);
 
             context.Response.ContentType = "text/csv; charset=utf-8";
-            context.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileNames.Slug(overview!.Title, fallback: $"document-{id}")}-participation.csv\"";
+            context.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileNames.Slug(overview.Title, fallback: $"document-{id}")}-participation.csv\"";
             await ParticipationService.WriteCsvAsync(overview, context.Response.Body, context.RequestAborted);
             return Results.Empty;
         }).RequireAuthorization().WithTags("Overview").WithName("GetParticipation")

@@ -19,8 +19,6 @@ namespace Annotate.Web.Features.Overview;
 internal sealed class ParticipationService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, AnnotationService annotations,
     MembershipService members, DocumentService documents)
 {
-    public enum Outcome { Done, NotFound, NotTeacher }
-
     public sealed record ThreadLink(Guid ThreadId, string Quote, bool IsReply, DateTimeOffset Created);
 
     public sealed record StudentRow(
@@ -35,11 +33,11 @@ internal sealed class ParticipationService(IDbContextFactory<AnnotateDb> dbFacto
     public sealed record Overview(int DocumentId, string Title, string SeminarName, DateTimeOffset? DueAt, bool PostFirst,
         IReadOnlyList<StudentRow> Students, IReadOnlyList<GroupRow> Groups);
 
-    public async Task<(Outcome Outcome, Overview? Overview)> GetAsync(string userId, int documentId, CancellationToken cancellationToken = default)
+    public async Task<ServiceResult<Overview>> GetAsync(string userId, int documentId, CancellationToken cancellationToken = default)
     {
         if (await access.ForDocumentAsync(userId, documentId, cancellationToken) is not { } reader || await documents.GetAsync(documentId) is not { } document)
-            return (Outcome.NotFound, null);
-        if (!reader.Viewer.IsTeacher) return (Outcome.NotTeacher, null);
+            return ServiceProblem.NotFound(ReaderAccess.NoSuchDocument);
+        if (!reader.Viewer.IsTeacher) return ServiceProblem.Forbidden("Only the seminar's teachers can see who took part how much.");
 
         var visible = await ContributionsAsync(reader, cancellationToken);
         var roster = (await members.ListMembersAsync(userId, reader.SeminarId)).Value ?? [];
@@ -77,7 +75,7 @@ internal sealed class ParticipationService(IDbContextFactory<AnnotateDb> dbFacto
             .OrderBy(g => g.GroupId is null).ThenBy(g => g.GroupName, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
 
-        return (Outcome.Done, new Overview(documentId, document.Title, document.SeminarName, document.DueAt, document.PostFirst, students, groupRows));
+        return new Overview(documentId, document.Title, document.SeminarName, document.DueAt, document.PostFirst, students, groupRows);
     }
 
     /// <summary>One annotation as the overview counts it; <see cref="Quote"/> is its passage on the current text (threads only).</summary>

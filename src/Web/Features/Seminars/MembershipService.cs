@@ -17,12 +17,6 @@ namespace Annotate.Web.Features.Seminars;
 /// </summary>
 internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, IAnnotationFeed feed, TimeProvider clock)
 {
-    /// <summary><see cref="Outcome.Refused"/>: not allowed for a reason other than the role (a removed account, joining closed).</summary>
-    public enum Outcome { Done, NotFound, NotTeacher, Invalid, Refused }
-
-    public sealed record Result(Outcome Outcome, string? Message = null);
-    public sealed record Result<T>(Outcome Outcome, T? Value = default, string? Message = null);
-
     public sealed record GroupSummary(int Id, string Name);
     public sealed record GroupWithCount(int Id, string Name, int MemberCount);
     /// <summary><see cref="Email"/> only for a teacher of the seminar asking; null for everyone else.</summary>
@@ -35,97 +29,97 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
     private const string NoGroup = "This seminar has no group with that id.";
     private const string LastTeacher = "A seminar needs at least one teacher: make another member a teacher first.";
 
-    public async Task<Result<GroupSummary>> CreateGroupAsync(string userId, int seminarId, string? name)
+    public async Task<ServiceResult<GroupSummary>> CreateGroupAsync(string userId, int seminarId, string? name)
     {
-        if (await TeacherCheckAsync(userId, seminarId, "manage its groups") is { } denied) return new(denied.Outcome, Message: denied.Message);
+        if (await TeacherCheckAsync(userId, seminarId, "manage its groups") is { } denied) return denied;
         name = name?.Trim();
-        if (string.IsNullOrEmpty(name)) return new(Outcome.Invalid, Message: "A group needs a name.");
-        if (name.Length > MaxGroupNameLength) return new(Outcome.Invalid, Message: $"A group name can be at most {MaxGroupNameLength} characters long.");
+        if (string.IsNullOrEmpty(name)) return ServiceProblem.Invalid("A group needs a name.");
+        if (name.Length > MaxGroupNameLength) return ServiceProblem.Invalid($"A group name can be at most {MaxGroupNameLength} characters long.");
 
         await using var db = await dbFactory.CreateDbContextAsync();
         // Check and write in one write transaction (WriteTransactions), so two teachers cannot both make "Group A".
         await using var transaction = await db.Database.BeginWriteTransactionAsync();
         var taken = await db.Groups.Where(g => g.SeminarId == seminarId).Select(g => g.Name).ToListAsync();
         if (taken.Contains(name, StringComparer.OrdinalIgnoreCase))
-            return new(Outcome.Invalid, Message: $"This seminar already has a group called \"{name}\".");
+            return ServiceProblem.Invalid($"This seminar already has a group called \"{name}\".");
         var group = new SeminarGroup { SeminarId = seminarId, Name = name };
         db.Groups.Add(group);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        return new(Outcome.Done, new GroupSummary(group.Id, group.Name));
+        return new GroupSummary(group.Id, group.Name);
     }
 
     /// <summary>The seminar's groups in the order they were made, for any member.</summary>
-    public async Task<Result<List<GroupWithCount>>> ListGroupsAsync(string userId, int seminarId)
+    public async Task<ServiceResult<List<GroupWithCount>>> ListGroupsAsync(string userId, int seminarId)
     {
-        if (await access.ForSeminarAsync(userId, seminarId) is null) return new(Outcome.NotFound, Message: NoSeminar);
+        if (await access.ForSeminarAsync(userId, seminarId) is null) return ServiceProblem.NotFound(NoSeminar);
         await using var db = await dbFactory.CreateDbContextAsync();
         var groups = await db.Groups.Where(g => g.SeminarId == seminarId).OrderBy(g => g.Id)
             .Select(g => new GroupWithCount(g.Id, g.Name, db.Memberships.Count(m => m.GroupId == g.Id)))
             .ToListAsync();
-        return new(Outcome.Done, groups);
+        return groups;
     }
 
     /// <summary>Teachers first, then by name, for any member; e-mail addresses for its teachers only.</summary>
-    public async Task<Result<List<Member>>> ListMembersAsync(string userId, int seminarId)
+    public async Task<ServiceResult<List<Member>>> ListMembersAsync(string userId, int seminarId)
     {
-        if (await access.ForSeminarAsync(userId, seminarId) is not { } viewer) return new(Outcome.NotFound, Message: NoSeminar);
+        if (await access.ForSeminarAsync(userId, seminarId) is not { } viewer) return ServiceProblem.NotFound(NoSeminar);
         var withEmail = viewer.IsTeacher;
         await using var db = await dbFactory.CreateDbContextAsync();
         var members = await db.Memberships.Where(m => m.SeminarId == seminarId)
             .Select(m => new Member(m.UserId, m.User!.DisplayName, m.Role, m.GroupId, withEmail ? m.User.Email : null))
             .ToListAsync();
         // Sorted here: a seminar is small, and SQLite's collation would not order names the way people read them.
-        return new(Outcome.Done, members
+        return members
             .OrderBy(m => m.Role == SeminarRole.Teacher ? 0 : 1)
             .ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase)
             .ThenBy(m => m.UserId, StringComparer.Ordinal)
-            .ToList());
+            .ToList();
     }
 
     /// <summary>Puts a student in a group; the group column is one per membership, so this moves them out of any other.</summary>
-    public async Task<Result> PutInGroupAsync(string userId, int seminarId, int groupId, string memberId)
+    public async Task<ServiceResult> PutInGroupAsync(string userId, int seminarId, int groupId, string memberId)
     {
         if (await TeacherCheckAsync(userId, seminarId, "manage its groups") is { } denied) return denied;
         await using var db = await dbFactory.CreateDbContextAsync();
-        if (!await db.Groups.AnyAsync(g => g.Id == groupId && g.SeminarId == seminarId)) return new(Outcome.NotFound, NoGroup);
+        if (!await db.Groups.AnyAsync(g => g.Id == groupId && g.SeminarId == seminarId)) return ServiceProblem.NotFound(NoGroup);
         var membership = await db.Memberships.FindAsync(seminarId, memberId);
-        if (membership is null) return new(Outcome.NotFound, NoMember);
+        if (membership is null) return ServiceProblem.NotFound(NoMember);
         if (membership.Role != SeminarRole.Student)
-            return new(Outcome.Invalid, "Only students are put in groups; teachers already see every group's annotations.");
+            return ServiceProblem.Invalid("Only students are put in groups; teachers already see every group's annotations.");
         membership.GroupId = groupId;
         await db.SaveChangesAsync();
         await AnnounceAsync(db, seminarId, memberId);
-        return new(Outcome.Done);
+        return ServiceResult.Done;
     }
 
-    public async Task<Result> RemoveFromGroupAsync(string userId, int seminarId, int groupId, string memberId)
+    public async Task<ServiceResult> RemoveFromGroupAsync(string userId, int seminarId, int groupId, string memberId)
     {
         if (await TeacherCheckAsync(userId, seminarId, "manage its groups") is { } denied) return denied;
         await using var db = await dbFactory.CreateDbContextAsync();
-        if (!await db.Groups.AnyAsync(g => g.Id == groupId && g.SeminarId == seminarId)) return new(Outcome.NotFound, NoGroup);
+        if (!await db.Groups.AnyAsync(g => g.Id == groupId && g.SeminarId == seminarId)) return ServiceProblem.NotFound(NoGroup);
         var membership = await db.Memberships.FindAsync(seminarId, memberId);
-        if (membership is null) return new(Outcome.NotFound, NoMember);
-        if (membership.GroupId != groupId) return new(Outcome.NotFound, "That member is not in this group.");
+        if (membership is null) return ServiceProblem.NotFound(NoMember);
+        if (membership.GroupId != groupId) return ServiceProblem.NotFound("That member is not in this group.");
         membership.GroupId = null;
         await db.SaveChangesAsync();
         await AnnounceAsync(db, seminarId, memberId);
-        return new(Outcome.Done);
+        return ServiceResult.Done;
     }
 
     /// <summary>
     /// Ends a membership and bars the account from joining again until a teacher lets it back in. What the
     /// member wrote stays; they can no longer read any of the seminar.
     /// </summary>
-    public async Task<Result> RemoveMemberAsync(string userId, int seminarId, string memberId)
+    public async Task<ServiceResult> RemoveMemberAsync(string userId, int seminarId, string memberId)
     {
         if (await TeacherCheckAsync(userId, seminarId, "remove members") is { } denied) return denied;
         await using var db = await dbFactory.CreateDbContextAsync();
         // The last-teacher check and the write in one write transaction: two teachers removing each other cannot both succeed.
         await using var transaction = await db.Database.BeginWriteTransactionAsync();
         var membership = await db.Memberships.FindAsync(seminarId, memberId);
-        if (membership is null) return new(Outcome.NotFound, NoMember);
-        if (membership.Role == SeminarRole.Teacher && await IsLastTeacherAsync(db, seminarId)) return new(Outcome.Invalid, LastTeacher);
+        if (membership is null) return ServiceProblem.NotFound(NoMember);
+        if (membership.Role == SeminarRole.Teacher && await IsLastTeacherAsync(db, seminarId)) return ServiceProblem.Invalid(LastTeacher);
         db.Memberships.Remove(membership);
         // Written with the removal itself: without it the same join code would let them straight back in.
         var removal = await db.SeminarRemovals.FindAsync(seminarId, memberId);
@@ -135,61 +129,61 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         await AnnounceAsync(db, seminarId, memberId);
-        return new(Outcome.Done);
+        return ServiceResult.Done;
     }
 
     /// <summary>The accounts barred by removal, most recently removed first (teachers).</summary>
-    public async Task<Result<List<RemovedAccount>>> ListRemovedAsync(string userId, int seminarId)
+    public async Task<ServiceResult<List<RemovedAccount>>> ListRemovedAsync(string userId, int seminarId)
     {
-        if (await TeacherCheckAsync(userId, seminarId, "see who was removed") is { } denied) return new(denied.Outcome, Message: denied.Message);
+        if (await TeacherCheckAsync(userId, seminarId, "see who was removed") is { } denied) return denied;
         await using var db = await dbFactory.CreateDbContextAsync();
         var removed = await db.SeminarRemovals.Where(r => r.SeminarId == seminarId)
             .Select(r => new RemovedAccount(r.UserId, r.User!.DisplayName, r.RemovedAt))
             .ToListAsync();
         // Sorted here: SQLite cannot order by a DateTimeOffset column.
-        return new(Outcome.Done, removed.OrderByDescending(r => r.RemovedAt).ThenBy(r => r.UserId, StringComparer.Ordinal).ToList());
+        return removed.OrderByDescending(r => r.RemovedAt).ThenBy(r => r.UserId, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Lifts a removal's bar; the person is not a member again until they join with the code.</summary>
-    public async Task<Result> LetBackInAsync(string userId, int seminarId, string memberId)
+    public async Task<ServiceResult> LetBackInAsync(string userId, int seminarId, string memberId)
     {
         if (await TeacherCheckAsync(userId, seminarId, "let removed members back in") is { } denied) return denied;
         await using var db = await dbFactory.CreateDbContextAsync();
         var deleted = await db.SeminarRemovals.Where(r => r.SeminarId == seminarId && r.UserId == memberId).ExecuteDeleteAsync();
-        return deleted == 0 ? new(Outcome.NotFound, "That account is not on this seminar's removed list.") : new(Outcome.Done);
+        return deleted == 0 ? ServiceProblem.NotFound("That account is not on this seminar's removed list.") : ServiceResult.Done;
     }
 
-    public async Task<Result> SetRoleAsync(string userId, int seminarId, string memberId, string? role)
+    public async Task<ServiceResult> SetRoleAsync(string userId, int seminarId, string memberId, string? role)
     {
         if (await TeacherCheckAsync(userId, seminarId, "change members' roles") is { } denied) return denied;
         SeminarRole? newRole = role switch { "teacher" => SeminarRole.Teacher, "student" => SeminarRole.Student, _ => null };
-        if (newRole is null) return new(Outcome.Invalid, "The role must be \"teacher\" or \"student\".");
+        if (newRole is null) return ServiceProblem.Invalid("The role must be \"teacher\" or \"student\".");
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginWriteTransactionAsync();
         var membership = await db.Memberships.FindAsync(seminarId, memberId);
-        if (membership is null) return new(Outcome.NotFound, NoMember);
-        if (membership.Role == newRole) return new(Outcome.Done);
-        if (membership.Role == SeminarRole.Teacher && await IsLastTeacherAsync(db, seminarId)) return new(Outcome.Invalid, LastTeacher);
+        if (membership is null) return ServiceProblem.NotFound(NoMember);
+        if (membership.Role == newRole) return ServiceResult.Done;
+        if (membership.Role == SeminarRole.Teacher && await IsLastTeacherAsync(db, seminarId)) return ServiceProblem.Invalid(LastTeacher);
         membership.Role = newRole.Value;
         // Teachers are in no group: a group would otherwise show a co-teacher's "group" annotations to their old group only.
         if (newRole == SeminarRole.Teacher) membership.GroupId = null;
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         await AnnounceAsync(db, seminarId, memberId);
-        return new(Outcome.Done);
+        return ServiceResult.Done;
     }
 
     /// <summary>
     /// Puts every student, shuffled, into new groups "Group N" of at most <paramref name="size"/>, as even as
     /// can be (sizes differ by at most one). Existing groups stay, emptied of the students moved out of them.
     /// </summary>
-    public async Task<Result<List<SplitGroup>>> SplitAsync(string userId, int seminarId, int? size)
+    public async Task<ServiceResult<List<SplitGroup>>> SplitAsync(string userId, int seminarId, int? size)
     {
-        if (await TeacherCheckAsync(userId, seminarId, "manage its groups") is { } denied) return new(denied.Outcome, Message: denied.Message);
-        if (size is null or < 2) return new(Outcome.Invalid, Message: "Give a group size of at least 2.");
+        if (await TeacherCheckAsync(userId, seminarId, "manage its groups") is { } denied) return denied;
+        if (size is null or < 2) return ServiceProblem.Invalid("Give a group size of at least 2.");
         await using var db = await dbFactory.CreateDbContextAsync();
         var students = await db.Memberships.Where(m => m.SeminarId == seminarId && m.Role == SeminarRole.Student).ToArrayAsync();
-        if (students.Length == 0) return new(Outcome.Invalid, Message: "This seminar has no students to put into groups yet.");
+        if (students.Length == 0) return ServiceProblem.Invalid("This seminar has no students to put into groups yet.");
 
         var taken = (await db.Groups.Where(g => g.SeminarId == seminarId).Select(g => g.Name).ToListAsync())
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -210,8 +204,8 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
         // Everyone's group may have changed: one announcement per document, not one per student.
         await AnnounceAsync(db, seminarId, memberId: null);
 
-        return new(Outcome.Done, groups.Select((g, i) => new SplitGroup(g.Id, g.Name,
-            students.Where((_, s) => s % groups.Length == i).Select(s => s.UserId).ToList())).ToList());
+        return groups.Select((g, i) => new SplitGroup(g.Id, g.Name,
+            students.Where((_, s) => s % groups.Length == i).Select(s => s.UserId).ToList())).ToList();
     }
 
     /// <summary>Tells every open page and hub connection of the seminar's documents that access changed.</summary>
@@ -221,14 +215,14 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
             await feed.PublishAsync(new AccessChangedEvent(documentId, seminarId, memberId));
     }
 
-    private Task<Result?> TeacherCheckAsync(string userId, int seminarId, string action) => TeacherCheckAsync(access, userId, seminarId, action);
+    private Task<ServiceProblem?> TeacherCheckAsync(string userId, int seminarId, string action) => TeacherCheckAsync(access, userId, seminarId, action);
 
     /// <summary>Null when the user is a teacher of the seminar; otherwise 404 for non-members, 403 for students.</summary>
-    internal static async Task<Result?> TeacherCheckAsync(ReaderAccess access, string userId, int seminarId, string action)
+    internal static async Task<ServiceProblem?> TeacherCheckAsync(ReaderAccess access, string userId, int seminarId, string action)
     {
         var viewer = await access.ForSeminarAsync(userId, seminarId);
-        if (viewer is null) return new(Outcome.NotFound, NoSeminar);
-        return viewer.IsTeacher ? null : new(Outcome.NotTeacher, $"Only the seminar's teachers can {action}.");
+        if (viewer is null) return ServiceProblem.NotFound(NoSeminar);
+        return viewer.IsTeacher ? null : ServiceProblem.Forbidden($"Only the seminar's teachers can {action}.");
     }
 
     private static async Task<bool> IsLastTeacherAsync(AnnotateDb db, int seminarId) =>

@@ -14,18 +14,18 @@ internal sealed class SeminarDeletion(IDbContextFactory<AnnotateDb> dbFactory, R
 {
     public sealed record DeletedDocument(int DocumentId, int SeminarId);
 
-    public async Task<MembershipService.Result> DeleteAsync(string userId, int seminarId)
+    public async Task<ServiceResult> DeleteAsync(string userId, int seminarId)
     {
         var viewer = await access.ForSeminarAsync(userId, seminarId);
-        if (viewer is null) return new(MembershipService.Outcome.NotFound, "There is no seminar with that id that you belong to.");
-        if (!viewer.IsTeacher) return new(MembershipService.Outcome.NotTeacher, "Only the seminar's teachers can delete it.");
+        if (viewer is null) return ServiceProblem.NotFound("There is no seminar with that id that you belong to.");
+        if (!viewer.IsTeacher) return ServiceProblem.Forbidden("Only the seminar's teachers can delete it.");
 
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginWriteTransactionAsync();
         var deleted = await DeleteAsync(db, [seminarId]);
         await transaction.CommitAsync();
         await AnnounceAsync(deleted);
-        return new(MembershipService.Outcome.Done);
+        return ServiceResult.Done;
     }
 
     /// <summary>

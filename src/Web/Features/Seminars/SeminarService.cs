@@ -45,18 +45,18 @@ internal sealed class SeminarService(IDbContextFactory<AnnotateDb> dbFactory, Re
     /// seminar one already belongs to keeps the current role. The only way in by code: the API's join and
     /// the join page's form both come here.
     /// </summary>
-    public async Task<Result<SeminarSummary>> JoinAsync(string userId, string joinCode)
+    public async Task<ServiceResult<SeminarSummary>> JoinAsync(string userId, string joinCode)
     {
         var code = NormaliseJoinCode(joinCode);
-        if (code.Length == 0) return new(Outcome.NotFound, Message: UnknownCode);
+        if (code.Length == 0) return ServiceProblem.NotFound(UnknownCode);
         await using var db = await dbFactory.CreateDbContextAsync();
         // Check and write in one write transaction (WriteTransactions): a removal, a new code or closing
         // that commits first is seen here; one that commits after finds the membership this adds.
         await using var transaction = await db.Database.BeginWriteTransactionAsync();
         var seminar = await db.Seminars.FirstOrDefaultAsync(s => s.JoinCode == code);
-        if (seminar is null) return new(Outcome.NotFound, Message: UnknownCode);
+        if (seminar is null) return ServiceProblem.NotFound(UnknownCode);
         var standing = await StandingAsync(db, seminar, userId);
-        if (Refusal(standing) is { } refusal) return new(Outcome.Refused, Message: refusal);
+        if (Refusal(standing) is { } refusal) return ServiceProblem.Forbidden(refusal);
 
         var membership = await db.Memberships.FindAsync(seminar.Id, userId);
         if (membership is null)
@@ -66,7 +66,7 @@ internal sealed class SeminarService(IDbContextFactory<AnnotateDb> dbFactory, Re
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }
-        return new(Outcome.Done, new SeminarSummary(seminar.Id, seminar.Name, seminar.JoinCode, membership.Role, seminar.JoiningOpen));
+        return new SeminarSummary(seminar.Id, seminar.Name, seminar.JoinCode, membership.Role, seminar.JoiningOpen);
     }
 
     /// <summary>What the join page shows for a code, read only: null when no seminar has it.</summary>
@@ -92,24 +92,24 @@ internal sealed class SeminarService(IDbContextFactory<AnnotateDb> dbFactory, Re
     };
 
     /// <summary>A new join code for the seminar; the old one admits no one from the moment this commits.</summary>
-    public async Task<Result<string>> RegenerateJoinCodeAsync(string userId, int seminarId)
+    public async Task<ServiceResult<string>> RegenerateJoinCodeAsync(string userId, int seminarId)
     {
-        if (await TeacherCheckAsync(access, userId, seminarId, "change its join code") is { } denied) return new(denied.Outcome, Message: denied.Message);
+        if (await TeacherCheckAsync(access, userId, seminarId, "change its join code") is { } denied) return denied;
         await using var db = await dbFactory.CreateDbContextAsync();
         var seminar = await db.Seminars.FindAsync(seminarId);
-        if (seminar is null) return new(Outcome.NotFound, Message: NoSeminar);
+        if (seminar is null) return ServiceProblem.NotFound(NoSeminar);
         seminar.JoinCode = await UnusedJoinCodeAsync(db);
         await db.SaveChangesAsync();
-        return new(Outcome.Done, seminar.JoinCode);
+        return seminar.JoinCode;
     }
 
     /// <summary>Opens or closes joining by code; members stay either way.</summary>
-    public async Task<Result> SetJoiningAsync(string userId, int seminarId, bool open)
+    public async Task<ServiceResult> SetJoiningAsync(string userId, int seminarId, bool open)
     {
         if (await TeacherCheckAsync(access, userId, seminarId, "open or close joining") is { } denied) return denied;
         await using var db = await dbFactory.CreateDbContextAsync();
         var changed = await db.Seminars.Where(s => s.Id == seminarId).ExecuteUpdateAsync(set => set.SetProperty(s => s.JoiningOpen, open));
-        return changed == 0 ? new(Outcome.NotFound, NoSeminar) : new(Outcome.Done);
+        return changed == 0 ? ServiceProblem.NotFound(NoSeminar) : ServiceResult.Done;
     }
 
     public async Task<List<SeminarSummary>> ListForUserAsync(string userId)

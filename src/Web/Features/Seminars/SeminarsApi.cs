@@ -44,9 +44,9 @@ internal static class SeminarsApi
             if (string.IsNullOrWhiteSpace(request.JoinCode))
                 return Problems.BadRequest("Give the join code your teacher shared.");
             var joined = await seminars.JoinAsync(user.UserId(), request.JoinCode);
-            return joined.Outcome == MembershipService.Outcome.Done
-                ? TypedResults.Ok(new JoinedSeminar(joined.Value!.Id, joined.Value.Name, RoleName(joined.Value.Role)))
-                : Problem(joined.Outcome, joined.Message);
+            return joined.Problem is { } problem
+                ? Problems.For(problem)
+                : TypedResults.Ok(new JoinedSeminar(joined.Value!.Id, joined.Value.Name, RoleName(joined.Value.Role)));
         }).WithName("JoinSeminar").WithSummary("Joins a seminar as a student by its join code.")
             // Per user and per address, so that join codes cannot be found by trying them.
             .WithRateLimit(RateLimitPolicy.Join);
@@ -70,21 +70,21 @@ internal static class SeminarsApi
         group.MapPost("/{id:int}/join-code", async Task<Results<Ok<NewJoinCode>, ProblemHttpResult>> (int id, ClaimsPrincipal user, SeminarService seminars) =>
         {
             var result = await seminars.RegenerateJoinCodeAsync(user.UserId(), id);
-            return result.Outcome == MembershipService.Outcome.Done ? TypedResults.Ok(new NewJoinCode(result.Value!)) : Problem(result.Outcome, result.Message);
+            return result.Problem is { } problem ? Problems.For(problem) : TypedResults.Ok(new NewJoinCode(result.Value!));
         }).WithName("RegenerateJoinCode").WithSummary("Gives the seminar a new join code; the old one stops working at once (teachers).");
 
         group.MapPut("/{id:int}/joining", async Task<Results<NoContent, ProblemHttpResult>> (int id, JoiningRequest request, ClaimsPrincipal user, SeminarService seminars) =>
             request.Open is { } open
-                ? NoContentOrProblem(await seminars.SetJoiningAsync(user.UserId(), id, open))
+                ? Problems.NoContentOr(await seminars.SetJoiningAsync(user.UserId(), id, open))
                 : Problems.BadRequest("Say whether joining is open: {\"open\": true} or {\"open\": false}."))
             .WithName("SetJoining").WithSummary("Opens or closes joining by code (teachers).");
 
         group.MapGet("/{id:int}/removed", async Task<Results<Ok<List<RemovedAccount>>, ProblemHttpResult>> (int id, ClaimsPrincipal user, MembershipService members) =>
-            OkOrProblem(await members.ListRemovedAsync(user.UserId(), id)))
+            Problems.OkOr(await members.ListRemovedAsync(user.UserId(), id)))
             .WithName("ListRemoved").WithSummary("The accounts removal bars from joining again (teachers).");
 
         group.MapDelete("/{id:int}/removed/{userId}", async Task<Results<NoContent, ProblemHttpResult>> (int id, string userId, ClaimsPrincipal user, MembershipService members) =>
-            NoContentOrProblem(await members.LetBackInAsync(user.UserId(), id, userId)))
+            Problems.NoContentOr(await members.LetBackInAsync(user.UserId(), id, userId)))
             .WithName("LetBackIn").WithSummary("Lifts a removal's bar, so the account can join again by code (teachers).");
     }
 
@@ -94,62 +94,49 @@ internal static class SeminarsApi
         group.MapPost("/{id:int}/groups", async Task<Results<Created<MembershipService.GroupSummary>, ProblemHttpResult>> (int id, CreateGroupRequest request, ClaimsPrincipal user, MembershipService members) =>
         {
             var result = await members.CreateGroupAsync(user.UserId(), id, request.Name);
-            return result.Outcome == MembershipService.Outcome.Done
-                ? TypedResults.Created($"/api/seminars/{id}/groups/{result.Value!.Id}", result.Value)
-                : Problem(result.Outcome, result.Message);
+            return result.Problem is { } problem
+                ? Problems.For(problem)
+                : TypedResults.Created($"/api/seminars/{id}/groups/{result.Value!.Id}", result.Value);
         }).WithName("CreateGroup").WithSummary("Creates a group in the seminar (teachers).");
 
         group.MapGet("/{id:int}/groups", async Task<Results<Ok<List<MembershipService.GroupWithCount>>, ProblemHttpResult>> (int id, ClaimsPrincipal user, MembershipService members) =>
-            OkOrProblem(await members.ListGroupsAsync(user.UserId(), id)))
+            Problems.OkOr(await members.ListGroupsAsync(user.UserId(), id)))
             .WithName("ListGroups").WithSummary("The seminar's groups with their member counts.");
 
         group.MapPost("/{id:int}/groups/split", async Task<Results<Ok<List<MembershipService.SplitGroup>>, ProblemHttpResult>> (int id, SplitRequest request, ClaimsPrincipal user, MembershipService members) =>
-            OkOrProblem(await members.SplitAsync(user.UserId(), id, request.Size)))
+            Problems.OkOr(await members.SplitAsync(user.UserId(), id, request.Size)))
             .WithName("SplitIntoGroups").WithSummary("Puts every student at random into new groups of about the given size (teachers).");
 
         group.MapPut("/{id:int}/groups/{groupId:int}/members/{userId}", async Task<Results<NoContent, ProblemHttpResult>> (int id, int groupId, string userId, ClaimsPrincipal user, MembershipService members) =>
-            NoContentOrProblem(await members.PutInGroupAsync(user.UserId(), id, groupId, userId)))
+            Problems.NoContentOr(await members.PutInGroupAsync(user.UserId(), id, groupId, userId)))
             .WithName("PutInGroup").WithSummary("Moves a student into the group, out of any other (teachers).");
 
         group.MapDelete("/{id:int}/groups/{groupId:int}/members/{userId}", async Task<Results<NoContent, ProblemHttpResult>> (int id, int groupId, string userId, ClaimsPrincipal user, MembershipService members) =>
-            NoContentOrProblem(await members.RemoveFromGroupAsync(user.UserId(), id, groupId, userId)))
+            Problems.NoContentOr(await members.RemoveFromGroupAsync(user.UserId(), id, groupId, userId)))
             .WithName("RemoveFromGroup").WithSummary("Takes a student out of the group (teachers).");
 
         group.MapGet("/{id:int}/members", async Task<Results<Ok<List<MemberDto>>, ProblemHttpResult>> (int id, ClaimsPrincipal user, MembershipService members) =>
         {
             var result = await members.ListMembersAsync(user.UserId(), id);
-            return result.Outcome == MembershipService.Outcome.Done
-                ? TypedResults.Ok(result.Value!.Select(m => new MemberDto(m.UserId, m.DisplayName, RoleName(m.Role), m.GroupId, m.Email)).ToList())
-                : Problem(result.Outcome, result.Message);
+            return result.Problem is { } problem
+                ? Problems.For(problem)
+                : TypedResults.Ok(result.Value!.Select(m => new MemberDto(m.UserId, m.DisplayName, RoleName(m.Role), m.GroupId, m.Email)).ToList());
         }).WithName("ListMembers").WithSummary("The seminar's members, teachers first, with role and group.");
 
         group.MapDelete("/{id:int}/members/{userId}", async Task<Results<NoContent, ProblemHttpResult>> (int id, string userId, ClaimsPrincipal user, MembershipService members) =>
-            NoContentOrProblem(await members.RemoveMemberAsync(user.UserId(), id, userId)))
+            Problems.NoContentOr(await members.RemoveMemberAsync(user.UserId(), id, userId)))
             .WithName("RemoveMember").WithSummary("Ends a membership; the member's annotations stay (teachers).");
 
         group.MapPut("/{id:int}/members/{userId}/role", async Task<Results<NoContent, ProblemHttpResult>> (int id, string userId, RoleRequest request, ClaimsPrincipal user, MembershipService members) =>
-            NoContentOrProblem(await members.SetRoleAsync(user.UserId(), id, userId, request.Role)))
+            Problems.NoContentOr(await members.SetRoleAsync(user.UserId(), id, userId, request.Role)))
             .WithName("SetMemberRole").WithSummary("Makes a member a teacher or a student (teachers).");
     }
-
-    private static Results<Ok<T>, ProblemHttpResult> OkOrProblem<T>(MembershipService.Result<T> result) =>
-        result.Outcome == MembershipService.Outcome.Done ? TypedResults.Ok(result.Value!) : Problem(result.Outcome, result.Message);
-
-    private static Results<NoContent, ProblemHttpResult> NoContentOrProblem(MembershipService.Result result) =>
-        result.Outcome == MembershipService.Outcome.Done ? TypedResults.NoContent() : Problem(result.Outcome, result.Message);
-
-    private static ProblemHttpResult Problem(MembershipService.Outcome outcome, string? message) => outcome switch
-    {
-        MembershipService.Outcome.NotFound => Problems.NotFound(message!),
-        MembershipService.Outcome.NotTeacher or MembershipService.Outcome.Refused => Problems.Forbidden(message!),
-        _ => Problems.BadRequest(message!),
-    };
 
     internal static string RoleName(Shared.SeminarRole role) => role.ToString().ToLowerInvariant();
 
     // A teacher deletes the whole seminar; non-members get 404, students 403.
     private static void MapDeletion(RouteGroupBuilder group) =>
         group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, ClaimsPrincipal user, SeminarDeletion deletion) =>
-            NoContentOrProblem(await deletion.DeleteAsync(user.UserId(), id)))
+            Problems.NoContentOr(await deletion.DeleteAsync(user.UserId(), id)))
             .WithName("DeleteSeminar").WithSummary("Deletes the seminar with its documents, annotations, groups and memberships (teachers).");
 }

@@ -58,7 +58,7 @@ public sealed class ImportOnOpenPageTests : MudComponentTest, IClassFixture<Anno
         var importer = app.Services.GetRequiredService<AnnotationImporter>();
         var watch = Stopwatch.StartNew();
         var result = await importer.ImportAsync(room.StudentA.Id, room.DocumentId, new MemoryStream(Encoding.UTF8.GetBytes(file.ToJsonString())));
-        var imported = result.Report!.Imported.Count;
+        var imported = result.Value!.Imported.Count;
 
         page.WaitForAssertion(() => Assert.Equal($"{imported} annotations", page.Find(".threads-count").TextContent), TimeSpan.FromSeconds(60));
         var redraws = page.RenderCount - rendersBefore;
@@ -83,7 +83,7 @@ public sealed class ImportOnOpenPageTests : MudComponentTest, IClassFixture<Anno
         var result = await app.Services.GetRequiredService<AnnotationImporter>()
             .ImportAsync(room.StudentA.Id, room.DocumentId, new MemoryStream(Encoding.UTF8.GetBytes(file.ToJsonString())));
 
-        Assert.Equal(2, result.Report!.Orphaned);
+        Assert.Equal(2, result.Value!.Orphaned);
         page.WaitForAssertion(() => Assert.Equal("Orphaned (1)", page.FindAll("button").Single(b => b.TextContent.StartsWith("Orphaned", StringComparison.Ordinal)).TextContent.Trim()));
         Assert.StartsWith("No thread is on a passage of this text yet. Open Orphaned", page.Find(".threads-empty").TextContent.Trim());
         page.FindAll("button").Single(b => b.TextContent.StartsWith("Orphaned", StringComparison.Ordinal)).Click();
