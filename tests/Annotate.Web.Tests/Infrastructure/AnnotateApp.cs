@@ -45,6 +45,10 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
     /// <summary>An app on a database the caller owns and may reuse after disposing this app.</summary>
     public static AnnotateApp On(TestDatabase database, bool demo = false) => new(database, ownsDatabase: false, demo);
 
+    /// <summary>An app on a database the caller owns, with settings of its own: two instances of one installation.</summary>
+    public static AnnotateApp On(TestDatabase database, IReadOnlyDictionary<string, string> settings) =>
+        new(database, ownsDatabase: false, demo: false, settings: settings);
+
     /// <summary>An app on a fresh database that gives every new account its sample seminar.</summary>
     public static AnnotateApp WithDemo() => new(new TestDatabase(), ownsDatabase: true, demo: true);
 
