@@ -39,6 +39,17 @@ public static class OperationsRun
     /// <summary>`dotnet Annotate.Web.dll args…` with the test database as its connection string: the whole program, exit code and all.</summary>
     public static async Task<CommandResult> RunProgramAsync(TestDatabase database, params string[] args)
     {
+        using var process = Process.Start(ProgramStart(database, args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CommandResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>How to start `dotnet Annotate.Web.dll args…` on the test database in Production, its output redirected.</summary>
+    public static ProcessStartInfo ProgramStart(TestDatabase database, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = database.Directory,
@@ -51,11 +62,6 @@ public static class OperationsRun
         start.Environment["ConnectionStrings__Annotate"] = database.ConnectionString;
         start.Environment["Database__Provider"] = TestDatabase.Provider;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CommandResult(process.ExitCode, await output, await error);
+        return start;
     }
 }
