@@ -1,0 +1,69 @@
+using Annotate.E2E.Infrastructure;
+using Annotate.Scale.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Annotate.Scale;
+
+/// <summary>
+/// Instance A is killed (kill -9) while people read on both instances: those on B carry on, and those who
+/// reached A through nginx go on on B, still signed in (issue 13). tests/scale.sh runs this class last: A
+/// stays dead.
+/// </summary>
+[Trait("Phase", "InstanceDown")]
+public sealed class InstanceDownTests(InstanceADown seminar, ITestOutputHelper output) : IClassFixture<InstanceADown>
+{
+    private static readonly TimeSpan MovingOver = TimeSpan.FromSeconds(60);
+
+    [ScaleFact]
+    public async Task People_on_B_carry_on_page_and_hub()
+    {
+        var comment = $"Still here on B ({Guid.NewGuid():N})";
+        var threadId = await seminar.Bea.Reading.AnnotateAsync("important theoretical system of Marxism-Leninism", comment);
+
+        await seminar.BeaHub.WaitForCreatedAsync(threadId);
+        Assert.True(await seminar.Bea.Page.EvaluateAsync<bool>($"() => {InstanceADown.BeforeTheKill} === true"), "Bea's page on B reloaded.");
+    }
+
+    [ScaleFact]
+    public async Task A_reader_of_A_through_nginx_goes_on_on_B_signed_in_page_and_hub()
+    {
+        var carl = seminar.Carl;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await LoadedAgainAsync(carl.Page);
+        output.WriteLine($"Carl's page was loaded again (from B) {clock.Elapsed.TotalSeconds:F1} s after this test began");
+
+        // Still signed in: the reading page, not the sign-in page, with Carl present on it (once it is interactive).
+        Assert.EndsWith($"/documents/{carl.DocumentId}", carl.Page.Url);
+        await Expect(carl.Reading.ReadingNow).ToContainTextAsync("Carl ThroughNginx (you)");
+        await Expect(seminar.Bea.Reading.ReadingNow).ToContainTextAsync("Carl ThroughNginx");
+
+        // And live on B: what he posts now reaches Bea's page on B and his own hub client, which reconnected too.
+        await seminar.CarlHub.Rejoined.WaitAsync(MovingOver);
+        var comment = $"Moved over to B ({Guid.NewGuid():N})";
+        var threadId = await carl.Reading.AnnotateAsync("worldwide historical mission", comment);
+        await Expect(seminar.Bea.Reading.Thread(comment)).ToHaveAccessibleNameAsync("Thread by Carl ThroughNginx");
+        await seminar.CarlHub.WaitForCreatedAsync(threadId);
+        await Screenshots.SaveAsync(carl.Page, "scale-moved-to-b.png", output);
+    }
+
+    /// <summary>Waits until the page has been loaded again: the mark set before the kill is gone.</summary>
+    private static async Task LoadedAgainAsync(IPage page)
+    {
+        var until = DateTime.UtcNow + MovingOver;
+        while (true)
+        {
+            try
+            {
+                if (await page.EvaluateAsync<bool>($"() => {InstanceADown.BeforeTheKill} !== true"))
+                    return;
+            }
+            catch (PlaywrightException) when (DateTime.UtcNow < until)
+            {
+                // Navigating: the old document's context is gone.
+            }
+            if (DateTime.UtcNow > until) Assert.Fail($"The page was not loaded again within {MovingOver.TotalSeconds} s; it shows: {await page.InnerTextAsync("body")}");
+            await Task.Delay(250);
+        }
+    }
+}
