@@ -14,6 +14,7 @@
 #         ANNOTATE_SCALE_A_PID, ANNOTATE_SCALE_B_PID   their processes
 #         ANNOTATE_SCALE_PROXY                    nginx's address
 #         ANNOTATE_SCALE_POSTGRES, ANNOTATE_SCALE_REDIS   the connection strings the instances use
+#         ANNOTATE_SCALE_APP                      the published app they run
 #
 # --no-build uses the Release build there is (test.sh builds the solution first); --results DIR keeps the
 # TRX files and the servers' logs there (default TestResults/scale-DATE).
@@ -106,7 +107,8 @@ proxy_port=$(free_port); given+=("$proxy_port")
 
 # --- PostgreSQL and Redis ----------------------------------------------------------------------------
 step "Starting PostgreSQL (port $postgres_port) and Redis (port $redis_port)"
-server=$(ANNOTATE_PG_STATE=$postgres_state ANNOTATE_PG_PORT=$postgres_port tests/postgres.sh start)
+# Durable (fsync and synchronous commits on), as in production: bench/scale.sh compares its writes with SQLite's.
+server=$(ANNOTATE_PG_STATE=$postgres_state ANNOTATE_PG_PORT=$postgres_port ANNOTATE_PG_DURABLE=1 tests/postgres.sh start)
 psql "postgresql://annotate@127.0.0.1:$postgres_port/postgres" -q -c "CREATE DATABASE annotate" >/dev/null
 postgres="${server/Database=postgres/Database=annotate}"
 redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --daemonize no --dir "$work" \
@@ -163,7 +165,7 @@ echo "A http://127.0.0.1:$a_port (pid $a_pid), B http://127.0.0.1:$b_port (pid $
 export ANNOTATE_SCALE_A="http://127.0.0.1:$a_port/" ANNOTATE_SCALE_B="http://127.0.0.1:$b_port/"
 export ANNOTATE_SCALE_A_PID=$a_pid ANNOTATE_SCALE_B_PID=$b_pid
 export ANNOTATE_SCALE_PROXY="http://127.0.0.1:$proxy_port/"
-export ANNOTATE_SCALE_POSTGRES=$postgres ANNOTATE_SCALE_REDIS=$redis
+export ANNOTATE_SCALE_POSTGRES=$postgres ANNOTATE_SCALE_REDIS=$redis ANNOTATE_SCALE_APP="$work/app"
 
 if [[ ${#command[@]} -gt 0 ]]; then
     "${command[@]}"
