@@ -32,13 +32,18 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 step() { printf '\n== %s\n' "$*"; }
 
 # --- What the tests need -------------------------------------------------------------------------
-# Playwright cannot download its browsers here; the E2E tests drive Debian's chromium.
-if [[ ! -x /usr/bin/chromium ]]; then
-    step "Installing chromium"
+# Debian packages, installed when missing: Playwright cannot download its browsers here, so the E2E tests
+# drive Debian's chromium; the tests of several instances start throwaway redis-servers of their own (on CI
+# they fail rather than skip without one).
+missing=()
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+[[ -x /usr/bin/redis-server ]] || missing+=(redis-server)
+if [[ ${#missing[@]} -gt 0 ]]; then
+    step "Installing ${missing[*]}"
     sudo_if_needed=()
     [[ $(id -u) -ne 0 ]] && sudo_if_needed=(sudo)
     "${sudo_if_needed[@]}" apt-get update
-    DEBIAN_FRONTEND=noninteractive "${sudo_if_needed[@]}" apt-get install -y chromium
+    DEBIAN_FRONTEND=noninteractive "${sudo_if_needed[@]}" apt-get install -y "${missing[@]}"
 fi
 
 step "Restoring local tools"

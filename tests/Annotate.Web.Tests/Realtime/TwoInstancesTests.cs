@@ -9,29 +9,18 @@ namespace Annotate.Web.Tests.Realtime;
 /// </summary>
 public sealed class TwoInstancesTests(RedisServer redis) : IClassFixture<RedisServer>, IAsyncLifetime
 {
-    private readonly TestDatabase database = new();
+    private TwoInstances instances = null!;
     private AnnotateApp a = null!;
     private AnnotateApp b = null!;
 
     public Task InitializeAsync()
     {
-        // A prefix of its own per test: the class's Redis is shared by its tests, their installations are not.
-        var settings = new Dictionary<string, string>
-        {
-            ["ConnectionStrings:Redis"] = redis.ConnectionString,
-            ["Redis:ChannelPrefix"] = $"test-{Guid.NewGuid():N}",
-        };
-        a = AnnotateApp.On(database, settings);
-        b = AnnotateApp.On(database, settings);
+        instances = new TwoInstances(redis);
+        (a, b) = (instances.A, instances.B);
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await a.DisposeAsync();
-        await b.DisposeAsync();
-        database.Dispose();
-    }
+    public Task DisposeAsync() => instances.DisposeAsync().AsTask();
 
     [RedisFact]
     public async Task An_annotation_posted_on_one_instance_reaches_hub_clients_and_reading_pages_of_the_other_once()
