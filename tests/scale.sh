@@ -73,7 +73,6 @@ postgres_state="$work/postgres.state"
 cleanup() {
     local status=$?
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    [[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
     wait 2>/dev/null || true
     ANNOTATE_PG_STATE=$postgres_state tests/postgres.sh stop || true
     cp "$work"/*.log "$results"/ 2>/dev/null || true

@@ -26,7 +26,7 @@ public sealed class InstanceDownTests(InstanceADown seminar, ITestOutputHelper o
     }
 
     [ScaleFact]
-    public async Task A_reader_of_A_through_nginx_goes_on_on_B_signed_in_page_and_hub()
+    public async Task A_reader_of_A_through_nginx_goes_on_on_B_signed_in_with_his_draft_page_and_hub()
     {
         var carl = seminar.Carl;
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -38,11 +38,14 @@ public sealed class InstanceDownTests(InstanceADown seminar, ITestOutputHelper o
         await Expect(carl.Reading.ReadingNow).ToContainTextAsync("Carl ThroughNginx (you)");
         await Expect(seminar.Bea.Reading.ReadingNow).ToContainTextAsync("Carl ThroughNginx");
 
-        // And live on B: what he posts now reaches Bea's page on B and his own hub client, which reconnected too.
+        // His half-written comment is back in the editor, and live on B: posted now, it reaches Bea's page on B
+        // and his own hub client, which reconnected too.
+        await Expect(carl.Reading.CommentBox).ToHaveValueAsync(seminar.CarlsDraft);
         await seminar.CarlHub.Rejoined.WaitAsync(MovingOver);
-        var comment = $"Moved over to B ({Guid.NewGuid():N})";
-        var threadId = await carl.Reading.AnnotateAsync("worldwide historical mission", comment);
-        await Expect(seminar.Bea.Reading.Thread(comment)).ToHaveAccessibleNameAsync("Thread by Carl ThroughNginx");
+        await carl.Reading.PostButton.ClickAsync();
+        var threadId = await carl.Reading.ThreadIdAsync(seminar.CarlsDraft);
+        await Expect(seminar.Bea.Reading.Thread(seminar.CarlsDraft)).ToHaveAccessibleNameAsync("Thread by Carl ThroughNginx");
+        await Expect(seminar.Bea.Reading.Thread(seminar.CarlsDraft)).ToContainTextAsync("worldwide historical mission");
         await seminar.CarlHub.WaitForCreatedAsync(threadId);
         await Screenshots.SaveAsync(carl.Page, "scale-moved-to-b.png", output);
     }

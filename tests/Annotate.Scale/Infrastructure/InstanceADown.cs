@@ -6,13 +6,17 @@ namespace Annotate.Scale.Infrastructure;
 /// <summary>
 /// One seminar reading one article on both instances, then instance A killed with SIGKILL (no shutdown, what a
 /// crash leaves). Its people: the teacher and Bea on B directly; Ana on A directly (her browser has nowhere
-/// else to go); Carl through nginx, kept on A by its cookie; hub clients of Bea on B and of Carl through nginx.
+/// else to go); Carl through nginx, kept on A by its cookie, halfway through writing a comment; hub clients of
+/// Bea on B and of Carl through nginx.
 /// The tests of the class each look at one consequence.
 /// </summary>
 public sealed class InstanceADown : IAsyncLifetime
 {
     /// <summary>Set on the pages open before the kill: a page that lost it has been loaded again.</summary>
     public const string BeforeTheKill = "window.__beforeTheKill";
+
+    /// <summary>What Carl was writing (not yet posted) on A when it died.</summary>
+    public string CarlsDraft { get; } = $"Half written on A ({Guid.NewGuid():N})";
 
     private readonly ScaleBrowsers browsers = new();
 
@@ -36,6 +40,11 @@ public sealed class InstanceADown : IAsyncLifetime
             await reader.Reading.OpenAsync();
             await reader.Page.EvaluateAsync($"() => {{ {BeforeTheKill} = true; }}");
         }
+        await Carl.Reading.SelectAsync("worldwide historical mission");
+        await Carl.Reading.ComposeAsync(CarlsDraft);
+        // Kept once the browser has stored it (each keystroke goes through the circuit, a moment later).
+        await Carl.Page.WaitForFunctionAsync(
+            "text => Object.keys(localStorage).some(k => k.startsWith('annotate:draft:') && localStorage.getItem(k).includes(text))", CarlsDraft);
         BeaHub = await HubClient.ConnectAsync(setUp.B, Bea.Email);
         await BeaHub.JoinAsync(Teacher.DocumentId);
         CarlHub = await HubClient.ConnectAsync(setUp.Proxy, Carl.Email, node: "a", reconnect: true);
