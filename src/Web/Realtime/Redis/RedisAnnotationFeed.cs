@@ -48,7 +48,16 @@ internal sealed class RedisAnnotationFeed(InMemoryAnnotationFeed local, IConnect
     {
         redis.ConnectionFailed -= OnConnectionFailed;
         redis.ConnectionRestored -= OnConnectionRestored;
-        if (messages is not null) await messages.UnsubscribeAsync();
+        if (messages is null || !redis.IsConnected) return;
+        try
+        {
+            await messages.UnsubscribeAsync();
+        }
+        catch (Exception exception) when (exception is RedisException or ObjectDisposedException)
+        {
+            // Going away in any case: Redis drops the subscription with the connection.
+            logger.LogDebug(exception, "Could not unsubscribe from {Channel} on the way out", channel);
+        }
     }
 
     /// <summary>Hands the message to the multiplexer and returns: a slow or absent Redis never holds up a writer.</summary>
