@@ -6,14 +6,21 @@ using static Microsoft.Playwright.Assertions;
 namespace Annotate.Scale;
 
 /// <summary>
-/// Instance A is killed (kill -9) while people read on both instances: those on B carry on, and those who
-/// reached A through nginx go on on B, still signed in (issue 13). tests/scale.sh runs this class last: A
+/// Instance A is killed (kill -9) while people read on both instances: those on B carry on, those who
+/// reached A through nginx go on on B, still signed in, and B's "Reading now" forgets those who read on A
+/// within the presence expiry (issue 13). tests/scale.sh runs this class last: A
 /// stays dead.
 /// </summary>
 [Trait("Phase", "InstanceDown")]
 public sealed class InstanceDownTests(InstanceADown seminar, ITestOutputHelper output) : IClassFixture<InstanceADown>
 {
     private static readonly TimeSpan MovingOver = TimeSpan.FromSeconds(60);
+
+    /// <summary>Redis:PresenceExpirySeconds as tests/scale.sh leaves it (the default).</summary>
+    private static readonly TimeSpan PresenceExpiry = TimeSpan.FromSeconds(30);
+
+    /// <summary>For the page to hear of it and redraw on a busy machine.</summary>
+    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(5);
 
     [ScaleFact]
     public async Task People_on_B_carry_on_page_and_hub()
@@ -48,6 +55,19 @@ public sealed class InstanceDownTests(InstanceADown seminar, ITestOutputHelper o
         await Expect(seminar.Bea.Reading.Thread(seminar.CarlsDraft)).ToContainTextAsync("worldwide historical mission");
         await seminar.CarlHub.WaitForCreatedAsync(threadId);
         await Screenshots.SaveAsync(carl.Page, "scale-moved-to-b.png", output);
+    }
+
+    [ScaleFact]
+    public async Task Presence_on_B_forgets_the_readers_of_A_within_the_expiry()
+    {
+        Assert.True(seminar.AnaListedOnB, "Before the kill, Bea's page on B did not list Ana, who reads on A: presence is not shared.");
+
+        await Expect(seminar.Bea.Reading.ReadingNow).Not.ToContainTextAsync(seminar.Ana.DisplayName,
+            new() { Timeout = (float)(PresenceExpiry + Slack).TotalMilliseconds });
+        var gone = System.Diagnostics.Stopwatch.GetElapsedTime(seminar.KilledAt);
+        output.WriteLine($"Ana left Bea's \"Reading now\" on B {gone.TotalSeconds:F1} s after A was killed (expiry {PresenceExpiry.TotalSeconds:F0} s)");
+        Assert.True(gone <= PresenceExpiry + Slack, $"Ana was still listed {gone.TotalSeconds:F1} s after the kill.");
+        await Expect(seminar.Bea.Reading.ReadingNow).ToContainTextAsync("Bea OnB (you)");
     }
 
     /// <summary>Waits until the page has been loaded again: the mark set before the kill is gone.</summary>

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Annotate.E2E.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Annotate.Scale.Infrastructure;
 
@@ -14,6 +16,12 @@ public sealed class InstanceADown : IAsyncLifetime
 {
     /// <summary>Set on the pages open before the kill: a page that lost it has been loaded again.</summary>
     public const string BeforeTheKill = "window.__beforeTheKill";
+
+    /// <summary>When A was killed (a <see cref="Stopwatch"/> timestamp).</summary>
+    public long KilledAt { get; private set; }
+
+    /// <summary>Whether Bea's page on B listed Ana, who reads on A, in "Reading now" before the kill.</summary>
+    public bool AnaListedOnB { get; private set; }
 
     /// <summary>What Carl was writing (not yet posted) on A when it died.</summary>
     public string CarlsDraft { get; } = $"Half written on A ({Guid.NewGuid():N})";
@@ -50,9 +58,26 @@ public sealed class InstanceADown : IAsyncLifetime
         CarlHub = await HubClient.ConnectAsync(setUp.Proxy, Carl.Email, node: "a", reconnect: true);
         await CarlHub.JoinAsync(Teacher.DocumentId);
 
+        // Presence is shared between instances: Bea on B sees Ana, who reads on A.
+        AnaListedOnB = await ListedAsync(Bea, Ana.DisplayName);
+
         using var a = Process.GetProcessById(setUp.APid);
         a.Kill();
+        KilledAt = Stopwatch.GetTimestamp();
         await a.WaitForExitAsync();
+    }
+
+    private static async Task<bool> ListedAsync(Reader reader, string name)
+    {
+        try
+        {
+            await Expect(reader.Reading.ReadingNow).ToContainTextAsync(name);
+            return true;
+        }
+        catch (PlaywrightException)
+        {
+            return false;
+        }
     }
 
     public async Task DisposeAsync()
