@@ -1,3 +1,4 @@
+using Annotate.Web.RateLimiting;
 using Annotate.Web.Realtime;
 using Annotate.Web.Realtime.Redis;
 using Microsoft.AspNetCore.SignalR;
@@ -54,6 +55,7 @@ internal static class RedisSetup
             backplane.ConnectionFactory = async _ => (IConnectionMultiplexer)await ConnectionMultiplexer.ConnectAsync(options.Clone());
         });
         services.AddHostedService<RedisPresence>();
+        services.AddSingleton<RedisWindows>();
         health.AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), name: "redis", tags: [HealthEndpoints.Ready]);
     }
 
