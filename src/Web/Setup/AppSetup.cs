@@ -86,7 +86,8 @@ internal static class AppSetup
         services.AddSingleton<HubConnections>();
         services.AddHostedService<HubRelay>();
         services.AddHostedService<MarkdownWarmUp>();
-        services.AddAnnotateRedis(services.AddSignalR(), health, configuration);
+        services.AddSignalR();
+        services.AddAnnotateRedis(health, configuration);
         services.AddSingleton<HubLifetimeManager<AnnotationHub>, AnnotationHubLifetimeManager>();
         services.AddHubOrigins(configuration);
         // A year, the usual for HSTS; subdomains are not ours to decide for.

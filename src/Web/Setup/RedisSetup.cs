@@ -1,16 +1,16 @@
+using Annotate.Web.RateLimiting;
 using Annotate.Web.Realtime;
 using Annotate.Web.Realtime.Redis;
-using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
 
 namespace Annotate.Web.Setup;
 
 /// <summary>
 /// Several instances share one Redis (<c>ConnectionStrings:Redis</c>, host:port): the feed's events go
-/// between them (<see cref="RedisAnnotationFeed"/>), SignalR's own messages too (the backplane), "Reading
-/// now" is shared (<see cref="RedisPresence"/>), and /health/ready asks Redis. Without the setting, nothing
-/// here is registered and one instance works alone, in memory. The channels and keys of one installation
-/// start with <c>Redis:ChannelPrefix</c>, so that installations sharing a Redis do not meet.
+/// between them (<see cref="RedisAnnotationFeed"/>), "Reading now" is shared (<see cref="RedisPresence"/>),
+/// rate limits are counted there (<see cref="RedisWindows"/>), and /health/ready asks Redis. Without the
+/// setting, nothing here is registered and one instance works alone, in memory. The channels and keys of one
+/// installation start with <c>Redis:ChannelPrefix</c>, so that installations sharing a Redis do not meet.
 /// </summary>
 internal static class RedisSetup
 {
@@ -35,10 +35,16 @@ internal static class RedisSetup
         services.GetService<RedisAnnotationFeed>() ?? (IAnnotationFeed)services.GetRequiredService<InMemoryAnnotationFeed>();
 
     /// <summary>
-    /// One multiplexer for the feed, presence, rate limits and the health check (the backplane has its own);
-    /// Redis being down at start-up does not stop the app. Settings that cannot work stop it, with a sentence.
+    /// One multiplexer for the feed, presence, rate limits and the health check; Redis being down at start-up
+    /// does not stop the app. Settings that cannot work stop it, with a sentence.
     /// </summary>
-    public static void AddAnnotateRedis(this IServiceCollection services, ISignalRServerBuilder signalR, IHealthChecksBuilder health, IConfiguration configuration)
+    /// <remarks>
+    /// No SignalR backplane: no hub sends through SignalR to connections of another instance. The annotation
+    /// hub's messages are the feed's, relayed by each instance to its own connections (HubRelay), and a Blazor
+    /// circuit only ever talks to the instance it started on (sticky sessions). A backplane would carry nothing,
+    /// and it would subscribe every new circuit in Redis, so that during an outage no page could get its circuit.
+    /// </remarks>
+    public static void AddAnnotateRedis(this IServiceCollection services, IHealthChecksBuilder health, IConfiguration configuration)
     {
         if (ConnectionString(configuration) is not { } connectionString) return;
         var settings = Options(configuration);
@@ -48,12 +54,8 @@ internal static class RedisSetup
         options.AbortOnConnectFail = false;
         options.ClientName ??= "Annotate";
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
-        signalR.AddStackExchangeRedis(backplane =>
-        {
-            backplane.Configuration.ChannelPrefix = RedisChannel.Literal($"{settings.Prefix}:signalr");
-            backplane.ConnectionFactory = async _ => (IConnectionMultiplexer)await ConnectionMultiplexer.ConnectAsync(options.Clone());
-        });
         services.AddHostedService<RedisPresence>();
+        services.AddSingleton<RedisWindows>();
         health.AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), name: "redis", tags: [HealthEndpoints.Ready]);
     }
 
