@@ -6,16 +6,20 @@
 #   --postgres  also runs Annotate.Web.Tests on a throwaway PostgreSQL cluster (tests/postgres.sh)
 #   --slow      also runs the slow suite (tests marked [Trait("Suite", "Slow")]: the crash check, which
 #               kills the app with SIGKILL mid-burst ANNOTATE_CRASH_ROUNDS times, 5 unless set)
-# The default run leaves the slow suite out.
+#   --scale     also runs the two-instance proof (tests/scale.sh: PostgreSQL, Redis, two instances and nginx
+#               as local processes, the tests of tests/Annotate.Scale against them)
+# The default run leaves the slow suite and the two-instance proof out.
 set -euo pipefail
 
 postgres=0
 slow=0
+scale=0
 for argument in "$@"; do
     case $argument in
         --postgres) postgres=1 ;;
         --slow) slow=1 ;;
-        *) echo "usage: $0 [--postgres] [--slow]" >&2; exit 2 ;;
+        --scale) scale=1 ;;
+        *) echo "usage: $0 [--postgres] [--slow] [--scale]" >&2; exit 2 ;;
     esac
 done
 
@@ -28,13 +32,18 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 step() { printf '\n== %s\n' "$*"; }
 
 # --- What the tests need -------------------------------------------------------------------------
-# Playwright cannot download its browsers here; the E2E tests drive Debian's chromium.
-if [[ ! -x /usr/bin/chromium ]]; then
-    step "Installing chromium"
+# Debian packages, installed when missing: Playwright cannot download its browsers here, so the E2E tests
+# drive Debian's chromium; the tests of several instances start throwaway redis-servers of their own (on CI
+# they fail rather than skip without one).
+missing=()
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+[[ -x /usr/bin/redis-server ]] || missing+=(redis-server)
+if [[ ${#missing[@]} -gt 0 ]]; then
+    step "Installing ${missing[*]}"
     sudo_if_needed=()
     [[ $(id -u) -ne 0 ]] && sudo_if_needed=(sudo)
     "${sudo_if_needed[@]}" apt-get update
-    DEBIAN_FRONTEND=noninteractive "${sudo_if_needed[@]}" apt-get install -y chromium
+    DEBIAN_FRONTEND=noninteractive "${sudo_if_needed[@]}" apt-get install -y "${missing[@]}"
 fi
 
 step "Restoring local tools"
@@ -66,6 +75,8 @@ crashed=()
 runs=()
 for project in "${projects[@]}"; do
     name=$(basename "$project" .csproj)
+    # Its tests need what tests/scale.sh starts (--scale below); run here they would only be skipped.
+    [[ $name == Annotate.Scale ]] && continue
     runs+=("$name")
     step "Testing $name"
     if ! dotnet test "$project" -c "$configuration" --no-build --nologo \
@@ -100,6 +111,16 @@ if [[ $slow -eq 1 ]]; then
             --logger "trx;LogFileName=Annotate.Web.Tests.Slow.trx" \
             --logger "console;verbosity=detailed"; then
         crashed+=("Annotate.Web.Tests.Slow")
+    fi
+fi
+
+if [[ $scale -eq 1 ]]; then
+    # Issue 13's proof: two instances on one PostgreSQL database and one Redis, nginx in front; the live
+    # tests first, then those that kill instance A.
+    runs+=("Annotate.Scale.Live" "Annotate.Scale.InstanceDown")
+    step "Two instances behind nginx (tests/scale.sh)"
+    if ! tests/scale.sh --no-build --results "$results"; then
+        crashed+=("Annotate.Scale")
     fi
 fi
 

@@ -8,7 +8,9 @@
 #                             ANNOTATE_TEST_POSTGRES=<connection string>, then stops the cluster
 #
 # The cluster's folder is remembered in $ANNOTATE_PG_STATE (default /tmp/annotate-pg.state) between
-# start and stop. PostgreSQL refuses to run as root, so as root the server runs as the `postgres` user.
+# start and stop; $ANNOTATE_PG_PORT chooses its port. It skips fsync unless ANNOTATE_PG_DURABLE=1 (as
+# tests/scale.sh runs it: bench/scale.sh compares its commits with SQLite's, which are synced).
+# PostgreSQL refuses to run as root, so as root the server runs as the `postgres` user.
 set -euo pipefail
 
 state="${ANNOTATE_PG_STATE:-/tmp/annotate-pg.state}"
@@ -31,8 +33,10 @@ start() {
     as_owner "$bin/initdb" -D "$dir/data" -U annotate --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
         || { cat "$dir/initdb.log" >&2; exit 1; }
     # Tests create a database per fixture; fsync off because the cluster is thrown away afterwards.
+    local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [[ ${ANNOTATE_PG_DURABLE:-0} == 1 ]] && durability=""
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o \
-        "-k $dir -p $port -h 127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
+        "-k $dir -p $port -h 127.0.0.1 $durability -c max_connections=300" start >/dev/null \
         || { cat "$dir/server.log" >&2; exit 1; }
     echo "$dir" >"$state"
     echo "Host=127.0.0.1;Port=$port;Username=annotate;Database=postgres"

@@ -80,6 +80,16 @@ internal sealed class AnnotateSite(HttpClient http, Uri baseUrl)
             .Append($"Here is {Passage}, once and only once.")
             .Concat(Enumerable.Range(13, 12).Select(n => $"Paragraph {n} of the bench text, more plain words to read.")));
 
+    /// <summary>How many annotations the document holds, as its collection says (the teacher sees every one).</summary>
+    public async Task<long> CountAnnotationsAsync(int documentId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUrl, $"api/documents/{documentId}/annotations"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TeacherToken);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (long)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["total"]!;
+    }
+
     private async Task<int> DocumentAsync(int seminarId, string title)
     {
         var document = await SendAsync(HttpMethod.Post, $"api/seminars/{seminarId}/documents", TeacherToken, new { title, text = DocumentText });

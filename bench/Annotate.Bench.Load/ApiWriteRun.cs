@@ -7,13 +7,15 @@ namespace Annotate.Bench.Load;
 
 /// <summary>
 /// Concurrent writers post annotations to one document through the API, each its next one as soon as the last
-/// is answered. Afterwards the rows are counted in the app's SQLite file: every 201 must be a row.
+/// is answered. Afterwards the rows are counted (<paramref name="countRows"/>: in the app's SQLite file, or
+/// through the API): every 201 must be a row. <paramref name="serverOf"/>, when given, says which instance each
+/// writer posts to (instances of one installation); otherwise all post to the site's.
 /// </summary>
-internal sealed class ApiWriteRun(HttpClient http, AnnotateSite site, string databasePath)
+internal sealed class ApiWriteRun(HttpClient http, AnnotateSite site, Func<Task<long>> countRows, Func<int, Uri>? serverOf = null)
 {
     public async Task<WriteResult> MeasureAsync(int writers, int writesPerWriter)
     {
-        var rowsBefore = await CountRowsAsync();
+        var rowsBefore = await countRows();
         var latencies = new ConcurrentBag<double>();
         int succeeded = 0, locked = 0, otherErrors = 0;
         var clock = Stopwatch.StartNew();
@@ -25,7 +27,10 @@ internal sealed class ApiWriteRun(HttpClient http, AnnotateSite site, string dat
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var request = site.NewAnnotation(site.WritesDocument, token, writer * writesPerWriter + i);
+                    var number = writer * writesPerWriter + i;
+                    using var request = serverOf is null
+                        ? site.NewAnnotation(site.WritesDocument, token, number)
+                        : AnnotateSite.NewAnnotation(serverOf(writer), site.WritesDocument, token, number);
                     using var response = await http.SendAsync(request);
                     var body = await response.Content.ReadAsStringAsync();
                     latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -40,16 +45,17 @@ internal sealed class ApiWriteRun(HttpClient http, AnnotateSite site, string dat
             }
         }));
         var perSecond = writers * writesPerWriter / clock.Elapsed.TotalSeconds;
-        return new WriteResult(perSecond, Percentiles.Sorted(latencies), succeeded, await CountRowsAsync() - rowsBefore, locked, otherErrors);
+        return new WriteResult(perSecond, Percentiles.Sorted(latencies), succeeded, await countRows() - rowsBefore, locked, otherErrors);
     }
 
-    private async Task<long> CountRowsAsync()
+    /// <summary>The annotations of <paramref name="documentId"/> in an app's SQLite file, read beside the app.</summary>
+    public static async Task<long> SqliteRowsAsync(string databasePath, int documentId)
     {
         await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM Annotations WHERE DocumentId = $document";
-        command.Parameters.AddWithValue("$document", site.WritesDocument);
+        command.Parameters.AddWithValue("$document", documentId);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

@@ -44,10 +44,13 @@ internal sealed class Arrivals
             Console.WriteLine($"  post {post}: {Volatile.Read(ref delivered[post])} of {clients} deliveries within {timeout.TotalSeconds} s");
     }
 
-    /// <summary>Milliseconds from each post's start to each delivery of it, for posts from <paramref name="first"/> on.</summary>
-    public List<double> LatenciesFrom(long[] postStarts, int first) =>
+    /// <summary>
+    /// Milliseconds from each post's start to each delivery of it, for posts from <paramref name="first"/> on (to the
+    /// clients <paramref name="of"/> picks, or all).
+    /// </summary>
+    public List<double> LatenciesFrom(long[] postStarts, int first, Func<int, bool>? of = null) =>
         Percentiles.Sorted(
-            from client in at
+            from client in Clients(of)
             from post in Enumerable.Range(first, postStarts.Length - first)
             where client[post] != 0
             select Stopwatch.GetElapsedTime(postStarts[post], client[post]).TotalMilliseconds);
@@ -56,10 +59,10 @@ internal sealed class Arrivals
     /// Milliseconds from each post's start to its first delivery: the writer's request up to the moment the
     /// server began to fan out, and one delivery.
     /// </summary>
-    public List<double> FirstDeliveriesFrom(long[] postStarts, int first) =>
+    public List<double> FirstDeliveriesFrom(long[] postStarts, int first, Func<int, bool>? of = null) =>
         Percentiles.Sorted(
             from post in Enumerable.Range(first, postStarts.Length - first)
-            let delivered = at.Select(client => client[post]).Where(time => time != 0).ToList()
+            let delivered = Clients(of).Select(client => client[post]).Where(time => time != 0).ToList()
             where delivered.Count > 0
             select Stopwatch.GetElapsedTime(postStarts[post], delivered.Min()).TotalMilliseconds);
 
@@ -75,4 +78,6 @@ internal sealed class Arrivals
             let earliest = delivered.Min()
             from time in delivered
             select Stopwatch.GetElapsedTime(earliest, time).TotalMilliseconds);
+
+    private IEnumerable<long[]> Clients(Func<int, bool>? of) => of is null ? at : at.Where((_, client) => of(client));
 }

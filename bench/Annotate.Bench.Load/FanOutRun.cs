@@ -31,8 +31,15 @@ internal sealed class FanOutRun(HttpClient http)
     public async Task<(FanOutResult Baseline, FanOutResult Annotate)> MeasureAsync(
         FanOutTarget baseline, FanOutTarget annotate, int clients, int warmUpPosts, int posts, bool measureMemory)
     {
+        var results = await MeasureAsync([baseline, annotate], clients, warmUpPosts, posts, measureMemory);
+        return (results[0], results[1]);
+    }
+
+    /// <summary>The same for any number of servers, which take turns post by post (bench/scale.sh: three set-ups).</summary>
+    public async Task<FanOutResult[]> MeasureAsync(IReadOnlyList<FanOutTarget> targets, int clients, int warmUpPosts, int posts, bool measureMemory)
+    {
         var total = warmUpPosts + posts;
-        Side[] sides = [new(baseline, clients, total), new(annotate, clients, total)];
+        var sides = targets.Select(target => new Side(target, clients, total)).ToArray();
         try
         {
             foreach (var side in sides)
@@ -45,7 +52,7 @@ internal sealed class FanOutRun(HttpClient http)
                 side.KilobytesPerConnection = (side.Target.Server.ResidentBytes() - memoryBefore) / 1024.0 / clients;
             }
             await PostInTurnsAsync(sides, total, warmUpPosts);
-            return (Result(sides[0], clients, warmUpPosts, total), Result(sides[1], clients, warmUpPosts, total));
+            return [.. sides.Select(side => Result(side, clients, warmUpPosts, total))];
         }
         finally
         {
@@ -53,10 +60,18 @@ internal sealed class FanOutRun(HttpClient http)
         }
     }
 
-    private static FanOutResult Result(Side side, int clients, int warmUpPosts, int total) => new(
-        side.Arrivals.LatenciesFrom(side.Starts, warmUpPosts), side.Arrivals.FirstDeliveriesFrom(side.Starts, warmUpPosts),
-        side.Arrivals.SpreadsFrom(warmUpPosts, total), clients * (total - warmUpPosts), Percentiles.Sorted(side.PostTimes),
-        side.KilobytesPerConnection, side.Arrivals.PayloadBytes);
+    private static FanOutResult Result(Side side, int clients, int warmUpPosts, int total)
+    {
+        var servers = Enumerable.Range(0, clients).Select(side.Target.ServerOf).Distinct().ToList();
+        var byServer = servers.Count < 2 ? null : servers.ToDictionary(server => server, server =>
+        {
+            bool Of(int client) => side.Target.ServerOf(client) == server;
+            return (side.Arrivals.LatenciesFrom(side.Starts, warmUpPosts, Of), side.Arrivals.FirstDeliveriesFrom(side.Starts, warmUpPosts, Of));
+        });
+        return new(side.Arrivals.LatenciesFrom(side.Starts, warmUpPosts), side.Arrivals.FirstDeliveriesFrom(side.Starts, warmUpPosts),
+            side.Arrivals.SpreadsFrom(warmUpPosts, total), clients * (total - warmUpPosts), Percentiles.Sorted(side.PostTimes),
+            side.KilobytesPerConnection, side.Arrivals.PayloadBytes, byServer);
+    }
 
     /// <summary>
     /// The writer, on a thread of its own with synchronous HTTP calls: its POST time then does not include waiting
@@ -69,8 +84,9 @@ internal sealed class FanOutRun(HttpClient http)
         {
             try
             {
+                // Who goes first turns round, post by post (with two servers: each goes first every other post).
                 for (var post = 0; post < total; post++)
-                    foreach (var side in post % 2 == 0 ? sides : sides.AsEnumerable().Reverse())
+                    foreach (var side in sides.Skip(post % sides.Length).Concat(sides.Take(post % sides.Length)))
                         Post(side, post, warmUpPosts);
                 done.SetResult();
             }
@@ -107,7 +123,7 @@ internal sealed class FanOutRun(HttpClient http)
             {
                 var token = target.ReaderToken(client);
                 var connection = new HubConnectionBuilder()
-                    .WithUrl(new Uri(target.Server.Url, "hubs/annotations"), HttpTransportType.WebSockets, options =>
+                    .WithUrl(new Uri(target.ServerOf(client), "hubs/annotations"), HttpTransportType.WebSockets, options =>
                     {
                         options.SkipNegotiation = true;
                         if (token is not null) options.AccessTokenProvider = () => Task.FromResult<string?>(token);

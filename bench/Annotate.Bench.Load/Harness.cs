@@ -66,7 +66,7 @@ internal sealed class Harness(BenchSettings settings, Server annotate, string an
     {
         Console.WriteLine($"Writes, {settings.Writers} concurrent writers");
         var baseline = SqliteInsertLoop.Measure(Path.Combine(workFolder, "baseline.db"), settings.Writers, settings.SqliteInsertsPerWriter);
-        var run = new ApiWriteRun(http, site, annotateDatabase);
+        var run = new ApiWriteRun(http, site, () => ApiWriteRun.SqliteRowsAsync(annotateDatabase, site.WritesDocument));
         await run.MeasureAsync(2, 5); // warm-up
         var api = await run.MeasureAsync(settings.Writers, settings.WritesPerWriter);
 

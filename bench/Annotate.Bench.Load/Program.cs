@@ -6,6 +6,10 @@
 //       [--ratio-at-most N] [--at-most N] [--at-least N]
 //                                   adds one row, for measures outside this program (bench/measures/README.md)
 //   report --results FILE           prints the table of every row in the file
+//   scale --sqlite URL --sqlite-pid PID --a URL --a-pid PID --b URL --results FILE [--quick]
+//                                   bench/scale.sh: fan-out and writes on one SQLite instance, one and two
+//                                   instances on PostgreSQL + Redis; appends rows to the results file
+//   scale-report --results FILE     prints the table of those rows
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -35,10 +39,19 @@ switch (command)
         new ResultsFile(Option("--results")).Add(new ResultRow(Option("--measure"), Optional("--unit") ?? "", Number("--baseline"), Number("--annotate"),
             Optional("--target") ?? "", Number("--ratio-at-most"), Number("--at-most"), Number("--at-least")));
         return 0;
+    case "scale":
+        var scaleSettings = args.Contains("--quick") ? ScaleSettings.Quick : ScaleSettings.Full;
+        await new ScaleHarness(scaleSettings, new Server("Annotate on SQLite", new Uri(Option("--sqlite")), int.Parse(Option("--sqlite-pid"))),
+            new Server("instance A", new Uri(Option("--a")), int.Parse(Option("--a-pid"))), new Uri(Option("--b")),
+            new ScaleReport(Option("--results"))).RunAsync();
+        return 0;
+    case "scale-report":
+        Console.Write(new ScaleReport(Option("--results")).Table());
+        return 0;
     case "report":
         Console.Write(Report.Table(new ResultsFile(Option("--results")).Read()));
         return 0;
     default:
-        Console.Error.WriteLine("Usage: Annotate.Bench.Load free-port | run ... | row ... | report --results FILE (see bench/README.md)");
+        Console.Error.WriteLine("Usage: Annotate.Bench.Load free-port | run ... | row ... | report --results FILE | scale ... | scale-report --results FILE (see bench/README.md)");
         return 2;
 }

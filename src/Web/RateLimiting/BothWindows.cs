@@ -5,9 +5,8 @@ namespace Annotate.Web.RateLimiting;
 /// <summary>
 /// Two partitioned limiters that must both give a permit: the person's window and the address's.
 /// Unlike <c>PartitionedRateLimiter.CreateChained</c>, a refused attempt takes nothing from either side:
-/// the rate-limiting middleware asks twice for every refused request (AttemptAcquire, then AcquireAsync
-/// in case it could queue), and a person behind a busy shared address would otherwise pay twice for
-/// every refusal the address earned. Nothing here queues.
+/// a person behind a busy shared address would otherwise pay for every refusal the address earned.
+/// Nothing here queues.
 /// </summary>
 internal sealed class BothWindows<TResource>(PartitionedRateLimiter<TResource> first, PartitionedRateLimiter<TResource> second)
     : PartitionedRateLimiter<TResource>

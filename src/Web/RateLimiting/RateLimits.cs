@@ -7,18 +7,21 @@ namespace Annotate.Web.RateLimiting;
 /// Every rate limit of the app in one place, so that the HTTP pipeline (API endpoints), the sign-in and
 /// registration forms and the circuit (Markdown preview, the join page, the import dialog) count against
 /// the same windows. An attempt takes a permit from the person's window and one from the address's
-/// window (ASP.NET Core's fixed-window limiters, both asked); without both, it is refused.
+/// window (ASP.NET Core's fixed-window limiters, both asked); without both, it is refused. With several
+/// instances (Redis configured) the windows are counted in Redis instead (<see cref="RedisWindows"/>).
 /// </summary>
 internal sealed class RateLimits : IDisposable
 {
     private readonly RateLimitOptions options;
+    private readonly RedisWindows? shared;
     private readonly PartitionedRateLimiter<RateLimitRequest> byPerson;
     private readonly PartitionedRateLimiter<RateLimitRequest> byAddress;
     private readonly PartitionedRateLimiter<RateLimitRequest> both;
 
-    public RateLimits(IOptions<RateLimitOptions> options)
+    public RateLimits(IOptions<RateLimitOptions> options, RedisWindows? shared = null)
     {
         this.options = options.Value;
+        this.shared = shared;
         if (this.options.Check() is { } problem) throw new InvalidOperationException(problem);
         byPerson = PartitionedRateLimiter.Create<RateLimitRequest, (RateLimitPolicy, string)>(request =>
             Window(request.Policy, request.Person, this.options.For(request.Policy).PermitLimit));
@@ -30,16 +33,14 @@ internal sealed class RateLimits : IDisposable
     public bool Enabled => options.Enabled;
 
     /// <summary>Takes a permit for the attempt, or says how long to wait and why.</summary>
-    public RateLimitVerdict Acquire(RateLimitRequest request)
+    public async ValueTask<RateLimitVerdict> AcquireAsync(RateLimitRequest request)
     {
         if (!options.Enabled || request.Policy == RateLimitPolicy.None) return RateLimitVerdict.Allow;
+        if (shared is not null) return await shared.AcquireAsync(request, options.For(request.Policy));
         // Fixed-window permits are not given back: what counts is how many attempts were made.
         using var lease = both.AttemptAcquire(request);
         return lease.IsAcquired ? RateLimitVerdict.Allow : Refused(request, lease);
     }
-
-    /// <summary>The limiter the rate-limiting middleware runs for every request: the endpoint's policy, its user, its address.</summary>
-    public PartitionedRateLimiter<HttpContext> ForRequests() => both.WithTranslatedKey<HttpContext>(RequestOf, leaveOpen: true);
 
     /// <summary>What a request counts as: nothing unless its endpoint names a policy (<see cref="RateLimitedEndpoint"/>).</summary>
     public static RateLimitRequest RequestOf(HttpContext context)
@@ -56,7 +57,7 @@ internal sealed class RateLimits : IDisposable
     }
 
     /// <summary>Why a lease was refused and for how long, told apart by which side has no permit left.</summary>
-    public RateLimitVerdict Refused(RateLimitRequest request, RateLimitLease lease)
+    private RateLimitVerdict Refused(RateLimitRequest request, RateLimitLease lease)
     {
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.For(request.Policy).Window;
         // The person's side is asked first (see BothWindows): when it still has permits, the address refused.

@@ -24,6 +24,19 @@ internal sealed class InMemoryAnnotationFeed(IOptions<RealtimeOptions> options, 
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Events may have been missed (the Redis link between instances was down): every subscriber is told it
+    /// fell behind, in order after what it already has, and reloads what it shows.
+    /// </summary>
+    public void EveryoneFellBehind()
+    {
+        foreach (var (key, queues) in subscribers)
+        {
+            var fellBehind = new FellBehindEvent(key == AllDocuments ? FellBehindEvent.AnyDocument : key);
+            foreach (var queue in queues.Values) queue.Offer(fellBehind);
+        }
+    }
+
     public IDisposable Subscribe(int documentId, Func<FeedEvent, Task> handler) =>
         Add(documentId, handler, options.Value.SubscriberQueue, $"A subscriber of document {documentId}", new FellBehindEvent(documentId));
 

@@ -46,7 +46,7 @@ internal static class AppSetup
         // Bare status codes (a body that does not bind, no user, no such route) get a sentence too.
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Detail ??= Problems.DefaultDetail(context.ProblemDetails.Status));
-        services.AddAnnotateHealthChecks();
+        var health = services.AddAnnotateHealthChecks();
         services.AddAnnotateOpenApi();
 
         services.AddAnnotateData(configuration, Path.Combine(builder.Environment.ContentRootPath, "App_Data"));
@@ -87,6 +87,7 @@ internal static class AppSetup
         services.AddHostedService<HubRelay>();
         services.AddHostedService<MarkdownWarmUp>();
         services.AddSignalR();
+        services.AddAnnotateRedis(health, configuration);
         services.AddSingleton<HubLifetimeManager<AnnotationHub>, AnnotationHubLifetimeManager>();
         services.AddHubOrigins(configuration);
         // A year, the usual for HSTS; subdomains are not ours to decide for.

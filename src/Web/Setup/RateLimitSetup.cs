@@ -1,35 +1,35 @@
 using Annotate.Web.RateLimiting;
 using Microsoft.AspNetCore.Identity.Data;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Annotate.Web.Setup;
 
 /// <summary>
-/// ASP.NET Core's rate-limiting middleware over the app's <see cref="RateLimits"/>: an endpoint names
-/// its policy with <see cref="RateLimitedEndpoints.WithRateLimit{TBuilder}"/>, and a request over the limit is answered 429
+/// The app's <see cref="RateLimits"/> in the HTTP pipeline: an endpoint names its policy with
+/// <see cref="RateLimitedEndpoints.WithRateLimit{TBuilder}"/>, and a request over the limit is answered 429
 /// with <c>Retry-After</c> and a sentence. Settings under <c>RateLimits:*</c>; <c>RateLimits:Enabled=false</c>
-/// leaves the middleware out and lets every manual check through.
+/// leaves the check out and lets every manual check through. The check is the app's own rather than ASP.NET
+/// Core's rate-limiting middleware, whose limiter must answer synchronously first: with several instances a
+/// window is counted in Redis, which is asked without holding a thread.
 /// </summary>
 internal static class RateLimitSetup
 {
     public static void AddAnnotateRateLimits(this WebApplicationBuilder builder)
     {
-        var services = builder.Services;
-        services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
-        services.AddSingleton<RateLimits>();
-        services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<RateLimits>((options, limits) =>
-        {
-            options.GlobalLimiter = limits.ForRequests();
-            options.OnRejected = (context, _) => new ValueTask(
-                limits.Refused(RateLimits.RequestOf(context.HttpContext), context.Lease).ToResult().ExecuteAsync(context.HttpContext));
-        });
+        builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
+        builder.Services.AddSingleton<RateLimits>();
     }
 
     /// <summary>After authentication, so that a request is counted for its user; a bad setting stops the start here.</summary>
     public static void UseAnnotateRateLimits(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<RateLimits>().Enabled) app.UseRateLimiter();
+        var limits = app.Services.GetRequiredService<RateLimits>();
+        if (!limits.Enabled) return;
+        app.Use(async (context, next) =>
+        {
+            var verdict = await limits.AcquireAsync(RateLimits.RequestOf(context));
+            if (verdict.Allowed) await next(context);
+            else await verdict.ToResult().ExecuteAsync(context);
+        });
     }
 
     /// <summary>
@@ -52,7 +52,7 @@ internal static class RateLimitSetup
             {
                 var limits = context.HttpContext.RequestServices.GetRequiredService<RateLimits>();
                 var email = context.GetArgument<LoginRequest>(login).Email;
-                var verdict = limits.Acquire(RateLimitRequest.ForAccountOnly(RateLimitPolicy.SignIn, email));
+                var verdict = await limits.AcquireAsync(RateLimitRequest.ForAccountOnly(RateLimitPolicy.SignIn, email));
                 return verdict.Allowed ? await next(context) : verdict.ToResult();
             };
         });

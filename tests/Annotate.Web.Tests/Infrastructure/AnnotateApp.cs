@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Annotate.Web.Tests.Infrastructure;
 
@@ -45,6 +46,10 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
     /// <summary>An app on a database the caller owns and may reuse after disposing this app.</summary>
     public static AnnotateApp On(TestDatabase database, bool demo = false) => new(database, ownsDatabase: false, demo);
 
+    /// <summary>An app on a database the caller owns, with settings of its own: two instances of one installation.</summary>
+    public static AnnotateApp On(TestDatabase database, IReadOnlyDictionary<string, string> settings) =>
+        new(database, ownsDatabase: false, demo: false, settings: settings);
+
     /// <summary>An app on a fresh database that gives every new account its sample seminar.</summary>
     public static AnnotateApp WithDemo() => new(new TestDatabase(), ownsDatabase: true, demo: true);
 
@@ -66,6 +71,9 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
         new(new TestDatabase(), ownsDatabase: true, demo: false, realPort: true, settings: settings);
 
     public TestDatabase Database { get; }
+
+    /// <summary>What the app logged at Warning and above.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     /// <summary>Scheme and host the test client reaches the app on: the base of every IRI it answers with.</summary>
     public string Origin => realPort ? RootUri.GetLeftPart(UriPartial.Authority) : Server.BaseAddress.GetLeftPart(UriPartial.Authority);
@@ -94,6 +102,7 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
         // Tests register and sign in many accounts in moments: limits are off unless a test turns them on.
         builder.UseSetting("RateLimits:Enabled", "false");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     /// <summary>A client for the API: no cookies, no redirects; with a token, it is signed in by bearer.</summary>
@@ -105,6 +114,9 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
         if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    /// <summary>The same account (its bearer token) calling this app: a person whom the proxy sends to another instance.</summary>
+    public ApiUser As(ApiUser user) => user with { Http = CreateApiClient(user.Token) };
 
     /// <summary>Registers a new account (unique e-mail from <paramref name="name"/>) and signs it in.</summary>
     public async Task<ApiUser> RegisterAsync(string name = "reader")
@@ -145,6 +157,18 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
     {
         var response = await teacher.Http.PostAsJsonAsync($"/api/seminars/{seminarId}/documents", new { title, text });
         return (await response.JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetInt32();
+    }
+
+    /// <summary>Waits until /health/ready answers 200 (after an outage of the database or Redis), at most 30 seconds.</summary>
+    public async Task WaitUntilReadyAsync()
+    {
+        var client = CreateApiClient();
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while ((await client.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK)
+        {
+            Assert.True(DateTime.UtcNow < until, "/health/ready did not answer 200 within 30 seconds.");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>A hub connection of <paramref name="user"/>, started; disposed with the app if the test does not.</summary>

@@ -90,6 +90,13 @@ public sealed class LivePage
     public Task WaitUntilShownAsync(string text) =>
         page.WaitForAssertionAsync(() => Assert.True(Shows(text), $"The page never showed \"{text}\"."), LiveReadingPages.Timeout);
 
+    /// <summary>The names under "Reading now", as the page shows them now.</summary>
+    public IReadOnlyList<string> ReadingNow => page.FindAll("section.presence li").Select(li => li.GetAttribute("title") ?? "").ToList();
+
+    /// <summary>Waits until "Reading now" lists exactly <paramref name="names"/>, in any order given (the page sorts by name).</summary>
+    public Task WaitUntilReadingNowAsync(params string[] names) =>
+        page.WaitForAssertionAsync(() => Assert.Equal(names.Order(StringComparer.CurrentCultureIgnoreCase), ReadingNow), LiveReadingPages.Timeout);
+
     public Task WaitUntilGoneAsync(string text) =>
         page.WaitForAssertionAsync(() => Assert.False(Shows(text), $"The page still shows \"{text}\"."), LiveReadingPages.Timeout);
 }

@@ -1,4 +1,5 @@
 using Annotate.Web.Realtime;
+using Annotate.Web.Setup;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -21,8 +22,9 @@ internal static class TelemetrySetup
         var services = builder.Services;
         services.AddSingleton<AnnotateMetrics>();
         services.AddSingleton<CircuitHandler, CircuitCounter>();
-        services.AddSingleton<InMemoryAnnotationFeed>();
-        services.AddSingleton<IAnnotationFeed>(sp => new MeteredAnnotationFeed(sp.GetRequiredService<InMemoryAnnotationFeed>(), sp.GetRequiredService<AnnotateMetrics>()));
+        // The feed itself (in memory, or over Redis between instances) is wrapped so that every publish is counted.
+        services.AddAnnotateFeed(builder.Configuration);
+        services.AddSingleton<IAnnotationFeed>(sp => new MeteredAnnotationFeed(RedisSetup.InnerFeed(sp), sp.GetRequiredService<AnnotateMetrics>()));
 
         if (string.IsNullOrWhiteSpace(builder.Configuration[EndpointSetting])) return;
         services.AddOpenTelemetry()
