@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Annotate.Web.Tests.Infrastructure;
 
@@ -67,6 +68,9 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
+    /// <summary>What the app's own code logged (not the framework's), for what only the log tells.</summary>
+    public LogRecorder Logs { get; } = new();
+
     /// <summary>Scheme and host the test client reaches the app on: the base of every IRI it answers with.</summary>
     public string Origin => realPort ? RootUri.GetLeftPart(UriPartial.Authority) : Server.BaseAddress.GetLeftPart(UriPartial.Authority);
 
@@ -94,6 +98,7 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
         // Tests register and sign in many accounts in moments: limits are off unless a test turns them on.
         builder.UseSetting("RateLimits:Enabled", "false");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     /// <summary>A client for the API: no cookies, no redirects; with a token, it is signed in by bearer.</summary>

@@ -16,6 +16,8 @@ internal sealed class MailDelivery(MailQueue queue, IOptions<EmailOptions> optio
 {
     private readonly EmailOptions settings = options.Value;
     private readonly MailboxAddress? from = EmailOptionsValidator.ParseFrom(options.Value.From);
+    private int abandoned;
+    private int stopped;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,8 +40,11 @@ internal sealed class MailDelivery(MailQueue queue, IOptions<EmailOptions> optio
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (queue.Unsent > 0)
-            logger.LogWarning("Stopping with {Count} mail(s) unsent; the mail queue is in memory, so they are lost.", queue.Unsent);
+        // The host may stop its services twice (stop, then dispose); say it once.
+        if (Interlocked.Exchange(ref stopped, 1) == 1) return;
+        var unsent = queue.Unsent + abandoned;
+        if (unsent > 0)
+            logger.LogWarning("Stopping with {Count} mail(s) unsent; the mail queue is in memory, so they are lost.", unsent);
     }
 
     private async Task DeliverAsync(SmtpClient client, MailQueue.QueuedMail queued, CancellationToken stoppingToken)
@@ -58,6 +63,8 @@ internal sealed class MailDelivery(MailQueue queue, IOptions<EmailOptions> optio
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            // Stopping in the middle of this mail: it is lost with the rest of the queue.
+            abandoned++;
             throw;
         }
         catch (Exception error)
@@ -80,8 +87,9 @@ internal sealed class MailDelivery(MailQueue queue, IOptions<EmailOptions> optio
             return;
         }
         var delay = settings.DelayAfter(queued.Attempt);
-        logger.LogWarning(error, "Sending mail {Number} \"{Subject}\" to {To} failed (attempt {Attempt} of {Attempts}); trying again in {Delay}.",
-            queued.Number, mail.Subject, mail.To, queued.Attempt, settings.Attempts, delay);
+        // The reason alone: the stack trace is the same every time, and the last attempt logs it.
+        logger.LogWarning("Sending mail {Number} \"{Subject}\" to {To} failed (attempt {Attempt} of {Attempts}: {Reason}); trying again in {Seconds} s.",
+            queued.Number, mail.Subject, mail.To, queued.Attempt, settings.Attempts, error.Message, delay.TotalSeconds);
         queue.RetryLater(queued with { Attempt = queued.Attempt + 1 }, delay, stoppingToken);
     }
 
