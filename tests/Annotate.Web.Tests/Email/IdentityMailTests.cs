@@ -177,4 +177,20 @@ public sealed class IdentityMailTests(MailingApp mailing) : IClassFixture<Mailin
         await (await App.CreateApiClient().GetAsync(MailingApp.OnTestServer(mail.Link))).ShouldHaveStatusAsync(HttpStatusCode.OK);
         await App.LoginAsync(newEmail);
     }
+
+    [Fact]
+    public async Task Asking_again_and_again_sends_an_address_at_most_five_account_mails_an_hour_and_answers_the_same()
+    {
+        var email = MailingApp.NewAddress("flooded");
+        await (await App.CreateApiClient().PostAsJsonAsync("/api/auth/register", new { email, password = AnnotateApp.Password })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        for (var i = 0; i < 6; i++)
+            await (await App.CreateApiClient().PostAsJsonAsync("/api/auth/resendConfirmationEmail", new { email })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var barrier = MailingApp.NewAddress("barrier");
+        await (await App.CreateApiClient().PostAsJsonAsync("/api/auth/register", new { email = barrier, password = AnnotateApp.Password })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await Smtp.WaitForMailAsync(barrier);
+
+        Assert.Equal(5, Smtp.MailTo(email).Count);
+        Assert.Equal(2, App.Logs.Entries.Count(e => e.Message.StartsWith("Not sending", StringComparison.Ordinal) && e.Message.Contains(email, StringComparison.Ordinal)));
+    }
 }

@@ -22,6 +22,13 @@ internal sealed class EmailOptions
     /// <summary>The wait before the second attempt; each later wait is twice the one before (30 s, 1, 2, 4, 8 min).</summary>
     public double RetrySeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Account mails (confirm, reset, new address) to one address in an hour; more are not sent (and logged).
+    /// Anyone can ask for those mails for any address, so without a cap the app could be used to flood a
+    /// mailbox. 0: no cap.
+    /// </summary>
+    public int AccountMailsPerHour { get; set; } = 5;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Smtp.Host);
 
     /// <summary>The wait after failed attempt <paramref name="attempt"/> (1 for the first).</summary>

@@ -28,6 +28,8 @@ internal sealed class EmailOptionsValidator(IOptions<AppOptions> app) : IValidat
             failures.Add($"Email:QueueCapacity is {options.QueueCapacity}: at least one mail must be able to wait.");
         if (options.Attempts < 1)
             failures.Add($"Email:Attempts is {options.Attempts}: at least one attempt is needed to send anything.");
+        if (options.AccountMailsPerHour < 0)
+            failures.Add($"Email:AccountMailsPerHour is {options.AccountMailsPerHour}: give a number of mails, or 0 for no cap.");
         if (options.RetrySeconds < 0)
             failures.Add($"Email:RetrySeconds is {options.RetrySeconds}: a wait cannot be negative.");
 

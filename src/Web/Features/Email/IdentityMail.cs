@@ -1,4 +1,5 @@
 using System.Net;
+using System.Threading.RateLimiting;
 using Annotate.Data.Entities;
 using Annotate.Web.Setup;
 using Microsoft.AspNetCore.Identity;
@@ -13,16 +14,27 @@ namespace Annotate.Web.Features.Email;
 /// words of ours: no text a stranger chose (a display name, say) reaches an address not yet confirmed.
 /// Links are rebuilt on <see cref="AppOptions.PublicOrigin"/>, whatever Host the request named.
 /// </summary>
-internal sealed class IdentityMail(MailQueue queue, IOptions<AppOptions> app, IOptions<DataProtectionTokenProviderOptions> tokens)
-    : IEmailSender<ApplicationUser>
+internal sealed class IdentityMail(
+    MailQueue queue, IOptions<EmailOptions> options, IOptions<AppOptions> app, IOptions<DataProtectionTokenProviderOptions> tokens, ILogger<IdentityMail> logger)
+    : IEmailSender<ApplicationUser>, IDisposable
 {
+    private readonly PartitionedRateLimiter<string> perRecipient = PartitionedRateLimiter.Create<string, string>(address =>
+        options.Value.AccountMailsPerHour == 0
+            ? RateLimitPartition.GetNoLimiter(address)
+            : RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = options.Value.AccountMailsPerHour,
+                Window = TimeSpan.FromHours(1),
+                QueueLimit = 0,
+            }));
+
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink)
     {
         var link = OnPublicOrigin(confirmationLink);
         // The Manage email page links to ConfirmEmailChange; the API's confirmEmail says changedEmail.
         var change = link.AbsolutePath.EndsWith("/Account/ConfirmEmailChange", StringComparison.OrdinalIgnoreCase)
             || QueryHelpers.ParseQuery(link.Query).ContainsKey("changedEmail");
-        queue.Enqueue(change
+        Enqueue(change
             ? MailLayout.WithLink(email, $"Confirm your new e-mail address for {MailLayout.AppName}",
                 [$"Someone, probably you, asked to use this address, {email}, for their {MailLayout.AppName} account instead of the one it has. The change is made when you confirm it; until then nothing changes."],
                 "Use this address", link,
@@ -36,8 +48,8 @@ internal sealed class IdentityMail(MailQueue queue, IOptions<AppOptions> app, IO
 
     public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink)
     {
-        queue.Enqueue(MailLayout.WithLink(email, $"Reset your {MailLayout.AppName} password",
-            [$"Someone, probably you, asked to reset the password of the {MailLayout.AppName} account with this address, {email}. Choose a new one here."],
+        Enqueue(MailLayout.WithLink(email, $"Reset your {MailLayout.AppName} password",
+            [$"Someone, probably you, asked to reset the password of the {MailLayout.AppName} account with this address, {email}."],
             "Choose a new password", OnPublicOrigin(resetLink),
             [$"The link works once, for {Lifespan}.", "If you did not ask for this, ignore this mail: your password stays as it is."]));
         return Task.CompletedTask;
@@ -46,11 +58,29 @@ internal sealed class IdentityMail(MailQueue queue, IOptions<AppOptions> app, IO
     /// <summary>For <c>POST /api/auth/forgotPassword</c>: a code the client sends back with the new password.</summary>
     public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode)
     {
-        queue.Enqueue(MailLayout.WithCode(email, $"Reset your {MailLayout.AppName} password",
+        Enqueue(MailLayout.WithCode(email, $"Reset your {MailLayout.AppName} password",
             [$"Someone, probably you, asked to reset the password of the {MailLayout.AppName} account with this address, {email}."],
             "Give this code with your new password", resetCode,
             [$"The code works once, for {Lifespan}.", "If you did not ask for this, ignore this mail: your password stays as it is."]));
         return Task.CompletedTask;
+    }
+
+    public void Dispose() => perRecipient.Dispose();
+
+    /// <summary>
+    /// Queues the mail unless its address had its hour's share already. The page or call that asked answers
+    /// the same either way, so the cap tells no one anything about the address.
+    /// </summary>
+    private void Enqueue(OutgoingMail mail)
+    {
+        using var permit = perRecipient.AttemptAcquire(mail.To.Trim().ToUpperInvariant());
+        if (permit.IsAcquired)
+        {
+            queue.Enqueue(mail);
+            return;
+        }
+        logger.LogWarning("Not sending \"{Subject}\" to {To}: it had {Limit} account mails in the last hour already (Email:AccountMailsPerHour).",
+            mail.Subject, mail.To, options.Value.AccountMailsPerHour);
     }
 
     private string Lifespan => Describe(tokens.Value.TokenLifespan);
