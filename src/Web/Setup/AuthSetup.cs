@@ -1,6 +1,7 @@
 using Annotate.Data;
 using Annotate.Data.Entities;
 using Annotate.Web.Components.Account;
+using Annotate.Web.Features.Email;
 using Annotate.Web.Features.Users;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -76,13 +77,13 @@ internal static class AuthSetup
             .AddDefaultTokenProviders()
             .AddApiEndpoints();
 
-        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        services.AddAnnotateEmail(configuration);
     }
 
     /// <summary>
     /// Refuses to start with settings under which no one could use their account: confirmation required,
     /// but no e-mail sender to send the confirmation link (the page used to show the link instead, to
-    /// anyone who typed the address).
+    /// anyone who typed the address). With <c>Email:Smtp:Host</c> set, Identity's mails go out and this passes.
     /// </summary>
     public static void CheckAccountSettings(this WebApplication app)
     {
@@ -90,7 +91,8 @@ internal static class AuthSetup
         if (identity.SignIn.RequireConfirmedAccount && app.Services.GetRequiredService<IEmailSender<ApplicationUser>>() is IdentityNoOpEmailSender)
             throw new InvalidOperationException(
                 "Identity:RequireConfirmedAccount is true, but no e-mail sender is configured, so no new account could ever be confirmed. " +
-                "Configure an e-mail sender, or set Identity:RequireConfirmedAccount to false (environment: Identity__RequireConfirmedAccount=false).");
+                "Configure e-mail (Email:Smtp:Host, Email:From and App:PublicOrigin; see the README), " +
+                "or set Identity:RequireConfirmedAccount to false (environment: Identity__RequireConfirmedAccount=false).");
     }
 
     /// <summary>Signed in by a token the client sends (not by the browser's cookie): the cookie is then not even read.</summary>

@@ -72,8 +72,8 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
-    /// <summary>What the app logged at Warning and above.</summary>
-    public CapturedLogs Logs { get; } = new();
+    /// <summary>What the app's own code logged (not the framework's), for what only the log tells.</summary>
+    public LogRecorder Logs { get; } = new();
 
     /// <summary>Scheme and host the test client reaches the app on: the base of every IRI it answers with.</summary>
     public string Origin => realPort ? RootUri.GetLeftPart(UriPartial.Authority) : Server.BaseAddress.GetLeftPart(UriPartial.Authority);

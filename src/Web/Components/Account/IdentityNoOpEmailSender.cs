@@ -4,7 +4,8 @@ using Annotate.Data.Entities;
 
 namespace Annotate.Web.Components.Account;
 
-// Sends nothing. With it, Identity:RequireConfirmedAccount=true stops start-up (AuthSetup.CheckAccountSettings): no one could confirm.
+// Sends nothing: Identity's sender while Email:Smtp:Host is unset (EmailSetup). With it, Identity:RequireConfirmedAccount=true
+// stops start-up (AuthSetup.CheckAccountSettings): no one could confirm.
 internal sealed class IdentityNoOpEmailSender : IEmailSender<ApplicationUser>
 {
     private readonly IEmailSender emailSender = new NoOpEmailSender();
