@@ -146,9 +146,10 @@ internal sealed class RedisPresence(ReadingPresence presence, IConnectionMultipl
             foreach (var (documentId, entries) in found) Remember(documentId, entries);
             if (Interlocked.Exchange(ref failing, 0) == 1) logger.LogInformation("Presence is shared through Redis again");
         }
-        catch (Exception exception) when (exception is RedisException or ObjectDisposedException or TimeoutException)
+        catch (Exception exception)
         {
-            // Written at the next heartbeat (with every document read here then), or sooner if something changes.
+            // Presence never takes the app down. Written at the next heartbeat (with every document read here
+            // then), or sooner if something changes.
             foreach (var documentId in changed) changedHere.TryAdd(documentId, 0);
             if (Interlocked.Exchange(ref failing, 1) == 0)
                 logger.LogWarning(exception, "Could not share \"Reading now\" through Redis: other instances' readers expire within {Expiry} until it is back", settings.PresenceExpiry);
