@@ -51,8 +51,6 @@ public sealed class HubClient : IAsyncDisposable
         return client;
     }
 
-    public HubConnectionState State => connection.State;
-
     /// <summary>Completes once the client has reconnected after losing its connection and joined its document again.</summary>
     public Task Rejoined => rejoined.Task;
 
