@@ -87,6 +87,12 @@ namespace Annotate.Data.Postgres.Migrations
                     b.Property<string>("ResolvedById")
                         .HasColumnType("text");
 
+                    b.Property<string>("SearchTags")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SearchText")
+                        .HasColumnType("text");
+
                     b.Property<int?>("Start")
                         .HasColumnType("integer");
 

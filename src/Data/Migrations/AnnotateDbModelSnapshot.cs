@@ -82,6 +82,12 @@ namespace Annotate.Data.Migrations
                     b.Property<string>("ResolvedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchTags")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Start")
                         .HasColumnType("INTEGER");
 
