@@ -8,7 +8,7 @@ namespace Annotate.Web.Features.Search;
 /// cut at a word and marked with "…" where the paragraph goes on. A passage running into the next paragraph shows
 /// nothing after it.
 /// </summary>
-internal sealed record PassageContext(string Before, string After)
+public sealed record PassageContext(string Before, string After)
 {
     public const int Reach = 160;
 

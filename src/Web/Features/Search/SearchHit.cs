@@ -8,7 +8,7 @@ namespace Annotate.Web.Features.Search;
 /// </summary>
 /// <param name="Paragraph">The paragraph's number as the reading page shows it; null for a heading, an orphan or no passage.</param>
 /// <param name="Passage">The quote where it stands now; null for a thread without one (or a reply whose thread the reader may not see).</param>
-internal sealed record SearchHit(
+public sealed record SearchHit(
     AnnotationView Annotation,
     int DocumentId,
     string DocumentTitle,

@@ -13,7 +13,7 @@ namespace Annotate.Web.Features.Search;
 /// Search across a seminar's documents (the search page and <c>GET /api/search</c>). The database does the work in
 /// one query: the search's filters (<see cref="SearchFilters"/>, the full-text part on the engine's index), then the
 /// visibility filter every read path uses, per document (<see cref="VisibilityFilter.ForSeminar"/>), so that neither
-/// the page nor <see cref="SearchPage.Total"/> holds anything the reader may not see; the rule itself has the last
+/// the page nor <see cref="SearchResults.Total"/> holds anything the reader may not see; the rule itself has the last
 /// word on the page. Newest first.
 /// </summary>
 internal sealed class SearchService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access)
@@ -25,18 +25,18 @@ internal sealed class SearchService(IDbContextFactory<AnnotateDb> dbFactory, Rea
 
     public const string NoSuchSeminar = "There is no seminar with that id that you belong to.";
 
-    public async Task<SearchResult> SearchAsync(string userId, int seminarId, string? text, int limit = DefaultLimit, int offset = 0,
+    public async Task<SearchOutcome> SearchAsync(string userId, int seminarId, string? text, int limit = DefaultLimit, int offset = 0,
         CancellationToken cancellationToken = default)
     {
         if (limit is < 1 or > MaxLimit)
-            return SearchResult.Invalid(string.Create(CultureInfo.InvariantCulture, $"limit must be between 1 and {MaxLimit}; it was {limit}."));
+            return SearchOutcome.Invalid(string.Create(CultureInfo.InvariantCulture, $"limit must be between 1 and {MaxLimit}; it was {limit}."));
         if (offset is < 0 or > MaxOffset)
-            return SearchResult.Invalid(string.Create(CultureInfo.InvariantCulture,
+            return SearchOutcome.Invalid(string.Create(CultureInfo.InvariantCulture,
                 $"offset must be between 0 and {MaxOffset:N0}; it was {offset}. To reach older results, narrow the search."));
         var parsed = SearchSyntax.Parse(text);
-        if (parsed.Query is not { } query) return SearchResult.Invalid(parsed.Error!);
+        if (parsed.Query is not { } query) return SearchOutcome.Invalid(parsed.Error!);
         if (await access.ForSeminarDocumentsAsync(userId, seminarId, cancellationToken) is not { } reader)
-            return SearchResult.NotFound(NoSuchSeminar);
+            return SearchOutcome.NotFound(NoSuchSeminar);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var scope = await ScopeAsync(db, seminarId, query, cancellationToken);
@@ -52,7 +52,7 @@ internal sealed class SearchService(IDbContextFactory<AnnotateDb> dbFactory, Rea
         var views = (await AnnotationViews.ToViewsAsync(db, found, cancellationToken))
             .Where(v => v.CanBeSeenBy(reader.On(v.DocumentId))).ToList();
         var hits = await HitsAsync(db, reader, scope, views, cancellationToken);
-        return new SearchResult(new SearchPage(query, total, offset, limit, hits));
+        return new SearchOutcome(new SearchResults(query, total, offset, limit, hits));
     }
 
     /// <summary>The seminar's documents, and its groups and people when the search names any.</summary>
