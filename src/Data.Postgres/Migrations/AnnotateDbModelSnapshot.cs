@@ -125,6 +125,10 @@ namespace Annotate.Data.Postgres.Migrations
 
                     b.HasIndex("ThreadId");
 
+                    b.HasIndex("DocumentId", "AuthorId");
+
+                    b.HasIndex("DocumentId", "Motivation");
+
                     b.HasIndex("DocumentId", "Start");
 
                     b.HasIndex("DocumentId", "AuthorId", "ImportKey")

@@ -120,6 +120,10 @@ namespace Annotate.Data.Migrations
 
                     b.HasIndex("ThreadId");
 
+                    b.HasIndex("DocumentId", "AuthorId");
+
+                    b.HasIndex("DocumentId", "Motivation");
+
                     b.HasIndex("DocumentId", "Start");
 
                     b.HasIndex("DocumentId", "AuthorId", "ImportKey")

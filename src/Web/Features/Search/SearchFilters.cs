@@ -15,18 +15,36 @@ namespace Annotate.Web.Features.Search;
 /// </summary>
 internal static class SearchFilters
 {
-    public static IQueryable<Annotation> Narrow(AnnotateDb db, IQueryable<Annotation> annotations, SearchQuery query, SearchScope scope, string me)
+    /// <summary>
+    /// The seminar's annotations (those of <paramref name="scope"/>'s documents) that the terms on an annotation
+    /// allow. With words, a quote or a tag to find, the index's matches are where the database starts, joined to the
+    /// annotations; the document test is then written so that SQLite cannot use the document index for it
+    /// (<c>DocumentId + 0</c>): without statistics it would rather walk every annotation of the seminar and look each
+    /// one up in the matches, which at 100,000 annotations took seconds.
+    /// </summary>
+    public static IQueryable<Annotation> Narrow(AnnotateDb db, SearchQuery query, SearchScope scope, string me)
     {
-        var words = query.Terms.Where(t => t.Field is SearchField.Words or SearchField.Quote).ToList();
-        if (words.Where(t => !t.Negated).ToList() is { Count: > 0 } wanted)
+        var documentIds = scope.Documents.Select(d => d.Id).ToList();
+        // A tag is found through the index and then checked whole; a tag left out needs only the check.
+        var indexed = query.Terms.Where(t => t.Field is SearchField.Words or SearchField.Quote || t is { Field: SearchField.Tag, Negated: false }).ToList();
+        var wanted = indexed.Where(t => !t.Negated).ToList();
+        var unwanted = indexed.Where(t => t.Negated).ToList();
+        IQueryable<Annotation> annotations;
+        if (wanted.Count > 0)
         {
-            var matching = SearchIndex.MatchingAll(db, wanted);
-            annotations = annotations.Where(a => matching.Contains(a.Id));
+            annotations = from id in SearchIndex.Matching(db, wanted, unwanted)
+                          join a in db.Annotations on id equals a.Id
+                          where documentIds.Contains(a.DocumentId + 0)
+                          select a;
         }
-        if (words.Where(t => t.Negated).ToList() is { Count: > 0 } unwanted)
+        else
         {
-            var matching = SearchIndex.MatchingAny(db, unwanted);
-            annotations = annotations.Where(a => !matching.Contains(a.Id));
+            annotations = db.Annotations.Where(a => documentIds.Contains(a.DocumentId));
+            if (unwanted.Count > 0)
+            {
+                var matching = SearchIndex.MatchingAny(db, unwanted);
+                annotations = annotations.Where(a => !matching.Contains(a.Id));
+            }
         }
         foreach (var term in query.Terms)
         {

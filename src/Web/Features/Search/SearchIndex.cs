@@ -10,49 +10,65 @@ namespace Annotate.Web.Features.Search;
 /// The full-text part of a search, on the engine's own index (made by the AnnotationSearchIndex migration, kept in
 /// step by its triggers): SQLite's FTS5 table, or PostgreSQL's tsvectors with the 'simple' configuration. Each word
 /// or phrase must occur, its words one after the other, in the comment or in the quote (<c>quote:</c>: the quote
-/// only); case is ignored, diacritics are not. A term is looked for in both Unicode forms (composed and decomposed),
-/// since a text pasted from elsewhere may be in either.
+/// only; <c>tag:</c>: the tags, whose exact match the caller checks); case is ignored, diacritics are not. A term is
+/// looked for in both Unicode forms (composed and decomposed), since a text pasted from elsewhere may be in either.
 /// </summary>
 internal static class SearchIndex
 {
-    /// <summary>The ids of the annotations that match every one of <paramref name="terms"/> (words and quote terms).</summary>
-    public static IQueryable<Guid> MatchingAll(AnnotateDb db, IReadOnlyList<SearchTerm> terms) =>
-        db.Database.IsNpgsql() ? Postgres(db, terms, " AND ") : Sqlite(db, terms, " AND ");
+    /// <summary>
+    /// The ids of the annotations that match every one of <paramref name="wanted"/> (at least one) and none of
+    /// <paramref name="unwanted"/> (words, quote and tag terms), in one query of the index.
+    /// </summary>
+    public static IQueryable<Guid> Matching(AnnotateDb db, IReadOnlyList<SearchTerm> wanted, IReadOnlyList<SearchTerm> unwanted) =>
+        db.Database.IsNpgsql()
+            ? Postgres(db, conditions => $"{string.Join(" AND ", wanted.Select(conditions))}" +
+                (unwanted.Count == 0 ? "" : $" AND NOT ({string.Join(" OR ", unwanted.Select(conditions))})"))
+            : Sqlite(db, $"({string.Join(" AND ", wanted.Select(SqlitePhrase))})" +
+                (unwanted.Count == 0 ? "" : $" NOT ({string.Join(" OR ", unwanted.Select(SqlitePhrase))})"));
 
     /// <summary>The ids of the annotations that match any one of <paramref name="terms"/>.</summary>
     public static IQueryable<Guid> MatchingAny(AnnotateDb db, IReadOnlyList<SearchTerm> terms) =>
-        db.Database.IsNpgsql() ? Postgres(db, terms, " OR ") : Sqlite(db, terms, " OR ");
+        db.Database.IsNpgsql()
+            ? Postgres(db, conditions => string.Join(" OR ", terms.Select(conditions)))
+            : Sqlite(db, string.Join(" OR ", terms.Select(SqlitePhrase)));
 
-    private static IQueryable<Guid> Sqlite(AnnotateDb db, IReadOnlyList<SearchTerm> terms, string join)
+    private static IQueryable<Guid> Sqlite(AnnotateDb db, string match) => db.Database.SqlQuery<Guid>($"""
+        SELECT r."AnnotationId" AS "Value" FROM "AnnotationSearch" JOIN "AnnotationSearchRows" r ON r."Key" = "AnnotationSearch".rowid
+        WHERE "AnnotationSearch" MATCH {match}
+        """);
+
+    /// <summary>A term as an FTS5 phrase in its columns; the value goes in double quotes (the parser leaves none inside one).</summary>
+    private static string SqlitePhrase(SearchTerm term)
     {
-        // One FTS5 query; the values are phrases in double quotes (the parser leaves none inside a value).
-        var match = string.Join(join, terms.Select(t =>
+        var phrase = $"({string.Join(" OR ", Forms(term.Value).Select(f => $"\"{f.Replace("\"", "\"\"")}\""))})";
+        return term.Field switch
         {
-            var forms = Forms(t.Value).Select(f => $"\"{f.Replace("\"", "\"\"")}\"");
-            var phrase = $"({string.Join(" OR ", forms)})";
-            return t.Field == SearchField.Quote ? $"\"Quote\" : {phrase}" : phrase;
-        }));
-        return db.Database.SqlQuery<Guid>($"""
-            SELECT r."AnnotationId" AS "Value" FROM "AnnotationSearch" JOIN "AnnotationSearchRows" r ON r."Key" = "AnnotationSearch".rowid
-            WHERE "AnnotationSearch" MATCH {match}
-            """);
+            SearchField.Quote => $"\"Quote\" : {phrase}",
+            SearchField.Tag => $"\"Tags\" : {phrase}",
+            _ => $"{{\"Body\" \"Quote\"}} : {phrase}",
+        };
     }
 
-    private static IQueryable<Guid> Postgres(AnnotateDb db, IReadOnlyList<SearchTerm> terms, string join)
+    /// <summary>The WHERE clause <paramref name="where"/> makes of each term's condition, its values as parameters.</summary>
+    private static IQueryable<Guid> Postgres(AnnotateDb db, Func<Func<SearchTerm, string>, string> where)
     {
-        var sql = new StringBuilder("""SELECT "AnnotationId" AS "Value" FROM "AnnotationSearch" WHERE """);
         var values = new List<object>();
-        sql.Append(string.Join(join, terms.Select(t =>
+        string Condition(SearchTerm term)
         {
-            var forms = Forms(t.Value).Select(f =>
+            var query = $"({string.Join(" || ", Forms(term.Value).Select(f =>
             {
                 values.Add(f);
                 return $"phraseto_tsquery('simple', {{{values.Count - 1}}})";
-            });
-            var query = $"({string.Join(" || ", forms)})";
-            return t.Field == SearchField.Quote ? $"(\"Quote\" @@ {query})" : $"(\"Body\" @@ {query} OR \"Quote\" @@ {query})";
-        })));
-        return db.Database.SqlQuery<Guid>(FormattableStringFactory.Create(sql.ToString(), values.ToArray()));
+            }))})";
+            return term.Field switch
+            {
+                SearchField.Quote => $"\"Quote\" @@ {query}",
+                SearchField.Tag => $"\"Tags\" @@ {query}",
+                _ => $"(\"Body\" @@ {query} OR \"Quote\" @@ {query})",
+            };
+        }
+        var sql = $"""SELECT "AnnotationId" AS "Value" FROM "AnnotationSearch" WHERE {where(Condition)}""";
+        return db.Database.SqlQuery<Guid>(FormattableStringFactory.Create(sql, values.ToArray()));
     }
 
     /// <summary>The value as written, composed, and decomposed, once each.</summary>

@@ -40,17 +40,19 @@ internal sealed class SearchService(IDbContextFactory<AnnotateDb> dbFactory, Rea
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var scope = await ScopeAsync(db, seminarId, query, cancellationToken);
-        var documentIds = scope.Documents.Select(d => d.Id).ToList();
-        var annotations = SearchFilters.Narrow(db, db.Annotations.Where(a => documentIds.Contains(a.DocumentId)), query, scope, userId);
         var filter = VisibilityFilter.ForSeminar(reader.Viewer, reader.AwaitingOwnPost);
-        var rows = SearchFilters.NarrowRows(AnnotationViews.Rows(db, annotations).Where(filter), query,
+        var rows = SearchFilters.NarrowRows(AnnotationViews.Rows(db, SearchFilters.Narrow(db, query, scope, userId)).Where(filter), query,
             AnnotationViews.Rows(db, db.Annotations).Where(filter));
 
-        var total = await rows.CountAsync(cancellationToken);
-        var found = offset >= total ? [] : await rows.OrderByDescending(r => r.Created).ThenByDescending(r => r.Id)
-            .Skip(offset).Take(limit).AsNoTracking().ToListAsync(cancellationToken);
+        // One pass over what matches: how many, and when each was written; the page is the newest of them, read whole.
+        var matches = await rows.Select(r => new { r.Id, r.Created }).AsNoTracking().ToListAsync(cancellationToken);
+        var pageIds = matches.OrderByDescending(m => m.Created).ThenByDescending(m => m.Id).Skip(offset).Take(limit).Select(m => m.Id).ToList();
+        var found = pageIds.Count == 0 ? [] : await AnnotationViews.Rows(db, db.Annotations.Where(a => pageIds.Contains(a.Id))).Where(filter)
+            .AsNoTracking().ToListAsync(cancellationToken);
         var views = (await AnnotationViews.ToViewsAsync(db, found, cancellationToken))
-            .Where(v => v.CanBeSeenBy(reader.On(v.DocumentId))).ToList();
+            .Where(v => v.CanBeSeenBy(reader.On(v.DocumentId)))
+            .OrderBy(v => pageIds.IndexOf(v.Id)).ToList();
+        var total = matches.Count;
         var hits = await HitsAsync(db, reader, scope, views, cancellationToken);
         return new SearchOutcome(new SearchResults(query, total, offset, limit, hits));
     }
@@ -87,7 +89,8 @@ internal sealed class SearchService(IDbContextFactory<AnnotateDb> dbFactory, Rea
                 cancellationToken: cancellationToken))
             .Where(t => t.CanBeSeenBy(reader.On(t.DocumentId))).ToDictionary(t => t.Id);
         var documentIds = views.Select(v => v.DocumentId).Distinct().ToList();
-        var texts = await db.Documents.Where(d => documentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Text, cancellationToken);
+        var texts = await db.Documents.Where(d => documentIds.Contains(d.Id)).Select(d => new { d.Id, d.Text })
+            .ToDictionaryAsync(d => d.Id, d => d.Text, cancellationToken);
         var blocks = texts.ToDictionary(t => t.Key, t => TextBlocks.Parse(t.Value));
         var titles = scope.Documents.ToDictionary(d => d.Id, d => d.Title);
 

@@ -6,10 +6,11 @@ namespace Annotate.Data.Migrations
 {
     /// <summary>
     /// The search index (issue 14): an FTS5 table of each annotation's words (<c>SearchText</c>, its Markdown
-    /// reduced to text) and the quote of its passage where it stands now (its anchor on the document's current
-    /// revision, else the quote it was written on), kept in step by triggers on every insert, change and delete of
-    /// an annotation or an anchor, cascades included. An annotation's id is text and its rowid may change with a
-    /// VACUUM, so the index's rows are keyed by AnnotationSearchRows, whose integer key is its own.
+    /// reduced to text), the quote of its passage where it stands now (its anchor on the document's current
+    /// revision, else the quote it was written on) and its tags (<c>SearchTags</c>), kept in step by triggers on every
+    /// insert, change and delete of an annotation or an anchor, cascades included. An annotation's id is text and its rowid may change with a
+    /// VACUUM, so the index's rows are keyed by AnnotationSearchRows, whose integer key is its own. Two indexes serve
+    /// search's fields over a seminar's documents (author, motivation).
     /// </summary>
     public partial class AnnotationSearchIndex : Migration
     {
@@ -28,6 +29,7 @@ namespace Annotate.Data.Migrations
             UPDATE "AnnotationSearch" SET "Quote" = (SELECT {QuoteOfA} FROM "Annotations" a WHERE a."Id" = {annotationId})
             WHERE rowid = (SELECT "Key" FROM "AnnotationSearchRows" WHERE "AnnotationId" = {annotationId});
             """;
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -43,22 +45,34 @@ namespace Annotate.Data.Migrations
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.CreateIndex(
+                name: "IX_Annotations_DocumentId_AuthorId",
+                table: "Annotations",
+                columns: new[] { "DocumentId", "AuthorId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Annotations_DocumentId_Motivation",
+                table: "Annotations",
+                columns: new[] { "DocumentId", "Motivation" });
+
             migrationBuilder.Sql("""
                 CREATE TABLE "AnnotationSearchRows" ("Key" INTEGER PRIMARY KEY, "AnnotationId" TEXT NOT NULL UNIQUE);
                 """);
             // Diacritics kept: in Vietnamese they tell words apart (ma, má, mà), and PostgreSQL's 'simple' keeps them too.
             migrationBuilder.Sql("""
-                CREATE VIRTUAL TABLE "AnnotationSearch" USING fts5("Body", "Quote", tokenize = 'unicode61 remove_diacritics 0');
+                CREATE VIRTUAL TABLE "AnnotationSearch" USING fts5("Body", "Quote", "Tags", tokenize = 'unicode61 remove_diacritics 0');
                 """);
             migrationBuilder.Sql($"""
                 CREATE TRIGGER "AnnotationSearch_Insert" AFTER INSERT ON "Annotations" BEGIN
                     INSERT INTO "AnnotationSearchRows" ("AnnotationId") VALUES (new."Id");
-                    INSERT INTO "AnnotationSearch" (rowid, "Body", "Quote") VALUES (last_insert_rowid(), COALESCE(new."SearchText", new."Body"), {QuoteOfNew});
+                    INSERT INTO "AnnotationSearch" (rowid, "Body", "Quote", "Tags")
+                    VALUES (last_insert_rowid(), COALESCE(new."SearchText", new."Body"), {QuoteOfNew}, COALESCE(new."SearchTags", new."Tags"));
                 END;
                 """);
             migrationBuilder.Sql($"""
-                CREATE TRIGGER "AnnotationSearch_Update" AFTER UPDATE OF "SearchText", "Body", "Exact", "DocumentRevision" ON "Annotations" BEGIN
-                    UPDATE "AnnotationSearch" SET "Body" = COALESCE(new."SearchText", new."Body"), "Quote" = {QuoteOfNew}
+                CREATE TRIGGER "AnnotationSearch_Update" AFTER UPDATE OF "SearchText", "Body", "Exact", "DocumentRevision", "SearchTags", "Tags" ON "Annotations" BEGIN
+                    UPDATE "AnnotationSearch"
+                    SET "Body" = COALESCE(new."SearchText", new."Body"), "Quote" = {QuoteOfNew}, "Tags" = COALESCE(new."SearchTags", new."Tags")
                     WHERE rowid = (SELECT "Key" FROM "AnnotationSearchRows" WHERE "AnnotationId" = new."Id");
                 END;
                 """);
@@ -89,8 +103,8 @@ namespace Annotate.Data.Migrations
                 INSERT INTO "AnnotationSearchRows" ("AnnotationId") SELECT "Id" FROM "Annotations";
                 """);
             migrationBuilder.Sql($"""
-                INSERT INTO "AnnotationSearch" (rowid, "Body", "Quote")
-                SELECT r."Key", COALESCE(a."SearchText", a."Body"), {QuoteOfA}
+                INSERT INTO "AnnotationSearch" (rowid, "Body", "Quote", "Tags")
+                SELECT r."Key", COALESCE(a."SearchText", a."Body"), {QuoteOfA}, COALESCE(a."SearchTags", a."Tags")
                 FROM "AnnotationSearchRows" r JOIN "Annotations" a ON a."Id" = r."AnnotationId";
                 """);
         }
@@ -102,6 +116,14 @@ namespace Annotate.Data.Migrations
                 migrationBuilder.Sql($"DROP TRIGGER \"AnnotationSearch_{trigger}\";");
             migrationBuilder.Sql("DROP TABLE \"AnnotationSearch\";");
             migrationBuilder.Sql("DROP TABLE \"AnnotationSearchRows\";");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Annotations_DocumentId_AuthorId",
+                table: "Annotations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Annotations_DocumentId_Motivation",
+                table: "Annotations");
 
             migrationBuilder.DropColumn(
                 name: "SearchTags",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Annotate.Data.Migrations
 {
     [DbContext(typeof(AnnotateDb))]
-    [Migration("20261205050257_AnnotationSearchIndex")]
+    [Migration("20261205061150_AnnotationSearchIndex")]
     partial class AnnotationSearchIndex
     {
         /// <inheritdoc />
@@ -122,6 +122,10 @@ namespace Annotate.Data.Migrations
                     b.HasIndex("ParentId");
 
                     b.HasIndex("ThreadId");
+
+                    b.HasIndex("DocumentId", "AuthorId");
+
+                    b.HasIndex("DocumentId", "Motivation");
 
                     b.HasIndex("DocumentId", "Start");
 

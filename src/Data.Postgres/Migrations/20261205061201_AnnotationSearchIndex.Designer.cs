@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Annotate.Data.Postgres.Migrations
 {
     [DbContext(typeof(AnnotateDb))]
-    [Migration("20261205050647_AnnotationSearchIndex")]
+    [Migration("20261205061201_AnnotationSearchIndex")]
     partial class AnnotationSearchIndex
     {
         /// <inheritdoc />
@@ -127,6 +127,10 @@ namespace Annotate.Data.Postgres.Migrations
                     b.HasIndex("ParentId");
 
                     b.HasIndex("ThreadId");
+
+                    b.HasIndex("DocumentId", "AuthorId");
+
+                    b.HasIndex("DocumentId", "Motivation");
 
                     b.HasIndex("DocumentId", "Start");
 
