@@ -123,6 +123,23 @@ public sealed class SearchPageTests(AnnotateApp app) : IClassFixture<AnnotateApp
     }
 
     [Fact]
+    public async Task Searches_over_the_limit_say_when_to_try_again_and_the_API_shares_the_window()
+    {
+        await using var limited = AnnotateApp.WithSettings(TestLimits.On(new TestLimits.Limit("Search", PerPerson: 2, PerAddress: 0, WindowSeconds: 60)));
+        var room = await limited.CreateClassroomAsync();
+        await (await room.StudentA.GetSearchAsync(room.SeminarId, "marx")).ShouldHaveStatusAsync(System.Net.HttpStatusCode.OK);
+        await using var pages = new LiveReadingPages(limited);
+
+        var first = Open(pages, room.StudentA, room.SeminarId, "marx");
+        await first.WaitForAssertionAsync(() => Assert.Contains("No results for", first.Find("[role=status]").TextContent), Timeout);
+        var second = Open(pages, room.StudentA, room.SeminarId, "engels");
+
+        await second.WaitForAssertionAsync(() =>
+            Assert.Contains("Too many searches in a short time. Try again in", second.Find("[role=status]").TextContent), Timeout);
+        Assert.Empty(second.FindAll(".search-result"));
+    }
+
+    [Fact]
     public async Task The_field_opens_the_results_for_what_was_typed()
     {
         var room = await app.CreateClassroomAsync();
