@@ -48,7 +48,7 @@ app=$!
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 started=$SECONDS
-"${load[@]}" search --annotate "$url" --results "$work/results.jsonl" "${pass[@]}"
+"${load[@]}" search --annotate "$url" --annotate-pid "$app" --results "$work/results.jsonl" "${pass[@]}"
 {
     echo
     echo "Search benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'): bench/search.sh ${pass[*]}"

@@ -16,5 +16,5 @@ internal sealed record BenchSettings(
         Writers: 20, WritesPerWriter: 150, SqliteInsertsPerWriter: 1000, SearchSizes: [10_000, 100_000], SearchRounds: 30);
 
     public static BenchSettings Quick { get; } = new([100, 20], WarmUpPosts: 3, Posts: 10, ReaderAccounts: 3,
-        Writers: 20, WritesPerWriter: 10, SqliteInsertsPerWriter: 100, SearchSizes: [10_000], SearchRounds: 10);
+        Writers: 20, WritesPerWriter: 10, SqliteInsertsPerWriter: 100, SearchSizes: [10_000], SearchRounds: 5);
 }

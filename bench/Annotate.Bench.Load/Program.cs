@@ -2,7 +2,7 @@
 //   free-port                       prints a free loopback TCP port
 //   run --annotate URL --annotate-pid PID --annotate-db FILE --bare URL --bare-pid PID --results FILE --work DIR [--quick]
 //                                   measures hub fan-out, API writes and memory; appends rows to the results file
-//   search --annotate URL --results FILE [--quick] [--sizes N,N] [--rounds N]
+//   search --annotate URL --annotate-pid PID --results FILE [--quick] [--sizes N,N] [--rounds N]
 //                                   only the search measure (bench/search.sh), against a running Annotate
 //   row --results FILE --measure TEXT --unit UNIT [--baseline N] [--annotate N] [--target TEXT]
 //       [--ratio-at-most N] [--at-most N] [--at-least N]
@@ -38,9 +38,9 @@ switch (command)
         var sizes = Optional("--sizes") is { } given ? given.Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray() : searchSettings.SearchSizes;
         using (var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) })
         {
-            var server = new Server("Annotate", new Uri(Option("--annotate")), 0);
+            var server = new Server("Annotate", new Uri(Option("--annotate")), int.Parse(Option("--annotate-pid")));
             await server.WaitUntilHealthyAsync(http);
-            await SearchMeasure.RunAsync(http, server.Url, sizes, (int?)Number("--rounds") ?? searchSettings.SearchRounds, new ResultsFile(Option("--results")));
+            await SearchMeasure.RunAsync(http, server, sizes, (int?)Number("--rounds") ?? searchSettings.SearchRounds, new ResultsFile(Option("--results")));
         }
         return 0;
     case "row":

@@ -10,9 +10,9 @@ namespace Annotate.Bench.Load;
 /// </summary>
 internal static class SearchMeasure
 {
-    public static async Task RunAsync(HttpClient http, Uri annotate, IReadOnlyList<int> sizes, int rounds, ResultsFile results)
+    public static async Task RunAsync(HttpClient http, Server annotate, IReadOnlyList<int> sizes, int rounds, ResultsFile results)
     {
-        var run = new SearchRun(http, annotate, File.ReadAllText(ArticlePath()));
+        var run = new SearchRun(http, annotate.Url, File.ReadAllText(ArticlePath()));
         foreach (var size in sizes)
         {
             var label = size.ToString("#,0", CultureInfo.InvariantCulture);
@@ -20,17 +20,22 @@ internal static class SearchMeasure
             var seminar = await run.SeedAsync(size, seed: 14);
             Console.WriteLine($"Search: {seminar.Searches.Count} searches × {rounds} rounds at {label} annotations");
             var timings = await run.MeasureAsync(seminar, rounds);
+            var cpu = await run.CpuPerRequestAsync(seminar, annotate, Math.Max(10, rounds));
             var mix = Percentiles.Sorted(timings.Mix);
             var baseline = Percentiles.Sorted(timings.Baseline);
             foreach (var (search, times) in timings.BySearch)
             {
                 var sorted = Percentiles.Sorted(times);
-                Console.WriteLine($"  {search.Kind,-40} {search.Query,-32} p50 {Percentiles.Of(sorted, 50),7:0.0} ms  p99 {Percentiles.Of(sorted, 99),7:0.0} ms");
+                Console.WriteLine($"  {search.Kind,-40} {search.Query,-32} p50 {Percentiles.Of(sorted, 50),7:0.0} ms  p99 {Percentiles.Of(sorted, 99),7:0.0} ms" +
+                    $"  server CPU {cpu[search.Kind],6:0.0} ms");
             }
+            Console.WriteLine($"  {"baseline: GET /api/annotations/{id}",-73} server CPU {cpu[""],6:0.0} ms");
             var target = size >= 100_000 ? 50 : 100;
             results.Add(new ResultRow($"search, {label} annotations, p50", "ms", Percentiles.Of(baseline, 50), Percentiles.Of(mix, 50)));
             results.Add(new ResultRow($"search, {label} annotations, p99", "ms", Percentiles.Of(baseline, 99), Percentiles.Of(mix, 99),
                 $"< {target} ms", AtMost: target));
+            results.Add(new ResultRow($"search, {label} annotations, server CPU per search (mean of the mix)", "ms", cpu[""],
+                seminar.Searches.Where(s => s.InMix).Average(s => cpu[s.Kind])));
             var (slowest, slowestTimes) = timings.BySearch.Where(s => s.Key.InMix).MaxBy(s => Percentiles.Of(Percentiles.Sorted(s.Value), 99));
             results.Add(new ResultRow($"search, {label} annotations, slowest of the mix p99 ({slowest.Kind})", "ms", Percentiles.Of(baseline, 99),
                 Percentiles.Of(Percentiles.Sorted(slowestTimes), 99)));

@@ -111,6 +111,26 @@ internal sealed class SearchRun(HttpClient http, Uri baseUrl, string articleText
         return timings;
     }
 
+    /// <summary>
+    /// The server's CPU time per request of each search and of the baseline, <paramref name="times"/> requests each
+    /// one after the other (read from /proc, in ticks of 10 ms: enough requests make it fine): on a shared machine
+    /// this moves less with the load than the time does, and it is what a quiet machine would wait for.
+    /// </summary>
+    public async Task<Dictionary<string, double>> CpuPerRequestAsync(Seminar seminar, Server server, int times)
+    {
+        var cpu = new Dictionary<string, double>();
+        async Task MeasureAsync(string name, string path)
+        {
+            var before = server.CpuMilliseconds();
+            for (var i = 0; i < times; i++) await TimeAsync(path, seminar.StudentToken);
+            cpu[name] = (server.CpuMilliseconds() - before) / times;
+        }
+        foreach (var search in seminar.Searches)
+            await MeasureAsync(search.Kind, $"api/search?q={Uri.EscapeDataString(search.Query)}&seminar={seminar.Id}");
+        await MeasureAsync("", seminar.AnnotationIri);
+        return cpu;
+    }
+
     /// <summary>The time of one GET, whole answer read; a failure ends the run.</summary>
     private async Task<double> TimeAsync(string path, string token)
     {
