@@ -4,7 +4,8 @@
 # Publishes Annotate (Release) and the bare SignalR server, starts both on free loopback ports (Annotate on
 # a fresh SQLite file, rate limits off, no demo seminar), then the load client (bench/Annotate.Bench.Load)
 # makes the accounts, seminar and documents through the API and measures hub fan-out, API writes and
-# memory per hub connection against the bare server and a raw SQLite insert loop. Every executable
+# memory per hub connection against the bare server and a raw SQLite insert loop, and last search (issue 14)
+# against GET by id. Every executable
 # bench/measures/*.sh then adds its own rows (see bench/README.md). Prints one table:
 #   measure | baseline | Annotate | ratio | target | met
 #

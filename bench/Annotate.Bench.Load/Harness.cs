@@ -25,6 +25,8 @@ internal sealed class Harness(BenchSettings settings, Server annotate, string an
             post => AnnotateSite.NewAnnotation(bare.Url, site.FanOutDocument, null, post));
         await FanOutAsync(http, bareTarget, annotateTarget);
         await WritesAsync(http, site);
+        // Last: its hundred thousand annotations would weigh on the measures above.
+        await SearchMeasure.RunAsync(http, annotate, settings.SearchSizes, settings.SearchRounds, results);
     }
 
     private async Task FanOutAsync(HttpClient http, FanOutTarget bareTarget, FanOutTarget annotateTarget)

@@ -2,6 +2,8 @@
 //   free-port                       prints a free loopback TCP port
 //   run --annotate URL --annotate-pid PID --annotate-db FILE --bare URL --bare-pid PID --results FILE --work DIR [--quick]
 //                                   measures hub fan-out, API writes and memory; appends rows to the results file
+//   search --annotate URL --annotate-pid PID --results FILE [--quick] [--sizes N,N] [--rounds N]
+//                                   only the search measure (bench/search.sh), against a running Annotate
 //   row --results FILE --measure TEXT --unit UNIT [--baseline N] [--annotate N] [--target TEXT]
 //       [--ratio-at-most N] [--at-most N] [--at-least N]
 //                                   adds one row, for measures outside this program (bench/measures/README.md)
@@ -34,6 +36,16 @@ switch (command)
         var annotate = new Server("Annotate", new Uri(Option("--annotate")), int.Parse(Option("--annotate-pid")));
         var bare = new Server("bare SignalR server", new Uri(Option("--bare")), int.Parse(Option("--bare-pid")));
         await new Harness(settings, annotate, Option("--annotate-db"), bare, Option("--work"), new ResultsFile(Option("--results"))).RunAsync();
+        return 0;
+    case "search":
+        var searchSettings = args.Contains("--quick") ? BenchSettings.Quick : BenchSettings.Full;
+        var sizes = Optional("--sizes") is { } given ? given.Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray() : searchSettings.SearchSizes;
+        using (var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) })
+        {
+            var server = new Server("Annotate", new Uri(Option("--annotate")), int.Parse(Option("--annotate-pid")));
+            await server.WaitUntilHealthyAsync(http);
+            await SearchMeasure.RunAsync(http, server, sizes, (int?)Number("--rounds") ?? searchSettings.SearchRounds, new ResultsFile(Option("--results")));
+        }
         return 0;
     case "row":
         new ResultsFile(Option("--results")).Add(new ResultRow(Option("--measure"), Optional("--unit") ?? "", Number("--baseline"), Number("--annotate"),

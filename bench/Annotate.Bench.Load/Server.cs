@@ -12,6 +12,13 @@ internal sealed record Server(string Name, Uri Url, int ProcessId)
         throw new InvalidOperationException($"No VmRSS for process {ProcessId} ({Name}).");
     }
 
+    /// <summary>CPU time the process has used, user and system, in milliseconds (/proc/PID/stat; clock ticks of 10 ms).</summary>
+    public double CpuMilliseconds()
+    {
+        var fields = File.ReadAllText($"/proc/{ProcessId}/stat").Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return (long.Parse(fields[11]) + long.Parse(fields[12])) * 10.0;
+    }
+
     public async Task WaitUntilHealthyAsync(HttpClient http)
     {
         var until = DateTime.UtcNow.AddSeconds(120);

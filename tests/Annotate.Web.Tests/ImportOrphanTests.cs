@@ -131,7 +131,7 @@ public sealed class ImportOrphanTests(AnnotateApp app) : IClassFixture<AnnotateA
         var revised = room.DocumentText + "\n\nMarx wrote that " + Opium + " and more.";
 
         await (await room.Teacher.Http.PutAsJsonAsync($"/api/documents/{room.DocumentId}", new { text = revised })).ShouldHaveStatusAsync(HttpStatusCode.OK);
-        await WaitForAnchoringAsync(room);
+        await room.WaitForAnchoringAsync();
 
         var now = await (await room.StudentB.GetAnnotationAsync(orphanIri)).JsonAsync();
         Assert.False(now.GetProperty("orphan").GetBoolean());
@@ -148,16 +148,5 @@ public sealed class ImportOrphanTests(AnnotateApp app) : IClassFixture<AnnotateA
     {
         var (quote, position) = TextAnchor.Describe(text, new TextSpan(text.IndexOf(exact, StringComparison.Ordinal), text.IndexOf(exact, StringComparison.Ordinal) + exact.Length));
         return app.Services.GetRequiredService<AnnotationService>().ReattachAsync(user.Id, Guid.Parse(annotationIri.Split('/')[^1]), quote, position);
-    }
-
-    private static async Task WaitForAnchoringAsync(Classroom room)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            var list = await (await room.Teacher.Http.GetAsync($"/api/documents/{room.DocumentId}/revisions")).JsonAsync();
-            if (list.EnumerateArray().All(r => r.GetProperty("anchoringDone").GetBoolean())) return;
-            await Task.Delay(50);
-        }
-        Assert.Fail("Re-anchoring did not finish.");
     }
 }

@@ -58,7 +58,7 @@ public sealed class RevisionTests(AnnotateApp app) : IClassFixture<AnnotateApp>
 
         await room.Teacher.Http.PutAsJsonAsync($"/api/documents/{room.DocumentId}", new { text = revised });
         var before = await ReadAsync(room.StudentA, thread.Iri());
-        await WaitForAnchoringAsync(room);
+        await room.WaitForAnchoringAsync();
         var after = await ReadAsync(room.StudentA, thread.Iri());
 
         AssertSelectorsPointAt(revised, after, History);
@@ -118,18 +118,6 @@ public sealed class RevisionTests(AnnotateApp app) : IClassFixture<AnnotateApp>
     }
 
     private static async Task<JsonElement> ReadAsync(ApiUser user, string iri) => await (await user.GetAnnotationAsync(iri)).JsonAsync();
-
-    private static async Task WaitForAnchoringAsync(Classroom room)
-    {
-        // The background worker finishes in milliseconds; poll the revision list rather than sleep blindly.
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var list = await (await room.Teacher.Http.GetAsync($"/api/documents/{room.DocumentId}/revisions")).JsonAsync();
-            if (list.EnumerateArray().All(r => r.GetProperty("anchoringDone").GetBoolean())) return;
-            await Task.Delay(50);
-        }
-        Assert.Fail("Re-anchoring did not finish.");
-    }
 
     private static string Quote(JsonElement annotation) =>
         annotation.GetProperty("target").GetProperty("selector").EnumerateArray()

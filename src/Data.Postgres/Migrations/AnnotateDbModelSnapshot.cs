@@ -87,6 +87,12 @@ namespace Annotate.Data.Postgres.Migrations
                     b.Property<string>("ResolvedById")
                         .HasColumnType("text");
 
+                    b.Property<string>("SearchTags")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SearchText")
+                        .HasColumnType("text");
+
                     b.Property<int?>("Start")
                         .HasColumnType("integer");
 
@@ -118,6 +124,10 @@ namespace Annotate.Data.Postgres.Migrations
                     b.HasIndex("ParentId");
 
                     b.HasIndex("ThreadId");
+
+                    b.HasIndex("DocumentId", "AuthorId");
+
+                    b.HasIndex("DocumentId", "Motivation");
 
                     b.HasIndex("DocumentId", "Start");
 

@@ -1,4 +1,5 @@
 using Annotate.Shared;
+using Annotate.Shared.Text;
 
 namespace Annotate.Data.Entities;
 
@@ -28,10 +29,48 @@ public class Annotation
 
     public string Motivation { get; set; } = "commenting";
     public Visibility Visibility { get; set; } = Visibility.Seminar;
-    /// <summary>Markdown; empty for a plain highlight.</summary>
-    public string Body { get; set; } = "";
-    /// <summary>Tags separated by "\n"; kept as one column because they are only ever read with the annotation.</summary>
-    public string Tags { get; set; } = "";
+    private string body = "";
+    private string tags = "";
+
+    /// <summary>Markdown; empty for a plain highlight. Setting it sets <see cref="SearchText"/>.</summary>
+    public string Body
+    {
+        get => body;
+        set
+        {
+            body = value;
+            SearchText = MarkdownText.ToPlain(value);
+        }
+    }
+
+    /// <summary>Tags separated by "\n"; kept as one column because they are only ever read with the annotation. Setting them sets <see cref="SearchTags"/>.</summary>
+    public string Tags
+    {
+        get => tags;
+        set
+        {
+            tags = value;
+            SearchTags = Shared.Search.SearchTags.Column(value);
+        }
+    }
+
+    /// <summary>
+    /// The words of <see cref="Body"/> without its Markdown: what the search index holds (the database's triggers
+    /// copy it there on every insert and change). Kept here, beside the body, so that every way of writing an
+    /// annotation (a save, a bulk insert) stores it. Null only on a row written before search existed, until the
+    /// start-up backfill (<see cref="RefreshSearchColumns"/>) reaches it.
+    /// </summary>
+    public string? SearchText { get; private set; } = "";
+
+    /// <summary>The tags as <c>tag:</c> compares them (<see cref="Shared.Search.SearchTags.Column"/>); null like <see cref="SearchText"/>.</summary>
+    public string? SearchTags { get; private set; } = "";
+
+    /// <summary>Works out <see cref="SearchText"/> and <see cref="SearchTags"/> again from the body and tags.</summary>
+    public void RefreshSearchColumns()
+    {
+        SearchText = MarkdownText.ToPlain(body);
+        SearchTags = Shared.Search.SearchTags.Column(tags);
+    }
 
     /// <summary>
     /// The quote (with <see cref="Prefix"/> and <see cref="Suffix"/>) and its position <see cref="Start"/>-<see cref="End"/>

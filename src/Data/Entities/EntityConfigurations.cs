@@ -67,6 +67,9 @@ internal sealed class AnnotationConfiguration : IEntityTypeConfiguration<Annotat
         b.HasIndex(a => a.ParentId);
         b.HasIndex(a => a.ThreadId);
         b.HasIndex(a => a.AddresseeId);
+        // Search's fields over a seminar's documents: user: (and group:, is:mine) by author, is:question by motivation.
+        b.HasIndex(a => new { a.DocumentId, a.AuthorId });
+        b.HasIndex(a => new { a.DocumentId, a.Motivation });
         b.Property(a => a.ImportKey).HasMaxLength(200);
         b.Property(a => a.AttributedTo).HasMaxLength(200);
         b.HasIndex(a => new { a.DocumentId, a.AuthorId, a.ImportKey }).IsUnique().HasFilter("\"ImportKey\" IS NOT NULL");

@@ -82,6 +82,12 @@ namespace Annotate.Data.Migrations
                     b.Property<string>("ResolvedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchTags")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Start")
                         .HasColumnType("INTEGER");
 
@@ -113,6 +119,10 @@ namespace Annotate.Data.Migrations
                     b.HasIndex("ParentId");
 
                     b.HasIndex("ThreadId");
+
+                    b.HasIndex("DocumentId", "AuthorId");
+
+                    b.HasIndex("DocumentId", "Motivation");
 
                     b.HasIndex("DocumentId", "Start");
 

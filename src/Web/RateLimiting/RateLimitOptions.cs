@@ -17,6 +17,7 @@ internal sealed class RateLimitOptions
     public RateLimitSettings Import { get; set; } = new();
     public RateLimitSettings Export { get; set; } = new();
     public RateLimitSettings Preview { get; set; } = new();
+    public RateLimitSettings Search { get; set; } = new();
 
     public RateLimitSettings For(RateLimitPolicy policy) => policy switch
     {
@@ -27,6 +28,7 @@ internal sealed class RateLimitOptions
         RateLimitPolicy.Import => Import,
         RateLimitPolicy.Export => Export,
         RateLimitPolicy.Preview => Preview,
+        RateLimitPolicy.Search => Search,
         _ => RateLimitSettings.Unlimited,
     };
 

@@ -15,4 +15,5 @@ internal enum RateLimitPolicy
     Import,
     Export,
     Preview,
+    Search,
 }

@@ -77,6 +77,7 @@ internal sealed class RateLimits : IDisposable
             RateLimitPolicy.Import => "Too many imports",
             RateLimitPolicy.Export => "Too many exports",
             RateLimitPolicy.Preview => "Too many previews",
+            RateLimitPolicy.Search => "Too many searches",
             _ => "Too many requests",
         };
         var where = fromAddress ? " from here" : policy == RateLimitPolicy.SignIn ? " for this account" : " in a short time";

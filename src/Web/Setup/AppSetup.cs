@@ -9,6 +9,7 @@ using Annotate.Web.Features.Overview;
 using Annotate.Web.Features.Documents.Import;
 using Annotate.Web.Features.Import;
 using Annotate.Web.Features.Export;
+using Annotate.Web.Features.Search;
 using Annotate.Web.Features.Seminars;
 using Annotate.Web.Features.Users;
 using Annotate.Web.Operations.OpenApi;
@@ -65,6 +66,7 @@ internal static class AppSetup
         services.AddSingleton<AnnotationWriter>();
         services.AddSingleton<AnnotationService>();
         services.AddSingleton<DiscussionSearch>();
+        services.AddSingleton<SearchService>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<ParticipationService>();
         services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
@@ -136,6 +138,7 @@ internal static class AppSetup
         app.MapParticipationApi();
         app.MapImportApi();
         app.MapExportApi();
+        app.MapSearchApi();
         app.MapHub<AnnotationHub>("/hubs/annotations").AllowListedOrigins();
         app.MapAnnotateHealth();
         app.MapAnnotateOpenApi();

@@ -16,6 +16,7 @@ public sealed partial class OpenApiTests(AnnotateApp app) : IClassFixture<Annota
     [InlineData("/api/annotations/{id}", "get", "GetAnnotation")]
     [InlineData("/api/annotations/{id}", "put", "UpdateAnnotation")]
     [InlineData("/api/annotations/{id}", "delete", "DeleteAnnotation")]
+    [InlineData("/api/search", "get", "Search")]
     [InlineData("/api/users/me", "get", null)]
     [InlineData("/api/auth/login", "post", null)]
     public async Task The_document_lists_the_main_routes(string path, string method, string? operationId)
@@ -60,6 +61,19 @@ public sealed partial class OpenApiTests(AnnotateApp app) : IClassFixture<Annota
         foreach (var term in new[] { "TextQuoteSelector", "TextPositionSelector", "TextualBody", "http://www.w3.org/ns/anno.jsonld", "\"seminar\"", "\"private\"" })
             Assert.Contains(term, text);
         Assert.True(document.GetProperty("components").GetProperty("schemas").TryGetProperty("AnnotationCollection", out _));
+    }
+
+    [Fact]
+    public async Task Search_results_are_described_with_their_annotations_as_W3C_JSON()
+    {
+        var document = await DocumentAsync();
+
+        var search = document.GetProperty("paths").GetProperty("/api/search").GetProperty("get");
+        var parameters = search.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["q", "seminar", "limit", "offset"], parameters);
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var item = schemas.EnumerateObject().Single(s => s.Name.EndsWith("SearchItem", StringComparison.Ordinal)).Value;
+        Assert.Equal("#/components/schemas/Annotation", item.GetProperty("properties").GetProperty("annotation").GetProperty("$ref").GetString());
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public sealed class RateLimitTests
         Assert.Equal(0, await app.Database.CountAsync("SELECT COUNT(*) FROM Memberships WHERE UserId = $id", ("$id", guesser.Id)));
     }
 
-    public static TheoryData<string> LimitedCalls => ["AnnotationWrites", "Import", "Export", "Join"];
+    public static TheoryData<string> LimitedCalls => ["AnnotationWrites", "Import", "Export", "Join", "Search"];
 
     [Theory]
     [MemberData(nameof(LimitedCalls))]
@@ -131,6 +131,7 @@ public sealed class RateLimitTests
             new StringContent("[]", System.Text.Encoding.UTF8, "application/json")),
         "Export" => () => room.StudentA.Http.GetAsync($"/api/documents/{room.DocumentId}/export?format=csv"),
         "Join" => () => JoinAsync(room.Outsider.Http, "AAAAAAAA"),
+        "Search" => () => room.StudentA.Http.GetAsync($"/api/search?q=marx&seminar={room.SeminarId}"),
         _ => throw new ArgumentOutOfRangeException(nameof(policy)),
     };
 

@@ -19,6 +19,30 @@ namespace Annotate.Web.Features.Annotations;
 /// </summary>
 internal static class VisibilityFilter
 {
+    /// <summary>
+    /// The filter over several documents of one seminar at once (search): <see cref="For"/> the viewer, except on the
+    /// documents in <paramref name="awaitingOwnPost"/>, where it is the filter for the viewer who still has to post first.
+    /// </summary>
+    public static Expression<Func<AnnotationRow, bool>> ForSeminar(Viewer viewer, IReadOnlyCollection<int> awaitingOwnPost)
+    {
+        var open = For(viewer with { AwaitingOwnPost = false });
+        if (awaitingOwnPost.Count == 0) return open;
+        var gated = For(viewer with { AwaitingOwnPost = true });
+        var documents = awaitingOwnPost.ToList();
+        Expression<Func<AnnotationRow, bool>> onGated = r => documents.Contains(r.DocumentId);
+        var row = onGated.Parameters[0];
+        var body = Expression.Condition(onGated.Body, Substitute(gated, row), Substitute(open, row));
+        return Expression.Lambda<Func<AnnotationRow, bool>>(body, row);
+    }
+
+    private static Expression Substitute(Expression<Func<AnnotationRow, bool>> filter, ParameterExpression row) =>
+        new ParameterSwap(filter.Parameters[0], row).Visit(filter.Body);
+
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+
     public static Expression<Func<AnnotationRow, bool>> For(Viewer viewer)
     {
         if (!viewer.IsMember) return r => false;

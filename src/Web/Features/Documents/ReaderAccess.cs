@@ -49,6 +49,32 @@ internal sealed class ReaderAccess(IDbContextFactory<AnnotateDb> dbFactory)
     public static bool OpensPostFirst(Guid? parentId, string motivation, Visibility visibility) =>
         parentId is null && motivation != Motivations.Highlighting && visibility != Visibility.Private;
 
+    /// <summary>
+    /// A member's view of a whole seminar (search): their viewer, and the "post first" documents they still have to
+    /// post on (students only), where they see nothing of others yet. <see cref="On"/> is the viewer for one document.
+    /// </summary>
+    public sealed record SeminarAccess(int SeminarId, Viewer Viewer, IReadOnlySet<int> AwaitingOwnPost)
+    {
+        public Viewer On(int documentId) => AwaitingOwnPost.Contains(documentId) ? Viewer with { AwaitingOwnPost = true } : Viewer;
+    }
+
+    /// <summary>The member's view of the seminar, or null when they are not a member (or it does not exist).</summary>
+    public async Task<SeminarAccess?> ForSeminarDocumentsAsync(string userId, int seminarId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var membership = await db.Memberships.Where(m => m.SeminarId == seminarId && m.UserId == userId)
+            .Select(m => new { m.Role, m.GroupId }).FirstOrDefaultAsync(cancellationToken);
+        if (membership is null) return null;
+        var viewer = new Viewer(userId, membership.Role, membership.GroupId);
+        if (viewer.IsTeacher) return new SeminarAccess(seminarId, viewer, new HashSet<int>());
+        // As in Lookup: a student still has to post on a "post first" document until a thread of theirs opens it (OpensPostFirst).
+        var awaiting = await db.Documents.Where(d => d.SeminarId == seminarId && d.PostFirst
+                && !db.Annotations.Any(a => a.DocumentId == d.Id && a.AuthorId == userId && a.ParentId == null
+                    && a.Motivation != Motivations.Highlighting && a.Visibility != Visibility.Private))
+            .Select(d => d.Id).ToListAsync(cancellationToken);
+        return new SeminarAccess(seminarId, viewer, awaiting.ToHashSet());
+    }
+
     public async Task<Viewer?> ForSeminarAsync(string userId, int seminarId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();

@@ -1,3 +1,4 @@
+using Annotate.Web.Features.Search;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -23,6 +24,7 @@ internal static class OpenApiSetup
             document.Info.Title = "Annotate HTTP API";
             document.Info.Description = "Seminars, documents and W3C Web Annotations (JSON-LD). The rules, errors and live hub are described in docs/api.md.";
             W3cSchemas.AddTo(document);
+            DescribeSearchItem(document);
             return Task.CompletedTask;
         });
         options.AddOperationTransformer((operation, context, _) =>
@@ -49,6 +51,13 @@ internal static class OpenApiSetup
             Answer(operation, name == "CreateAnnotation" ? "201" : "200", "The annotation (ETag header: its version).", annotation);
         if (name == "ListAnnotations")
             Answer(operation, "200", "The annotations the caller may see.", new OpenApiSchemaReference(W3cSchemas.AnnotationCollection, document));
+    }
+
+    /// <summary>A search result's annotation is written as everywhere else: the W3C schema, not the bare object a JsonObject gives.</summary>
+    private static void DescribeSearchItem(OpenApiDocument document)
+    {
+        if (document.Components?.Schemas is { } schemas && schemas.TryGetValue(nameof(SearchApi.SearchItem), out var item) && item is OpenApiSchema { Properties: { } properties })
+            properties["annotation"] = new OpenApiSchemaReference(W3cSchemas.Annotation, document);
     }
 
     private static void Answer(OpenApiOperation operation, string status, string description, IOpenApiSchema schema)

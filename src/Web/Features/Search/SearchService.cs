@@ -1,0 +1,107 @@
+using System.Globalization;
+using Annotate.Data;
+using Annotate.Shared.Anchoring;
+using Annotate.Shared.Search;
+using Annotate.Shared.Text;
+using Annotate.Web.Features.Annotations;
+using Annotate.Web.Features.Documents;
+using Microsoft.EntityFrameworkCore;
+
+namespace Annotate.Web.Features.Search;
+
+/// <summary>
+/// Search across a seminar's documents (the search page and <c>GET /api/search</c>). The database does the work in
+/// one query: the search's filters (<see cref="SearchFilters"/>, the full-text part on the engine's index), then the
+/// visibility filter every read path uses, per document (<see cref="VisibilityFilter.ForSeminar"/>), so that neither
+/// the page nor <see cref="SearchResults.Total"/> holds anything the reader may not see; the rule itself has the last
+/// word on the page. Newest first.
+/// </summary>
+internal sealed class SearchService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access)
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+    /// <summary>Paging deeper than this costs the database more than it helps a person: narrow the search instead.</summary>
+    public const int MaxOffset = 10_000;
+
+    public const string NoSuchSeminar = "There is no seminar with that id that you belong to.";
+
+    public async Task<SearchOutcome> SearchAsync(string userId, int seminarId, string? text, int limit = DefaultLimit, int offset = 0,
+        CancellationToken cancellationToken = default)
+    {
+        if (limit is < 1 or > MaxLimit)
+            return SearchOutcome.Invalid(string.Create(CultureInfo.InvariantCulture, $"limit must be between 1 and {MaxLimit}; it was {limit}."));
+        if (offset is < 0 or > MaxOffset)
+            return SearchOutcome.Invalid(string.Create(CultureInfo.InvariantCulture,
+                $"offset must be between 0 and {MaxOffset:N0}; it was {offset}. To reach older results, narrow the search."));
+        var parsed = SearchSyntax.Parse(text);
+        if (parsed.Query is not { } query) return SearchOutcome.Invalid(parsed.Error!);
+        if (await access.ForSeminarDocumentsAsync(userId, seminarId, cancellationToken) is not { } reader)
+            return SearchOutcome.NotFound(NoSuchSeminar);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var scope = await ScopeAsync(db, seminarId, query, cancellationToken);
+        var filter = VisibilityFilter.ForSeminar(reader.Viewer, reader.AwaitingOwnPost);
+        var rows = SearchFilters.NarrowRows(AnnotationViews.Rows(db, SearchFilters.Narrow(db, query, scope, userId)).Where(filter), query,
+            AnnotationViews.Rows(db, db.Annotations).Where(filter));
+
+        // One pass over what matches: how many, and when each was written; the page is the newest of them, read whole.
+        var matches = await rows.Select(r => new { r.Id, r.Created }).AsNoTracking().ToListAsync(cancellationToken);
+        var pageIds = matches.OrderByDescending(m => m.Created).ThenByDescending(m => m.Id).Skip(offset).Take(limit).Select(m => m.Id).ToList();
+        var found = pageIds.Count == 0 ? [] : await AnnotationViews.Rows(db, db.Annotations.Where(a => pageIds.Contains(a.Id))).Where(filter)
+            .AsNoTracking().ToListAsync(cancellationToken);
+        var views = (await AnnotationViews.ToViewsAsync(db, found, cancellationToken))
+            .Where(v => v.CanBeSeenBy(reader.On(v.DocumentId)))
+            .OrderBy(v => pageIds.IndexOf(v.Id)).ToList();
+        var total = matches.Count;
+        var hits = await HitsAsync(db, reader, scope, views, cancellationToken);
+        return new SearchOutcome(new SearchResults(query, total, offset, limit, hits));
+    }
+
+    /// <summary>The seminar's documents, and its groups and people when the search names any.</summary>
+    private static async Task<SearchScope> ScopeAsync(AnnotateDb db, int seminarId, SearchQuery query, CancellationToken cancellationToken)
+    {
+        var documents = await db.Documents.Where(d => d.SeminarId == seminarId)
+            .Select(d => new SearchScope.DocumentEntry(d.Id, d.Title)).ToListAsync(cancellationToken);
+        var namesGroups = query.Of(SearchField.Group).Any();
+        var groups = namesGroups
+            ? await db.Groups.Where(g => g.SeminarId == seminarId).Select(g => new SearchScope.GroupEntry(g.Id, g.Name)).ToListAsync(cancellationToken)
+            : [];
+        List<SearchScope.PersonEntry> people = [];
+        if (namesGroups || query.Of(SearchField.User).Any())
+        {
+            people = await db.Memberships.Where(m => m.SeminarId == seminarId)
+                .Select(m => new SearchScope.PersonEntry(m.UserId, m.User!.DisplayName, m.GroupId)).ToListAsync(cancellationToken);
+            // Removed members' annotations stay in the seminar, and so can be searched by their author.
+            people.AddRange(await db.SeminarRemovals.Where(r => r.SeminarId == seminarId)
+                .Select(r => new SearchScope.PersonEntry(r.UserId, r.User!.DisplayName, null)).ToListAsync(cancellationToken));
+        }
+        return new SearchScope(documents, groups, people);
+    }
+
+    /// <summary>Each result with its document and its thread's passage in context.</summary>
+    private static async Task<List<SearchHit>> HitsAsync(AnnotateDb db, ReaderAccess.SeminarAccess reader, SearchScope scope,
+        List<AnnotationView> views, CancellationToken cancellationToken)
+    {
+        if (views.Count == 0) return [];
+        // A reply's passage is its thread's, shown only when the reader may see the thread.
+        var threadIds = views.Where(v => v.IsReply).Select(v => v.ThreadRootId).Distinct().ToList();
+        var threads = threadIds.Count == 0 ? [] : (await AnnotationViews.LoadAsync(db, db.Annotations.Where(a => threadIds.Contains(a.Id)),
+                cancellationToken: cancellationToken))
+            .Where(t => t.CanBeSeenBy(reader.On(t.DocumentId))).ToDictionary(t => t.Id);
+        var documentIds = views.Select(v => v.DocumentId).Distinct().ToList();
+        var texts = await db.Documents.Where(d => documentIds.Contains(d.Id)).Select(d => new { d.Id, d.Text })
+            .ToDictionaryAsync(d => d.Id, d => d.Text, cancellationToken);
+        var blocks = texts.ToDictionary(t => t.Key, t => TextBlocks.Parse(t.Value));
+        var titles = scope.Documents.ToDictionary(d => d.Id, d => d.Title);
+
+        return views.Select(view =>
+        {
+            var thread = view.IsReply ? threads.GetValueOrDefault(view.ThreadRootId) : view;
+            var (context, paragraph) = thread is { Orphan: false, Position: { } position } && texts.TryGetValue(view.DocumentId, out var text)
+                ? PassageContext.Of(text, blocks[view.DocumentId], TextAnchor.ToSpan(text, position))
+                : (PassageContext.None, (int?)null);
+            return new SearchHit(view, view.DocumentId, titles.GetValueOrDefault(view.DocumentId, ""), paragraph,
+                thread?.Quote?.Exact, context, thread?.Orphan ?? false);
+        }).ToList();
+    }
+}
