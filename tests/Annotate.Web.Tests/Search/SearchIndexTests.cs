@@ -128,7 +128,7 @@ public sealed class SearchIndexTests(AnnotateApp app) : IClassFixture<AnnotateAp
         var (quote, position) = TextAnchor.Describe(revised, new TextSpan(at, at + "their fetters".Length));
         var attached = await app.Services.GetRequiredService<AnnotationService>().ReattachAsync(room.StudentA.Id, Guid.Parse(iri.Split('/')[^1]), quote, position);
 
-        Assert.NotNull(attached.Annotation);
+        Assert.NotNull(attached.Value);
         Assert.Equal([iri], await room.StudentA.FoundAsync(room.SeminarId, "quote:\"their fetters\""));
         Assert.Empty(await room.StudentA.FoundAsync(room.SeminarId, "quote:chains"));
         await AssertIndexMatchesAnnotationsAsync();

@@ -36,8 +36,7 @@ internal static class SearchApi
         if (Number(offset, 0) is not { } skip) return Problems.BadRequest(NotANumber("offset"));
 
         var result = await service.SearchAsync(user.UserId(), seminarId, q, size, skip, request.HttpContext.RequestAborted);
-        if (result.Page is not { } page)
-            return result.Failure == SearchFailure.NotFound ? Problems.NotFound(result.Message!) : Problems.BadRequest(result.Message!);
+        if (result.Value is not { } page) return Problems.For(result.Problem!);
         var origin = request.Origin();
         var next = page.HasMore
             ? $"{origin}/api/search?q={Uri.EscapeDataString(q!)}&seminar={seminarId}&limit={page.Limit}&offset={page.Offset + page.Items.Count}"

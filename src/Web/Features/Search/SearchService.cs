@@ -25,18 +25,18 @@ internal sealed class SearchService(IDbContextFactory<AnnotateDb> dbFactory, Rea
 
     public const string NoSuchSeminar = "There is no seminar with that id that you belong to.";
 
-    public async Task<SearchOutcome> SearchAsync(string userId, int seminarId, string? text, int limit = DefaultLimit, int offset = 0,
+    public async Task<ServiceResult<SearchResults>> SearchAsync(string userId, int seminarId, string? text, int limit = DefaultLimit, int offset = 0,
         CancellationToken cancellationToken = default)
     {
         if (limit is < 1 or > MaxLimit)
-            return SearchOutcome.Invalid(string.Create(CultureInfo.InvariantCulture, $"limit must be between 1 and {MaxLimit}; it was {limit}."));
+            return ServiceProblem.Invalid(string.Create(CultureInfo.InvariantCulture, $"limit must be between 1 and {MaxLimit}; it was {limit}."));
         if (offset is < 0 or > MaxOffset)
-            return SearchOutcome.Invalid(string.Create(CultureInfo.InvariantCulture,
+            return ServiceProblem.Invalid(string.Create(CultureInfo.InvariantCulture,
                 $"offset must be between 0 and {MaxOffset:N0}; it was {offset}. To reach older results, narrow the search."));
         var parsed = SearchSyntax.Parse(text);
-        if (parsed.Query is not { } query) return SearchOutcome.Invalid(parsed.Error!);
+        if (parsed.Query is not { } query) return ServiceProblem.Invalid(parsed.Error!);
         if (await access.ForSeminarDocumentsAsync(userId, seminarId, cancellationToken) is not { } reader)
-            return SearchOutcome.NotFound(NoSuchSeminar);
+            return ServiceProblem.NotFound(NoSuchSeminar);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var scope = await ScopeAsync(db, seminarId, query, cancellationToken);
@@ -54,7 +54,7 @@ internal sealed class SearchService(IDbContextFactory<AnnotateDb> dbFactory, Rea
             .OrderBy(v => pageIds.IndexOf(v.Id)).ToList();
         var total = matches.Count;
         var hits = await HitsAsync(db, reader, scope, views, cancellationToken);
-        return new SearchOutcome(new SearchResults(query, total, offset, limit, hits));
+        return new SearchResults(query, total, offset, limit, hits);
     }
 
     /// <summary>The seminar's documents, and its groups and people when the search names any.</summary>
