@@ -16,12 +16,18 @@ public static class People
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
 
-    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
     {
-        ExecutablePath = Environment.GetEnvironmentVariable("ANNOTATE_CHROMIUM") ?? "/usr/bin/chromium",
-        Args = ChromiumArgs,
-        Headless = true,
-    });
+        // The app, the browser and the test share two cores (CI, or several instances in tests/scale.sh):
+        // Playwright's 5 s for an expectation is too short under that load; actions already wait 15 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("ANNOTATE_CHROMIUM") ?? "/usr/bin/chromium",
+            Args = ChromiumArgs,
+            Headless = true,
+        });
+    }
 
     /// <summary>
     /// A new person at <paramref name="root"/>: registers and stays signed in; reads their own sample seminar's

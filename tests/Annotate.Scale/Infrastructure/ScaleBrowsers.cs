@@ -16,9 +16,6 @@ public sealed class ScaleBrowsers : IAsyncLifetime
     {
         // Nothing to drive outside tests/scale.sh: the tests skip.
         if (ScaleSetUp.Current is null) return;
-        // Two instances, nginx, PostgreSQL, Redis and the browser share two cores here (the E2E tests run one
-        // app): Playwright's 5 s for an expectation is too short under that load.
-        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         browser = await People.LaunchChromiumAsync(playwright);
     }
