@@ -38,7 +38,10 @@ public static class TextBlocks
     /// the last block starting at or before it, or null when that block is a heading or there is none.
     /// The reading page, exports and the feedback list all number passages by this.
     /// </summary>
-    public static int? ParagraphAt(IReadOnlyList<TextBlock> blocks, int offset)
+    public static int? ParagraphAt(IReadOnlyList<TextBlock> blocks, int offset) => BlockAt(blocks, offset)?.ParagraphNumber;
+
+    /// <summary>The last block starting at or before <paramref name="offset"/> (UTF-16): the block a passage starting there is in.</summary>
+    public static TextBlock? BlockAt(IReadOnlyList<TextBlock> blocks, int offset)
     {
         int low = 0, high = blocks.Count - 1, found = -1;
         while (low <= high)
@@ -47,6 +50,6 @@ public static class TextBlocks
             if (blocks[middle].Start <= offset) { found = middle; low = middle + 1; }
             else high = middle - 1;
         }
-        return found < 0 ? null : blocks[found].ParagraphNumber;
+        return found < 0 ? null : blocks[found];
     }
 }

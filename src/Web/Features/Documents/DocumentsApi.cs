@@ -81,7 +81,7 @@ internal static class DocumentsApi
         DocumentImporter importer, TimeProvider clock)
     {
         var viewer = await access.ForSeminarAsync(user.UserId(), seminarId);
-        if (viewer is null) return Problems.NotFound("There is no seminar with that id that you belong to.");
+        if (viewer is null) return Problems.NotFound(ReaderAccess.NoSuchSeminar);
         if (!viewer.IsTeacher) return Problems.Forbidden("Only the seminar's teachers can add documents.");
 
         (NewDocument? Input, string? Problem) read;

@@ -14,6 +14,9 @@ internal sealed class ReaderAccess(IDbContextFactory<AnnotateDb> dbFactory)
     /// <summary>What every path says for a document that is missing or that the caller may not read: the same, so nothing leaks.</summary>
     public const string NoSuchDocument = "There is no document with that id that you can read.";
 
+    /// <summary>The same for a seminar the caller does not belong to, or that does not exist.</summary>
+    public const string NoSuchSeminar = "There is no seminar with that id that you belong to.";
+
     private sealed record AccessRow(int SeminarId, SeminarRole Role, int? GroupId, string ReaderName, bool AwaitingOwnPost);
 
     /// <summary>

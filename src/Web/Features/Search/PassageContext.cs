@@ -17,24 +17,13 @@ public sealed record PassageContext(string Before, string After)
     /// <summary>The context of <paramref name="span"/> in <paramref name="text"/>, and the number of its paragraph.</summary>
     public static (PassageContext Context, int? Paragraph) Of(string text, IReadOnlyList<TextBlock> blocks, TextSpan span)
     {
-        var block = BlockAt(blocks, span.Start);
+        var block = TextBlocks.BlockAt(blocks, span.Start);
         if (block is null) return (None, null);
         var before = text[block.Start..span.Start];
         var after = span.End <= block.End ? text[span.End..block.End] : "";
         return (new PassageContext(
             before.Length <= Reach ? before : "…" + FromWord(before[^Reach..]),
             after.Length <= Reach ? after : UpToWord(after[..Reach]) + "…"), block.ParagraphNumber);
-    }
-
-    private static TextBlock? BlockAt(IReadOnlyList<TextBlock> blocks, int offset)
-    {
-        TextBlock? found = null;
-        foreach (var block in blocks)
-        {
-            if (block.Start > offset) break;
-            found = block;
-        }
-        return found;
     }
 
     private static string FromWord(string text)

@@ -23,8 +23,6 @@ internal sealed class SearchService(IDbContextFactory<AnnotateDb> dbFactory, Rea
     /// <summary>Paging deeper than this costs the database more than it helps a person: narrow the search instead.</summary>
     public const int MaxOffset = 10_000;
 
-    public const string NoSuchSeminar = "There is no seminar with that id that you belong to.";
-
     public async Task<ServiceResult<SearchResults>> SearchAsync(string userId, int seminarId, string? text, int limit = DefaultLimit, int offset = 0,
         CancellationToken cancellationToken = default)
     {
@@ -36,7 +34,7 @@ internal sealed class SearchService(IDbContextFactory<AnnotateDb> dbFactory, Rea
         var parsed = SearchSyntax.Parse(text);
         if (parsed.Query is not { } query) return ServiceProblem.Invalid(parsed.Error!);
         if (await access.ForSeminarDocumentsAsync(userId, seminarId, cancellationToken) is not { } reader)
-            return ServiceProblem.NotFound(NoSuchSeminar);
+            return ServiceProblem.NotFound(ReaderAccess.NoSuchSeminar);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var scope = await ScopeAsync(db, seminarId, query, cancellationToken);

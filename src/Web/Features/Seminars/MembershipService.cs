@@ -24,7 +24,6 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
     public sealed record SplitGroup(int Id, string Name, List<string> MemberIds);
 
     public const int MaxGroupNameLength = 200;
-    internal const string NoSeminar = "There is no seminar with that id that you belong to.";
     private const string NoMember = "That user is not a member of this seminar.";
     private const string NoGroup = "This seminar has no group with that id.";
     private const string LastTeacher = "A seminar needs at least one teacher: make another member a teacher first.";
@@ -52,7 +51,7 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
     /// <summary>The seminar's groups in the order they were made, for any member.</summary>
     public async Task<ServiceResult<List<GroupWithCount>>> ListGroupsAsync(string userId, int seminarId)
     {
-        if (await access.ForSeminarAsync(userId, seminarId) is null) return ServiceProblem.NotFound(NoSeminar);
+        if (await access.ForSeminarAsync(userId, seminarId) is null) return ServiceProblem.NotFound(ReaderAccess.NoSuchSeminar);
         await using var db = await dbFactory.CreateDbContextAsync();
         var groups = await db.Groups.Where(g => g.SeminarId == seminarId).OrderBy(g => g.Id)
             .Select(g => new GroupWithCount(g.Id, g.Name, db.Memberships.Count(m => m.GroupId == g.Id)))
@@ -63,7 +62,7 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
     /// <summary>Teachers first, then by name, for any member; e-mail addresses for its teachers only.</summary>
     public async Task<ServiceResult<List<Member>>> ListMembersAsync(string userId, int seminarId)
     {
-        if (await access.ForSeminarAsync(userId, seminarId) is not { } viewer) return ServiceProblem.NotFound(NoSeminar);
+        if (await access.ForSeminarAsync(userId, seminarId) is not { } viewer) return ServiceProblem.NotFound(ReaderAccess.NoSuchSeminar);
         var withEmail = viewer.IsTeacher;
         await using var db = await dbFactory.CreateDbContextAsync();
         var members = await db.Memberships.Where(m => m.SeminarId == seminarId)
@@ -221,7 +220,7 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
     internal static async Task<ServiceProblem?> TeacherCheckAsync(ReaderAccess access, string userId, int seminarId, string action)
     {
         var viewer = await access.ForSeminarAsync(userId, seminarId);
-        if (viewer is null) return ServiceProblem.NotFound(NoSeminar);
+        if (viewer is null) return ServiceProblem.NotFound(ReaderAccess.NoSuchSeminar);
         return viewer.IsTeacher ? null : ServiceProblem.Forbidden($"Only the seminar's teachers can {action}.");
     }
 

@@ -17,7 +17,7 @@ internal sealed class SeminarDeletion(IDbContextFactory<AnnotateDb> dbFactory, R
     public async Task<ServiceResult> DeleteAsync(string userId, int seminarId)
     {
         var viewer = await access.ForSeminarAsync(userId, seminarId);
-        if (viewer is null) return ServiceProblem.NotFound("There is no seminar with that id that you belong to.");
+        if (viewer is null) return ServiceProblem.NotFound(ReaderAccess.NoSuchSeminar);
         if (!viewer.IsTeacher) return ServiceProblem.Forbidden("Only the seminar's teachers can delete it.");
 
         await using var db = await dbFactory.CreateDbContextAsync();

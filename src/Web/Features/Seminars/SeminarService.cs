@@ -97,7 +97,7 @@ internal sealed class SeminarService(IDbContextFactory<AnnotateDb> dbFactory, Re
         if (await TeacherCheckAsync(access, userId, seminarId, "change its join code") is { } denied) return denied;
         await using var db = await dbFactory.CreateDbContextAsync();
         var seminar = await db.Seminars.FindAsync(seminarId);
-        if (seminar is null) return ServiceProblem.NotFound(NoSeminar);
+        if (seminar is null) return ServiceProblem.NotFound(ReaderAccess.NoSuchSeminar);
         seminar.JoinCode = await UnusedJoinCodeAsync(db);
         await db.SaveChangesAsync();
         return seminar.JoinCode;
@@ -109,7 +109,7 @@ internal sealed class SeminarService(IDbContextFactory<AnnotateDb> dbFactory, Re
         if (await TeacherCheckAsync(access, userId, seminarId, "open or close joining") is { } denied) return denied;
         await using var db = await dbFactory.CreateDbContextAsync();
         var changed = await db.Seminars.Where(s => s.Id == seminarId).ExecuteUpdateAsync(set => set.SetProperty(s => s.JoiningOpen, open));
-        return changed == 0 ? ServiceProblem.NotFound(NoSeminar) : ServiceResult.Done;
+        return changed == 0 ? ServiceProblem.NotFound(ReaderAccess.NoSuchSeminar) : ServiceResult.Done;
     }
 
     public async Task<List<SeminarSummary>> ListForUserAsync(string userId)
