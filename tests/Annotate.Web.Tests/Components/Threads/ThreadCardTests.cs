@@ -29,21 +29,22 @@ public sealed class ThreadCardTests : MudComponentTest
             .Add(p => p.Thread, new ThreadModel(root, span, paragraph, threadReplies))
             .Add(p => p.Viewer, new Viewer(currentUserId, isTeacher ? SeminarRole.Teacher : SeminarRole.Student, null))
             .Add(p => p.Now, root.Created.AddMinutes(5))
-            .Add(p => p.OnReply, (thread, body) =>
-            {
-                replies.Add((thread.Id, body));
-                return Task.FromResult<string?>(null);
-            })
-            .Add(p => p.OnEdit, (annotation, submission) =>
-            {
-                edits.Add((annotation.Id, submission));
-                return Task.FromResult<string?>(null);
-            })
-            .Add(p => p.OnDelete, annotation =>
-            {
-                deleted.Add(annotation.Id);
-                return Task.CompletedTask;
-            }));
+            .Add(p => p.Actions, new ThreadActions(
+                (thread, body) =>
+                {
+                    replies.Add((thread.Id, body));
+                    return Task.FromResult<string?>(null);
+                },
+                (annotation, submission) =>
+                {
+                    edits.Add((annotation.Id, submission));
+                    return Task.FromResult<string?>(null);
+                },
+                annotation =>
+                {
+                    deleted.Add(annotation.Id);
+                    return Task.CompletedTask;
+                })));
     }
 
     private static IReadOnlyList<string> ButtonsOf(IElement scope) =>
@@ -93,7 +94,7 @@ public sealed class ThreadCardTests : MudComponentTest
     }
 
     [Fact]
-    public void Delete_hands_the_annotation_to_OnDelete()
+    public void Delete_hands_the_annotation_to_the_delete_action()
     {
         var cut = RenderCard(Author);
 
