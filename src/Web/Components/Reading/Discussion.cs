@@ -40,7 +40,7 @@ public sealed class Discussion
     public IReadOnlyList<TextBlock> Blocks { get; private set; } = [];
 
     /// <summary>
-    /// Each block's words and highlights as HTML (see <see cref="MarkedText"/>): a new list when any block
+    /// Each block as HTML, its words and highlights (see <see cref="MarkedText"/>): a new list when any block
     /// changed, holding the same string for every block that did not, so a redraw sends only what changed.
     /// </summary>
     public IReadOnlyList<string> Markup { get; private set; } = [];

@@ -6,11 +6,12 @@ using Annotate.Shared.Text;
 namespace Annotate.Web.Components.Reading;
 
 /// <summary>
-/// A block's words with their highlights, as the HTML inside its .block-text: the text exactly (only
-/// &amp;, &lt; and &gt; escaped, so the browser's text is the canonical text), and a &lt;mark&gt; for each run
-/// that threads cover. A block is drawn once per change of its highlights and handed to the renderer as one
-/// piece of markup: 2,000 threads make thousands of marks, which as elements of the render tree cost every
-/// page memory and every redraw a walk over all of them.
+/// A block of the article as HTML: its element (a paragraph with its number, or a heading) around a .block-text
+/// holding its words with their highlights: the text exactly (only &amp;, &lt; and &gt; escaped, so the browser's
+/// text is the canonical text), and a &lt;mark&gt; for each run that threads cover. A block is drawn once per
+/// change of its highlights and handed to the renderer as one piece of markup: 2,000 threads make thousands of
+/// marks, which as elements of the render tree cost every page memory and every redraw a walk over all of them;
+/// and the block's own elements as frames cost each open page about 11 frames a block, twice over (issue 12).
 /// </summary>
 internal static class MarkedText
 {
@@ -63,13 +64,30 @@ internal static class MarkedText
     public static string KeyOf(Guid thread, bool isLong) => isLong ? LongKey(thread) : Key(thread);
 
     /// <summary>
-    /// The block's HTML. Each mark says how deep it is (class d1-d4), with class pl where only plain highlights meet,
-    /// and in data-t the keys of the threads there, innermost first (a click opens that one). Short names, because
-    /// a page of 2,000 threads has thousands of marks.
+    /// The block's HTML. A paragraph is <c>&lt;p class="block block-paragraph" id="p-N"&gt;</c> with its number in
+    /// a .pnum (hidden from assistive technology, outside the text), a heading <c>&lt;h2 class="block block-heading"&gt;</c>;
+    /// the words are in a .block-text whose data-start is the block's offset in the text. Each mark says how deep it
+    /// is (class d1-d4), with class pl where only plain highlights meet, and in data-t the keys of the threads there,
+    /// innermost first (a click opens that one). Short names, because a page of 2,000 threads has thousands of marks.
     /// </summary>
     public static string Html(string text, TextBlock block, IReadOnlyList<HighlightLayout.Segment> segments, IReadOnlySet<Guid> longKeys)
     {
-        var html = new StringBuilder(block.End - block.Start + segments.Count * 32);
+        var html = new StringBuilder(block.End - block.Start + segments.Count * 32 + 120);
+        var start = block.Start.ToString(CultureInfo.InvariantCulture);
+        var paragraph = block.Kind == BlockKind.Paragraph;
+        if (paragraph)
+        {
+            var n = block.ParagraphNumber?.ToString(CultureInfo.InvariantCulture);
+            html.Append("<p class=\"block block-paragraph\" id=\"p-").Append(n).Append("\"><span class=\"pnum\" aria-hidden=\"true\">").Append(n).Append("</span>");
+        }
+        else html.Append("<h2 class=\"block block-heading\" id=\"b-").Append(start).Append("\">");
+        html.Append("<span class=\"block-text\" data-start=\"").Append(start).Append("\">");
+        Words(html, text, segments, longKeys);
+        return html.Append("</span>").Append(paragraph ? "</p>" : "</h2>").ToString();
+    }
+
+    private static void Words(StringBuilder html, string text, IReadOnlyList<HighlightLayout.Segment> segments, IReadOnlySet<Guid> longKeys)
+    {
         foreach (var segment in segments)
         {
             if (segment.Depth == 0)
@@ -86,7 +104,6 @@ internal static class MarkedText
             Escape(html, text.AsSpan(segment.Start, segment.End - segment.Start));
             html.Append("</mark>");
         }
-        return html.ToString();
     }
 
     /// <summary>A thread's key written straight into the markup: thousands of marks, no string made for each.</summary>

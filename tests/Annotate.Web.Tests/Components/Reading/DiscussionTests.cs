@@ -242,9 +242,13 @@ public sealed class DiscussionTests
     public void Blocks_without_threads_are_their_words_escaped()
     {
         var discussion = new Discussion();
-        discussion.Load("Heading\n\nA < B && C > D", []);
+        discussion.Load("Heading\n\nA < B && C > D, as anyone who has read this far will have noticed by now.", []);
 
-        Assert.Equal(["Heading", "A &lt; B &amp;&amp; C &gt; D"], discussion.Markup);
+        Assert.Equal(
+            [
+                "<h2 class=\"block block-heading\" id=\"b-0\"><span class=\"block-text\" data-start=\"0\">Heading</span></h2>",
+                "<p class=\"block block-paragraph\" id=\"p-1\"><span class=\"pnum\" aria-hidden=\"true\">1</span><span class=\"block-text\" data-start=\"9\">A &lt; B &amp;&amp; C &gt; D, as anyone who has read this far will have noticed by now.</span></p>",
+            ], discussion.Markup);
     }
 
     // An import reaches an open page as one event: taken in whole, drawn once, as far as the reader may see it.

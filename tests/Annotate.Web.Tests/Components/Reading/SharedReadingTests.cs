@@ -150,4 +150,21 @@ public sealed class SharedReadingTests
         Assert.DoesNotContain(ana.Markup, html => html.Contains(MarkedText.Key(character.Id), StringComparison.Ordinal));
         Assert.Equal(Visibility.Teachers, teacher.Threads.Single(t => t.Id == character.Id).Root.Visibility);
     }
+
+    [Fact]
+    public void The_annotations_of_one_author_hold_one_copy_of_their_name_id_and_motivation()
+    {
+        // As a query makes them: a string of each for every row.
+        var first = Thread(Excerpt, "Proletarians of all countries unite!", authorId: new string("ben-id"), authorName: new string("Ben"));
+        var second = Thread(Excerpt, "brutal conquests", authorId: new string("ben-id"), authorName: new string("Ben"));
+
+        var page = Page(first, second);
+
+        var (a, b) = (page.Threads[0].Root, page.Threads[1].Root);
+        Assert.Equal("ben-id", a.AuthorId);
+        Assert.Same(a.AuthorId, b.AuthorId);
+        Assert.Same(a.AuthorName, b.AuthorName);
+        Assert.Same(a.Motivation, b.Motivation);
+        Assert.Same(a.AuthorId, b.Access.AuthorId);
+    }
 }
