@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using Annotate.Shared;
 using Annotate.Web.Components.Reading;
@@ -86,10 +87,10 @@ public sealed class ArticleDrawingTests
     }
 
     [Fact]
-    public void While_catching_up_after_a_reload_a_block_shows_its_plain_words_never_marks_the_reader_may_no_longer_see()
+    public void A_reload_of_what_the_reader_may_see_comes_whole_never_with_marks_of_threads_they_no_longer_see()
     {
-        // Ben's private notes over the whole text were on the page (he wrote them); then he lost his seat in the seminar's
-        // group and the page loads what he may see now: the teacher's threads only, far more than a budget of marks.
+        // Ben's private notes over the whole text were on the page (he wrote them); then the page loads what he may
+        // see now (the account that wrote them is gone, say): the teacher's threads only, far more than a budget of marks.
         var teachers = SyntheticDiscussion.Create(Article, threads: 2000, replies: 0);
         var bensNotes = SyntheticDiscussion.Create(Article, threads: 200, replies: 0, seed: 11)
             .Select(n => n with { AuthorId = "ben-id", Visibility = Visibility.Private, Access = new VisibilityFacts("ben-id", Visibility.Private, null) })
@@ -102,9 +103,30 @@ public sealed class ArticleDrawingTests
         discussion.Load(Article, teachers);
         drawing.Advance(discussion, ArticleDrawing.Budget);
 
-        Assert.True(drawing.CatchingUp);
-        var shownKeys = drawing.Shown.SelectMany(block => Regex.Matches(block, "data-t=\"([^\"]*)\"").SelectMany(m => m.Groups[1].Value.Split(' '))).ToHashSet();
+        Assert.False(drawing.CatchingUp);
+        Assert.Equal(discussion.Markup, drawing.Shown);
+        var shownKeys = KeysIn(drawing.Shown);
         Assert.NotEmpty(shownKeys);
         Assert.DoesNotContain(bensNotes, note => shownKeys.Contains(MarkedText.Key(note.Id)));
     }
+
+    [Fact]
+    public void A_new_revision_is_drawn_like_a_first_text_its_marks_brought_in_over_renders_never_the_old_texts()
+    {
+        var discussion = Loaded(SyntheticDiscussion.Create(Article, threads: 2000, replies: 0));
+        var drawing = new ArticleDrawing();
+        do drawing.Advance(discussion, ArticleDrawing.Budget);
+        while (drawing.CatchingUp);
+
+        // The teacher added a paragraph at the top: every offset moved.
+        var revised = "A NEW OPENING\n\nThe teacher put this paragraph first, so every passage below it has moved.\n\n" + Article;
+        discussion.Load(revised, SyntheticDiscussion.Create(revised, threads: 2000, replies: 0));
+        drawing.Advance(discussion, ArticleDrawing.Budget);
+
+        Assert.True(drawing.CatchingUp);
+        Assert.Equal(revised, string.Join("\n\n", drawing.Shown.Select(block => WebUtility.HtmlDecode(Regex.Replace(block, "<span class=\"pnum\"[^<]*</span>|<[^>]+>", "")))));
+    }
+
+    private static HashSet<string> KeysIn(IEnumerable<string> blocks) =>
+        blocks.SelectMany(block => Regex.Matches(block, "data-t=\"([^\"]*)\"").SelectMany(m => m.Groups[1].Value.Split(' '))).ToHashSet();
 }
