@@ -1,3 +1,5 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
 
 namespace Annotate.Web.Tests.Infrastructure;
@@ -8,6 +10,14 @@ namespace Annotate.Web.Tests.Infrastructure;
 /// </summary>
 internal sealed class SlowScript : IJSRuntime, IJSObjectReference
 {
+    /// <summary>A slow script as <paramref name="context"/>'s browser (before anything is rendered in it).</summary>
+    public static SlowScript In(BunitContext context)
+    {
+        var script = new SlowScript();
+        context.Services.AddSingleton<IJSRuntime>(script);
+        return script;
+    }
+
     public TaskCompletionSource<IJSObjectReference> Attached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public List<(string Identifier, string? Argument)> Calls { get; } = [];

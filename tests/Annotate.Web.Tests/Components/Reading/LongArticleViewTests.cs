@@ -2,8 +2,6 @@ using Annotate.Web.Components.Reading;
 using Annotate.Web.Tests.Infrastructure;
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.JSInterop;
 using static Annotate.Web.Tests.Components.TestArticle;
 
 namespace Annotate.Web.Tests.Components.Reading;
@@ -17,8 +15,7 @@ public sealed class LongArticleViewTests : MudComponentTest
     [Fact]
     public async Task The_marks_come_in_over_several_renders_and_a_thread_asked_to_flash_meanwhile_flashes_once_they_are_all_there()
     {
-        var browser = new SlowScript();
-        Context.Services.AddSingleton<IJSRuntime>(browser);
+        var browser = SlowScript.In(Context);
         Context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var discussion = new Discussion();
         discussion.Load(Article, SyntheticDiscussion.Create(Article, threads: 2000, replies: 0));

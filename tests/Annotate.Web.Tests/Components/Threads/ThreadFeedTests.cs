@@ -1,8 +1,6 @@
 using Annotate.Web.Components.Threads;
 using Annotate.Web.Tests.Infrastructure;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.JSInterop;
 using static Annotate.Web.Tests.Components.TestArticle;
 
 namespace Annotate.Web.Tests.Components.Threads;
@@ -16,8 +14,7 @@ public sealed class ThreadFeedTests : MudComponentTest
     [Fact]
     public async Task A_thread_asked_for_before_the_script_is_attached_is_revealed_once_it_is()
     {
-        var browser = new SlowScript();
-        Context.Services.AddSingleton<IJSRuntime>(browser);
+        var browser = SlowScript.In(Context);
         var items = Enumerable.Range(0, 3 * ThreadWindow.InitialSize)
             .Select(i => new ThreadModel(Thread(Excerpt, "Marx and Engels", body: $"Note {i}."), SpanOf(Excerpt, "Marx and Engels"), 1, []))
             .ToList();
