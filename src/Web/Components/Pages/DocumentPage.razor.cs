@@ -79,6 +79,8 @@ public partial class DocumentPage
             Feedback = (thread, body) => ReplyAsync(thread, Motivations.Assessing, body),
             Resolve = ResolveAsync,
             Exemplary = MarkExemplaryAsync,
+            React = ReactAsync,
+            Answer = AnswerAsync,
         };
         orphanActions = actions with { Select = default, Attach = AttachAsync };
     }
@@ -104,6 +106,7 @@ public partial class DocumentPage
         userId = user?.UserIdOrNull() ?? "";
         displayName = user?.DisplayName() ?? "";
         access = await Access.ForDocumentAsync(userId, Id);
+        await LoadVocabularyAsync();
         document = access is null ? null : await Documents.GetAsync(Id);
         notFound = document is null;
         if (access is null || document is null)
