@@ -21,6 +21,17 @@ public partial class DocumentPage
     /// <summary>The seminar's vocabulary, offered by the editor.</summary>
     private IReadOnlyList<string> tagSuggestions = [];
 
+    /// <summary>The sidebar's sort and filters (see ThreadFilterBar).</summary>
+    private ThreadFilter threadFilter = ThreadFilter.None;
+
+    /// <summary>The seminar's groups, to name the authors' groups in the filters.</summary>
+    private IReadOnlyList<(int Id, string Name)> groups = [];
+
+    private async Task LoadGroupsAsync() =>
+        groups = access is not null && (await Members.ListGroupsAsync(userId, access.SeminarId)).Value is { } found
+            ? found.Select(g => (g.Id, g.Name)).ToList()
+            : [];
+
     private void StartAsking(TextSpan span)
     {
         StartAnnotating(span);

@@ -46,9 +46,9 @@ public partial class DocumentPage
     private string? search;
 
     /// <summary>The threads the search leaves (all without one): a thread stays when any post in it matches.</summary>
-    private IReadOnlyList<ThreadModel> ShownThreads => string.IsNullOrWhiteSpace(search)
+    private IReadOnlyList<ThreadModel> ShownThreads => threadFilter.Apply(string.IsNullOrWhiteSpace(search)
         ? discussion.Threads
-        : discussion.Threads.Where(t => AnnotationSearch.Matches(t.Root, search) || t.Replies.Any(r => AnnotationSearch.Matches(r, search))).ToList();
+        : discussion.Threads.Where(t => AnnotationSearch.Matches(t.Root, search) || t.Replies.Any(r => AnnotationSearch.Matches(r, search))).ToList(), userId);
     private IReadOnlyList<ReadingPresence.Reader> readers = [];
     private IReadOnlyList<Visibility> visibilityOptions = [];
     /// <summary>For teachers: the students feedback can be addressed to, and the one chosen in the composer.</summary>
@@ -107,6 +107,7 @@ public partial class DocumentPage
         displayName = user?.DisplayName() ?? "";
         access = await Access.ForDocumentAsync(userId, Id);
         await LoadVocabularyAsync();
+        await LoadGroupsAsync();
         document = access is null ? null : await Documents.GetAsync(Id);
         notFound = document is null;
         if (access is null || document is null)
