@@ -51,6 +51,11 @@ public sealed class QuestionsLiveTests(AppFixture app, ITestOutputHelper output)
         await Expect(atTeacher).ToContainTextAsync("Answered");
         await Expect(atTeacher).ToContainTextAsync("The answer");
         await Screenshots.SaveAsync(teacher.Page, "question-answered.png", output);
+        // A second thread brings the sort and filters.
+        await teacher.Reading.HighlightAsync("the important theoretical system");
+        await teacher.Page.GetByRole(AriaRole.Button, new() { Name = "Filters", Exact = true }).ClickAsync();
+        await Expect(teacher.Page.GetByRole(AriaRole.Group, new() { Name = "Sort and filter threads" })).ToContainTextAsync("Unanswered questions");
+        await Screenshots.SaveAsync(teacher.Page, "thread-filters.png", output);
 
         Assert.True(await teacher.Page.EvaluateAsync<bool>("() => window.__noReload === true"), "The teacher's page reloaded; nothing was shown live.");
         Assert.True(await student.Page.EvaluateAsync<bool>("() => window.__noReload === true"), "The student's page reloaded; nothing was shown live.");

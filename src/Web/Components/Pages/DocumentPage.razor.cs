@@ -200,6 +200,9 @@ public partial class DocumentPage
             case FeedReaction.Reload:
                 await ReloadAfterFallingBehindAsync();
                 break;
+            case FeedReaction.ReloadTags:
+                await LoadVocabularyAsync();
+                break;
             case FeedReaction.Draw:
                 break;
             default:
