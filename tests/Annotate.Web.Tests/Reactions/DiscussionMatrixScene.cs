@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Annotate.Web.Tests.Infrastructure;
 
@@ -40,22 +38,8 @@ public sealed class DiscussionMatrixScene : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var teacher = await App.RegisterAsync("discussion.teacher");
-        var (seminarId, joinCode) = await App.CreateSeminarAsync(teacher, "Discussion matrix");
-        SeminarId = seminarId;
-        people[MatrixViewer.Teacher] = teacher;
-        foreach (var (viewer, name) in new[] { (MatrixViewer.Author, "discussion.a"), (MatrixViewer.SameGroup, "discussion.s"), (MatrixViewer.OtherGroup, "discussion.o") })
-        {
-            people[viewer] = await App.RegisterAsync(name);
-            await App.JoinAsync(people[viewer], joinCode);
-        }
-        people[MatrixViewer.NonMember] = await App.RegisterAsync("discussion.outsider");
-        var groupOne = await CreateGroupAsync(teacher, "Group one");
-        var groupTwo = await CreateGroupAsync(teacher, "Group two");
-        await PutInGroupAsync(teacher, groupOne, people[MatrixViewer.Author]);
-        await PutInGroupAsync(teacher, groupOne, people[MatrixViewer.SameGroup]);
-        await PutInGroupAsync(teacher, groupTwo, people[MatrixViewer.OtherGroup]);
-        DocumentId = await App.AddDocumentAsync(teacher, seminarId, "The Manifesto", SampleTexts.Manifesto);
+        (SeminarId, DocumentId) = await MatrixPeople.CreateAsync(App, "discussion", people);
+        var teacher = people[MatrixViewer.Teacher];
 
         var a = people[MatrixViewer.Author];
         await ThreadAsync(MatrixItem.Private, a, "A spectre is haunting Europe", "private");
@@ -88,16 +72,6 @@ public sealed class DiscussionMatrixScene : IAsyncLifetime
 
     private async Task ReplyAsync(MatrixItem item, ApiUser author, MatrixItem parent) =>
         items[item] = (await author.CreateAnnotationAsync(DocumentId, AnnotationJson.Reply(IriOf(parent), $"Reply {item}", "seminar"))).Iri();
-
-    private async Task<int> CreateGroupAsync(ApiUser teacher, string name)
-    {
-        var response = await teacher.Http.PostAsJsonAsync($"/api/seminars/{SeminarId}/groups", new { name });
-        return (await response.JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetInt32();
-    }
-
-    private async Task PutInGroupAsync(ApiUser teacher, int groupId, ApiUser student) =>
-        await (await teacher.Http.PutAsync($"/api/seminars/{SeminarId}/groups/{groupId}/members/{student.Id}", null))
-            .ShouldHaveStatusAsync(HttpStatusCode.NoContent);
 
     public Task DisposeAsync() => App.DisposeAsync().AsTask();
 }
