@@ -8,6 +8,7 @@ using Annotate.Web.Features.Feedback;
 using Annotate.Web.Features.Overview;
 using Annotate.Web.Features.Documents.Import;
 using Annotate.Web.Features.Import;
+using Annotate.Web.Features.Languages;
 using Annotate.Web.Features.Export;
 using Annotate.Web.Features.Search;
 using Annotate.Web.Features.Seminars;
@@ -44,6 +45,7 @@ internal static class AppSetup
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(options => options.MaximumReceiveMessageSize = CircuitMessageLimit);
         services.AddMudServices();
+        services.AddAnnotateLanguages();
         // Bare status codes (a body that does not bind, no user, no such route) get a sentence too.
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Detail ??= Problems.DefaultDetail(context.ProblemDetails.Status));
@@ -119,6 +121,7 @@ internal static class AppSetup
         app.UseHubOrigins();
         app.UseAuthentication();
         app.UseMiddleware<DeletedAccountGuard>();
+        app.UseAnnotateLanguages();
         app.UseAuthorization();
         app.UseApiRequestGuard();
         app.UseAnnotateRateLimits();
@@ -128,6 +131,7 @@ internal static class AppSetup
         // Blazor's own Content-Security-Policy (frame-ancestors 'self') would stand in for ours; ours forbids framing altogether.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
+        app.MapLanguageEndpoint();
 
         app.MapGroup("/api/auth").WithTags("Auth").MapIdentityApi<ApplicationUser>().WithSignInLimits();
         app.MapUsersApi();
