@@ -26,7 +26,8 @@ public sealed class ConfusionViewTests(AnnotateApp app) : IClassFixture<Annotate
         Assert.Equal(1, paragraphs[1].GetProperty("unresolvedThreads").GetInt32());
         var threads = paragraphs[0].GetProperty("threads").EnumerateArray().ToList();
         Assert.Equal([Id(scene.QuestionIri), Id(scene.TeachersQuestionIri)], threads.Select(t => t.GetProperty("threadId").GetGuid()).ToList());
-        Assert.Equal(1, threads.Single(t => t.GetProperty("threadId").GetGuid() == Id(scene.QuestionIri)).GetProperty("replies").GetInt32());
+        // B's answer and the teacher's feedback on it.
+        Assert.Equal(2, threads.Single(t => t.GetProperty("threadId").GetGuid() == Id(scene.QuestionIri)).GetProperty("replies").GetInt32());
 
         // Resolving a question takes it off the open count; once nothing there is unresolved the paragraph leaves the list.
         await (await room.Teacher.Http.PostAsync($"{scene.TeachersQuestionIri}/resolved", null)).ShouldHaveStatusAsync(HttpStatusCode.OK);

@@ -19,18 +19,7 @@ internal sealed class ConfusionService(ReaderAccess access, DocumentService docu
     /// <summary>How much of a paragraph's opening the view shows.</summary>
     public const int StartLength = 120;
 
-    /// <param name="Replies">Replies the teacher may see.</param>
-    public sealed record ThreadLink(Guid ThreadId, string Quote, string Motivation, bool OpenQuestion, int Replies, DateTimeOffset Created);
-
-    /// <param name="Paragraph">The paragraph's number as the reading page shows it; null for a heading.</param>
-    /// <param name="Start">The paragraph's opening words.</param>
-    /// <param name="Threads">Its unresolved threads, open questions first, then by place in the text.</param>
-    public sealed record ParagraphRow(int? Paragraph, string Start, int OpenQuestions, int UnresolvedThreads, IReadOnlyList<ThreadLink> Threads);
-
-    /// <param name="Unplaced">Unresolved threads whose passage is no longer in the text (orphans): in no paragraph.</param>
-    public sealed record Confusion(int DocumentId, string Title, int SeminarId, string SeminarName, IReadOnlyList<ParagraphRow> Paragraphs, int Unplaced);
-
-    public async Task<ServiceResult<Confusion>> GetAsync(string userId, int documentId, CancellationToken cancellationToken = default)
+    public async Task<ServiceResult<ConfusionReport>> GetAsync(string userId, int documentId, CancellationToken cancellationToken = default)
     {
         if (await access.ForDocumentAsync(userId, documentId, cancellationToken) is not { Viewer.IsTeacher: true } reader
             || await documents.GetAsync(documentId) is not { } document)
@@ -48,14 +37,14 @@ internal sealed class ConfusionService(ReaderAccess access, DocumentService docu
             .Select(g =>
             {
                 var threads = g.OrderByDescending(p => IsOpenQuestion(p.Thread)).ThenBy(p => p.Span!.Value.Start).ThenBy(p => p.Thread.Created)
-                    .Select(p => new ThreadLink(p.Thread.Id, p.Thread.Quote?.Exact ?? "", p.Thread.Motivation, IsOpenQuestion(p.Thread),
+                    .Select(p => new ConfusionThread(p.Thread.Id, p.Thread.Quote?.Exact ?? "", p.Thread.Motivation, IsOpenQuestion(p.Thread),
                         replies[p.Thread.Id].Count(), p.Thread.Created))
                     .ToList();
-                return new ParagraphRow(g.Key!.ParagraphNumber, StartOf(document.Text, g.Key), threads.Count(t => t.OpenQuestion), threads.Count, threads);
+                return new ConfusionParagraph(g.Key!.ParagraphNumber, StartOf(document.Text, g.Key), threads.Count(t => t.OpenQuestion), threads.Count, threads);
             })
             .OrderByDescending(r => r.OpenQuestions).ThenByDescending(r => r.UnresolvedThreads).ThenBy(r => r.Paragraph ?? 0)
             .ToList();
-        return new Confusion(document.Id, document.Title, document.SeminarId, document.SeminarName, rows, unresolved.Count - placed.Count);
+        return new ConfusionReport(document.Id, document.Title, document.SeminarId, document.SeminarName, rows, unresolved.Count - placed.Count);
     }
 
     /// <summary>

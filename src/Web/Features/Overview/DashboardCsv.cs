@@ -15,7 +15,7 @@ internal static class DashboardCsv
         "Feedback received", "First activity (UTC)", "Last activity (UTC)",
     ];
 
-    public static async Task WriteAsync(SeminarDashboardService.Dashboard dashboard, Stream output, CancellationToken cancellationToken = default)
+    public static async Task WriteAsync(SeminarDashboard dashboard, Stream output, CancellationToken cancellationToken = default)
     {
         await using var csv = CsvWriter.Create(output, CsvExport.SpreadsheetOptions, leaveOpen: true);
         await csv.WriteRecordAsync(Header, cancellationToken);

@@ -24,7 +24,7 @@ internal sealed class ParticipationService(ReaderAccess access, ContributionSour
         int? GroupId, string GroupName, int Students, int Annotations, int Replies, int Words, int Late,
         DateTimeOffset? FirstActivity, DateTimeOffset? LastActivity);
 
-    public sealed record Overview(int DocumentId, string Title, string SeminarName, DateTimeOffset? DueAt, bool PostFirst,
+    public sealed record Overview(int DocumentId, string Title, int SeminarId, string SeminarName, DateTimeOffset? DueAt, bool PostFirst,
         IReadOnlyList<StudentRow> Students, IReadOnlyList<GroupRow> Groups);
 
     public async Task<ServiceResult<Overview>> GetAsync(string userId, int documentId, CancellationToken cancellationToken = default)
@@ -66,7 +66,7 @@ internal sealed class ParticipationService(ReaderAccess access, ContributionSour
             .OrderBy(g => g.GroupId is null).ThenBy(g => g.GroupName, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
 
-        return new Overview(documentId, document.Title, document.SeminarName, document.DueAt, document.PostFirst, students, groupRows);
+        return new Overview(documentId, document.Title, document.SeminarId, document.SeminarName, document.DueAt, document.PostFirst, students, groupRows);
     }
 
     /// <summary>

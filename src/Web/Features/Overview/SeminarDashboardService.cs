@@ -19,31 +19,10 @@ internal sealed class SeminarDashboardService(IDbContextFactory<AnnotateDb> dbFa
 
     public const string NoSuchStudent = "There is no student with that id in this seminar.";
 
-    public sealed record DocumentRow(int Id, string Title, DateTimeOffset? DueAt);
-
-    public sealed record StudentRow(
-        string UserId, string DisplayName, int? GroupId, string? GroupName,
-        int Annotations, int Replies, int Words, int QuestionsAsked, int QuestionsAnswered, int Late, int FeedbackReceived,
-        DateTimeOffset? FirstActivity, DateTimeOffset? LastActivity);
-
-    public sealed record GroupRow(
-        int? GroupId, string GroupName, int Students, int Annotations, int Replies, int Words, int QuestionsAsked, int QuestionsAnswered,
-        int Late, int FeedbackReceived);
-
-    public sealed record Dashboard(int SeminarId, string SeminarName, IReadOnlyList<DocumentRow> Documents,
-        IReadOnlyList<StudentRow> Students, IReadOnlyList<GroupRow> Groups);
-
-    /// <param name="ThreadId">The thread it opens on the reading page (its own id for a thread).</param>
-    /// <param name="Quote">The thread's passage on the current text; empty for an orphan.</param>
-    /// <param name="Excerpt">The start of what they wrote (<see cref="ExcerptLength"/> characters at most).</param>
-    public sealed record TimelineEntry(Guid Id, Guid ThreadId, int DocumentId, string DocumentTitle, string Motivation, bool IsReply,
-        string Quote, string Excerpt, DateTimeOffset Created, bool Late);
-
+    /// <summary>How much of what a student wrote their timeline shows.</summary>
     public const int ExcerptLength = 200;
 
-    public sealed record Timeline(int SeminarId, string UserId, string DisplayName, IReadOnlyList<TimelineEntry> Entries);
-
-    public async Task<ServiceResult<Dashboard>> GetAsync(string userId, int seminarId, CancellationToken cancellationToken = default)
+    public async Task<ServiceResult<SeminarDashboard>> GetAsync(string userId, int seminarId, CancellationToken cancellationToken = default)
     {
         if (await TeacherAsync(userId, seminarId) is not { } teacher || await SeminarAsync(seminarId, cancellationToken) is not { } seminar)
             return ServiceProblem.NotFound(NoSuchDashboard);
@@ -61,7 +40,7 @@ internal sealed class SeminarDashboardService(IDbContextFactory<AnnotateDb> dbFa
             {
                 var t = StudentTally.Of(byAuthor[student.UserId].ToList(), feedbackFor[student.UserId].Count(), roots,
                     document => dueAt.GetValueOrDefault(document));
-                return new StudentRow(student.UserId, student.DisplayName, student.GroupId,
+                return new DashboardStudent(student.UserId, student.DisplayName, student.GroupId,
                     student.GroupId is { } g ? groupNames.GetValueOrDefault(g) : null,
                     t.Annotations, t.Replies, t.Words, t.QuestionsAsked, t.QuestionsAnswered, t.Late, t.FeedbackReceived,
                     t.FirstActivity, t.LastActivity);
@@ -70,18 +49,18 @@ internal sealed class SeminarDashboardService(IDbContextFactory<AnnotateDb> dbFa
             .ToList();
 
         var groups = students.GroupBy(s => s.GroupId)
-            .Select(g => new GroupRow(
+            .Select(g => new DashboardGroup(
                 g.Key, g.Key is null ? "No group" : groupNames.GetValueOrDefault(g.Key.Value, "Group"), g.Count(),
                 g.Sum(s => s.Annotations), g.Sum(s => s.Replies), g.Sum(s => s.Words), g.Sum(s => s.QuestionsAsked),
                 g.Sum(s => s.QuestionsAnswered), g.Sum(s => s.Late), g.Sum(s => s.FeedbackReceived)))
             .OrderBy(g => g.GroupId is null).ThenBy(g => g.GroupName, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
 
-        return new Dashboard(seminarId, seminar.Name, seminar.Documents, students, groups);
+        return new SeminarDashboard(seminarId, seminar.Name, seminar.Documents, students, groups);
     }
 
     /// <summary>One student's annotations and replies across the seminar's documents, oldest first, each with the thread it opens.</summary>
-    public async Task<ServiceResult<Timeline>> TimelineAsync(string userId, int seminarId, string studentId, CancellationToken cancellationToken = default)
+    public async Task<ServiceResult<StudentTimeline>> TimelineAsync(string userId, int seminarId, string studentId, CancellationToken cancellationToken = default)
     {
         if (await TeacherAsync(userId, seminarId) is not { } teacher || await SeminarAsync(seminarId, cancellationToken) is not { } seminar)
             return ServiceProblem.NotFound(NoSuchDashboard);
@@ -101,7 +80,7 @@ internal sealed class SeminarDashboardService(IDbContextFactory<AnnotateDb> dbFa
                     roots.GetValueOrDefault(v.ThreadRootId)?.Quote ?? "", Excerpt(v.Body), v.Created, document.DueAt is { } due && v.Created > due);
             })
             .ToList();
-        return new Timeline(seminarId, student.UserId, student.DisplayName, entries);
+        return new StudentTimeline(seminarId, student.UserId, student.DisplayName, entries);
     }
 
     private static string Excerpt(string body) =>
@@ -110,7 +89,7 @@ internal sealed class SeminarDashboardService(IDbContextFactory<AnnotateDb> dbFa
     private async Task<Viewer?> TeacherAsync(string userId, int seminarId) =>
         await access.ForSeminarAsync(userId, seminarId) is { IsTeacher: true } viewer ? viewer : null;
 
-    private sealed record SeminarRows(string Name, IReadOnlyList<DocumentRow> Documents);
+    private sealed record SeminarRows(string Name, IReadOnlyList<DashboardDocument> Documents);
 
     private async Task<SeminarRows?> SeminarAsync(int seminarId, CancellationToken cancellationToken)
     {
@@ -119,7 +98,7 @@ internal sealed class SeminarDashboardService(IDbContextFactory<AnnotateDb> dbFa
         if (name is null) return null;
         // The list never needs the texts themselves, which can be megabytes each.
         var documents = await db.Documents.Where(d => d.SeminarId == seminarId).OrderBy(d => d.Title).ThenBy(d => d.Id)
-            .Select(d => new DocumentRow(d.Id, d.Title, d.DueAt)).ToListAsync(cancellationToken);
+            .Select(d => new DashboardDocument(d.Id, d.Title, d.DueAt)).ToListAsync(cancellationToken);
         return new SeminarRows(name, documents);
     }
 }
