@@ -16,11 +16,8 @@ internal static class DashboardApi
             if (result.Value is not { } dashboard) return Problems.For(result.Problem!);
             if (format != "csv") return Results.Ok(dashboard);
 
-            context.Response.ContentType = "text/csv; charset=utf-8";
-            context.Response.Headers.ContentDisposition =
-                $"attachment; filename=\"{FileNames.Slug(dashboard.SeminarName, fallback: $"seminar-{id}")}-dashboard.csv\"";
-            await DashboardCsv.WriteAsync(dashboard, context.Response.Body, context.RequestAborted);
-            return Results.Empty;
+            return await Gradebook.ServeCsvAsync(context, $"{FileNames.Slug(dashboard.SeminarName, fallback: $"seminar-{id}")}-dashboard.csv",
+                (output, cancellationToken) => DashboardCsv.WriteAsync(dashboard, output, cancellationToken));
         }).RequireAuthorization().WithTags("Overview").WithName("GetSeminarDashboard")
           .WithSummary("Per student and per group across the seminar's documents: annotations, replies, words, questions asked and answered, late posts, feedback (teachers; format=csv for a gradebook).");
 

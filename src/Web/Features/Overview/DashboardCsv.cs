@@ -23,9 +23,9 @@ internal static class DashboardCsv
         {
             await csv.WriteRecordAsync([
                 s.DisplayName, s.UserId, s.GroupName ?? "",
-                GradebookCells.Number(s.Annotations), GradebookCells.Number(s.Replies), GradebookCells.Number(s.Words),
-                GradebookCells.Number(s.QuestionsAsked), GradebookCells.Number(s.QuestionsAnswered), GradebookCells.Number(s.Late),
-                GradebookCells.Number(s.FeedbackReceived), GradebookCells.Timestamp(s.FirstActivity), GradebookCells.Timestamp(s.LastActivity)],
+                Gradebook.Number(s.Annotations), Gradebook.Number(s.Replies), Gradebook.Number(s.Words),
+                Gradebook.Number(s.QuestionsAsked), Gradebook.Number(s.QuestionsAnswered), Gradebook.Number(s.Late),
+                Gradebook.Number(s.FeedbackReceived), Gradebook.Timestamp(s.FirstActivity), Gradebook.Timestamp(s.LastActivity)],
                 cancellationToken);
         }
         await csv.FlushAsync(cancellationToken);

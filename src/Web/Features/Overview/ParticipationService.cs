@@ -1,4 +1,3 @@
-using Annotate.Shared;
 using Annotate.Web.Features.Documents;
 using Annotate.Web.Features.Export;
 using Annotate.Web.Features.Seminars;
@@ -38,29 +37,23 @@ internal sealed class ParticipationService(ReaderAccess access, ContributionSour
         var groups = (await members.ListGroupsAsync(userId, reader.SeminarId)).Value ?? [];
         var groupNames = groups.ToDictionary(g => g.Id, g => g.Name);
         var roots = visible.Where(v => !v.IsReply).ToDictionary(v => v.Id);
-        var byAuthor = visible.Where(v => v.AuthorId is not null).ToLookup(v => v.AuthorId!);
-        var feedbackFor = visible.Where(StudentTally.IsFeedback).ToLookup(v => v.AddresseeId!);
-
-        var students = roster.Where(m => m.Role == SeminarRole.Student)
-            .Select(student =>
+        var students = StudentTally.PerStudent(visible, roster, _ => document.DueAt)
+            .Select(s =>
             {
-                var own = byAuthor[student.UserId].ToList();
-                var tally = StudentTally.Of(own, feedbackFor[student.UserId].Count(), roots, _ => document.DueAt);
-                var threadLinks = own
+                var threadLinks = s.Own
                     .Select(v => new ThreadLink(v.ThreadRootId, roots.GetValueOrDefault(v.ThreadRootId)?.Quote ?? "", v.IsReply, v.Created))
                     .OrderBy(l => l.Created).ThenBy(l => l.ThreadId).ToList();
                 return new StudentRow(
-                    student.UserId, student.DisplayName, student.GroupId,
-                    student.GroupId is { } g ? groupNames.GetValueOrDefault(g) : null,
-                    tally.Annotations, tally.Replies, tally.Words, tally.Late, tally.FeedbackReceived,
-                    tally.FirstActivity, tally.LastActivity, threadLinks);
+                    s.Student.UserId, s.Student.DisplayName, s.Student.GroupId,
+                    s.Student.GroupId is { } g ? groupNames.GetValueOrDefault(g) : null,
+                    s.Tally.Annotations, s.Tally.Replies, s.Tally.Words, s.Tally.Late, s.Tally.FeedbackReceived,
+                    s.Tally.FirstActivity, s.Tally.LastActivity, threadLinks);
             })
-            .OrderBy(s => s.DisplayName, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
 
         var groupRows = students.GroupBy(s => s.GroupId)
             .Select(g => new GroupRow(
-                g.Key, g.Key is null ? "No group" : groupNames.GetValueOrDefault(g.Key.Value, "Group"), g.Count(),
+                g.Key, StudentTally.GroupName(g.Key, groupNames), g.Count(),
                 g.Sum(s => s.Annotations), g.Sum(s => s.Replies), g.Sum(s => s.Words), g.Sum(s => s.Late),
                 g.Min(s => s.FirstActivity), g.Max(s => s.LastActivity)))
             .OrderBy(g => g.GroupId is null).ThenBy(g => g.GroupName, StringComparer.CurrentCultureIgnoreCase)
@@ -81,8 +74,8 @@ internal sealed class ParticipationService(ReaderAccess access, ContributionSour
         {
             await csv.WriteRecordAsync([
                 s.DisplayName, s.UserId, s.GroupName ?? "",
-                GradebookCells.Number(s.Annotations), GradebookCells.Number(s.Replies), GradebookCells.Number(s.Words), GradebookCells.Number(s.Late), GradebookCells.Number(s.FeedbackReceived),
-                GradebookCells.Timestamp(s.FirstActivity), GradebookCells.Timestamp(s.LastActivity)], cancellationToken);
+                Gradebook.Number(s.Annotations), Gradebook.Number(s.Replies), Gradebook.Number(s.Words), Gradebook.Number(s.Late), Gradebook.Number(s.FeedbackReceived),
+                Gradebook.Timestamp(s.FirstActivity), Gradebook.Timestamp(s.LastActivity)], cancellationToken);
         }
         await csv.FlushAsync(cancellationToken);
     }

@@ -31,26 +31,16 @@ internal sealed class SeminarDashboardService(IDbContextFactory<AnnotateDb> dbFa
         var roster = (await members.ListMembersAsync(userId, seminarId)).Value ?? [];
         var groupNames = ((await members.ListGroupsAsync(userId, seminarId)).Value ?? []).ToDictionary(g => g.Id, g => g.Name);
         var dueAt = seminar.Documents.ToDictionary(d => d.Id, d => d.DueAt);
-        var roots = visible.Where(v => !v.IsReply).ToDictionary(v => v.Id);
-        var byAuthor = visible.Where(v => v.AuthorId is not null).ToLookup(v => v.AuthorId!);
-        var feedbackFor = visible.Where(StudentTally.IsFeedback).ToLookup(v => v.AddresseeId!);
-
-        var students = roster.Where(m => m.Role == SeminarRole.Student)
-            .Select(student =>
-            {
-                var t = StudentTally.Of(byAuthor[student.UserId].ToList(), feedbackFor[student.UserId].Count(), roots,
-                    document => dueAt.GetValueOrDefault(document));
-                return new DashboardStudent(student.UserId, student.DisplayName, student.GroupId,
-                    student.GroupId is { } g ? groupNames.GetValueOrDefault(g) : null,
-                    t.Annotations, t.Replies, t.Words, t.QuestionsAsked, t.QuestionsAnswered, t.Late, t.FeedbackReceived,
-                    t.FirstActivity, t.LastActivity);
-            })
-            .OrderBy(s => s.DisplayName, StringComparer.CurrentCultureIgnoreCase)
+        var students = StudentTally.PerStudent(visible, roster, document => dueAt.GetValueOrDefault(document))
+            .Select(s => new DashboardStudent(s.Student.UserId, s.Student.DisplayName, s.Student.GroupId,
+                s.Student.GroupId is { } g ? groupNames.GetValueOrDefault(g) : null,
+                s.Tally.Annotations, s.Tally.Replies, s.Tally.Words, s.Tally.QuestionsAsked, s.Tally.QuestionsAnswered, s.Tally.Late,
+                s.Tally.FeedbackReceived, s.Tally.FirstActivity, s.Tally.LastActivity))
             .ToList();
 
         var groups = students.GroupBy(s => s.GroupId)
             .Select(g => new DashboardGroup(
-                g.Key, g.Key is null ? "No group" : groupNames.GetValueOrDefault(g.Key.Value, "Group"), g.Count(),
+                g.Key, StudentTally.GroupName(g.Key, groupNames), g.Count(),
                 g.Sum(s => s.Annotations), g.Sum(s => s.Replies), g.Sum(s => s.Words), g.Sum(s => s.QuestionsAsked),
                 g.Sum(s => s.QuestionsAnswered), g.Sum(s => s.Late), g.Sum(s => s.FeedbackReceived)))
             .OrderBy(g => g.GroupId is null).ThenBy(g => g.GroupName, StringComparer.CurrentCultureIgnoreCase)
