@@ -7,7 +7,7 @@ namespace Annotate.E2E;
 /// <summary>
 /// A teacher opens the seminar dashboard from the seminar page, sorts the students and opens a student's timeline by
 /// keyboard, then the document's Confusion view, and from it a question's thread on the reading page. A student's
-/// private note counts nowhere. axe on both views; screenshots dashboard.png and confusion.png in screenshots-tmp/.
+/// private note counts nowhere. axe on both views, light and dark; screenshots dashboard.png, dashboard-dark.png and confusion.png in screenshots-tmp/.
 /// </summary>
 [Collection(SeminarCollection.Name)]
 public sealed class DashboardTests(AppFixture app, ITestOutputHelper output)
@@ -55,6 +55,11 @@ public sealed class DashboardTests(AppFixture app, ITestOutputHelper output)
         await page.Mouse.MoveAsync(5, 890);
         await Screenshots.SaveAsync(page, "dashboard.png", output);
         await Axe.AssertNoSeriousViolationsAsync(page, "seminar dashboard", output);
+        // Both views keep their contrast in the dark theme too (it stays on for the Confusion view).
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" })).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "dashboard-dark.png", output);
+        await Axe.AssertNoSeriousViolationsAsync(page, "seminar dashboard, dark", output);
 
         await page.GetByRole(AriaRole.Link, new() { Name = $"Confusion view of {ReadingPage.SampleTitle}" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -64,6 +69,10 @@ public sealed class DashboardTests(AppFixture app, ITestOutputHelper output)
         await Expect(top).ToContainTextAsync("2 unresolved threads");
         await Expect(page.GetByText("the first revolutionary program")).ToHaveCountAsync(0);
         await page.Mouse.MoveAsync(5, 890);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" })).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousViolationsAsync(page, "confusion view, dark", output);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme" })).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "confusion.png", output);
         await Axe.AssertNoSeriousViolationsAsync(page, "confusion view", output);
 
