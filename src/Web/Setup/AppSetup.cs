@@ -70,7 +70,10 @@ internal static class AppSetup
         services.AddSingleton<DiscussionSearch>();
         services.AddSingleton<SearchService>();
         services.AddSingleton<FeedbackService>();
+        services.AddSingleton<ContributionSource>();
         services.AddSingleton<ParticipationService>();
+        services.AddSingleton<SeminarDashboardService>();
+        services.AddSingleton<ConfusionService>();
         services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
         services.AddSingleton<ImportSlots>();
         services.AddSingleton<AnnotationImporter>();
@@ -140,6 +143,7 @@ internal static class AppSetup
         app.MapAnnotationsApi();
         app.MapFeedbackApi();
         app.MapParticipationApi();
+        app.MapDashboardApi();
         app.MapImportApi();
         app.MapExportApi();
         app.MapSearchApi();
