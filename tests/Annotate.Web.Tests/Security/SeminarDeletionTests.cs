@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Annotate.Web.Tests.Security;
 
 /// <summary>A teacher deletes a seminar: all of it goes, and open pages and hub connections know at once.</summary>
+[EngineSpecific]
 public sealed class SeminarDeletionTests(AnnotateApp app) : IClassFixture<AnnotateApp>
 {
     [Fact]
