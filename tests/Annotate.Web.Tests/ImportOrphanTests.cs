@@ -16,7 +16,6 @@ namespace Annotate.Web.Tests;
 /// the quote it came with, orphaned on every read path, visible as the importer chose, attachable, counted in the
 /// report, never imported twice, and placed by a later revision of the text that has its words.
 /// </summary>
-[EngineSpecific]
 public sealed class ImportOrphanTests(AnnotateApp app) : IClassFixture<AnnotateApp>
 {
     private const string Text = SampleTexts.Manifesto;

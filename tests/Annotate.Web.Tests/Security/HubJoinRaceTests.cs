@@ -13,7 +13,6 @@ namespace Annotate.Web.Tests.Security;
 /// running the same <see cref="HubReaders.JoinAsync"/> that <c>AnnotationHub.Join</c> runs for the
 /// student's real connection, with an access question that lets the removal happen before it answers.
 /// </summary>
-[EngineSpecific]
 public sealed class HubJoinRaceTests(AnnotateApp app) : IClassFixture<AnnotateApp>
 {
     private HubReaders Readers => app.Services.GetRequiredService<HubReaders>();

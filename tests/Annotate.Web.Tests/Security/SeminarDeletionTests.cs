@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Annotate.Web.Tests.Security;
 
 /// <summary>A teacher deletes a seminar: all of it goes, and open pages and hub connections know at once.</summary>
-[EngineSpecific]
 public sealed class SeminarDeletionTests(AnnotateApp app) : IClassFixture<AnnotateApp>
 {
     [Fact]
@@ -28,6 +27,7 @@ public sealed class SeminarDeletionTests(AnnotateApp app) : IClassFixture<Annota
     }
 
     [Fact]
+    [EngineSpecific]
     public async Task Its_documents_annotations_groups_and_memberships_go_with_it()
     {
         var (room, _, _, _) = await app.CreateGroupedClassroomAsync();
