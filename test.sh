@@ -173,8 +173,9 @@ for name in "${runs[@]}"; do
         continue
     fi
     passed=$((passed + $(counter passed "$trx")))
-    # xunit's skipped tests are "not executed" in TRX; errors, timeouts and aborts are failures.
-    skipped=$((skipped + $(counter notExecuted "$trx")))
+    # xunit's skipped tests are results with the outcome NotExecuted, but the TRX counters leave notExecuted at 0:
+    # they are what was not executed of the total. Errors, timeouts and aborts are failures.
+    skipped=$((skipped + $(counter total "$trx") - $(counter executed "$trx")))
     for kind in failed error timeout aborted; do
         failed=$((failed + $(counter "$kind" "$trx")))
     done

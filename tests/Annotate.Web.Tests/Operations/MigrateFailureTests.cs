@@ -29,7 +29,7 @@ public sealed class MigrateFailureTests
         var malformed = await MigrateAsync(database, "Hots=127.0.0.1;Database=annotate");
         var unknown = await OperationsRun.RunProgramAsync(database, "migrate", "--Database:Provider", "Oracle");
 
-        AssertOneSentence(malformed, "ConnectionStrings:Annotate is not a PostgreSQL connection string (Couldn't set hots");
+        AssertOneSentence(malformed, "ConnectionStrings:Annotate is not a PostgreSQL connection string: Couldn't set hots");
         AssertOneSentence(unknown, "Database:Provider 'Oracle' is not supported. Use 'Sqlite' (the default) or 'Postgres'.");
     }
 
