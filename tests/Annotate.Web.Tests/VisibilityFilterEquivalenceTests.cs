@@ -20,6 +20,7 @@ namespace Annotate.Web.Tests;
 /// (teachers, students in a group or none, each also as still to post first, a non-member, nobody), once
 /// filtered in SQL and once unfiltered and then asked of the rule. The two sets must be equal.
 /// </summary>
+[EngineSpecific]
 public sealed class VisibilityFilterEquivalenceTests(AnnotateApp app, ITestOutputHelper output) : IClassFixture<AnnotateApp>
 {
     private static readonly Visibility[] Visibilities = Enum.GetValues<Visibility>();
