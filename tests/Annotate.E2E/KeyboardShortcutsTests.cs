@@ -42,10 +42,13 @@ public sealed class KeyboardShortcutsTests(AppFixture app, ITestOutputHelper out
         await page.Keyboard.PressAsync("Control+Enter");
         var second = await reading.ThreadIdAsync(comment);
 
-        // j and k: from no thread to the first, on to the second, back to the first.
-        await page.Locator("body").FocusAsync();
-        await page.Keyboard.PressAsync("j");
+        // j and k: from the thread just posted (selected) to the one before, back, and before again; none past either end.
+        await page.Keyboard.PressAsync("k");
         await Expect(page.Locator($"#thread-{first}")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("k");
+        await Expect(page.Locator($"#thread-{first}")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("j");
+        await Expect(page.Locator($"#thread-{second}")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("j");
         await Expect(page.Locator($"#thread-{second}")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("k");

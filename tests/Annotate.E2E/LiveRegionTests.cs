@@ -9,7 +9,7 @@ namespace Annotate.E2E;
 /// the poster's own; a reply too.
 /// </summary>
 [Collection(SeminarCollection.Name)]
-public sealed class LiveRegionTests(AppFixture app)
+public sealed class LiveRegionTests(AppFixture app, ITestOutputHelper output)
 {
     private const string Passage = "a torch to light the way for the class";
 
@@ -29,6 +29,11 @@ public sealed class LiveRegionTests(AppFixture app)
 
         await Expect(Region(ana.Page)).ToHaveTextAsync("New comment by Binh Region on paragraph 2", new() { Timeout = 15_000 });
         await Expect(ana.Reading.Thread(comment)).ToBeVisibleAsync();
+        // The heat beside the paragraph followed too (the screenshot shows it).
+        var heat = ana.Page.Locator("#p-2 .heat");
+        await Expect(heat).ToContainTextAsync("Paragraph 2: 1 thread.");
+        await heat.ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(ana.Page, "reading-heat.png", output);
 
         var thread = ana.Reading.Thread(comment);
         await thread.GetByRole(AriaRole.Button, new() { Name = "Reply" }).ClickAsync();

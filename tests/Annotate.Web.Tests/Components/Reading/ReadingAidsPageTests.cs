@@ -1,5 +1,8 @@
+using Annotate.Web.Components.Reading;
 using Annotate.Web.Tests.Infrastructure;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace Annotate.Web.Tests.Components.Reading;
 
@@ -98,5 +101,41 @@ public sealed class ReadingAidsPageTests(AnnotateApp app) : IClassFixture<Annota
         Assert.False(student.EverShowed("2 new comments"), "The region counted a post it must not.");
         Assert.False(student.EverShowed("3 new comments"), "The region counted a post it must not.");
         Assert.Single(student.Component.FindAll("[aria-live]"));
+    }
+
+    [Fact]
+    public async Task Paragraph_heat_hides_the_heat_and_shows_it_again_saying_which_it_is()
+    {
+        var room = await app.CreateClassroomAsync();
+        await room.StudentB.CreateAnnotationAsync(room.DocumentId, room.Comment(History, "Seen."));
+        await using var pages = new LiveReadingPages(app);
+        var page = (await pages.OpenAsync(room.StudentA, room.DocumentId)).Component;
+        AngleSharp.Dom.IElement Toggle() => page.FindAll("nav button").Single(b => b.TextContent.Trim() == "Paragraph heat");
+        Assert.Equal("true", Toggle().GetAttribute("aria-pressed"));
+        Assert.DoesNotContain("heat-hidden", page.Find(".reading-main").ClassList);
+        Assert.Single(page.FindAll(".reading-main .heat"));
+
+        await Toggle().ClickAsync(new());
+        Assert.Equal("false", Toggle().GetAttribute("aria-pressed"));
+        Assert.Contains("heat-hidden", page.Find(".reading-main").ClassList);
+
+        await Toggle().ClickAsync(new());
+        Assert.Equal("true", Toggle().GetAttribute("aria-pressed"));
+        Assert.DoesNotContain("heat-hidden", page.Find(".reading-main").ClassList);
+    }
+
+    [Fact]
+    public async Task The_a_key_with_nothing_selected_says_what_to_do_and_opens_no_editor()
+    {
+        var room = await app.CreateClassroomAsync();
+        await using var pages = new LiveReadingPages(app);
+        var page = (await pages.OpenAsync(room.StudentA, room.DocumentId)).Component;
+        var keys = page.FindComponent<ReadingKeys>();
+
+        await keys.InvokeAsync(() => keys.Instance.Annotate());
+
+        var snackbar = pages.Context.Services.GetRequiredService<ISnackbar>();
+        Assert.Contains(snackbar.ShownSnackbars, s => s.Message?.StartsWith("Select a passage in the text first", StringComparison.Ordinal) == true);
+        Assert.Empty(page.FindAll("[aria-label='New annotation']"));
     }
 }
