@@ -78,10 +78,14 @@ export function attach(dotnet) {
                 event.preventDefault();
                 dotnet.invokeMethodAsync('Move', position(), event.key === 'j' ? 1 : -1);
                 break;
-            case 'a':
+            case 'a': {
                 event.preventDefault();
-                dotnet.invokeMethodAsync('Annotate');
+                // The article reports a selection 120 ms after it last changed: one just made with Shift+arrows is
+                // let through first, so that "a" acts on it rather than say nothing is selected.
+                const selected = !(document.getSelection()?.isCollapsed ?? true);
+                setTimeout(() => dotnet.invokeMethodAsync('Annotate'), selected ? 160 : 0);
                 break;
+            }
             case 'r': {
                 const reply = focusedCard()?.querySelector('button[aria-keyshortcuts~="r"]');
                 if (!reply) return;
