@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster for the tests: a local process on loopback in a temp folder, no
-# container, no system service. Debian's postgresql 15 (or any initdb/pg_ctl on PATH).
+# container, no system service. Debian's postgresql (the newest version under /usr/lib/postgresql, or
+# any initdb/pg_ctl on PATH).
 #
 #   tests/postgres.sh start   prints the connection string of a superuser on the new cluster
 #   tests/postgres.sh stop    stops it and removes its folder
@@ -8,15 +9,31 @@
 #                             ANNOTATE_TEST_POSTGRES=<connection string>, then stops the cluster
 #
 # The cluster's folder is remembered in $ANNOTATE_PG_STATE (default /tmp/annotate-pg.state) between
-# start and stop; $ANNOTATE_PG_PORT chooses its port. It skips fsync unless ANNOTATE_PG_DURABLE=1 (as
-# tests/scale.sh runs it: bench/scale.sh compares its commits with SQLite's, which are synced).
-# PostgreSQL refuses to run as root, so as root the server runs as the `postgres` user.
+# start and stop (`run` keeps a state file of its own, so runs side by side do not stop each other's);
+# $ANNOTATE_PG_PORT chooses its port, else the first free one from 55432. It skips fsync unless
+# ANNOTATE_PG_DURABLE=1 (as tests/scale.sh runs it: bench/scale.sh compares its commits with SQLite's,
+# which are synced). PostgreSQL refuses to run as root, so as root the server runs as the `postgres` user.
 set -euo pipefail
 
 state="${ANNOTATE_PG_STATE:-/tmp/annotate-pg.state}"
-port="${ANNOTATE_PG_PORT:-55432}"
-bin=$(dirname "$(command -v pg_ctl 2>/dev/null || echo /usr/lib/postgresql/15/bin/pg_ctl)")
-[[ -x $bin/pg_ctl ]] || bin=/usr/lib/postgresql/15/bin
+
+# The binaries: pg_ctl on PATH, else the newest Debian version.
+bin=
+if command -v pg_ctl >/dev/null 2>&1; then
+    bin=$(dirname "$(command -v pg_ctl)")
+else
+    newest=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+    bin=${newest:-/usr/lib/postgresql/none/bin}
+fi
+
+free_port() { # the first port from 55432 that nothing listens on
+    local candidate
+    for candidate in $(seq 55432 55531); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null || { echo "$candidate"; return; }
+    done
+    echo "No free port in 55432-55531 for PostgreSQL." >&2
+    exit 1
+}
 
 as_owner() { # runs a PostgreSQL binary as the cluster's owner
     if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
@@ -24,10 +41,11 @@ as_owner() { # runs a PostgreSQL binary as the cluster's owner
 
 start() {
     if [[ ! -x $bin/initdb ]]; then
-        echo "PostgreSQL is not installed (no initdb); apt-get install postgresql" >&2
+        echo "PostgreSQL is not installed (no initdb in $bin): apt-get install postgresql (./test.sh does)." >&2
         exit 1
     fi
-    local dir
+    local dir port
+    port="${ANNOTATE_PG_PORT:-$(free_port)}"
     dir=$(mktemp -d /tmp/annotate-pg.XXXXXX)
     [[ $(id -u) -eq 0 ]] && chown postgres: "$dir"
     as_owner "$bin/initdb" -D "$dir/data" -U annotate --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
@@ -55,8 +73,9 @@ case "${1:-}" in
     stop) stop ;;
     run)
         shift
-        connection=$(start)
+        state=$(mktemp /tmp/annotate-pg-run.XXXXXX)
         trap stop EXIT
+        connection=$(start)
         ANNOTATE_TEST_PROVIDER=Postgres ANNOTATE_TEST_POSTGRES="$connection" "$@"
         ;;
     *) echo "usage: $0 start | stop | run COMMAND..." >&2; exit 2 ;;

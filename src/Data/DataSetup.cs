@@ -66,7 +66,7 @@ public static class DataSetup
         catch (ArgumentException exception)
         {
             // The builder's own message names the bad keyword but not which setting held it.
-            throw new InvalidOperationException($"ConnectionStrings:Annotate is not a PostgreSQL connection string: {exception.Message}", exception);
+            throw new InvalidOperationException($"ConnectionStrings:Annotate is not a PostgreSQL connection string: {exception.Message.TrimEnd('.')}.", exception);
         }
     }
 

@@ -73,6 +73,10 @@ public sealed class ContentSecurityPolicyTests(AppFixture app, ITestOutputHelper
         await Expect(page.GetByRole(AriaRole.Textbox).First).ToBeVisibleAsync();
         await VisitLiveAsync(page, $"/documents/{documentId}/overview");
         await Expect(page.Locator("[data-interactive]")).ToHaveCountAsync(1);
+        await VisitLiveAsync(page, $"/documents/{documentId}/confusion");
+        await Expect(page.Locator("[data-interactive]")).ToHaveCountAsync(1);
+        await VisitLiveAsync(page, $"/seminars/{seminarId}/dashboard");
+        await Expect(page.Locator("[data-interactive]")).ToHaveCountAsync(1);
         await VisitLiveAsync(page, $"/seminars/{seminarId}/search?q=places");
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 result");
         await VisitStaticAsync(page, "/no-such-page");

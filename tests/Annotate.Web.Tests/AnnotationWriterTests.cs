@@ -22,6 +22,7 @@ namespace Annotate.Web.Tests;
 /// write transaction of the test's own, so that the inserts queue up behind it and are written as one group
 /// once it ends; what that transaction does (delete a seminar) is what the group then meets.
 /// </summary>
+[EngineSpecific]
 public sealed class AnnotationWriterTests(AnnotateApp app) : IClassFixture<AnnotateApp>
 {
     private IDbContextFactory<AnnotateDb> Factory => app.Services.GetRequiredService<IDbContextFactory<AnnotateDb>>();

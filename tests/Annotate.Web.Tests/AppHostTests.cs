@@ -10,6 +10,7 @@ using Npgsql;
 namespace Annotate.Web.Tests;
 
 /// <summary>The test host itself: settings given by the fixture reach the app before it is built.</summary>
+[EngineSpecific]
 public sealed class AppHostTests(AnnotateApp app) : IClassFixture<AnnotateApp>
 {
     [Fact]

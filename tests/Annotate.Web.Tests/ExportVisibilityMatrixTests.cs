@@ -3,6 +3,7 @@ using Annotate.Web.Tests.Infrastructure;
 namespace Annotate.Web.Tests;
 
 /// <summary>The export (JSON-LD) holds exactly what its caller may see: the same cells as <see cref="VisibilityMatrixTests"/>.</summary>
+[EngineSpecific]
 [Collection(VisibilityMatrixScene.Collection)]
 public sealed class ExportVisibilityMatrixTests(VisibilityMatrixScene scene)
 {

@@ -49,6 +49,7 @@ public sealed class ImportAtScaleTests(AnnotateApp app, ITestOutputHelper output
     }
 
     [Fact]
+    [EngineSpecific]
     public async Task A_failure_half_way_through_storing_stores_nothing_and_announces_nothing()
     {
         var room = await app.CreateClassroomAsync(Text);

@@ -4,6 +4,7 @@ using Annotate.Web.Tests.Infrastructure;
 namespace Annotate.Web.Tests;
 
 /// <summary>Everything lives in the database file: an app started again on the same file finds it all.</summary>
+[EngineSpecific]
 public sealed class PersistenceTests
 {
     [Fact]

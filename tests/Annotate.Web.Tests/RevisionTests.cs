@@ -9,6 +9,7 @@ namespace Annotate.Web.Tests;
 /// A teacher revises a document's text; every thread finds its passage again on the new text, is
 /// marked as edited, or becomes an orphan — never a thread on the wrong words.
 /// </summary>
+[EngineSpecific]
 public sealed class RevisionTests(AnnotateApp app) : IClassFixture<AnnotateApp>
 {
     private const string Spectre = "A spectre is haunting Europe";

@@ -20,6 +20,7 @@ namespace Annotate.Web.Tests;
 /// (teachers, students in a group or none, each also as still to post first, a non-member, nobody), once
 /// filtered in SQL and once unfiltered and then asked of the rule. The two sets must be equal.
 /// </summary>
+[EngineSpecific]
 public sealed class VisibilityFilterEquivalenceTests(AnnotateApp app, ITestOutputHelper output) : IClassFixture<AnnotateApp>
 {
     private static readonly Visibility[] Visibilities = Enum.GetValues<Visibility>();
@@ -117,6 +118,34 @@ public sealed class VisibilityFilterEquivalenceTests(AnnotateApp app, ITestOutpu
                 student.Threads.Select(l => (l.ThreadId, l.Quote, l.IsReply)).Order());
         }
         Assert.Contains(overview.Students, s => s.Annotations > 0 && s.Replies > 0);
+    }
+
+    [Fact]
+    public async Task Seminar_dashboard_and_confusion_view_count_what_the_teachers_full_read_shows()
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<AnnotateDb>>();
+        var scene = await CreateSceneAsync(factory);
+        var teacher = scene.Viewers[0].Viewer;
+        var seen = await app.Services.GetRequiredService<AnnotationService>().ListVisibleAsync(scene.Reader(teacher));
+
+        var dashboard = (await app.Services.GetRequiredService<SeminarDashboardService>().GetAsync(teacher.UserId!, scene.SeminarId)).Value!;
+        Assert.Equal(4, dashboard.Students.Count);
+        foreach (var student in dashboard.Students)
+        {
+            var own = seen.Where(v => v.AuthorId == student.UserId).ToList();
+            Assert.Equal(own.Count(v => !v.IsReply), student.Annotations);
+            Assert.Equal(own.Count(v => v.IsReply), student.Replies);
+            Assert.Equal(seen.Count(v => v.AddresseeId == student.UserId && v.IsFeedback), student.FeedbackReceived);
+            var timeline = (await app.Services.GetRequiredService<SeminarDashboardService>().TimelineAsync(teacher.UserId!, scene.SeminarId, student.UserId)).Value!;
+            Assert.Equal(own.Select(v => v.Id).Order(), timeline.Entries.Select(e => e.Id).Order());
+        }
+        Assert.Equal(seen.Count(v => v.AuthorRole == SeminarRole.Student), dashboard.Groups.Sum(g => g.Annotations + g.Replies));
+
+        var confusion = (await app.Services.GetRequiredService<ConfusionService>().GetAsync(teacher.UserId!, scene.DocumentId)).Value!;
+        var unresolved = seen.Where(v => !v.IsReply && !v.IsFeedback).ToList();
+        Assert.Equal(unresolved.Count(v => !v.Orphan), Assert.Single(confusion.Paragraphs).UnresolvedThreads);
+        Assert.Equal(unresolved.Count(v => v.Orphan), confusion.Unplaced);
+        Assert.Equal(unresolved.Where(v => !v.Orphan).Select(v => v.Id).Order(), confusion.Paragraphs[0].Threads.Select(t => t.ThreadId).Order());
     }
 
     private static string Describe(List<AnnotationView> all, Guid id)

@@ -13,6 +13,7 @@ namespace Annotate.Web.Tests;
 /// and GET by id. The expected outcome of each cell comes from <see cref="Oracle"/>, a table written by
 /// hand, never from the app's own rule. The export channel is ExportVisibilityMatrixTests.
 /// </summary>
+[EngineSpecific]
 [Collection(VisibilityMatrixScene.Collection)]
 public sealed class VisibilityMatrixTests(VisibilityMatrixScene scene, ITestOutputHelper output)
 {

@@ -79,10 +79,10 @@ internal sealed class OperationsCommands(string name, IReadOnlyList<string> argu
 
     private static async Task<int> MigrateAsync(IServiceProvider services, TextWriter output, TextWriter error)
     {
+        var factory = services.GetRequiredService<IDbContextFactory<AnnotateDb>>();
+        await using var db = await factory.CreateDbContextAsync();
         try
         {
-            var factory = services.GetRequiredService<IDbContextFactory<AnnotateDb>>();
-            await using var db = await factory.CreateDbContextAsync();
             var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
             await services.MigrateAnnotateDbAsync();
             output.WriteLine(pending.Count == 0
@@ -92,7 +92,7 @@ internal sealed class OperationsCommands(string name, IReadOnlyList<string> argu
         }
         catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
         {
-            error.WriteLine($"The migrations could not be applied: {e.Message}");
+            error.WriteLine(DatabaseFailure.Sentence("The migrations", db.Database.GetDbConnection(), e));
             return 1;
         }
     }

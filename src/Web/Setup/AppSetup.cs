@@ -10,6 +10,7 @@ using Annotate.Web.Features.Feedback;
 using Annotate.Web.Features.Overview;
 using Annotate.Web.Features.Documents.Import;
 using Annotate.Web.Features.Import;
+using Annotate.Web.Features.Languages;
 using Annotate.Web.Features.Export;
 using Annotate.Web.Features.Search;
 using Annotate.Web.Features.Seminars;
@@ -46,6 +47,7 @@ internal static class AppSetup
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(options => options.MaximumReceiveMessageSize = CircuitMessageLimit);
         services.AddMudServices();
+        services.AddAnnotateLanguages();
         // Bare status codes (a body that does not bind, no user, no such route) get a sentence too.
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Detail ??= Problems.DefaultDetail(context.ProblemDetails.Status));
@@ -73,7 +75,10 @@ internal static class AppSetup
         services.AddSingleton<DiscussionSearch>();
         services.AddSingleton<SearchService>();
         services.AddSingleton<FeedbackService>();
+        services.AddSingleton<ContributionSource>();
         services.AddSingleton<ParticipationService>();
+        services.AddSingleton<SeminarDashboardService>();
+        services.AddSingleton<ConfusionService>();
         services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
         services.AddSingleton<ImportSlots>();
         services.AddSingleton<AnnotationImporter>();
@@ -124,6 +129,7 @@ internal static class AppSetup
         app.UseHubOrigins();
         app.UseAuthentication();
         app.UseMiddleware<DeletedAccountGuard>();
+        app.UseAnnotateLanguages();
         app.UseAuthorization();
         app.UseApiRequestGuard();
         app.UseAnnotateRateLimits();
@@ -133,6 +139,7 @@ internal static class AppSetup
         // Blazor's own Content-Security-Policy (frame-ancestors 'self') would stand in for ours; ours forbids framing altogether.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
+        app.MapLanguageEndpoint();
 
         app.MapGroup("/api/auth").WithTags("Auth").MapIdentityApi<ApplicationUser>().WithSignInLimits();
         app.MapUsersApi();
@@ -143,6 +150,7 @@ internal static class AppSetup
         app.MapTagsApi();
         app.MapFeedbackApi();
         app.MapParticipationApi();
+        app.MapDashboardApi();
         app.MapImportApi();
         app.MapExportApi();
         app.MapSearchApi();

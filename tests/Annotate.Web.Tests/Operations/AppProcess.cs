@@ -24,12 +24,13 @@ internal sealed class AppProcess : IDisposable
     public Uri Address { get; }
 
     /// <summary>Starts the app on a free loopback port and waits until /health/ready answers 200 (migrations applied).</summary>
-    public static async Task<AppProcess> StartAsync(TestDatabase database)
+    public static async Task<AppProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string>? environment = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = OperationsRun.ProgramStart(database, "--urls", address.ToString().TrimEnd('/'));
         start.Environment["RateLimits__Enabled"] = "false";
         start.Environment["Demo__Enabled"] = "false";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
 
         var app = new AppProcess(Process.Start(start)!, address);
         // Drained as they come, or a full pipe would stall the app; the tail explains a failure.

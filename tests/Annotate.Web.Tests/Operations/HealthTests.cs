@@ -9,6 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Annotate.Web.Tests.Operations;
 
 /// <summary>/health (as before), /health/live (the process) and /health/ready (the database, migrated).</summary>
+[EngineSpecific]
 public sealed class HealthTests(AnnotateApp app) : IClassFixture<AnnotateApp>
 {
     [Theory]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Annotate.Web.Tests.Operations;
 
 /// <summary>`migrate` as a release step, the start-up that waits for it, and the program's answer to a wrong command.</summary>
+[EngineSpecific]
 public sealed class MigrateCommandTests
 {
     [Fact]

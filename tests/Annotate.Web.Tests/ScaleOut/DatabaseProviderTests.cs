@@ -4,6 +4,7 @@ using Annotate.Web.Tests.Infrastructure;
 namespace Annotate.Web.Tests.ScaleOut;
 
 /// <summary><c>Database:Provider</c>: Sqlite by default, Postgres by name in any case, anything else stops the start with a sentence.</summary>
+[EngineSpecific]
 public sealed class DatabaseProviderTests
 {
     [Theory]

@@ -10,6 +10,7 @@ namespace Annotate.Web.Tests.ScaleOut;
 /// cookies and bearer tokens (a proxy may send a person's next request anywhere), and a restart signs
 /// nobody out.
 /// </summary>
+[EngineSpecific]
 public sealed class SharedKeysTests
 {
     [Fact]

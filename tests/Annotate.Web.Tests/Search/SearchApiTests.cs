@@ -5,6 +5,7 @@ using Annotate.Web.Tests.Infrastructure;
 namespace Annotate.Web.Tests.Search;
 
 /// <summary>GET /api/search (contract §6, docs/api.md "Search"): what each term finds, the shape of the answer, paging and refusals.</summary>
+[EngineSpecific]
 public sealed class SearchApiTests(AnnotateApp app) : IClassFixture<AnnotateApp>
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace Annotate.Web.Tests.Search;
 /// import, re-anchoring on a new revision, attaching an orphan, account deletion and seminar deletion. Each test
 /// searches for the words before and after, and checks that the index holds one entry per annotation and no other.
 /// </summary>
+[EngineSpecific]
 public sealed class SearchIndexTests(AnnotateApp app) : IClassFixture<AnnotateApp>
 {
     private const string Spectre = "A spectre is haunting Europe";

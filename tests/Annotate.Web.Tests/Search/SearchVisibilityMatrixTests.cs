@@ -9,6 +9,7 @@ namespace Annotate.Web.Tests.Search;
 /// visibility, feedback for one student, a reply under each × every viewer). An annotation's own words find it
 /// for exactly those who may see it, and the total never counts one the caller may not see.
 /// </summary>
+[EngineSpecific]
 [Collection(VisibilityMatrixScene.Collection)]
 public sealed class SearchVisibilityMatrixTests(VisibilityMatrixScene scene)
 {

@@ -71,6 +71,7 @@ public sealed class AccountTests(AnnotateApp app) : IClassFixture<AnnotateApp>
     }
 
     [Fact]
+    [EngineSpecific]
     public async Task What_only_its_author_wrote_goes_with_the_account_and_so_does_feedback_addressed_to_them()
     {
         var room = await app.CreateClassroomAsync();
@@ -113,6 +114,7 @@ public sealed class AccountTests(AnnotateApp app) : IClassFixture<AnnotateApp>
     }
 
     [Fact]
+    [EngineSpecific]
     public async Task A_seminar_its_only_member_leaves_is_deleted_with_the_account()
     {
         var loner = await app.RegisterAsync("loner");

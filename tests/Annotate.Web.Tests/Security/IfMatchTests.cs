@@ -7,6 +7,7 @@ namespace Annotate.Web.Tests.Security;
 /// Replacing an annotation names the version it replaces (RFC 6585 428 otherwise), so an edit made
 /// meanwhile, by another tab or a reply's author changing the thread, is never overwritten unseen.
 /// </summary>
+[EngineSpecific]
 public sealed class IfMatchTests(AnnotateApp app) : IClassFixture<AnnotateApp>
 {
     private const string Quote = "The history of all hitherto existing society";

@@ -93,7 +93,9 @@ public sealed partial class RateLimitPageTests : MudComponentTest
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string path, params (string Name, string Value)[] fields)
     {
         var form = await browser.GetStringAsync(path);
-        var hidden = HiddenInput().Matches(form).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        // The app bar's language form comes first with a token of its own: the page's form is the last one.
+        var hidden = HiddenInput().Matches(form).GroupBy(m => m.Groups["name"].Value)
+            .ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.Last().Groups["value"].Value));
         var values = new List<KeyValuePair<string, string>>
         {
             new("_handler", hidden["_handler"]),

@@ -27,6 +27,7 @@ public sealed class SeminarDeletionTests(AnnotateApp app) : IClassFixture<Annota
     }
 
     [Fact]
+    [EngineSpecific]
     public async Task Its_documents_annotations_groups_and_memberships_go_with_it()
     {
         var (room, _, _, _) = await app.CreateGroupedClassroomAsync();

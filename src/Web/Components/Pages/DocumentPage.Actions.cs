@@ -22,6 +22,13 @@ public partial class DocumentPage
         selection = null;
     }
 
+    /// <summary>The shortcut "a": annotate what is selected in the text, as the selection's Annotate button does.</summary>
+    private void AnnotateSelection()
+    {
+        if (selection is { } passage) StartAnnotating(passage.Span);
+        else Snackbar.Add("Select a passage in the text first (focus the text, then Shift with the arrow keys), then press a.", Severity.Info);
+    }
+
     private async Task HighlightAsync(TextSpan span)
     {
         selection = null;

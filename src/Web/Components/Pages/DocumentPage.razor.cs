@@ -153,6 +153,7 @@ public partial class DocumentPage
         // Relative times ("5 min ago") move on by themselves.
         clockTimer = Clock.CreateTimer(_ => Dispatch(() => { now = Clock.GetUtcNow(); StateHasChanged(); }), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
         await RestoreDraftAsync();
+        await LoadHeatPreferenceAsync();
         StateHasChanged();
         if (FocusThread is { } focus && discussion.Contains(focus))
         {
@@ -189,6 +190,7 @@ public partial class DocumentPage
         switch (discussion.Receive(feedEvent, access.Viewer))
         {
             case FeedReaction.DrawSoon:
+                Announce(feedEvent);
                 RedrawSoon();
                 return;
             case FeedReaction.ReloadText:

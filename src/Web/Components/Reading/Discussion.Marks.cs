@@ -17,7 +17,7 @@ public sealed partial class Discussion
     }
 
     /// <summary>
-    /// Draws the blocks whose highlights changed; a new <see cref="Markup"/> list if any did. Which threads reach
+    /// Draws the blocks whose highlights (or heat) changed; a new <see cref="Markup"/> list if any did. Which threads reach
     /// into a block is worked out from the threads now (one walk over them), not held between draws.
     /// </summary>
     private void Draw()
@@ -30,16 +30,20 @@ public sealed partial class Discussion
             covering[b] = [];
             limit = Math.Max(limit, Blocks[b].End);
         }
+        // A thread counts in the heat of the block it starts in, which is drawn again whenever the thread changes.
+        var heat = new Dictionary<int, ParagraphHeat>();
         foreach (var thread in threads)
         {
             if (thread.Span is not { } span) continue;
             // In document order: no thread from here on starts before the last block to draw ends.
             if (span.Start >= limit) break;
-            for (var b = FirstBlockOver(span); b < Blocks.Count && Blocks[b].Start < span.End; b++)
+            var first = FirstBlockOver(span);
+            if (covering.ContainsKey(first)) heat[first] = heat.GetValueOrDefault(first).With(thread.Root);
+            for (var b = first; b < Blocks.Count && Blocks[b].Start < span.End; b++)
                 if (covering.TryGetValue(b, out var over)) over.Add(HighlightLayout.Covering.Of(thread.Root, span));
         }
         foreach (var (b, over) in covering)
-            markup[b] = SharedReading.Text(MarkedText.Html(Text, Blocks[b], HighlightLayout.SegmentsOver(Blocks[b], over), longKeys));
+            markup[b] = SharedReading.Text(MarkedText.Html(Text, Blocks[b], HighlightLayout.SegmentsOver(Blocks[b], over), longKeys, heat.GetValueOrDefault(b)));
         redraw.Clear();
         Markup = [.. markup];
     }

@@ -65,12 +65,13 @@ internal static class MarkedText
 
     /// <summary>
     /// The block's HTML. A paragraph is <c>&lt;p class="block block-paragraph" id="p-N"&gt;</c> with its number in
-    /// a .pnum (hidden from assistive technology, outside the text), a heading <c>&lt;h2 class="block block-heading"&gt;</c>;
+    /// a .pnum (hidden from assistive technology, outside the text) and its <see cref="ParagraphHeat"/>, a heading <c>&lt;h2 class="block block-heading"&gt;</c>;
     /// the words are in a .block-text whose data-start is the block's offset in the text. Each mark says how deep it
     /// is (class d1-d4), with class pl where only plain highlights meet, and in data-t the keys of the threads there,
     /// innermost first (a click opens that one). Short names, because a page of 2,000 threads has thousands of marks.
     /// </summary>
-    public static string Html(string text, TextBlock block, IReadOnlyList<HighlightLayout.Segment> segments, IReadOnlySet<Guid> longKeys)
+    public static string Html(string text, TextBlock block, IReadOnlyList<HighlightLayout.Segment> segments, IReadOnlySet<Guid> longKeys,
+        ParagraphHeat heat = default)
     {
         var html = new StringBuilder(block.End - block.Start + segments.Count * 32 + 120);
         var start = block.Start.ToString(CultureInfo.InvariantCulture);
@@ -79,6 +80,7 @@ internal static class MarkedText
         {
             var n = block.ParagraphNumber?.ToString(CultureInfo.InvariantCulture);
             html.Append("<p class=\"block block-paragraph\" id=\"p-").Append(n).Append("\"><span class=\"pnum\" aria-hidden=\"true\">").Append(n).Append("</span>");
+            heat.AppendHtml(html, block.ParagraphNumber ?? 0);
         }
         else html.Append("<h2 class=\"block block-heading\" id=\"b-").Append(start).Append("\">");
         html.Append("<span class=\"block-text\" data-start=\"").Append(start).Append("\">");

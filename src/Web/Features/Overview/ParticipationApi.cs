@@ -15,10 +15,8 @@ internal static class ParticipationApi
             if (result.Value is not { } overview) return Problems.For(result.Problem!);
             if (format != "csv") return Results.Ok(overview);
 
-            context.Response.ContentType = "text/csv; charset=utf-8";
-            context.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileNames.Slug(overview.Title, fallback: $"document-{id}")}-participation.csv\"";
-            await ParticipationService.WriteCsvAsync(overview, context.Response.Body, context.RequestAborted);
-            return Results.Empty;
+            return await Gradebook.ServeCsvAsync(context, $"{FileNames.Slug(overview.Title, fallback: $"document-{id}")}-participation.csv",
+                (output, cancellationToken) => ParticipationService.WriteCsvAsync(overview, output, cancellationToken));
         }).RequireAuthorization().WithTags("Overview").WithName("GetParticipation")
           .WithSummary("Per student and per group: annotations, replies, words, late posts, feedback, first and last activity (teachers; format=csv for a gradebook).");
     }

@@ -1,13 +1,7 @@
-using System.Globalization;
-using Annotate.Data;
-using Annotate.Shared;
-using Annotate.Shared.W3c;
-using Annotate.Web.Features.Annotations;
 using Annotate.Web.Features.Documents;
 using Annotate.Web.Features.Export;
 using Annotate.Web.Features.Seminars;
 using CsvHelper;
-using Microsoft.EntityFrameworkCore;
 
 namespace Annotate.Web.Features.Overview;
 
@@ -16,8 +10,7 @@ namespace Annotate.Web.Features.Overview;
 /// from what the teacher may see (the visibility rule), so a student's private notes are not counted
 /// and no count reveals them.
 /// </summary>
-internal sealed class ParticipationService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, AnnotationService annotations,
-    MembershipService members, DocumentService documents)
+internal sealed class ParticipationService(ReaderAccess access, ContributionSource contributions, MembershipService members, DocumentService documents)
 {
     public sealed record ThreadLink(Guid ThreadId, string Quote, bool IsReply, DateTimeOffset Created);
 
@@ -30,7 +23,7 @@ internal sealed class ParticipationService(IDbContextFactory<AnnotateDb> dbFacto
         int? GroupId, string GroupName, int Students, int Annotations, int Replies, int Words, int Late,
         DateTimeOffset? FirstActivity, DateTimeOffset? LastActivity);
 
-    public sealed record Overview(int DocumentId, string Title, string SeminarName, DateTimeOffset? DueAt, bool PostFirst,
+    public sealed record Overview(int DocumentId, string Title, int SeminarId, string SeminarName, DateTimeOffset? DueAt, bool PostFirst,
         IReadOnlyList<StudentRow> Students, IReadOnlyList<GroupRow> Groups);
 
     public async Task<ServiceResult<Overview>> GetAsync(string userId, int documentId, CancellationToken cancellationToken = default)
@@ -39,73 +32,34 @@ internal sealed class ParticipationService(IDbContextFactory<AnnotateDb> dbFacto
             return ServiceProblem.NotFound(ReaderAccess.NoSuchDocument);
         if (!reader.Viewer.IsTeacher) return ServiceProblem.Forbidden("Only the seminar's teachers can see who took part how much.");
 
-        var visible = await ContributionsAsync(reader, cancellationToken);
+        var visible = await contributions.ForDocumentAsync(reader, cancellationToken);
         var roster = (await members.ListMembersAsync(userId, reader.SeminarId)).Value ?? [];
         var groups = (await members.ListGroupsAsync(userId, reader.SeminarId)).Value ?? [];
         var groupNames = groups.ToDictionary(g => g.Id, g => g.Name);
         var roots = visible.Where(v => !v.IsReply).ToDictionary(v => v.Id);
-        var byAuthor = visible.Where(v => v.AuthorId is not null).ToLookup(v => v.AuthorId!);
-        var feedbackFor = visible.Where(v => v.AddresseeId is not null && v.Motivation == Motivations.Assessing).ToLookup(v => v.AddresseeId!);
-
-        var students = roster.Where(m => m.Role == SeminarRole.Student)
-            .Select(student =>
+        var students = StudentTally.PerStudent(visible, roster, _ => document.DueAt)
+            .Select(s =>
             {
-                var own = byAuthor[student.UserId].ToList();
-                var threadLinks = own
+                var threadLinks = s.Own
                     .Select(v => new ThreadLink(v.ThreadRootId, roots.GetValueOrDefault(v.ThreadRootId)?.Quote ?? "", v.IsReply, v.Created))
                     .OrderBy(l => l.Created).ThenBy(l => l.ThreadId).ToList();
                 return new StudentRow(
-                    student.UserId, student.DisplayName, student.GroupId,
-                    student.GroupId is { } g ? groupNames.GetValueOrDefault(g) : null,
-                    own.Count(v => !v.IsReply), own.Count(v => v.IsReply), own.Sum(v => CountWords(v.Body)),
-                    document.DueAt is { } due ? own.Count(v => v.Created > due) : 0,
-                    feedbackFor[student.UserId].Count(),
-                    own.Count == 0 ? null : own.Min(v => v.Created),
-                    own.Count == 0 ? null : own.Max(v => v.Modified),
-                    threadLinks);
+                    s.Student.UserId, s.Student.DisplayName, s.Student.GroupId,
+                    s.Student.GroupId is { } g ? groupNames.GetValueOrDefault(g) : null,
+                    s.Tally.Annotations, s.Tally.Replies, s.Tally.Words, s.Tally.Late, s.Tally.FeedbackReceived,
+                    s.Tally.FirstActivity, s.Tally.LastActivity, threadLinks);
             })
-            .OrderBy(s => s.DisplayName, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
 
         var groupRows = students.GroupBy(s => s.GroupId)
             .Select(g => new GroupRow(
-                g.Key, g.Key is null ? "No group" : groupNames.GetValueOrDefault(g.Key.Value, "Group"), g.Count(),
+                g.Key, StudentTally.GroupName(g.Key, groupNames), g.Count(),
                 g.Sum(s => s.Annotations), g.Sum(s => s.Replies), g.Sum(s => s.Words), g.Sum(s => s.Late),
                 g.Min(s => s.FirstActivity), g.Max(s => s.LastActivity)))
             .OrderBy(g => g.GroupId is null).ThenBy(g => g.GroupName, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
 
-        return new Overview(documentId, document.Title, document.SeminarName, document.DueAt, document.PostFirst, students, groupRows);
-    }
-
-    /// <summary>One annotation as the overview counts it; <see cref="Quote"/> is its passage on the current text (threads only).</summary>
-    private sealed record Contribution(Guid Id, Guid? ParentId, Guid? ThreadId, string? AuthorId, string? AddresseeId, string Motivation,
-        string Body, DateTimeOffset Created, DateTimeOffset Modified, string? Quote, bool Moved, VisibilityFacts Access)
-    {
-        public bool IsReply => ParentId is not null;
-        public Guid ThreadRootId => ThreadId ?? Id;
-    }
-
-    /// <summary>
-    /// What the teacher may see of the document, only the parts the overview counts: the database filters
-    /// (VisibilityFilter) and the rule has the last word, as for every read. A thread written on an older
-    /// revision shows the passage where it now is, read whole for it.
-    /// </summary>
-    private async Task<List<Contribution>> ContributionsAsync(ReaderAccess.DocumentAccess reader, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await AnnotationViews.Rows(db, db.Annotations.Where(a => a.DocumentId == reader.DocumentId))
-            .Where(VisibilityFilter.For(reader.Viewer))
-            .Select(r => new Contribution(r.Id, r.ParentId, r.ThreadId, r.AuthorId, r.AddresseeId, r.Motivation, r.Body, r.Created, r.Modified,
-                r.Exact, r.Exact != null && r.DocumentRevision != r.CurrentRevision,
-                AnnotationViews.FactsOf(r.ThreadId, r.ThreadAuthorId, r.Visibility, r.ThreadVisibility, r.ThreadGroupId, r.AddresseeId)))
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        var visible = rows.Where(c => VisibilityRule.CanSee(reader.Viewer, c.Access)).ToList();
-        var moved = visible.Where(c => c.Moved).Select(c => c.Id).ToList();
-        if (moved.Count == 0) return visible;
-        var placed = (await annotations.ListVisibleAsync(reader, a => moved.Contains(a.Id), cancellationToken)).ToDictionary(v => v.Id, v => v.Quote?.Exact);
-        return visible.Select(c => c.Moved && placed.TryGetValue(c.Id, out var quote) ? c with { Quote = quote } : c).ToList();
+        return new Overview(documentId, document.Title, document.SeminarId, document.SeminarName, document.DueAt, document.PostFirst, students, groupRows);
     }
 
     /// <summary>
@@ -120,27 +74,9 @@ internal sealed class ParticipationService(IDbContextFactory<AnnotateDb> dbFacto
         {
             await csv.WriteRecordAsync([
                 s.DisplayName, s.UserId, s.GroupName ?? "",
-                Number(s.Annotations), Number(s.Replies), Number(s.Words), Number(s.Late), Number(s.FeedbackReceived),
-                Timestamp(s.FirstActivity), Timestamp(s.LastActivity)], cancellationToken);
+                Gradebook.Number(s.Annotations), Gradebook.Number(s.Replies), Gradebook.Number(s.Words), Gradebook.Number(s.Late), Gradebook.Number(s.FeedbackReceived),
+                Gradebook.Timestamp(s.FirstActivity), Gradebook.Timestamp(s.LastActivity)], cancellationToken);
         }
         await csv.FlushAsync(cancellationToken);
-    }
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Timestamp(DateTimeOffset? value) =>
-        value?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "";
-
-    internal static int CountWords(string body)
-    {
-        var words = 0;
-        var inWord = false;
-        foreach (var c in body)
-        {
-            var letter = char.IsLetterOrDigit(c);
-            if (letter && !inWord) words++;
-            inWord = letter;
-        }
-        return words;
     }
 }

@@ -1,0 +1,14 @@
+using Annotate.Shared;
+
+namespace Annotate.Web.Features.Overview;
+
+/// <summary>
+/// One annotation as the teacher's counts see it (participation, the seminar dashboard): who wrote it, where, when,
+/// its words, and <see cref="Quote"/>, its thread's passage on the current text (thread roots only).
+/// </summary>
+internal sealed record Contribution(Guid Id, int DocumentId, Guid? ParentId, Guid? ThreadId, string? AuthorId, string? AddresseeId,
+    string Motivation, string Body, DateTimeOffset Created, DateTimeOffset Modified, string? Quote, bool Moved, VisibilityFacts Access)
+{
+    public bool IsReply => ParentId is not null;
+    public Guid ThreadRootId => ThreadId ?? Id;
+}

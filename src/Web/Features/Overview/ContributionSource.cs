@@ -1,0 +1,53 @@
+using System.Linq.Expressions;
+using Annotate.Data;
+using Annotate.Data.Entities;
+using Annotate.Shared;
+using Annotate.Web.Features.Annotations;
+using Annotate.Web.Features.Documents;
+using Microsoft.EntityFrameworkCore;
+
+namespace Annotate.Web.Features.Overview;
+
+/// <summary>
+/// What a teacher may see of a document or of a whole seminar, only the parts the counts need: the database filters
+/// (<see cref="VisibilityFilter"/>) and the rule has the last word, as for every read. A thread written on an older
+/// revision shows the passage where it now is, read whole for it.
+/// </summary>
+internal sealed class ContributionSource(IDbContextFactory<AnnotateDb> dbFactory, AnnotationService annotations)
+{
+    public Task<List<Contribution>> ForDocumentAsync(ReaderAccess.DocumentAccess reader, CancellationToken cancellationToken) =>
+        LoadAsync(reader.SeminarId, reader.Viewer, a => a.DocumentId == reader.DocumentId, cancellationToken);
+
+    /// <summary>Every document of the seminar at once. Only for a teacher: "post first" never hides anything from them.</summary>
+    public Task<List<Contribution>> ForSeminarAsync(int seminarId, Viewer teacher, CancellationToken cancellationToken)
+    {
+        if (!teacher.IsTeacher) throw new InvalidOperationException("The seminar's counts are read for a teacher only.");
+        return LoadAsync(seminarId, teacher, a => a.Document!.SeminarId == seminarId, cancellationToken);
+    }
+
+    private async Task<List<Contribution>> LoadAsync(int seminarId, Viewer viewer, Expression<Func<Annotation, bool>> which,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await AnnotationViews.Rows(db, db.Annotations.Where(which))
+            .Where(VisibilityFilter.For(viewer))
+            .Select(r => new Contribution(r.Id, r.DocumentId, r.ParentId, r.ThreadId, r.AuthorId, r.AddresseeId, r.Motivation, r.Body,
+                r.Created, r.Modified, r.Exact, r.Exact != null && r.DocumentRevision != r.CurrentRevision,
+                AnnotationViews.FactsOf(r.ThreadId, r.ThreadAuthorId, r.Visibility, r.ThreadVisibility, r.ThreadGroupId, r.AddresseeId)))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        var visible = rows.Where(c => VisibilityRule.CanSee(viewer, c.Access)).ToList();
+        var moved = visible.Where(c => c.Moved).GroupBy(c => c.DocumentId).ToList();
+        if (moved.Count == 0) return visible;
+
+        var placed = new Dictionary<Guid, string?>();
+        foreach (var onDocument in moved)
+        {
+            var ids = onDocument.Select(c => c.Id).ToList();
+            var reader = new ReaderAccess.DocumentAccess(onDocument.Key, seminarId, viewer);
+            foreach (var view in await annotations.ListVisibleAsync(reader, a => ids.Contains(a.Id), cancellationToken))
+                placed[view.Id] = view.Quote?.Exact;
+        }
+        return visible.Select(c => c.Moved && placed.TryGetValue(c.Id, out var quote) ? c with { Quote = quote } : c).ToList();
+    }
+}

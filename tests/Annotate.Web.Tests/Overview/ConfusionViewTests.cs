@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text.Json;
+using Annotate.Web.Tests.Infrastructure;
+
+namespace Annotate.Web.Tests.Overview;
+
+/// <summary>
+/// A document's Confusion view ranks paragraphs by the open questions and unresolved threads the teacher may see:
+/// students' private questions and a thread made private never put a paragraph on it or raise a count.
+/// </summary>
+public sealed class ConfusionViewTests(AnnotateApp app) : IClassFixture<AnnotateApp>
+{
+    [Fact]
+    public async Task Paragraphs_rank_by_open_questions_counted_from_what_the_teacher_may_see()
+    {
+        var scene = await DashboardScene.CreateAsync(app);
+        var room = scene.Room;
+
+        var paragraphs = await Paragraphs(room);
+        // ¶ 3 holds only a private question and a question made private: it is not on the list at all.
+        Assert.Equal([2, 1], paragraphs.Select(p => p.GetProperty("paragraph").GetInt32()).ToList());
+        Assert.Equal(2, paragraphs[0].GetProperty("openQuestions").GetInt32());
+        Assert.Equal(2, paragraphs[0].GetProperty("unresolvedThreads").GetInt32());
+        Assert.StartsWith("The history of all hitherto existing society", paragraphs[0].GetProperty("start").GetString());
+        Assert.Equal(0, paragraphs[1].GetProperty("openQuestions").GetInt32());
+        Assert.Equal(1, paragraphs[1].GetProperty("unresolvedThreads").GetInt32());
+        var threads = paragraphs[0].GetProperty("threads").EnumerateArray().ToList();
+        Assert.Equal([Id(scene.QuestionIri), Id(scene.TeachersQuestionIri)], threads.Select(t => t.GetProperty("threadId").GetGuid()).ToList());
+        // B's answer and the teacher's feedback on it.
+        Assert.Equal(2, threads.Single(t => t.GetProperty("threadId").GetGuid() == Id(scene.QuestionIri)).GetProperty("replies").GetInt32());
+
+        // Resolving a question takes it off the open count; once nothing there is unresolved the paragraph leaves the list.
+        await (await room.Teacher.Http.PostAsync($"{scene.TeachersQuestionIri}/resolved", null)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await room.Teacher.Http.PostAsync($"{scene.QuestionIri}/resolved", null)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        Assert.Equal([1], (await Paragraphs(room)).Select(p => p.GetProperty("paragraph").GetInt32()).ToList());
+    }
+
+    [Fact]
+    public async Task A_student_or_an_outsider_gets_the_same_404()
+    {
+        var room = await app.CreateClassroomAsync();
+        var path = $"/api/documents/{room.DocumentId}/confusion";
+        var asStudent = await (await room.StudentA.Http.GetAsync(path)).ProblemDetailAsync(HttpStatusCode.NotFound);
+        Assert.Equal(await (await room.Outsider.Http.GetAsync(path)).ProblemDetailAsync(HttpStatusCode.NotFound), asStudent);
+        Assert.Equal(await (await room.Teacher.Http.GetAsync("/api/documents/999999/confusion")).ProblemDetailAsync(HttpStatusCode.NotFound), asStudent);
+    }
+
+    [Fact]
+    public async Task A_document_without_discussion_has_an_empty_list()
+    {
+        var room = await app.CreateClassroomAsync();
+        // A bare highlight is no discussion.
+        var highlight = room.Comment("class struggles", "");
+        highlight["motivation"] = "highlighting";
+        await room.StudentA.CreateAnnotationAsync(room.DocumentId, highlight);
+        var confusion = await (await room.Teacher.Http.GetAsync($"/api/documents/{room.DocumentId}/confusion")).JsonAsync();
+        Assert.Empty(confusion.GetProperty("paragraphs").EnumerateArray());
+        Assert.Equal(0, confusion.GetProperty("unplaced").GetInt32());
+        Assert.Equal("The Manifesto", confusion.GetProperty("title").GetString());
+    }
+
+    private static Guid Id(string iri) => Guid.Parse(iri[(iri.LastIndexOf('/') + 1)..]);
+
+    private static async Task<List<JsonElement>> Paragraphs(Classroom room) =>
+        (await (await room.Teacher.Http.GetAsync($"/api/documents/{room.DocumentId}/confusion")).JsonAsync())
+            .GetProperty("paragraphs").EnumerateArray().ToList();
+}
