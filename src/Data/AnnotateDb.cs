@@ -17,6 +17,8 @@ public class AnnotateDb(DbContextOptions<AnnotateDb> options) : IdentityDbContex
     public DbSet<DocumentRevision> DocumentRevisions => Set<DocumentRevision>();
     public DbSet<AnnotationAnchor> AnnotationAnchors => Set<AnnotationAnchor>();
     public DbSet<FeedbackRead> FeedbackReads => Set<FeedbackRead>();
+    public DbSet<Reaction> Reactions => Set<Reaction>();
+    public DbSet<SeminarTag> SeminarTags => Set<SeminarTag>();
 
     /// <summary>The keys that seal cookies and tokens, shared by every instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -24,7 +24,7 @@ public sealed class AnnotationCrudTests(AnnotateApp app) : IClassFixture<Annotat
         Assert.Equal(id, response.Headers.Location?.ToString());
         Assert.Matches("^\"[^\"]+\"$", response.Headers.ETag?.ToString());
 
-        string[] members = ["@context", "id", "type", "motivation", "visibility", "creator", "created", "modified", "body", "target", "orphan", "resolved"];
+        string[] members = ["@context", "id", "type", "motivation", "visibility", "creator", "created", "modified", "body", "target", "orphan", "resolved", "reactions", "myReactions"];
         Assert.Equal(members.Order(), stored.EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal(AnnotationJson.Context, stored.GetProperty("@context").GetString());
         Assert.Equal("Annotation", stored.GetProperty("type").GetString());

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Annotate.Web.Tests.Infrastructure;
 
@@ -92,22 +90,7 @@ public sealed class VisibilityMatrixScene : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var teacher = await App.RegisterAsync("matrix.teacher");
-        var (seminarId, joinCode) = await App.CreateSeminarAsync(teacher, "Matrix seminar");
-        SeminarId = seminarId;
-        people[MatrixViewer.Teacher] = teacher;
-        foreach (var (viewer, name) in new[] { (MatrixViewer.Author, "matrix.a"), (MatrixViewer.SameGroup, "matrix.s"), (MatrixViewer.OtherGroup, "matrix.o") })
-        {
-            people[viewer] = await App.RegisterAsync(name);
-            await App.JoinAsync(people[viewer], joinCode);
-        }
-        people[MatrixViewer.NonMember] = await App.RegisterAsync("matrix.outsider");
-        var groupOne = await CreateGroupAsync(teacher, "Group one");
-        var groupTwo = await CreateGroupAsync(teacher, "Group two");
-        await PutInGroupAsync(teacher, groupOne, people[MatrixViewer.Author]);
-        await PutInGroupAsync(teacher, groupOne, people[MatrixViewer.SameGroup]);
-        await PutInGroupAsync(teacher, groupTwo, people[MatrixViewer.OtherGroup]);
-        DocumentId = await App.AddDocumentAsync(teacher, seminarId, "The Manifesto", SampleTexts.Manifesto);
+        (SeminarId, DocumentId) = await MatrixPeople.CreateAsync(App, "matrix", people);
 
         // Live channels first: everything below must reach them as it happens.
         foreach (var viewer in new[] { MatrixViewer.Author, MatrixViewer.SameGroup, MatrixViewer.OtherGroup, MatrixViewer.Teacher })
@@ -189,16 +172,6 @@ public sealed class VisibilityMatrixScene : IAsyncLifetime
 
     /// <summary>A word that occurs nowhere else: the body of one annotation, searched for in every channel.</summary>
     private static string Marker(string name) => $"mx{name}{Guid.NewGuid():N}"[..(name.Length + 14)];
-
-    private async Task<int> CreateGroupAsync(ApiUser teacher, string name)
-    {
-        var response = await teacher.Http.PostAsJsonAsync($"/api/seminars/{SeminarId}/groups", new { name });
-        return (await response.JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetInt32();
-    }
-
-    private async Task PutInGroupAsync(ApiUser teacher, int groupId, ApiUser student) =>
-        await (await teacher.Http.PutAsync($"/api/seminars/{SeminarId}/groups/{groupId}/members/{student.Id}", null))
-            .ShouldHaveStatusAsync(HttpStatusCode.NoContent);
 
     public async Task DisposeAsync()
     {

@@ -18,7 +18,7 @@ namespace Annotate.Web.Tests;
 public sealed class VisibilityMatrixTests(VisibilityMatrixScene scene, ITestOutputHelper output)
 {
     /// <summary>Who may read each annotation: Y yes, . no. Viewers in <see cref="MatrixViewer"/> order.</summary>
-    private static readonly (MatrixItem Item, string Seen)[] Oracle =
+    internal static readonly (MatrixItem Item, string Seen)[] Oracle =
     [
         //                                   A  S  O  T  N  X      (Author, SameGroup, OtherGroup, Teacher, NonMember, SignedOut)
         (MatrixItem.Private,               "Y  .  .  .  .  ."),

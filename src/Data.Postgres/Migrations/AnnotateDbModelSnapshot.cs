@@ -31,6 +31,12 @@ namespace Annotate.Data.Postgres.Migrations
                     b.Property<string>("AddresseeId")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("AnswerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("AttributedTo")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -369,6 +375,28 @@ namespace Annotate.Data.Postgres.Migrations
                     b.ToTable("Memberships");
                 });
 
+            modelBuilder.Entity("Annotate.Data.Entities.Reaction", b =>
+                {
+                    b.Property<Guid>("AnnotationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AnnotationId", "UserId", "Kind");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Reactions");
+                });
+
             modelBuilder.Entity("Annotate.Data.Entities.Seminar", b =>
                 {
                     b.Property<int>("Id")
@@ -392,6 +420,9 @@ namespace Annotate.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("TagsLocked")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -443,6 +474,48 @@ namespace Annotate.Data.Postgres.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("SeminarRemovals");
+                });
+
+            modelBuilder.Entity("Annotate.Data.Entities.SeminarTag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("SeminarId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeminarId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("SeminarTags");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -712,6 +785,25 @@ namespace Annotate.Data.Postgres.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Annotate.Data.Entities.Reaction", b =>
+                {
+                    b.HasOne("Annotate.Data.Entities.Annotation", "Annotation")
+                        .WithMany()
+                        .HasForeignKey("AnnotationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Annotate.Data.Entities.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Annotation");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Annotate.Data.Entities.SeminarGroup", b =>
                 {
                     b.HasOne("Annotate.Data.Entities.Seminar", "Seminar")
@@ -740,6 +832,17 @@ namespace Annotate.Data.Postgres.Migrations
                     b.Navigation("Seminar");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Annotate.Data.Entities.SeminarTag", b =>
+                {
+                    b.HasOne("Annotate.Data.Entities.Seminar", "Seminar")
+                        .WithMany()
+                        .HasForeignKey("SeminarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Seminar");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -92,6 +92,14 @@ public class Annotation
     /// <summary>When a teacher marked the thread resolved; null while it is open (thread roots only).</summary>
     public DateTimeOffset? ResolvedAt { get; set; }
     public string? ResolvedById { get; set; }
+    /// <summary>When the asker or a teacher marked a question answered; null while it is open (questions only).</summary>
+    public DateTimeOffset? AnsweredAt { get; set; }
+    /// <summary>
+    /// The reply in the thread that answered the question, when the one who marked it named one. No foreign key: adding
+    /// one would make SQLite rebuild the table and lose the search index's triggers; a deleted reply simply names nothing
+    /// (AnnotationViews joins it, and finds none).
+    /// </summary>
+    public Guid? AnswerId { get; set; }
     /// <summary>A teacher holds this up as a model answer; it is shown to whoever may see the annotation anyway.</summary>
     public bool Exemplary { get; set; }
 

@@ -9,6 +9,8 @@ public class Seminar
     public string JoinCode { get; set; } = "";
     /// <summary>While false, the join code admits no one (a teacher closed joining); members stay.</summary>
     public bool JoiningOpen { get; set; } = true;
+    /// <summary>While true, annotations may carry only tags of the seminar's vocabulary (<see cref="SeminarTag"/>).</summary>
+    public bool TagsLocked { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
     public List<Membership> Members { get; set; } = [];

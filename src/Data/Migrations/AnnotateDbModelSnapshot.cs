@@ -26,6 +26,12 @@ namespace Annotate.Data.Migrations
                     b.Property<string>("AddresseeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AnswerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AttributedTo")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -360,6 +366,28 @@ namespace Annotate.Data.Migrations
                     b.ToTable("Memberships");
                 });
 
+            modelBuilder.Entity("Annotate.Data.Entities.Reaction", b =>
+                {
+                    b.Property<Guid>("AnnotationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AnnotationId", "UserId", "Kind");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Reactions");
+                });
+
             modelBuilder.Entity("Annotate.Data.Entities.Seminar", b =>
                 {
                     b.Property<int>("Id")
@@ -381,6 +409,9 @@ namespace Annotate.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("TagsLocked")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -430,6 +461,46 @@ namespace Annotate.Data.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("SeminarRemovals");
+                });
+
+            modelBuilder.Entity("Annotate.Data.Entities.SeminarTag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SeminarId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeminarId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("SeminarTags");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -693,6 +764,25 @@ namespace Annotate.Data.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Annotate.Data.Entities.Reaction", b =>
+                {
+                    b.HasOne("Annotate.Data.Entities.Annotation", "Annotation")
+                        .WithMany()
+                        .HasForeignKey("AnnotationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Annotate.Data.Entities.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Annotation");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Annotate.Data.Entities.SeminarGroup", b =>
                 {
                     b.HasOne("Annotate.Data.Entities.Seminar", "Seminar")
@@ -721,6 +811,17 @@ namespace Annotate.Data.Migrations
                     b.Navigation("Seminar");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Annotate.Data.Entities.SeminarTag", b =>
+                {
+                    b.HasOne("Annotate.Data.Entities.Seminar", "Seminar")
+                        .WithMany()
+                        .HasForeignKey("SeminarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Seminar");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -38,6 +38,8 @@ internal sealed record HubMessage(string Method, object?[] Arguments, long Size)
         return new HubMessage("annotationDeleted", [iri], Encoding.UTF8.GetByteCount(iri));
     }
 
+    public static HubMessage TagsChanged(int seminarId) => new("tagsChanged", [seminarId], 8);
+
     public static HubMessage Revised(int documentId, int revision) => new("documentRevised", [documentId, revision], 16);
 
     /// <summary>

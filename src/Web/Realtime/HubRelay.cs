@@ -47,6 +47,11 @@ internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, HubConn
                 var message = HubMessage.Revised(revised.DocumentId, revised.Revision);
                 await SendAsync(revised.DocumentId, _ => message);
                 break;
+            case TagsChangedEvent tags:
+                // Clients read the vocabulary again (GET /api/seminars/{id}/tags).
+                var tagsMessage = HubMessage.TagsChanged(tags.SeminarId);
+                await SendAsync(tags.DocumentId, _ => tagsMessage);
+                break;
             case AccessChangedEvent changed:
                 // Removed or moved: the connection keeps only what its user may see now, from the next event on
                 // (this queue is in order, so no later event is relayed before the refresh is done).
@@ -62,16 +67,19 @@ internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, HubConn
 
     private Task RelayAsync(AnnotationEvent annotationEvent)
     {
-        // Usually one origin, and one or two kinds: a handful of messages per event, whatever the readers.
-        var messages = new Dictionary<(AnnotationEventKind, string), HubMessage>();
+        // Usually one origin, one or two kinds, and the few readers who reacted themselves: a handful of messages
+        // per event, whatever the readers.
+        var messages = new Dictionary<(AnnotationEventKind, string, string), HubMessage>();
         return SendAsync(annotationEvent.DocumentId, reader =>
         {
             if (annotationEvent.KindFor(reader.Viewer!) is not { } kind) return null;
-            if (!messages.TryGetValue((kind, reader.Origin), out var message))
-                messages[(kind, reader.Origin)] = message = kind switch
+            var shown = annotationEvent.Annotation.For(reader.Viewer!);
+            var key = (kind, reader.Origin, kind == AnnotationEventKind.Deleted ? "" : shown.ViewerKey);
+            if (!messages.TryGetValue(key, out var message))
+                messages[key] = message = kind switch
                 {
-                    AnnotationEventKind.Created => HubMessage.Annotation("annotationCreated", annotationEvent.Annotation, reader.Origin),
-                    AnnotationEventKind.Updated => HubMessage.Annotation("annotationUpdated", annotationEvent.Annotation, reader.Origin),
+                    AnnotationEventKind.Created => HubMessage.Annotation("annotationCreated", shown, reader.Origin),
+                    AnnotationEventKind.Updated => HubMessage.Annotation("annotationUpdated", shown, reader.Origin),
                     _ => HubMessage.Deleted(annotationEvent.Annotation.Id, reader.Origin),
                 };
             return message;
@@ -97,6 +105,7 @@ internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, HubConn
             var parts = new List<HubMessage>();
             foreach (var annotation in imported.VisibleTo(reader.Viewer!))
             {
+                // Just imported: no reactions yet, so one message per annotation and origin serves every reader.
                 if (!messages.TryGetValue((annotation.Id, reader.Origin), out var message))
                     messages[(annotation.Id, reader.Origin)] = message = HubMessage.Annotation("annotationCreated", annotation, reader.Origin);
                 parts.Add(message);

@@ -3,7 +3,9 @@ using Annotate.Data.Entities;
 using Annotate.Web.Components;
 using Annotate.Web.Components.Account;
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.Features.Discussion;
 using Annotate.Web.Features.Documents;
+using Annotate.Web.Features.Tags;
 using Annotate.Web.Features.Feedback;
 using Annotate.Web.Features.Overview;
 using Annotate.Web.Features.Documents.Import;
@@ -67,6 +69,9 @@ internal static class AppSetup
         services.AddSingleton<DocumentImporter>();
         services.AddSingleton<AnnotationWriter>();
         services.AddSingleton<AnnotationService>();
+        services.AddSingleton<ReactionService>();
+        services.AddSingleton<TagLock>();
+        services.AddSingleton<TagVocabulary>();
         services.AddSingleton<DiscussionSearch>();
         services.AddSingleton<SearchService>();
         services.AddSingleton<FeedbackService>();
@@ -141,6 +146,8 @@ internal static class AppSetup
         app.MapSeminarsApi();
         app.MapDocumentsApi();
         app.MapAnnotationsApi();
+        app.MapDiscussionApi();
+        app.MapTagsApi();
         app.MapFeedbackApi();
         app.MapParticipationApi();
         app.MapDashboardApi();

@@ -6,6 +6,7 @@ using Annotate.Shared;
 using Annotate.Shared.Anchoring;
 using Annotate.Shared.W3c;
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.Features.Discussion;
 using Annotate.Web.Realtime;
 using Annotate.Web.Realtime.Redis;
 using Annotate.Web.Tests.Infrastructure;
@@ -36,6 +37,7 @@ public sealed class FeedRoundTripTests(RedisServer redis) : IClassFixture<RedisS
         ("anchoring progress", new AnchoringProgressEvent(Document, 5, [new PlacedThread(Guid.NewGuid(), AnchorState.Edited), new PlacedThread(Guid.NewGuid(), AnchorState.Orphan)], Finished: true)),
         ("feedback read", new FeedbackReadEvent(Document, "student-1")),
         ("member removed or moved", new AccessChangedEvent(Document, 17, "student-1", OthersAffected: true)),
+        ("tag vocabulary changed", new TagsChangedEvent(Document, 17)),
     ];
 
     [Fact]
@@ -102,6 +104,11 @@ public sealed class FeedRoundTripTests(RedisServer redis) : IClassFixture<RedisS
         AttributedTo = "acct:rosa@hypothes.is",
         AuthorRole = SeminarRole.Teacher,
         AddresseeName = "Karl",
+        AnsweredAt = Created.AddHours(2),
+        Answer = new AnswerMark(Guid.Parse("1c2d3e4f-0000-4000-8000-000000000003"), new VisibilityFacts("author-1", Visibility.Teachers, 3, "student-2")),
+        VisibleAnswerId = Guid.Parse("1c2d3e4f-0000-4000-8000-000000000003"),
+        Reactions = [new Reactor(ReactionKinds.Upvote, "student-1", "Karl"), new Reactor(ReactionKinds.SameQuestion, "student-2", "Clara")],
+        MyReactions = [ReactionKinds.SameQuestion],
     };
 
     private static AnnotationView Reply(string motivation) => Annotation() with { Id = Guid.NewGuid(), Motivation = motivation, Body = $"A {motivation} answer." };

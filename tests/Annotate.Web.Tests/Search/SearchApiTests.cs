@@ -77,9 +77,12 @@ public sealed class SearchApiTests(AnnotateApp app) : IClassFixture<AnnotateApp>
         Assert.Empty(await Found("alpha user:nobody"));
         Assert.Equal(Ids(byA, byC, onSecond, reply), await Found("alpha -user:nobody"));
 
-        // A reply makes the question answered.
+        // A reply alone does not answer it; the asker (or a teacher) marking it answered does.
         await c.CreateAnnotationAsync(room.DocumentId, AnnotationJson.Reply(byC.Iri(), "answering myself"));
+        Assert.Equal(Ids(byC), await Found("is:unanswered"));
+        await (await c.Http.PostAsync(byC.Iri() + "/answered", null)).ShouldHaveStatusAsync(HttpStatusCode.OK);
         Assert.Empty(await Found("is:unanswered"));
+        Assert.Equal(Ids(byC), await Found("is:question -is:unanswered"));
     }
 
     [Fact]

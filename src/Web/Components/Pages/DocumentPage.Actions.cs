@@ -18,6 +18,7 @@ public partial class DocumentPage
     private void StartAnnotating(TextSpan span)
     {
         composing = span;
+        asking = false;
         selection = null;
     }
 
@@ -40,11 +41,12 @@ public partial class DocumentPage
     {
         if (composing is not { } span) return "Select a passage first.";
         var error = feedbackFor is null
-            ? await CreateAsync(Motivations.Commenting, submission.Body, submission.Visibility, span)
-            : await CreateAsync(Motivations.Assessing, submission.Body, Visibility.Teachers, span, feedbackFor);
+            ? await CreateAsync(asking ? Motivations.Questioning : Motivations.Commenting, submission.Body, submission.Visibility, span, tags: submission.Tags)
+            : await CreateAsync(Motivations.Assessing, submission.Body, Visibility.Teachers, span, feedbackFor, submission.Tags);
         if (error is null)
         {
             composing = null;
+            asking = false;
             feedbackFor = null;
             // The editor calls this through a plain delegate, so the page must redraw itself.
             StateHasChanged();
@@ -53,10 +55,11 @@ public partial class DocumentPage
         return error;
     }
 
-    private async Task<string?> CreateAsync(string motivation, string body, Visibility visibility, TextSpan span, string? addresseeId = null)
+    private async Task<string?> CreateAsync(string motivation, string body, Visibility visibility, TextSpan span, string? addresseeId = null,
+        IReadOnlyList<string>? tags = null)
     {
         var (quote, position) = TextAnchor.Describe(document!.Text, span);
-        var result = await Annotations.CreateAsync(userId, Id, new AnnotationDraft(motivation, visibility, body, [], quote, position, AddresseeId: addresseeId));
+        var result = await Annotations.CreateAsync(userId, Id, new AnnotationDraft(motivation, visibility, body, tags ?? [], quote, position, AddresseeId: addresseeId));
         if (result.Value is not { } created) return result.Message;
         Apply(AnnotationEventKind.Created, created);
         selectedThread = created.Id;
@@ -98,7 +101,7 @@ public partial class DocumentPage
 
     private async Task<string?> EditAsync(AnnotationView annotation, AnnotationEditor.Submission submission)
     {
-        var draft = new AnnotationDraft(annotation.Motivation, submission.Visibility, submission.Body, annotation.Tags, ReplyTo: annotation.ParentId);
+        var draft = new AnnotationDraft(annotation.Motivation, submission.Visibility, submission.Body, submission.Tags ?? annotation.Tags, ReplyTo: annotation.ParentId);
         var result = await Annotations.UpdateAsync(userId, annotation.Id, draft, annotation.Version);
         if (result.Value is not { } updated) return result.Message;
         Apply(AnnotationEventKind.Updated, updated);

@@ -46,9 +46,9 @@ public partial class DocumentPage
     private string? search;
 
     /// <summary>The threads the search leaves (all without one): a thread stays when any post in it matches.</summary>
-    private IReadOnlyList<ThreadModel> ShownThreads => string.IsNullOrWhiteSpace(search)
+    private IReadOnlyList<ThreadModel> ShownThreads => threadFilter.Apply(string.IsNullOrWhiteSpace(search)
         ? discussion.Threads
-        : discussion.Threads.Where(t => AnnotationSearch.Matches(t.Root, search) || t.Replies.Any(r => AnnotationSearch.Matches(r, search))).ToList();
+        : discussion.Threads.Where(t => AnnotationSearch.Matches(t.Root, search) || t.Replies.Any(r => AnnotationSearch.Matches(r, search))).ToList(), userId);
     private IReadOnlyList<ReadingPresence.Reader> readers = [];
     private IReadOnlyList<Visibility> visibilityOptions = [];
     /// <summary>For teachers: the students feedback can be addressed to, and the one chosen in the composer.</summary>
@@ -79,6 +79,8 @@ public partial class DocumentPage
             Feedback = (thread, body) => ReplyAsync(thread, Motivations.Assessing, body),
             Resolve = ResolveAsync,
             Exemplary = MarkExemplaryAsync,
+            React = ReactAsync,
+            Answer = AnswerAsync,
         };
         orphanActions = actions with { Select = default, Attach = AttachAsync };
     }
@@ -104,6 +106,8 @@ public partial class DocumentPage
         userId = user?.UserIdOrNull() ?? "";
         displayName = user?.DisplayName() ?? "";
         access = await Access.ForDocumentAsync(userId, Id);
+        await LoadVocabularyAsync();
+        await LoadGroupsAsync();
         document = access is null ? null : await Documents.GetAsync(Id);
         notFound = document is null;
         if (access is null || document is null)
@@ -197,6 +201,9 @@ public partial class DocumentPage
                 break;
             case FeedReaction.Reload:
                 await ReloadAfterFallingBehindAsync();
+                break;
+            case FeedReaction.ReloadTags:
+                await LoadVocabularyAsync();
                 break;
             case FeedReaction.Draw:
                 break;

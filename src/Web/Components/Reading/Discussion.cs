@@ -153,6 +153,8 @@ public sealed partial class Discussion
                 return ApplyImported(imported.VisibleTo(viewer)) ? FeedReaction.DrawSoon : FeedReaction.None;
             case DocumentRevisedEvent:
                 return FeedReaction.ReloadText;
+            case TagsChangedEvent:
+                return FeedReaction.ReloadTags;
             case AccessChangedEvent changed when changed.OthersAffected || changed.UserId == viewer.UserId:
                 return FeedReaction.ReloadAccess;
             // Teachers only, and only their threads are counted: a count of all would tell how many are hidden.

@@ -13,6 +13,8 @@ internal enum FeedReaction
     ReloadText,
     /// <summary>What the reader may see changed: ask their access again and load what they see.</summary>
     ReloadAccess,
+    /// <summary>The seminar's tag vocabulary changed: read it again (the editor's suggestions).</summary>
+    ReloadTags,
     /// <summary>Events were dropped while the page lagged: load everything again.</summary>
     Reload,
 }

@@ -22,6 +22,8 @@ internal static class CardMarkup
     public const string SecondaryChip = "mud-chip mud-chip-outlined mud-chip-size-small mud-chip-color-secondary";
     public const string FeedbackChip = "mud-chip mud-chip-outlined mud-chip-size-small mud-chip-color-tertiary thread-feedback-chip";
     public const string WarningChip = "mud-chip mud-chip-outlined mud-chip-size-small mud-chip-color-warning";
+    public const string SuccessChip = "mud-chip mud-chip-outlined mud-chip-size-small mud-chip-color-success";
+    public const string InfoChip = "mud-chip mud-chip-outlined mud-chip-size-small mud-chip-color-info";
 
     // Icons at the start of a button, as MudButton's StartIcon draws them.
     public static readonly MarkupString ReplyIcon = StartIcon(Icons.Material.Outlined.Reply);
@@ -31,6 +33,11 @@ internal static class CardMarkup
     public static readonly MarkupString AttachIcon = StartIcon(Icons.Material.Outlined.AddLink);
     public static readonly MarkupString StarIcon = StartIcon(Icons.Material.Filled.Star);
     public static readonly MarkupString StarBorderIcon = StartIcon(Icons.Material.Outlined.StarBorder);
+    public static readonly MarkupString UpvoteIcon = StartIcon(Icons.Material.Outlined.ThumbUp);
+    public static readonly MarkupString UpvotedIcon = StartIcon(Icons.Material.Filled.ThumbUp);
+    public static readonly MarkupString SameQuestionIcon = StartIcon(Icons.Material.Outlined.HelpOutline);
+    public static readonly MarkupString SameQuestionGivenIcon = StartIcon(Icons.Material.Filled.Help);
+    public static readonly MarkupString AnsweredIcon = StartIcon(Icons.Material.Outlined.CheckCircle);
 
     // Icons of the notes above a thread.
     public static readonly MarkupString EditedIcon = Svg(Icons.Material.Outlined.EditNote, "mud-icon-size-small");
@@ -40,6 +47,8 @@ internal static class CardMarkup
     // Icons in chips.
     public static readonly MarkupString FeedbackChipIcon = ChipIcon(Icons.Material.Outlined.RateReview);
     public static readonly MarkupString ExemplaryChipIcon = ChipIcon(Icons.Material.Filled.Star);
+    public static readonly MarkupString QuestionChipIcon = ChipIcon(Icons.Material.Outlined.HelpOutline);
+    public static readonly MarkupString AnsweredChipIcon = ChipIcon(Icons.Material.Outlined.CheckCircle);
     private static readonly MarkupString PrivateIcon = ChipIcon(VisibilityIconPath(Shared.Visibility.Private));
     private static readonly MarkupString TeachersIcon = ChipIcon(VisibilityIconPath(Shared.Visibility.Teachers));
     private static readonly MarkupString GroupIcon = ChipIcon(VisibilityIconPath(Shared.Visibility.Group));

@@ -30,4 +30,10 @@ public sealed record ThreadActions(
 
     /// <summary>A teacher marks (true) or unmarks (false) an annotation as exemplary.</summary>
     public Func<AnnotationView, bool, Task>? Exemplary { get; init; }
+
+    /// <summary>The reader gives (true) or takes back (false) a reaction of a kind (ReactionKinds) to an annotation.</summary>
+    public Func<AnnotationView, string, bool, Task>? React { get; init; }
+
+    /// <summary>The asker or a teacher marks the question answered (true, optionally by one of its replies) or not (false).</summary>
+    public Func<ThreadModel, bool, Guid?, Task>? Answer { get; init; }
 }

@@ -15,4 +15,10 @@ public enum AnnotationAction
     Attach,
     /// <summary>A teacher's feedback in a student's thread, for that student alone.</summary>
     GiveFeedback,
+    /// <summary>Upvote someone else's annotation or reply.</summary>
+    Upvote,
+    /// <summary>Say "I have this question too" on someone else's question.</summary>
+    SameQuestion,
+    /// <summary>Mark a question answered, or open it again: its asker or a teacher.</summary>
+    MarkAnswered,
 }

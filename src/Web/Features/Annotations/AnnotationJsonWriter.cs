@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Annotate.Shared;
 using Annotate.Shared.W3c;
+using Annotate.Web.Features.Discussion;
 
 namespace Annotate.Web.Features.Annotations;
 
@@ -54,6 +55,7 @@ public static class AnnotationJsonWriter
         if (annotation.Exemplary) json.WriteBoolean("exemplary", true);
         if (!annotation.IsReply) json.WriteBoolean("resolved", annotation.ResolvedAt is not null);
         if (annotation.AttributedTo is { } writer) json.WriteString("attributedTo", writer);
+        WriteDiscussion(json, annotation, origin);
         WriteTime(json, "created", annotation.Created);
         WriteTime(json, "modified", annotation.Modified);
 
@@ -111,6 +113,23 @@ public static class AnnotationJsonWriter
             json.WriteBoolean("orphan", annotation.Orphan);
         }
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Reactions and, on a question, whether it is answered (and by which reply, when the reader may see it):
+    /// counts and the reader's own reactions only (<see cref="AnnotationView.For"/> picks those), never who.
+    /// </summary>
+    private static void WriteDiscussion(Utf8JsonWriter json, AnnotationView annotation, string origin)
+    {
+        json.WriteStartObject("reactions");
+        foreach (var kind in ReactionKinds.All) json.WriteNumber(kind, annotation.CountOf(kind));
+        json.WriteEndObject();
+        json.WriteStartArray("myReactions");
+        foreach (var kind in annotation.MyReactions) json.WriteStringValue(kind);
+        json.WriteEndArray();
+        if (annotation.IsReply || annotation.Motivation != Motivations.Questioning) return;
+        json.WriteBoolean("answered", annotation.Answered);
+        if (annotation.VisibleAnswerId is { } answer) json.WriteString("answer", AnnotationIri(origin, answer));
     }
 
     /// <summary>UTC to the millisecond with a Z, formatted without allocating.</summary>

@@ -34,6 +34,15 @@ public static class AnnotationPermissions
                 : !annotation.Orphan ? Invalid("This thread is still on its passage. Only a thread whose passage is gone from the text can be attached to another.")
                 : null,
             AnnotationAction.GiveFeedback => GiveFeedback(viewer, annotation, isAuthor),
+            AnnotationAction.Upvote => isAuthor ? Invalid("An upvote is for someone else's annotation, not your own.") : null,
+            AnnotationAction.SameQuestion =>
+                !IsQuestion(annotation) ? Invalid("\"I have this question too\" goes on a question (motivation \"questioning\"); this annotation is not one.")
+                : isAuthor ? Invalid("This is your own question; \"I have this question too\" is for others who share it.")
+                : null,
+            AnnotationAction.MarkAnswered =>
+                !IsQuestion(annotation) ? Invalid("Only a question (motivation \"questioning\") can be marked answered; this annotation is not one.")
+                : !isAuthor && !viewer.IsTeacher ? Forbidden("Only the person who asked or a teacher can mark a question answered.")
+                : null,
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };
     }
@@ -61,6 +70,10 @@ public static class AnnotationPermissions
         : thread.AddresseeId is not null ? Invalid("This thread is feedback already; reply in it instead.")
         : thread.AuthorRole != SeminarRole.Student ? Invalid("Feedback is for a student of this seminar about a thread of their own.")
         : null;
+
+    /// <summary>A thread opened as a question (replies are never questions).</summary>
+    public static bool IsQuestion(AnnotationView annotation) =>
+        !annotation.IsReply && annotation.Motivation == Annotate.Shared.W3c.Motivations.Questioning;
 
     private static ServiceProblem Forbidden(string message) => ServiceProblem.Forbidden(message);
 

@@ -35,6 +35,11 @@ internal sealed class AnnotationRow
     public int Version { get; init; }
     public DateTimeOffset? ResolvedAt { get; init; }
     public bool Exemplary { get; init; }
+    public DateTimeOffset? AnsweredAt { get; init; }
+    /// <summary>The reply named as a question's answer, and its own visibility and addressee (for who may see it).</summary>
+    public Guid? AnswerId { get; init; }
+    public Visibility? AnswerVisibility { get; init; }
+    public string? AnswerAddresseeId { get; init; }
     public string? AttributedTo { get; init; }
 
     /// <summary>The thread's author: the annotation's own for a thread, the first annotation's for a reply; null once deleted.</summary>

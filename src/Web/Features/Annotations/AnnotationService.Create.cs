@@ -26,7 +26,7 @@ internal sealed partial class AnnotationService
     /// </summary>
     public async Task<ServiceResult<AnnotationView>> CreateAsync(ReaderAccess.DocumentAccess reader, AnnotationDraft draft)
     {
-        if (CheckDraft(draft, reader.Viewer) is { } problem)
+        if ((CheckDraft(draft, reader.Viewer) ?? await tagLock.CheckAsync(reader.SeminarId, draft.Tags, [])) is { } problem)
             return ServiceProblem.Invalid(problem);
 
         var userId = reader.Viewer.UserId!;

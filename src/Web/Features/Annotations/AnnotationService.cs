@@ -5,6 +5,7 @@ using Annotate.Shared;
 using Annotate.Shared.Anchoring;
 using Annotate.Shared.W3c;
 using Annotate.Web.Features.Documents;
+using Annotate.Web.Features.Tags;
 using Annotate.Web.Realtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,8 @@ namespace Annotate.Web.Features.Annotations;
 /// every write publishes its event after the save has committed. Creating one, the longest of them, is in
 /// AnnotationService.Create.cs.
 /// </summary>
-internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, AnnotationWriter writer, IAnnotationFeed feed, TimeProvider clock)
+internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, AnnotationWriter writer, IAnnotationFeed feed,
+    TagLock tagLock, TimeProvider clock)
 {
     /// <summary>How readers see the author of a thread whose author deleted their account.</summary>
     public const string DeletedAccountName = "a deleted account";
@@ -47,7 +49,7 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
         var documentId = await db.Annotations.Where(a => a.Id == id).Select(a => (int?)a.DocumentId).FirstOrDefaultAsync();
         if (documentId is null || await access.ForDocumentAsync(userId, documentId.Value) is not { } reader) return null;
         var view = await AnnotationViews.LoadOneAsync(db, id);
-        return view is not null && view.CanBeSeenBy(reader.Viewer) ? (view, reader) : null;
+        return view is not null && view.CanBeSeenBy(reader.Viewer) ? (view.For(reader.Viewer), reader) : null;
     }
 
     /// <summary>
@@ -65,7 +67,7 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
             return ServiceProblem.Invalid("Who feedback is for cannot be changed; delete it and give it again.");
         if (current.IsReply != draft.ReplyTo is not null || (draft.ReplyTo is not null && draft.ReplyTo != current.ParentId))
             return ServiceProblem.Invalid("An edit cannot turn a reply into a thread, move it to another thread, or the other way round.");
-        if (CheckDraft(draft, reader.Viewer) is { } problem)
+        if ((CheckDraft(draft, reader.Viewer) ?? await tagLock.CheckAsync(reader.SeminarId, draft.Tags, current.Tags)) is { } problem)
             return ServiceProblem.Invalid(problem);
         var visibility = draft.Visibility ?? current.Visibility;
         var threadVisibilityChanges = !current.IsReply && current.Visibility != visibility;
@@ -116,7 +118,7 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
                 if (repliesBefore.TryGetValue(reply.Id, out var before) && before.Visibility != reply.Visibility)
                     await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, reply, Previous: before));
         await AnnounceGateChangeAsync(reader, current, view);
-        return view;
+        return view.For(reader.Viewer);
     }
 
     /// <summary>
@@ -158,7 +160,7 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
 
         var view = (await AnnotationViews.LoadOneAsync(db, id))!;
         await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, view, Previous: current));
-        return view;
+        return view.For(reader.Viewer);
     }
 
     /// <summary>
@@ -190,7 +192,7 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
         await db.SaveChangesAsync();
         var view = (await AnnotationViews.LoadOneAsync(db, id))!;
         await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, view, Previous: current));
-        return view;
+        return view.For(reader.Viewer);
     }
 
     /// <summary>The author, or a teacher of the seminar, deletes; a thread goes with its replies.</summary>

@@ -1,5 +1,6 @@
 using Annotate.Shared;
 using Annotate.Shared.Anchoring;
+using Annotate.Web.Features.Discussion;
 
 namespace Annotate.Web.Features.Annotations;
 
@@ -43,6 +44,38 @@ public sealed record AnnotationView(
 
     /// <summary>A teacher marked this annotation as a model for the seminar.</summary>
     public bool Exemplary { get; init; }
+
+    /// <summary>When the asker or a teacher marked this question answered; null while it is open.</summary>
+    public DateTimeOffset? AnsweredAt { get; init; }
+
+    public bool Answered => AnsweredAt is not null;
+
+    /// <summary>The reply named as the answer, with what the rule needs to decide who may see it; null when none was named.</summary>
+    public AnswerMark? Answer { get; init; }
+
+    /// <summary>
+    /// <see cref="Answer"/> when the viewer given to <see cref="For"/> may see that reply; null otherwise (and before
+    /// <see cref="For"/>), so that an answer's id never tells anyone of a reply hidden from them.
+    /// </summary>
+    public Guid? VisibleAnswerId { get; init; }
+
+    /// <summary>Every reaction by a member of the seminar, oldest first.</summary>
+    public IReadOnlyList<Reactor> Reactions { get; init; } = [];
+
+    /// <summary>The kinds of reaction the viewer given to <see cref="For"/> gave; empty before.</summary>
+    public IReadOnlyList<string> MyReactions { get; init; } = [];
+
+    public int CountOf(string kind) => Reactions.Count(r => r.Kind == kind);
+
+    /// <summary>The annotation as one viewer is shown it: their own reactions, and the answer only if they may see it.</summary>
+    public AnnotationView For(Viewer viewer) => this with
+    {
+        MyReactions = ReactionKinds.All.Where(kind => Reactions.Any(r => r.Kind == kind && r.UserId == viewer.UserId)).ToList(),
+        VisibleAnswerId = Answer is { } answer && VisibilityRule.CanSee(viewer, answer.Access) ? answer.ReplyId : null,
+    };
+
+    /// <summary>What <see cref="For"/> makes differ between viewers: readers with the same key get the same JSON.</summary>
+    public string ViewerKey => $"{string.Join(',', MyReactions)}|{VisibleAnswerId}";
 
     /// <summary>For an imported annotation, who wrote it in the source; the importer is its author here.</summary>
     public string? AttributedTo { get; init; }

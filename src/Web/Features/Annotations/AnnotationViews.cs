@@ -3,6 +3,7 @@ using Annotate.Data;
 using Annotate.Data.Entities;
 using Annotate.Shared;
 using Annotate.Shared.Anchoring;
+using Annotate.Web.Features.Discussion;
 using Annotate.Web.Features.Documents;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,13 +26,14 @@ internal static class AnnotationViews
     public static IQueryable<AnnotationRow> Rows(AnnotateDb db, IQueryable<Annotation> query) =>
         query.Provider.CreateQuery<AnnotationRow>(Expand(RowsOf, Expression.Constant(db), query.Expression));
 
-    /// <summary>The annotations of <paramref name="query"/> as readers see them; with <paramref name="viewer"/>, only what they may see.</summary>
+    /// <summary>The annotations of <paramref name="query"/> as readers see them; with <paramref name="viewer"/>, only what they may see, as they are shown it.</summary>
     public static async Task<List<AnnotationView>> LoadAsync(AnnotateDb db, IQueryable<Annotation> query,
         Viewer? viewer = null, CancellationToken cancellationToken = default)
     {
         var rows = Rows(db, query);
-        if (viewer is not null) rows = rows.Where(VisibilityFilter.For(viewer));
-        return await ToViewsAsync(db, await rows.AsNoTracking().ToListAsync(cancellationToken), cancellationToken);
+        if (viewer is null) return await ToViewsAsync(db, await rows.AsNoTracking().ToListAsync(cancellationToken), cancellationToken);
+        var views = await ToViewsAsync(db, await rows.Where(VisibilityFilter.For(viewer)).AsNoTracking().ToListAsync(cancellationToken), cancellationToken);
+        return views.ConvertAll(v => v.For(viewer));
     }
 
     /// <summary>One annotation as readers see it (a reply's parent, what an edit or a mark changed): a compiled query.</summary>
@@ -55,6 +57,8 @@ internal static class AnnotationViews
         from am in authorMembers.DefaultIfEmpty()
         join threadMember in db.Memberships on new { d.SeminarId, UserId = t.AuthorId } equals new { threadMember.SeminarId, UserId = (string?)threadMember.UserId } into threadMembers
         from tm in threadMembers.DefaultIfEmpty()
+        join answer in db.Annotations on a.AnswerId equals (Guid?)answer.Id into answers
+        from an in answers.DefaultIfEmpty()
         select new AnnotationRow
         {
             Id = a.Id,
@@ -81,6 +85,11 @@ internal static class AnnotationViews
             Version = a.Version,
             ResolvedAt = a.ResolvedAt,
             Exemplary = a.Exemplary,
+            AnsweredAt = a.AnsweredAt,
+            // Null when the reply named is gone (deleted since).
+            AnswerId = (Guid?)an.Id,
+            AnswerVisibility = (Visibility?)an.Visibility,
+            AnswerAddresseeId = an.AddresseeId,
             AttributedTo = a.AttributedTo,
             ThreadAuthorId = a.ThreadId == null ? a.AuthorId : t.AuthorId,
             ThreadVisibility = a.ThreadId == null ? a.Visibility : (Visibility?)t.Visibility,
@@ -126,10 +135,12 @@ internal static class AnnotationViews
         async Task<string> CurrentTextAsync(int documentId) => texts.TryGetValue(documentId, out var text) ? text
             : texts[documentId] = await db.Documents.Where(d => d.Id == documentId).Select(d => d.Text).FirstAsync(cancellationToken);
 
+        var reactions = await ReactionsAsync(db, rows, cancellationToken);
         var views = new List<AnnotationView>(rows.Count);
         foreach (var r in rows)
         {
             var view = ToView(r);
+            if (reactions[r.Id].ToList() is { Count: > 0 } theirs) view = view with { Reactions = theirs };
             if (view.Quote is not null && r.DocumentRevision != r.CurrentRevision)
                 view = anchorOn.TryGetValue((r.Id, r.CurrentRevision), out var anchor) ? Place(view, PlacementOf(anchor))
                     : Place(view, PassageTracker.Follow(await CurrentTextAsync(r.DocumentId), view.Quote, view.Position));
@@ -139,6 +150,22 @@ internal static class AnnotationViews
             views.Add(view);
         }
         return views;
+    }
+
+    /// <summary>The reactions to the rows' annotations by members of each one's seminar, oldest first.</summary>
+    private static async Task<ILookup<Guid, Reactor>> ReactionsAsync(AnnotateDb db, List<AnnotationRow> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0) return Enumerable.Empty<Reactor>().ToLookup(_ => Guid.Empty);
+        var ids = rows.Select(r => r.Id).ToList();
+        var found = await (from r in db.Reactions
+                           where ids.Contains(r.AnnotationId)
+                           join a in db.Annotations on r.AnnotationId equals a.Id
+                           join d in db.Documents on a.DocumentId equals d.Id
+                           join m in db.Memberships on new { d.SeminarId, r.UserId } equals new { m.SeminarId, m.UserId }
+                           orderby r.Created
+                           select new { r.AnnotationId, r.Kind, r.UserId, m.User!.DisplayName })
+            .AsNoTracking().ToListAsync(cancellationToken);
+        return found.ToLookup(r => r.AnnotationId, r => new Reactor(r.Kind, r.UserId, r.DisplayName));
     }
 
     internal static AnnotationView ToView(AnnotationRow r)
@@ -153,6 +180,11 @@ internal static class AnnotationViews
         {
             ResolvedAt = r.ResolvedAt,
             Exemplary = r.Exemplary,
+            AnsweredAt = r.AnsweredAt,
+            // The answer is a reply in this thread: as visible as the narrower of its own visibility and the question's.
+            Answer = r.AnswerId is { } answer
+                ? new AnswerMark(answer, FactsOf(r.Id, r.ThreadAuthorId, r.AnswerVisibility ?? Visibility.Private, r.Visibility, r.ThreadGroupId, r.AnswerAddresseeId))
+                : null,
             AttributedTo = r.AttributedTo,
             AddresseeName = r.AddresseeName,
             AuthorRole = r.AuthorRole,

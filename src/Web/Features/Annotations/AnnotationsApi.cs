@@ -41,7 +41,7 @@ internal static class AnnotationsApi
             .WithRateLimit(RateLimitPolicy.AnnotationWrites);
     }
 
-    private static async Task<IResult> MarkedAsync(Task<ServiceResult<AnnotationView>> marking, HttpRequest request)
+    internal static async Task<IResult> MarkedAsync(Task<ServiceResult<AnnotationView>> marking, HttpRequest request)
     {
         var result = await marking;
         if (result.Value is not { } marked) return Problems.For(result.Problem!);

@@ -9,8 +9,7 @@ namespace Annotate.Web.Features.Search;
 
 /// <summary>
 /// A parsed search as filters the database runs. Terms on what an annotation is (its words, author, group, tags,
-/// document, question, resolved, mine) filter the annotations; <c>is:unanswered</c> depends on which replies the
-/// reader may see, so it filters the rows after the visibility filter. Names are chosen in <see cref="SearchScope"/>
+/// document, question, answered, resolved, mine) filter the annotations. Names are chosen in <see cref="SearchScope"/>
 /// (<see cref="NameMatch"/>); a name that matches nothing finds nothing, and excludes nothing when negated.
 /// </summary>
 internal static class SearchFilters
@@ -54,18 +53,6 @@ internal static class SearchFilters
         return annotations;
     }
 
-    /// <summary>The rows' own terms: a question none of whose replies the reader may see (<paramref name="visible"/>) is unanswered.</summary>
-    public static IQueryable<AnnotationRow> NarrowRows(IQueryable<AnnotationRow> rows, SearchQuery query, IQueryable<AnnotationRow> visible)
-    {
-        foreach (var term in query.Of(SearchField.Is).Where(t => t.Value == SearchSyntax.Unanswered))
-        {
-            Expression<Func<AnnotationRow, bool>> unanswered = r =>
-                r.ParentId == null && r.Motivation == Motivations.Questioning && !visible.Any(reply => reply.ThreadId == r.Id);
-            rows = rows.Where(term.Negated ? Not(unanswered) : unanswered);
-        }
-        return rows;
-    }
-
     private static Expression<Func<Annotation, bool>>? Filter(AnnotateDb db, SearchTerm term, SearchScope scope, string me)
     {
         switch (term.Field)
@@ -96,6 +83,9 @@ internal static class SearchFilters
             }
             case SearchField.Is when term.Value == SearchSyntax.Question:
                 return a => a.ParentId == null && a.Motivation == Motivations.Questioning;
+            case SearchField.Is when term.Value == SearchSyntax.Unanswered:
+                // Answered is what the asker or a teacher says (POST /answered), not whether someone replied.
+                return a => a.ParentId == null && a.Motivation == Motivations.Questioning && a.AnsweredAt == null;
             case SearchField.Is when term.Value == SearchSyntax.Resolved:
                 return a => a.ThreadId == null
                     ? a.ResolvedAt != null
@@ -103,7 +93,7 @@ internal static class SearchFilters
             case SearchField.Is when term.Value == SearchSyntax.Mine:
                 return a => a.AuthorId == me;
             default:
-                // Words and quotes went to the index; is:unanswered waits for the rows.
+                // Words and quotes went to the index.
                 return null;
         }
     }

@@ -39,8 +39,7 @@ internal sealed class SearchService(IDbContextFactory<AnnotateDb> dbFactory, Rea
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var scope = await ScopeAsync(db, seminarId, query, cancellationToken);
         var filter = VisibilityFilter.ForSeminar(reader.Viewer, reader.AwaitingOwnPost);
-        var rows = SearchFilters.NarrowRows(AnnotationViews.Rows(db, SearchFilters.Narrow(db, query, scope, userId)).Where(filter), query,
-            AnnotationViews.Rows(db, db.Annotations).Where(filter));
+        var rows = AnnotationViews.Rows(db, SearchFilters.Narrow(db, query, scope, userId)).Where(filter);
 
         // One pass over what matches: how many, and when each was written; the page is the newest of them, read whole.
         var matches = await rows.Select(r => new { r.Id, r.Created }).AsNoTracking().ToListAsync(cancellationToken);
@@ -49,7 +48,7 @@ internal sealed class SearchService(IDbContextFactory<AnnotateDb> dbFactory, Rea
             .AsNoTracking().ToListAsync(cancellationToken);
         var views = (await AnnotationViews.ToViewsAsync(db, found, cancellationToken))
             .Where(v => v.CanBeSeenBy(reader.On(v.DocumentId)))
-            .OrderBy(v => pageIds.IndexOf(v.Id)).ToList();
+            .OrderBy(v => pageIds.IndexOf(v.Id)).Select(v => v.For(reader.Viewer)).ToList();
         var total = matches.Count;
         var hits = await HitsAsync(db, reader, scope, views, cancellationToken);
         return new SearchResults(query, total, offset, limit, hits);

@@ -67,6 +67,7 @@ internal sealed class AccountDeletion(IDbContextFactory<AnnotateDb> dbFactory, I
         List<SeminarDeletion.DeletedDocument> deletedDocuments;
         List<SeminarDeletion.DeletedDocument> leftDocuments;
         Changes changes;
+        List<Guid> reacted;
         // One write transaction: a co-teacher stepping down meanwhile cannot leave a seminar without a teacher.
         await using (var transaction = await db.Database.BeginWriteTransactionAsync())
         {
@@ -77,6 +78,9 @@ internal sealed class AccountDeletion(IDbContextFactory<AnnotateDb> dbFactory, I
                 .Select(d => new SeminarDeletion.DeletedDocument(d.Id, d.SeminarId)).ToListAsync();
             changes = await RemoveWritingAsync(db, userId);
             await db.FeedbackReads.Where(r => r.UserId == userId).ExecuteDeleteAsync();
+            // Their upvotes and "same question"s go with them: readers see the counts drop.
+            reacted = await db.Reactions.Where(r => r.UserId == userId).Select(r => r.AnnotationId).Distinct().ToListAsync();
+            await db.Reactions.Where(r => r.UserId == userId).ExecuteDeleteAsync();
             // Ids kept only as a record of who did something: nobody any more.
             await db.Annotations.Where(a => a.ResolvedById == userId).ExecuteUpdateAsync(set => set.SetProperty(a => a.ResolvedById, (string?)null));
             await db.DocumentRevisions.Where(r => r.AuthorId == userId).ExecuteUpdateAsync(set => set.SetProperty(r => r.AuthorId, (string?)null));
@@ -93,6 +97,8 @@ internal sealed class AccountDeletion(IDbContextFactory<AnnotateDb> dbFactory, I
             await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Deleted, view));
         foreach (var (before, after) in changes.Updated)
             await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, after, Previous: before));
+        foreach (var view in await AnnotationViews.LoadAsync(db, db.Annotations.Where(a => reacted.Contains(a.Id))))
+            await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, view));
         return preview;
     }
 

@@ -157,6 +157,8 @@ public sealed class DiscussionTests
         Assert.Equal(FeedReaction.ReloadAccess, discussion.Receive(new AccessChangedEvent(1, 7, "ana-id", OthersAffected: false), Ana));
         // Only Ben's own view changed (his post-first gate): nothing for Ana to load.
         Assert.Equal(FeedReaction.None, discussion.Receive(new AccessChangedEvent(1, 7, "ben-id", OthersAffected: false), Ana));
+        // The seminar's tag vocabulary changed: the editor's suggestions are read again.
+        Assert.Equal(FeedReaction.ReloadTags, discussion.Receive(new TagsChangedEvent(1, 7), Ana));
     }
 
     [Fact]

@@ -131,7 +131,9 @@ public sealed class ThreadCardTests : MudComponentTest
         cut.Find("textarea").Input("The **slogan** is older than the Manifesto (1847).");
         Button(cut, "Save").Click();
 
-        Assert.Equal([(root.Id, new AnnotationEditor.Submission("The **slogan** is older than the Manifesto (1847).", root.Visibility))], edits);
+        var (edited, submission) = Assert.Single(edits);
+        Assert.Equal((root.Id, "The **slogan** is older than the Manifesto (1847).", root.Visibility), (edited, submission.Body, submission.Visibility));
+        Assert.Equal(root.Tags, submission.Tags);
         Assert.Empty(cut.FindAll("textarea"));
         Assert.Equal(["Edit", "Delete"], ButtonsOf(cut.Find(".thread-actions")));
     }

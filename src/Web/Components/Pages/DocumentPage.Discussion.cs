@@ -1,0 +1,69 @@
+using Annotate.Shared.Anchoring;
+using Annotate.Web.Components.Threads;
+using Annotate.Web.Features.Annotations;
+using Annotate.Web.Features.Discussion;
+using Annotate.Web.Features.Tags;
+using Annotate.Web.Realtime;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Annotate.Web.Components.Pages;
+
+/// <summary>Questions, reactions and tags on the reading page: ask, upvote, "I have this question too", mark answered.</summary>
+public partial class DocumentPage
+{
+    [Inject] private ReactionService Reactions { get; set; } = default!;
+    [Inject] private TagVocabulary Vocabulary { get; set; } = default!;
+
+    /// <summary>The new annotation being written is a question (the toolbar's "Ask a question").</summary>
+    private bool asking;
+
+    /// <summary>The seminar's vocabulary, offered by the editor.</summary>
+    private IReadOnlyList<string> tagSuggestions = [];
+
+    /// <summary>The sidebar's sort and filters (see ThreadFilterBar).</summary>
+    private ThreadFilter threadFilter = ThreadFilter.None;
+
+    /// <summary>The seminar's groups, to name the authors' groups in the filters.</summary>
+    private IReadOnlyList<(int Id, string Name)> groups = [];
+
+    private async Task LoadGroupsAsync() =>
+        groups = access is not null && (await Members.ListGroupsAsync(userId, access.SeminarId)).Value is { } found
+            ? found.Select(g => (g.Id, g.Name)).ToList()
+            : [];
+
+    private void StartAsking(TextSpan span)
+    {
+        StartAnnotating(span);
+        asking = true;
+    }
+
+    private async Task LoadVocabularyAsync()
+    {
+        if (access is null) return;
+        tagSuggestions = (await Vocabulary.ListAsync(access.SeminarId)).Select(t => t.Name).ToList();
+    }
+
+    private async Task ReactAsync(AnnotationView annotation, string kind, bool on)
+    {
+        var result = await Reactions.SetAsync(userId, annotation.Id, kind, on);
+        if (result.Value is not { } changed)
+        {
+            Snackbar.Add(result.Message ?? "Could not change your reaction.", Severity.Error);
+            return;
+        }
+        Apply(AnnotationEventKind.Updated, changed);
+    }
+
+    private async Task AnswerAsync(ThreadModel thread, bool answered, Guid? reply)
+    {
+        var result = await Annotations.SetAnsweredAsync(userId, thread.Id, answered, reply);
+        if (result.Value is not { } marked)
+        {
+            Snackbar.Add(result.Message ?? "Could not change the question.", Severity.Error);
+            return;
+        }
+        Apply(AnnotationEventKind.Updated, marked);
+        Snackbar.Add(answered ? "Marked answered." : "Marked unanswered.", Severity.Info);
+    }
+}

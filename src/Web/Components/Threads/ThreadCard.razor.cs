@@ -1,0 +1,75 @@
+using Annotate.Shared;
+using Annotate.Web.Features.Annotations;
+using Microsoft.AspNetCore.Components;
+
+namespace Annotate.Web.Components.Threads;
+
+// The card's redraw rule and its handlers; the markup is in ThreadCard.razor.
+public partial class ThreadCard
+{
+    private (ThreadModel, Viewer, ThreadActions, bool, DateTimeOffset, int, int)? drawn;
+    private bool unchanged;
+
+    // The page redraws all its cards whenever anything changes; a card whose thread (a new model only when the
+    // thread changed), reader, actions, selection, clock and place are as last drawn has nothing new to draw. Its
+    // own changes (opening the reply editor) always draw.
+    protected override void OnParametersSet()
+    {
+        var now = (Thread, Viewer, Actions, Selected, Now, Position, SetSize);
+        unchanged = drawn is { } last && ReferenceEquals(last.Item1, Thread) && ReferenceEquals(last.Item2, Viewer) && ReferenceEquals(last.Item3, Actions)
+            && (last.Item4, last.Item5, last.Item6, last.Item7) == (Selected, Now, Position, SetSize);
+        drawn = now;
+    }
+
+    protected override bool ShouldRender()
+    {
+        if (!unchanged) return true;
+        unchanged = false;
+        return false;
+    }
+
+    private bool Can(AnnotationAction action, AnnotationView annotation) => AnnotationPermissions.Allows(Viewer, annotation, action);
+
+    private string FeedbackLabel(AnnotationView annotation) =>
+        annotation.AddresseeId is null ? "Feedback"
+        : annotation.AddresseeId == Viewer.UserId ? "Feedback for you"
+        : $"Feedback for {annotation.AddresseeName}";
+
+    private async Task<string?> SubmitFeedbackAsync(AnnotationEditor.Submission submission)
+    {
+        var error = await Actions.Feedback!(Thread, submission.Body);
+        if (error is null)
+        {
+            givingFeedback = false;
+            StateHasChanged();
+        }
+        return error;
+    }
+
+    private EventCallback Click(Action action) => EventCallback.Factory.Create(this, action);
+
+    private EventCallback Click(Func<Task> action) => EventCallback.Factory.Create(this, action);
+
+    private async Task<string?> SubmitReplyAsync(AnnotationEditor.Submission submission)
+    {
+        var error = await Actions.Reply(Thread, submission.Body);
+        if (error is null)
+        {
+            replying = false;
+            // OnSubmit is a plain delegate, not an EventCallback: posting re-renders the editor, not this card.
+            StateHasChanged();
+        }
+        return error;
+    }
+
+    private async Task<string?> SubmitEditAsync(AnnotationView annotation, AnnotationEditor.Submission submission)
+    {
+        var error = await Actions.Edit(annotation, submission);
+        if (error is null)
+        {
+            editing = null;
+            StateHasChanged();
+        }
+        return error;
+    }
+}

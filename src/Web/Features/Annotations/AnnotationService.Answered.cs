@@ -1,0 +1,37 @@
+using Annotate.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Annotate.Web.Features.Annotations;
+
+// A question marked answered, and which reply answered it.
+internal sealed partial class AnnotationService
+{
+    public const string NoSuchAnswer = "There is no reply with that id in this question's thread that you can see.";
+
+    /// <summary>
+    /// The asker or a teacher marks a question answered, naming the reply that answered it when they like (a reply
+    /// in its thread that they can see), or opens it again. A mark, not an edit: the asker's ETag stays valid.
+    /// </summary>
+    public async Task<ServiceResult<AnnotationView>> SetAnsweredAsync(string userId, Guid id, bool answered, Guid? answerId = null)
+    {
+        if (answered && answerId is { } reply)
+        {
+            // The question and the caller's right to mark it come first: a hidden question is not found, whatever the body says.
+            if (await GetVisibleAsync(userId, id) is not { } found) return ServiceProblem.NotFound(NoSuchAnnotation);
+            if (AnnotationPermissions.Check(found.Reader.Viewer, found.Annotation, AnnotationAction.MarkAnswered) is { } refused) return refused;
+            if (!await IsVisibleReplyInAsync(userId, id, reply)) return ServiceProblem.Invalid(NoSuchAnswer);
+        }
+        return await MarkAsync(userId, id, AnnotationAction.MarkAnswered, annotation =>
+        {
+            annotation.AnsweredAt = answered ? annotation.AnsweredAt ?? clock.GetUtcNow() : null;
+            annotation.AnswerId = answered ? answerId : null;
+        });
+    }
+
+    private async Task<bool> IsVisibleReplyInAsync(string userId, Guid threadId, Guid replyId)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync())
+            if (!await db.Annotations.AnyAsync(a => a.Id == replyId && a.ThreadId == threadId)) return false;
+        return await GetVisibleAsync(userId, replyId) is not null;
+    }
+}
