@@ -10,7 +10,7 @@ namespace Annotate.Shared.Text;
 /// loads by itself, so a comment could make every reader's browser call any server (their address, the
 /// moment they read); a link is followed only by whoever chooses to. A source no link may point at
 /// (data:, javascript:…) and an image inside a link (links do not nest) are text saying the image was not
-/// loaded. Every other link is drawn as Markdig draws it.
+/// loaded. A mention (<c>@[Name](user:id)</c>) is drawn as the name. Every other link is drawn as Markdig draws it.
 /// </summary>
 internal sealed class ImageLinkRenderer : LinkInlineRenderer
 {
@@ -18,6 +18,12 @@ internal sealed class ImageLinkRenderer : LinkInlineRenderer
 
     protected override void Write(HtmlRenderer renderer, LinkInline link)
     {
+        if (Mentions.MentionSyntax.UserIdOf(link) is not null)
+        {
+            // A mention is the person's name, never a link: "user:" is no address a browser could follow.
+            WriteMention(renderer, link);
+            return;
+        }
         if (!link.IsImage)
         {
             base.Write(renderer, link);
@@ -51,6 +57,21 @@ internal sealed class ImageLinkRenderer : LinkInlineRenderer
         renderer.Write(">");
         renderer.WriteEscape($"🖼 {label} ({target.Place})");
         renderer.Write("</a>");
+    }
+
+    public const string MentionClass = "mention";
+
+    private static void WriteMention(HtmlRenderer renderer, LinkInline link)
+    {
+        var name = Mentions.MentionSyntax.Label(link);
+        if (!renderer.EnableHtmlForInline)
+        {
+            renderer.WriteEscape(name);
+            return;
+        }
+        renderer.Write($"<span class=\"{MentionClass}\">");
+        renderer.WriteEscape(name);
+        renderer.Write("</span>");
     }
 
     private static bool InsideLink(Inline inline)
