@@ -17,6 +17,9 @@ public class AnnotateDb(DbContextOptions<AnnotateDb> options) : IdentityDbContex
     public DbSet<DocumentRevision> DocumentRevisions => Set<DocumentRevision>();
     public DbSet<AnnotationAnchor> AnnotationAnchors => Set<AnnotationAnchor>();
     public DbSet<FeedbackRead> FeedbackReads => Set<FeedbackRead>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AnnotationMention> Mentions => Set<AnnotationMention>();
+    public DbSet<NotificationSetting> NotificationSettings => Set<NotificationSetting>();
 
     /// <summary>The keys that seal cookies and tokens, shared by every instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
