@@ -5,6 +5,7 @@ using Annotate.Web.Components.Account;
 using Annotate.Web.Features.Annotations;
 using Annotate.Web.Features.Documents;
 using Annotate.Web.Features.Feedback;
+using Annotate.Web.Features.Notifications;
 using Annotate.Web.Features.Overview;
 using Annotate.Web.Features.Documents.Import;
 using Annotate.Web.Features.Import;
@@ -69,6 +70,7 @@ internal static class AppSetup
         services.AddSingleton<SearchService>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<ParticipationService>();
+        services.AddAnnotateNotifications(configuration);
         services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
         services.AddSingleton<ImportSlots>();
         services.AddSingleton<AnnotationImporter>();
@@ -135,6 +137,8 @@ internal static class AppSetup
         app.MapDocumentsApi();
         app.MapAnnotationsApi();
         app.MapFeedbackApi();
+        app.MapNotificationsApi();
+        app.MapUnsubscribe();
         app.MapParticipationApi();
         app.MapImportApi();
         app.MapExportApi();

@@ -77,6 +77,11 @@ internal sealed class AccountDeletion(IDbContextFactory<AnnotateDb> dbFactory, I
                 .Select(d => new SeminarDeletion.DeletedDocument(d.Id, d.SeminarId)).ToListAsync();
             changes = await RemoveWritingAsync(db, userId);
             await db.FeedbackReads.Where(r => r.UserId == userId).ExecuteDeleteAsync();
+            // Their inbox, settings and the record of being mentioned go; what they did stays in others' inboxes, by nobody.
+            await db.Notifications.Where(n => n.UserId == userId).ExecuteDeleteAsync();
+            await db.Notifications.Where(n => n.ActorId == userId).ExecuteUpdateAsync(set => set.SetProperty(n => n.ActorId, (string?)null));
+            await db.NotificationSettings.Where(s => s.UserId == userId).ExecuteDeleteAsync();
+            await db.Mentions.Where(m => m.UserId == userId).ExecuteDeleteAsync();
             // Ids kept only as a record of who did something: nobody any more.
             await db.Annotations.Where(a => a.ResolvedById == userId).ExecuteUpdateAsync(set => set.SetProperty(a => a.ResolvedById, (string?)null));
             await db.DocumentRevisions.Where(r => r.AuthorId == userId).ExecuteUpdateAsync(set => set.SetProperty(r => r.AuthorId, (string?)null));

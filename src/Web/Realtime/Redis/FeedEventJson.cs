@@ -21,6 +21,7 @@ internal static class FeedEventJson
         [typeof(AnchoringProgressEvent)] = "anchoring",
         [typeof(FeedbackReadEvent)] = "feedback-read",
         [typeof(AccessChangedEvent)] = "access",
+        [typeof(NotificationEvent)] = "notification",
     };
 
     private static readonly Dictionary<string, Type> Types = Tags.ToDictionary(pair => pair.Value, pair => pair.Key);
