@@ -17,6 +17,7 @@ public sealed class HubListener : IAsyncDisposable
     public const string Created = "annotationCreated";
     public const string Updated = "annotationUpdated";
     public const string Deleted = "annotationDeleted";
+    public const string Notification = "notificationCreated";
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private readonly Channel<HubEvent> incoming = Channel.CreateUnbounded<HubEvent>();
@@ -25,7 +26,7 @@ public sealed class HubListener : IAsyncDisposable
     private HubListener(HubConnection connection)
     {
         Connection = connection;
-        foreach (var name in new[] { Created, Updated, Deleted })
+        foreach (var name in new[] { Created, Updated, Deleted, Notification })
             connection.On<JsonElement>(name, payload => incoming.Writer.TryWrite(new HubEvent(name, payload)));
     }
 
@@ -55,7 +56,10 @@ public sealed class HubListener : IAsyncDisposable
     public Task JoinAsync(int documentId) => Connection.InvokeAsync("Join", documentId);
 
     /// <summary>Waits for <paramref name="name"/> about the annotation <paramref name="annotationIri"/>.</summary>
-    public async Task<HubEvent> WaitForAsync(string name, string annotationIri)
+    public Task<HubEvent> WaitForAsync(string name, string annotationIri) => WaitForAsync(name, e => e.AnnotationIri == annotationIri, annotationIri);
+
+    /// <summary>Waits for <paramref name="name"/> with a payload that <paramref name="match"/> accepts.</summary>
+    public async Task<HubEvent> WaitForAsync(string name, Func<HubEvent, bool> match, string what = "the expected payload")
     {
         using var timeout = new CancellationTokenSource(Timeout);
         try
@@ -64,12 +68,12 @@ public sealed class HubListener : IAsyncDisposable
             {
                 var next = await incoming.Reader.ReadAsync(timeout.Token);
                 received.Add(next);
-                if (next.Name == name && next.AnnotationIri == annotationIri) return next;
+                if (next.Name == name && match(next)) return next;
             }
         }
         catch (OperationCanceledException)
         {
-            Assert.Fail($"No {name} for {annotationIri} within {Timeout.TotalSeconds} s. Received: {string.Join(", ", received)}");
+            Assert.Fail($"No {name} for {what} within {Timeout.TotalSeconds} s. Received: {string.Join(", ", received)}");
             throw;
         }
     }

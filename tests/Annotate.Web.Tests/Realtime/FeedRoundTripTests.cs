@@ -36,7 +36,7 @@ public sealed class FeedRoundTripTests(RedisServer redis) : IClassFixture<RedisS
         ("anchoring progress", new AnchoringProgressEvent(Document, 5, [new PlacedThread(Guid.NewGuid(), AnchorState.Edited), new PlacedThread(Guid.NewGuid(), AnchorState.Orphan)], Finished: true)),
         ("feedback read", new FeedbackReadEvent(Document, "student-1")),
         ("member removed or moved", new AccessChangedEvent(Document, 17, "student-1", OthersAffected: true)),
-        ("notification", new NotificationEvent("student-1", Guid.NewGuid())),
+        ("notification", new NotificationEvent(Document, "student-1", Guid.NewGuid())),
     ];
 
     [Fact]

@@ -64,7 +64,7 @@ internal sealed class NotificationService(IDbContextFactory<AnnotateDb> dbFactor
         var now = clock.GetUtcNow();
         var marked = await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null && list.Contains(n.Id))
             .ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, now));
-        if (marked > 0) await feed.PublishAsync(new NotificationEvent(userId, null));
+        if (marked > 0) await feed.PublishAsync(new NotificationEvent(NotificationEvent.NoDocument, userId, null));
     }
 
     public async Task MarkAllReadAsync(string userId)
@@ -73,7 +73,7 @@ internal sealed class NotificationService(IDbContextFactory<AnnotateDb> dbFactor
         var now = clock.GetUtcNow();
         var marked = await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, now));
-        if (marked > 0) await feed.PublishAsync(new NotificationEvent(userId, null));
+        if (marked > 0) await feed.PublishAsync(new NotificationEvent(NotificationEvent.NoDocument, userId, null));
     }
 
     /// <summary>
@@ -87,14 +87,15 @@ internal sealed class NotificationService(IDbContextFactory<AnnotateDb> dbFactor
             (await AnnotationViews.LoadAsync(db, db.Annotations.Where(a => annotationIds.Contains(a.Id)), cancellationToken: cancellationToken)).ToDictionary(v => v.Id);
         var rootIds = views.Values.Where(v => v.IsReply).Select(v => v.ThreadRootId).Distinct().ToList();
         var roots = rootIds.Count == 0 ? [] :
-            await db.Annotations.Where(a => rootIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Exact, cancellationToken);
+            await db.Annotations.Where(a => rootIds.Contains(a.Id)).Select(a => new { a.Id, a.Exact }).ToDictionaryAsync(a => a.Id, a => a.Exact, cancellationToken);
         var documentIds = rows.Where(r => r.DocumentId is not null).Select(r => r.DocumentId!.Value).Distinct().ToList();
-        var documents = await db.Documents.Where(d => documentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Title, cancellationToken);
+        // Titles only: a document's text can be megabytes.
+        var documents = await db.Documents.Where(d => documentIds.Contains(d.Id)).Select(d => new { d.Id, d.Title }).ToDictionaryAsync(d => d.Id, d => d.Title, cancellationToken);
         var seminarIds = rows.Select(r => r.SeminarId).Distinct().ToList();
         var seminars = await db.Memberships.Where(m => m.UserId == userId && seminarIds.Contains(m.SeminarId))
-            .ToDictionaryAsync(m => m.SeminarId, m => m.Seminar!.Name, cancellationToken);
+            .Select(m => new { m.SeminarId, m.Seminar!.Name }).ToDictionaryAsync(m => m.SeminarId, m => m.Name, cancellationToken);
         var actorIds = rows.Where(r => r.ActorId is not null).Select(r => r.ActorId!).Distinct().ToList();
-        var actors = await db.Users.Where(u => actorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var actors = await db.Users.Where(u => actorIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
         var viewers = new Dictionary<int, Viewer?>();
         var items = new List<NotificationItem>(rows.Count);

@@ -43,7 +43,7 @@ internal sealed class Notifier(IDbContextFactory<AnnotateDb> dbFactory, ReaderAc
             return;
         }
         foreach (var notification in created)
-            await feed.PublishAsync(new NotificationEvent(notification.UserId, notification.Id));
+            await feed.PublishAsync(new NotificationEvent(notification.DocumentId ?? NotificationEvent.NoDocument, notification.UserId, notification.Id));
         foreach (var notification in created.Where(n => n.Kind is NotificationKind.Mention or NotificationKind.Feedback))
             await mail.SendNowAsync(notification, cancellationToken);
     }
