@@ -35,7 +35,10 @@ internal sealed class DigestService(IDbContextFactory<AnnotateDb> dbFactory, Not
         {
             if (user.LastDigestAt is { } last && last > notSince) continue;
             if (TimeZoneInfo.ConvertTime(now, Zone(user.TimeZone)).Hour != user.DigestHour) continue;
-            if (await SendAsync(db, user.Id, user.Email!, now, cancellationToken)) sent++;
+            // Claimed first, in one statement: another instance checking at the same moment finds it taken.
+            var claimed = await db.Users.Where(u => u.Id == user.Id && (u.LastDigestAt == null || u.LastDigestAt <= notSince))
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.LastDigestAt, now), cancellationToken);
+            if (claimed == 1 && await SendAsync(db, user.Id, user.Email!, now, cancellationToken)) sent++;
         }
         return sent;
     }
@@ -51,7 +54,6 @@ internal sealed class DigestService(IDbContextFactory<AnnotateDb> dbFactory, Not
         var items = (await notifications.ItemsAsync(db, userId, rows, cancellationToken))
             .Where(i => i.Available && levels.GetValueOrDefault(i.SeminarId!.Value, NotificationLevel.Everything).Allows(i.Kind))
             .ToList();
-        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(u => u.LastDigestAt, now), cancellationToken);
         if (items.Count == 0) return false;
 
         var ids = items.Select(i => i.Id).ToList();
