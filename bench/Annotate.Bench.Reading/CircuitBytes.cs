@@ -58,9 +58,14 @@ internal sealed class CircuitBytes
         }
     }
 
+    private static readonly bool Debug = Environment.GetEnvironmentVariable("BENCH_DEBUG") == "1";
+
     private void Count(ref long total, IWebSocketFrame frame)
     {
-        Interlocked.Add(ref total, frame.Binary?.Length ?? Encoding.UTF8.GetByteCount(frame.Text ?? ""));
+        var bytes = frame.Binary?.Length ?? Encoding.UTF8.GetByteCount(frame.Text ?? "");
+        // The server keeps buffers the size of the largest message it wrote: BENCH_DEBUG=1 shows the large ones.
+        if (Debug && bytes > 16 * 1024) Console.Error.WriteLine($"    [frame] {bytes / 1024.0:0.0} KB");
+        Interlocked.Add(ref total, bytes);
         Interlocked.Increment(ref frames);
         lock (sinceLast) sinceLast.Restart();
     }

@@ -7,46 +7,61 @@ namespace Annotate.Bench.Reading;
 
 /// <summary>
 /// Memory an open page costs the server: <see cref="Pages"/> circuits of the bare /not-found page, then as many
-/// reading pages beside them, each set kept open. The server's managed heap is read after a full collection
-/// (dotnet-gcdump, the repository's local tool), and its resident set from /proc; the per-page figure is the
-/// growth over each set divided by the number of pages.
+/// reading pages beside them, each set kept open; then as many again of each. The server's managed heap is read
+/// after a full collection (dotnet-gcdump, the repository's local tool), and its resident set from /proc; the
+/// per-page figure is the growth over each set divided by the number of pages.
 /// </summary>
+/// <remarks>
+/// The first sets of a fresh process also pay for what the process keeps once for all pages: the buffer pools
+/// sized by the largest render batch sent so far (the pools keep a buffer of each size per thread), caches, the
+/// document's annotations that every page of it shares. The second sets are what one more open page costs once
+/// that is paid.
+/// </remarks>
 internal sealed partial class MemoryMeasure(Browser browser, int pid, string repository)
 {
     public const int DefaultPages = 20;
 
     public int Pages { get; init; } = DefaultPages;
 
-    public sealed record Result(double BareHeap, double ReadingHeap, double BareResident, double ReadingResident);
+    /// <summary>Per page: the first sets (a fresh process), and the further sets.</summary>
+    public sealed record Result(Cost Bare, Cost Reading, Cost FurtherBare, Cost FurtherReading);
+
+    public readonly record struct Cost(double Heap, double Resident);
 
     public async Task<Result> RunAsync(Account reader, int documentId)
     {
-        var (heap0, resident0) = await SnapshotAsync($"{documentId}-0-before");
         var opened = new List<IPage>();
-        for (var i = 0; i < Pages; i++)
+        var snapshots = new List<(double Heap, double Resident)> { await SnapshotAsync($"{documentId}-0-before") };
+        foreach (var (set, reading) in new[] { ("1-bare", false), ("2-reading", true), ("3-more-bare", false), ("4-more-reading", true) })
         {
-            var page = await browser.OpenAsync(reader);
-            var circuit = new CircuitBytes(page);
-            await page.GotoAsync("/not-found");
-            await circuit.InteractiveAsync();
-            opened.Add(page);
+            for (var i = 0; i < Pages; i++) opened.Add(await OpenAsync(reader, reading ? documentId : null));
+            snapshots.Add(await SnapshotAsync($"{documentId}-{set}"));
         }
-        var (heap1, resident1) = await SnapshotAsync($"{documentId}-1-bare");
-        for (var i = 0; i < Pages; i++)
-        {
-            var page = await browser.OpenAsync(reader);
-            await Browser.OpenReadingPageAsync(page, documentId, reader.Name);
-            opened.Add(page);
-        }
-        var (heap2, resident2) = await SnapshotAsync($"{documentId}-2-reading");
         foreach (var page in opened) await Browser.CloseAsync(page);
-        return new Result((heap1 - heap0) / Pages, (heap2 - heap1) / Pages, (resident1 - resident0) / Pages, (resident2 - resident1) / Pages);
+        Cost Growth(int set) => new((snapshots[set].Heap - snapshots[set - 1].Heap) / Pages, (snapshots[set].Resident - snapshots[set - 1].Resident) / Pages);
+        return new Result(Growth(1), Growth(2), Growth(3), Growth(4));
+    }
+
+    /// <summary>A live bare page, or a live reading page of <paramref name="documentId"/>.</summary>
+    private async Task<IPage> OpenAsync(Account reader, int? documentId)
+    {
+        var page = await browser.OpenAsync(reader);
+        if (documentId is { } id)
+        {
+            await Browser.OpenReadingPageAsync(page, id, reader.Name);
+            return page;
+        }
+        var circuit = new CircuitBytes(page);
+        await page.GotoAsync("/not-found");
+        await circuit.InteractiveAsync();
+        return page;
     }
 
     /// <summary>
     /// Live managed bytes after a full collection, and the resident set, of the server process. To see what the
     /// bytes are: BENCH_SAVE_GCDUMP=dir keeps each dump there (<paramref name="name"/>.gcdump), for
-    /// <c>dotnet dotnet-gcdump report</c> or a diff of two.
+    /// <c>dotnet dotnet-gcdump report</c> or a diff of two; BENCH_HOLD=file, after each snapshot, writes that file
+    /// and waits until it is deleted, so that a full dump of the process (createdump) can be taken with the pages open.
     /// </summary>
     private async Task<(double Heap, double Resident)> SnapshotAsync(string name)
     {
@@ -61,7 +76,13 @@ internal sealed partial class MemoryMeasure(Browser browser, int pid, string rep
             // The report's header line gives the total: "<bytes>  GC Heap bytes".
             var total = TotalHeap().Match(report);
             if (!total.Success) throw new InvalidOperationException($"dotnet-gcdump report had no total:\n{report}");
-            return (double.Parse(total.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture), Resident());
+            var snapshot = (double.Parse(total.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture), Resident());
+            if (Environment.GetEnvironmentVariable("BENCH_HOLD") is { Length: > 0 } hold)
+            {
+                await File.WriteAllTextAsync(hold, name);
+                while (File.Exists(hold)) await Task.Delay(500);
+            }
+            return snapshot;
         }
         finally
         {

@@ -60,9 +60,11 @@ foreach (var threads in options.Threads)
     {
         if (options.Pid is not { } pid) throw new InvalidOperationException("--pid is needed for the memory measure.");
         var memory = await new MemoryMeasure(browser, pid, options.Repository) { Pages = options.Pages }.RunAsync(reader, documentId);
-        Add(new Row($"managed heap per open page, {threads} threads (bare page = baseline)", "KB", memory.BareHeap / 1024, memory.ReadingHeap / 1024,
+        Add(new Row($"managed heap per open page, {threads} threads (bare page = baseline)", "KB", memory.Bare.Heap / 1024, memory.Reading.Heap / 1024,
             "≤ 2× bare page", RatioAtMost: 2));
-        Add(new Row($"resident set per open page, {threads} threads (bare page = baseline)", "KB", memory.BareResident / 1024, memory.ReadingResident / 1024));
+        Add(new Row($"managed heap per further open page, {threads} threads (after {options.Pages} of each)", "KB",
+            memory.FurtherBare.Heap / 1024, memory.FurtherReading.Heap / 1024, "≤ 2× bare page", RatioAtMost: 2));
+        Add(new Row($"resident set per open page, {threads} threads (bare page = baseline)", "KB", memory.Bare.Resident / 1024, memory.Reading.Resident / 1024));
     }
 }
 

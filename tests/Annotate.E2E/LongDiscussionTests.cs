@@ -16,7 +16,7 @@ public sealed class LongDiscussionTests(AppFixture app, ITestOutputHelper output
 {
     private const int Count = 60;
     /// <summary>Cards the server draws before the browser says where its view is (ThreadWindow.InitialSize).</summary>
-    private const int ThreadWindowSize = 20;
+    private const int ThreadWindowSize = 8;
 
     [Fact]
     public async Task Sixty_threads_are_listed_in_a_window_that_keyboard_highlights_and_links_move()

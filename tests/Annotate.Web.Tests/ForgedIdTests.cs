@@ -83,20 +83,20 @@ public sealed class ForgedIdTests(AnnotateApp app) : IClassFixture<AnnotateApp>
         var forgedThread = card.Instance.Thread with { Root = forged };
 
         // Edit and reply answer with the sentence the card shows; nothing is stored.
-        var editError = await page.InvokeAsync(() => card.Instance.OnEdit(forged, new AnnotationEditor.Submission("Taken over.", Visibility.Seminar)));
+        var editError = await page.InvokeAsync(() => card.Instance.Actions.Edit(forged, new AnnotationEditor.Submission("Taken over.", Visibility.Seminar)));
         Assert.Equal(NotThere, editError);
-        var replyError = await page.InvokeAsync(() => card.Instance.OnReply(forgedThread, "Answering what I cannot see."));
+        var replyError = await page.InvokeAsync(() => card.Instance.Actions.Reply(forgedThread, "Answering what I cannot see."));
         Assert.Equal("The annotation you are replying to is not there any more.", replyError);
 
         // Delete asks first, then says it could not.
-        var deleting = page.InvokeAsync(() => card.Instance.OnDelete(forged));
+        var deleting = page.InvokeAsync(() => card.Instance.Actions.Delete(forged));
         await dialogs.WaitForAssertionAsync(() => Assert.Contains(dialogs.FindAll("button"), b => b.TextContent.Trim() == "Delete"), LiveReadingPages.Timeout);
         await dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").ClickAsync(new());
         await deleting;
         Assert.Contains(snackbar.ShownSnackbars, s => s.Message == NotThere && s.Severity == Severity.Error);
 
         // Selecting and clicking a "mark" of a hidden thread (JS-invokable) reveal nothing.
-        await page.InvokeAsync(() => card.Instance.OnSelect.InvokeAsync(hiddenId));
+        await page.InvokeAsync(() => card.Instance.Actions.Select.InvokeAsync(hiddenId));
         var article = page.FindComponent<ArticleView>();
         await page.InvokeAsync(() => article.Instance.OnMarkClicked(hiddenId.ToString()));
 
@@ -104,11 +104,11 @@ public sealed class ForgedIdTests(AnnotateApp app) : IClassFixture<AnnotateApp>
         // once while it is up, so the earlier one goes first.)
         snackbar.Clear();
         page.FindAll("button").Single(b => b.TextContent.Trim() == "Orphaned (1)").Click();
-        var orphanCard = page.FindComponents<ThreadCard>().Single(c => c.Instance.OnAttach is not null);
+        var orphanCard = page.FindComponents<ThreadCard>().Single(c => c.Instance.Actions.Attach is not null);
         var at = revised.IndexOf("class struggles", StringComparison.Ordinal);
         await page.InvokeAsync(() => article.Instance.OnSelection(at, at + "class struggles".Length, 10, 10));
         var forgedOrphan = orphanCard.Instance.Thread with { Root = orphanCard.Instance.Thread.Root with { Id = hiddenId } };
-        await page.InvokeAsync(() => orphanCard.Instance.OnAttach!(forgedOrphan));
+        await page.InvokeAsync(() => orphanCard.Instance.Actions.Attach!(forgedOrphan));
         Assert.Equal([(NotThere, Severity.Error)], snackbar.ShownSnackbars.Select(s => (s.Message, s.Severity)));
 
         Assert.Equal(rowsBefore, await CountAnnotationsAsync(room));

@@ -148,13 +148,7 @@ public sealed class PermissionTableTests(AnnotateApp app, ITestOutputHelper outp
             var card = bunit.Render<ThreadCard>(ps => ps
                 .Add(p => p.Thread, new ThreadModel(root, null, null, replies))
                 .Add(p => p.Viewer, viewer)
-                .Add(p => p.OnReply, (_, _) => Task.FromResult<string?>(null))
-                .Add(p => p.OnEdit, (_, _) => Task.FromResult<string?>(null))
-                .Add(p => p.OnDelete, _ => Task.CompletedTask)
-                .Add(p => p.OnAttach, _ => Task.CompletedTask)
-                .Add(p => p.OnFeedback, (_, _) => Task.FromResult<string?>(null))
-                .Add(p => p.OnResolve, (_, _) => Task.CompletedTask)
-                .Add(p => p.OnExemplary, (_, _) => Task.CompletedTask));
+                .Add(p => p.Actions, ThreadActionsFor.Everything));
             var threadButtons = card.FindAll(".thread-footer button, .mud-paper > button.mud-button-root").Select(b => b.TextContent.Trim()).ToList();
             if (threadButtons.Contains("Reply")) shown.Add((root.Id, AnnotationAction.Reply));
             if (threadButtons.Contains("Give feedback")) shown.Add((root.Id, AnnotationAction.GiveFeedback));

@@ -1,6 +1,6 @@
 namespace Annotate.Web.Tests.Security;
 
-/// <summary>Test classes whose bounds are on time run in this collection, never beside other tests.</summary>
+/// <summary>Test classes whose bounds are on time (or on memory) run in this collection, never beside other tests.</summary>
 [CollectionDefinition(Collection, DisableParallelization = true)]
 public sealed class TimedTests
 {

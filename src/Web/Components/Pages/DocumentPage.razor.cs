@@ -66,14 +66,21 @@ public partial class DocumentPage
     private ITimer? clockTimer;
     private RedrawThrottle? throttle;
     private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(100);
-    private readonly Func<ThreadModel, string, Task<string?>> reply;
-    private readonly Func<ThreadModel, string, Task<string?>> feedback;
+    /// <summary>What the cards of the list offer, and those of the orphans (attaching too); made once, not on every render of every card.</summary>
+    private readonly ThreadActions actions;
+    private readonly ThreadActions orphanActions;
 
     public DocumentPage()
     {
-        // One reply path for both; made once, not on every render of every card.
-        reply = (thread, body) => ReplyAsync(thread, Motivations.Replying, body);
-        feedback = (thread, body) => ReplyAsync(thread, Motivations.Assessing, body);
+        // One reply path for both replies and feedback.
+        actions = new ThreadActions((thread, body) => ReplyAsync(thread, Motivations.Replying, body), EditAsync, DeleteAsync)
+        {
+            Select = EventCallback.Factory.Create<Guid>(this, SelectThreadAsync),
+            Feedback = (thread, body) => ReplyAsync(thread, Motivations.Assessing, body),
+            Resolve = ResolveAsync,
+            Exemplary = MarkExemplaryAsync,
+        };
+        orphanActions = actions with { Select = default, Attach = AttachAsync };
     }
 
     private string NewDraftKey => Drafts.Key(userId, "new", Id);

@@ -1,5 +1,4 @@
 using Annotate.Shared;
-using Annotate.Shared.Anchoring;
 using Annotate.Shared.Text;
 using Annotate.Web.Components.Documents;
 using Annotate.Web.Components.Threads;
@@ -14,18 +13,22 @@ namespace Annotate.Web.Components.Reading;
 /// a renderer; <c>DocumentPage</c> loads it, feeds it and draws it. Public because components take it as a
 /// parameter (the article draws it); what only the page uses stays internal.
 /// </summary>
-public sealed class Discussion
+/// <remarks>
+/// Issue 12: an open page may cost at most twice a bare one. So a page holds its threads as one list of
+/// references, in document order, to thread models that every page holding an equal one shares
+/// (<see cref="SharedReading"/>), and no index of its own by id or by key: a lookup walks the list, which is
+/// a few microseconds at 2,000 threads and happens once per event or click. What a page holds is still only
+/// what its reader loaded: nothing it shares can bring it a thread the visibility rule hides from them.
+/// </remarks>
+public sealed partial class Discussion
 {
-    private readonly Dictionary<Guid, AnnotationView> annotations = [];
-    /// <summary>Each thread's replies in time order, by the id of the thread's first annotation.</summary>
-    private readonly Dictionary<Guid, List<AnnotationView>> replies = [];
-    private readonly Dictionary<Guid, ThreadModel> models = [];
+    /// <summary>The threads placed on the text, in document order.</summary>
     private readonly List<ThreadModel> threads = [];
     private readonly List<ThreadModel> orphans = [];
-    private readonly Dictionary<Guid, string> keys = [];
-    private readonly Dictionary<string, Guid> byKey = [];
-    /// <summary>Per block, the threads whose passage reaches into it, in the order they came.</summary>
-    private List<HighlightLayout.Covering>[] covering = [];
+    /// <summary>What the reader sees here that no thread shows (rare): roots with no passage, replies whose thread is not here.</summary>
+    private readonly List<AnnotationView> loose = [];
+    /// <summary>Placed threads named in the marks by their long key, because another placed thread here has their short one (rare).</summary>
+    private readonly HashSet<Guid> longKeys = [];
     private string[] markup = [];
     private readonly HashSet<int> redraw = [];
     /// <summary>Feed events that came while the page loaded; null once it has caught up.</summary>
@@ -36,7 +39,7 @@ public sealed class Discussion
     public IReadOnlyList<TextBlock> Blocks { get; private set; } = [];
 
     /// <summary>
-    /// Each block's words and highlights as HTML (see <see cref="MarkedText"/>): a new list when any block
+    /// Each block as HTML, its words and highlights (see <see cref="MarkedText"/>): a new list when any block
     /// changed, holding the same string for every block that did not, so a redraw sends only what changed.
     /// </summary>
     public IReadOnlyList<string> Markup { get; private set; } = [];
@@ -48,9 +51,10 @@ public sealed class Discussion
     public IReadOnlyList<ThreadModel> Orphans => orphans;
 
     /// <summary>Annotations the reader sees here, threads and replies.</summary>
-    public int Count => annotations.Count;
+    public int Count { get; private set; }
 
-    public IEnumerable<AnnotationView> Annotations => annotations.Values;
+    public IEnumerable<AnnotationView> Annotations =>
+        threads.Concat(orphans).SelectMany(t => t.Replies.Prepend(t.Root)).Concat(loose);
 
     /// <summary>Placing threads on a new revision, as far as this reader's threads go (teachers only); null when nothing is being placed.</summary>
     internal AnchoringTally? Anchoring { get; private set; }
@@ -75,30 +79,32 @@ public sealed class Discussion
         // The text, its blocks and the annotations are the same for every page of the document: one copy of each.
         Text = SharedReading.Text(text);
         Blocks = SharedReading.Blocks(Text);
-        annotations.Clear();
-        replies.Clear();
-        models.Clear();
         threads.Clear();
         orphans.Clear();
+        loose.Clear();
+        longKeys.Clear();
+        var roots = new List<AnnotationView>();
+        // Only while loading: each thread's replies, by the id of its first annotation.
+        var repliesOf = new Dictionary<Guid, List<AnnotationView>>();
         foreach (var loaded in visible)
         {
             var annotation = SharedReading.Annotation(loaded);
-            annotations[annotation.Id] = annotation;
-            if (annotation.IsReply) RepliesOf(annotation.ThreadRootId).Add(annotation);
+            if (!annotation.IsReply) roots.Add(annotation);
+            else if (repliesOf.TryGetValue(annotation.ThreadRootId, out var list)) list.Add(annotation);
+            else repliesOf[annotation.ThreadRootId] = [annotation];
         }
-        foreach (var list in replies.Values) list.Sort(ByTime);
-        foreach (var root in annotations.Values)
+        Count = roots.Count + repliesOf.Values.Sum(list => list.Count);
+        foreach (var root in roots)
         {
-            if (root.IsReply || Model(root) is not { } model) continue;
-            (model.Span is null ? orphans : threads).Add(model);
+            var replies = repliesOf.Remove(root.Id, out var list) ? [.. list.Order(ByTime)] : Array.Empty<AnnotationView>();
+            Place(root, replies, inOrder: false);
         }
+        foreach (var unplaced in repliesOf.Values) loose.AddRange(unplaced);
         threads.Sort(InDocumentOrder);
         orphans.Sort(InDocumentOrder);
+        NameThreads();
 
-        covering = new List<HighlightLayout.Covering>[Blocks.Count];
-        for (var b = 0; b < covering.Length; b++) covering[b] = [];
         markup = new string[Blocks.Count];
-        foreach (var thread in threads) Cover(thread);
         for (var b = 0; b < markup.Length; b++) redraw.Add(b);
         Draw();
     }
@@ -110,17 +116,22 @@ public sealed class Discussion
         Load(Text, []);
     }
 
-    public bool Contains(Guid id) => annotations.ContainsKey(id);
+    public bool Contains(Guid id) =>
+        ThreadOf(id) is not null || loose.Exists(a => a.Id == id) || threads.Concat(orphans).Any(t => IndexOfReply(t, id) >= 0);
 
     /// <summary>The thread whose highlight has <paramref name="key"/> in the article's marks.</summary>
-    public Guid? ThreadOfKey(string key) => byKey.TryGetValue(key, out var id) && models.ContainsKey(id) ? id : null;
+    public Guid? ThreadOfKey(string key)
+    {
+        foreach (var thread in threads)
+            if (MarkedText.Names(key, thread.Id, longKeys.Contains(thread.Id))) return thread.Id;
+        return null;
+    }
 
     /// <summary>The key of a thread in the article's marks (its cards carry it too).</summary>
-    public string? KeyOf(Guid threadId) => keys.GetValueOrDefault(threadId);
+    public string? KeyOf(Guid threadId) => ThreadOf(threadId) is null ? null : MarkedText.KeyOf(threadId, longKeys.Contains(threadId));
 
     /// <summary>Where a thread is in <see cref="Threads"/>; -1 when it is not there.</summary>
-    public int IndexOf(Guid threadId) =>
-        models.TryGetValue(threadId, out var model) && model.Span is not null ? threads.BinarySearch(model, InDocumentOrder) : -1;
+    public int IndexOf(Guid threadId) => IndexIn(threads, threadId);
 
     /// <summary>
     /// What a feed event means for this page. Annotation events are applied here (those the reader may not
@@ -146,7 +157,7 @@ public sealed class Discussion
                 return FeedReaction.ReloadAccess;
             // Teachers only, and only their threads are counted: a count of all would tell how many are hidden.
             case AnchoringProgressEvent progress when viewer.IsTeacher:
-                if (Anchoring?.Revision != progress.Revision) Anchoring = new AnchoringTally(progress.Revision, annotations.Values);
+                if (Anchoring?.Revision != progress.Revision) Anchoring = new AnchoringTally(progress.Revision, Annotations);
                 Anchoring.Apply(progress);
                 if (Anchoring.Finished) Anchoring = null;
                 return FeedReaction.Draw;
@@ -182,137 +193,23 @@ public sealed class Discussion
         return changed;
     }
 
-    private bool Take(AnnotationEventKind kind, AnnotationView annotation)
+    private ThreadModel? ThreadOf(Guid rootId) =>
+        IndexIn(threads, rootId) is var at and >= 0 ? threads[at]
+        : IndexIn(orphans, rootId) is var orphan and >= 0 ? orphans[orphan]
+        : null;
+
+    private static int IndexIn(List<ThreadModel> list, Guid id)
     {
-        annotations.TryGetValue(annotation.Id, out var held);
-        if (kind == AnnotationEventKind.Deleted)
-        {
-            if (held is null) return false;
-            annotations.Remove(held.Id);
-            if (held.IsReply)
-            {
-                RepliesOf(held.ThreadRootId).RemoveAll(r => r.Id == held.Id);
-                Refresh(held.ThreadRootId);
-            }
-            else
-            {
-                // A thread goes with its replies.
-                Remove(held.Id);
-                if (replies.Remove(held.Id, out var gone))
-                    foreach (var reply in gone) annotations.Remove(reply.Id);
-            }
-        }
-        else
-        {
-            if (held is not null && (annotation.Version < held.Version || SharedReading.SameAs(held, annotation))) return false;
-            annotation = SharedReading.Annotation(annotation);
-            annotations[annotation.Id] = annotation;
-            if (annotation.IsReply)
-            {
-                var list = RepliesOf(annotation.ThreadRootId);
-                list.RemoveAll(r => r.Id == annotation.Id);
-                var at = list.BinarySearch(annotation, ByTime);
-                list.Insert(at < 0 ? ~at : at, annotation);
-                Refresh(annotation.ThreadRootId);
-            }
-            else
-            {
-                Remove(annotation.Id);
-                Add(annotation);
-            }
-        }
-        return true;
+        for (var i = 0; i < list.Count; i++)
+            if (list[i].Id == id) return i;
+        return -1;
     }
 
-    private void Add(AnnotationView root)
+    private static int IndexOfReply(ThreadModel thread, Guid id)
     {
-        if (Model(root) is not { } model) return;
-        var list = model.Span is null ? orphans : threads;
-        var at = list.BinarySearch(model, InDocumentOrder);
-        list.Insert(at < 0 ? ~at : at, model);
-        Cover(model);
-    }
-
-    private void Remove(Guid rootId)
-    {
-        if (!models.Remove(rootId, out var model)) return;
-        var list = model.Span is null ? orphans : threads;
-        var at = list.BinarySearch(model, InDocumentOrder);
-        if (at >= 0) list.RemoveAt(at);
-        if (model.Span is not { } span) return;
-        foreach (var b in BlocksOver(span))
-        {
-            covering[b].RemoveAll(c => c.Id == rootId);
-            redraw.Add(b);
-        }
-    }
-
-    /// <summary>A thread's replies changed: a new model in the same place (replies do not move a thread).</summary>
-    private void Refresh(Guid rootId)
-    {
-        if (!models.TryGetValue(rootId, out var model)) return;
-        var list = model.Span is null ? orphans : threads;
-        var at = list.BinarySearch(model, InDocumentOrder);
-        var refreshed = model with { Replies = RepliesOf(rootId).ToArray() };
-        models[rootId] = refreshed;
-        if (at >= 0) list[at] = refreshed;
-    }
-
-    /// <summary>A new model for a thread root, placed on the text; null for a root that has no passage at all.</summary>
-    private ThreadModel? Model(AnnotationView root)
-    {
-        if (root.Quote is null) return null;
-        var span = HighlightLayout.Find(Text, root);
-        if (!keys.ContainsKey(root.Id))
-        {
-            var key = MarkedText.Key(root.Id);
-            if (byKey.ContainsKey(key)) key = MarkedText.LongKey(root.Id);
-            keys[root.Id] = key;
-            byKey[key] = root.Id;
-        }
-        var model = new ThreadModel(root, span, span is { } s ? TextBlocks.ParagraphAt(Blocks, s.Start) : null,
-            replies.TryGetValue(root.Id, out var list) ? list.ToArray() : []);
-        models[root.Id] = model;
-        return model;
-    }
-
-    private void Cover(ThreadModel thread)
-    {
-        if (thread.Span is not { } span) return;
-        foreach (var b in BlocksOver(span))
-        {
-            covering[b].Add(HighlightLayout.Covering.Of(thread.Root, span));
-            redraw.Add(b);
-        }
-    }
-
-    /// <summary>Draws the blocks whose highlights changed; a new <see cref="Markup"/> list if any did.</summary>
-    private void Draw()
-    {
-        if (redraw.Count == 0) return;
-        foreach (var b in redraw)
-            markup[b] = SharedReading.Text(MarkedText.Html(Text, Blocks[b], HighlightLayout.SegmentsOver(Blocks[b], covering[b]), keys));
-        redraw.Clear();
-        Markup = [.. markup];
-    }
-
-    /// <summary>The indexes of the blocks a span reaches into (a binary search, then a walk).</summary>
-    private IEnumerable<int> BlocksOver(TextSpan span)
-    {
-        int low = 0, high = Blocks.Count - 1, first = Blocks.Count;
-        while (low <= high)
-        {
-            var middle = (low + high) / 2;
-            if (Blocks[middle].End > span.Start) { first = middle; high = middle - 1; }
-            else low = middle + 1;
-        }
-        for (var b = first; b < Blocks.Count && Blocks[b].Start < span.End; b++) yield return b;
-    }
-
-    private List<AnnotationView> RepliesOf(Guid rootId)
-    {
-        if (!replies.TryGetValue(rootId, out var list)) replies[rootId] = list = [];
-        return list;
+        for (var i = 0; i < thread.Replies.Count; i++)
+            if (thread.Replies[i].Id == id) return i;
+        return -1;
     }
 
     private static readonly Comparer<AnnotationView> ByTime = Comparer<AnnotationView>.Create((a, b) =>

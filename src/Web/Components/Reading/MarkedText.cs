@@ -6,11 +6,12 @@ using Annotate.Shared.Text;
 namespace Annotate.Web.Components.Reading;
 
 /// <summary>
-/// A block's words with their highlights, as the HTML inside its .block-text: the text exactly (only
-/// &amp;, &lt; and &gt; escaped, so the browser's text is the canonical text), and a &lt;mark&gt; for each run
-/// that threads cover. A block is drawn once per change of its highlights and handed to the renderer as one
-/// piece of markup: 2,000 threads make thousands of marks, which as elements of the render tree cost every
-/// page memory and every redraw a walk over all of them.
+/// A block of the article as HTML: its element (a paragraph with its number, or a heading) around a .block-text
+/// holding its words with their highlights: the text exactly (only &amp;, &lt; and &gt; escaped, so the browser's
+/// text is the canonical text), and a &lt;mark&gt; for each run that threads cover. A block is drawn once per
+/// change of its highlights and handed to the renderer as one piece of markup: 2,000 threads make thousands of
+/// marks, which as elements of the render tree cost every page memory and every redraw a walk over all of them;
+/// and the block's own elements as frames cost each open page about 11 frames a block, twice over (issue 12).
 /// </summary>
 internal static class MarkedText
 {
@@ -20,6 +21,9 @@ internal static class MarkedText
     /// <summary>Length of a short key: 62^5 (nearly 2^30) names, so that a page of 2,000 threads has two alike once in 500 pages.</summary>
     public const int KeyLength = 5;
 
+    /// <summary>How many short keys there are: 62^5.</summary>
+    private const ulong ShortKeys = 62UL * 62 * 62 * 62 * 62;
+
     /// <summary>
     /// The short name of a thread in the article's marks: 5 letters and digits from the last 48 bits of its id.
     /// Every thread is named in every mark over its passage, so the name is the bulk of a page with thousands of
@@ -28,28 +32,62 @@ internal static class MarkedText
     /// thread the same short name; a page gives the whole 32 digits instead to a thread whose 5 another of its
     /// threads has.
     /// </summary>
-    public static string Key(Guid thread)
+    public static string Key(Guid thread) => string.Create(KeyLength, ShortValue(thread), WriteShort);
+
+    /// <summary>What the short key of a thread stands for: two threads have the same short key when, and only when, this is the same.</summary>
+    public static ulong ShortValue(Guid thread)
     {
         Span<byte> bytes = stackalloc byte[16];
         thread.TryWriteBytes(bytes, bigEndian: true, out _);
-        var bits = BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]) & 0xFFFF_FFFF_FFFF;
-        return string.Create(KeyLength, bits, static (key, bits) =>
+        return (BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]) & 0xFFFF_FFFF_FFFF) % ShortKeys;
+    }
+
+    /// <summary>Whether <paramref name="key"/>, as found in a mark, names <paramref name="thread"/> (by its long key when <paramref name="isLong"/>).</summary>
+    public static bool Names(string key, Guid thread, bool isLong)
+    {
+        if (isLong) return Guid.TryParseExact(key, "N", out var id) && id == thread;
+        if (key.Length != KeyLength) return false;
+        ulong value = 0;
+        foreach (var c in key)
         {
-            for (var i = key.Length - 1; i >= 0; i--, bits /= (ulong)Digits.Length) key[i] = Digits[(int)(bits % (ulong)Digits.Length)];
-        });
+            var digit = Digits.IndexOf(c, StringComparison.Ordinal);
+            if (digit < 0) return false;
+            value = value * (ulong)Digits.Length + (ulong)digit;
+        }
+        return value == ShortValue(thread);
     }
 
     /// <summary>The long form, for the rare thread whose <see cref="Key"/> another thread on the page has already.</summary>
     public static string LongKey(Guid thread) => thread.ToString("N");
 
+    /// <summary>The key of a thread in the marks: its long key when <paramref name="isLong"/>, else its short one.</summary>
+    public static string KeyOf(Guid thread, bool isLong) => isLong ? LongKey(thread) : Key(thread);
+
     /// <summary>
-    /// The block's HTML. Each mark says how deep it is (class d1-d4), with class pl where only plain highlights meet,
-    /// and in data-t the keys of the threads there, innermost first (a click opens that one). Short names, because
-    /// a page of 2,000 threads has thousands of marks.
+    /// The block's HTML. A paragraph is <c>&lt;p class="block block-paragraph" id="p-N"&gt;</c> with its number in
+    /// a .pnum (hidden from assistive technology, outside the text), a heading <c>&lt;h2 class="block block-heading"&gt;</c>;
+    /// the words are in a .block-text whose data-start is the block's offset in the text. Each mark says how deep it
+    /// is (class d1-d4), with class pl where only plain highlights meet, and in data-t the keys of the threads there,
+    /// innermost first (a click opens that one). Short names, because a page of 2,000 threads has thousands of marks.
     /// </summary>
-    public static string Html(string text, TextBlock block, IReadOnlyList<HighlightLayout.Segment> segments, IReadOnlyDictionary<Guid, string> keys)
+    public static string Html(string text, TextBlock block, IReadOnlyList<HighlightLayout.Segment> segments, IReadOnlySet<Guid> longKeys)
     {
-        var html = new StringBuilder(block.End - block.Start + segments.Count * 32);
+        var html = new StringBuilder(block.End - block.Start + segments.Count * 32 + 120);
+        var start = block.Start.ToString(CultureInfo.InvariantCulture);
+        var paragraph = block.Kind == BlockKind.Paragraph;
+        if (paragraph)
+        {
+            var n = block.ParagraphNumber?.ToString(CultureInfo.InvariantCulture);
+            html.Append("<p class=\"block block-paragraph\" id=\"p-").Append(n).Append("\"><span class=\"pnum\" aria-hidden=\"true\">").Append(n).Append("</span>");
+        }
+        else html.Append("<h2 class=\"block block-heading\" id=\"b-").Append(start).Append("\">");
+        html.Append("<span class=\"block-text\" data-start=\"").Append(start).Append("\">");
+        Words(html, text, segments, longKeys);
+        return html.Append("</span>").Append(paragraph ? "</p>" : "</h2>").ToString();
+    }
+
+    private static void Words(StringBuilder html, string text, IReadOnlyList<HighlightLayout.Segment> segments, IReadOnlySet<Guid> longKeys)
+    {
         foreach (var segment in segments)
         {
             if (segment.Depth == 0)
@@ -58,14 +96,32 @@ internal static class MarkedText
                 continue;
             }
             html.Append("<mark class=\"d").Append(Math.Min(segment.Depth, 4).ToString(CultureInfo.InvariantCulture))
-                .Append(segment.OnlyHighlights ? " pl" : "").Append("\" data-t=\"").Append(keys[segment.Innermost!.Value]);
+                .Append(segment.OnlyHighlights ? " pl" : "").Append("\" data-t=\"");
+            AppendKey(html, segment.Innermost!.Value, longKeys);
             foreach (var thread in segment.Threads)
-                if (thread != segment.Innermost) html.Append(' ').Append(keys[thread]);
+                if (thread != segment.Innermost) AppendKey(html.Append(' '), thread, longKeys);
             html.Append("\">");
             Escape(html, text.AsSpan(segment.Start, segment.End - segment.Start));
             html.Append("</mark>");
         }
-        return html.ToString();
+    }
+
+    /// <summary>A thread's key written straight into the markup: thousands of marks, no string made for each.</summary>
+    private static void AppendKey(StringBuilder html, Guid thread, IReadOnlySet<Guid> longKeys)
+    {
+        if (longKeys.Contains(thread))
+        {
+            html.Append(LongKey(thread));
+            return;
+        }
+        Span<char> key = stackalloc char[KeyLength];
+        WriteShort(key, ShortValue(thread));
+        html.Append(key);
+    }
+
+    private static void WriteShort(Span<char> key, ulong value)
+    {
+        for (var i = key.Length - 1; i >= 0; i--, value /= (ulong)Digits.Length) key[i] = Digits[(int)(value % (ulong)Digits.Length)];
     }
 
     private static void Escape(StringBuilder html, ReadOnlySpan<char> words)

@@ -7,8 +7,12 @@ namespace Annotate.Web.Components.Threads;
 /// </summary>
 internal sealed class ThreadWindow
 {
-    /// <summary>Threads drawn before the browser has said anything (the server render): a screen and more.</summary>
-    public const int InitialSize = 20;
+    /// <summary>
+    /// Threads drawn before the browser has said anything (the server render and a circuit's first): a screen (eight
+    /// cards of about 190 px). The browser's first word draws the rest of the window; fewer cards in the first render
+    /// keep its batch small, and the server keeps buffers the size of the largest batch (issue 12, memory per page).
+    /// </summary>
+    public const int InitialSize = 8;
 
     /// <summary>Threads drawn beyond each edge of the view, so a short scroll or Tab finds them there.</summary>
     public const int Overscan = 6;

@@ -4,6 +4,7 @@ using Annotate.Shared.Text;
 using Annotate.Web.Components.Reading;
 using Annotate.Web.Features.Annotations;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using static Annotate.Web.Tests.Components.TestArticle;
 
 namespace Annotate.Web.Tests.Components.Reading;
@@ -12,7 +13,7 @@ public sealed class ArticleViewTests : MudComponentTest
 {
     private IRenderedComponent<ArticleView> RenderArticle(string text, IEnumerable<AnnotationView> annotations,
         ArticleView.SelectedPassage? selection = null, Action<ComponentParameterCollectionBuilder<ArticleView>>? more = null) =>
-        Context.Render<ArticleView>(ps =>
+        Live().Render<ArticleView>(ps =>
         {
             var discussion = new Discussion();
             discussion.Load(text, annotations);
@@ -21,6 +22,13 @@ public sealed class ArticleViewTests : MudComponentTest
               .Add(p => p.Selection, selection);
             more?.Invoke(ps);
         });
+
+    /// <summary>The context, rendering as a live circuit does (the article asks).</summary>
+    private BunitContext Live()
+    {
+        Context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return Context;
+    }
 
     /// <summary>Where a node inside a .block-text starts in the canonical text: the block's data-start plus the text before it.</summary>
     private static int OffsetOf(IElement mark)

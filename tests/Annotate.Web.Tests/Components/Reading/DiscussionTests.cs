@@ -242,9 +242,13 @@ public sealed class DiscussionTests
     public void Blocks_without_threads_are_their_words_escaped()
     {
         var discussion = new Discussion();
-        discussion.Load("Heading\n\nA < B && C > D", []);
+        discussion.Load("Heading\n\nA < B && C > D, as anyone who has read this far will have noticed by now.", []);
 
-        Assert.Equal(["Heading", "A &lt; B &amp;&amp; C &gt; D"], discussion.Markup);
+        Assert.Equal(
+            [
+                "<h2 class=\"block block-heading\" id=\"b-0\"><span class=\"block-text\" data-start=\"0\">Heading</span></h2>",
+                "<p class=\"block block-paragraph\" id=\"p-1\"><span class=\"pnum\" aria-hidden=\"true\">1</span><span class=\"block-text\" data-start=\"9\">A &lt; B &amp;&amp; C &gt; D, as anyone who has read this far will have noticed by now.</span></p>",
+            ], discussion.Markup);
     }
 
     // An import reaches an open page as one event: taken in whole, drawn once, as far as the reader may see it.
@@ -297,5 +301,66 @@ public sealed class DiscussionTests
 
         Assert.Equal(FeedReaction.DrawSoon, discussion.Receive(held, Ana));
         Assert.Equal([slogan.Id, character.Id], discussion.Threads.Select(t => t.Id));
+    }
+
+    /// <summary>Two thread ids whose short keys are the same: the same last 48 bits.</summary>
+    private static (Guid First, Guid Second) Alike()
+    {
+        var first = Guid.NewGuid();
+        var bytes = first.ToByteArray(bigEndian: true);
+        bytes[0] ^= 0xFF;
+        return (first, new Guid(bytes, bigEndian: true));
+    }
+
+    [Fact]
+    public void Of_two_threads_with_the_same_short_key_the_later_in_the_text_goes_by_its_long_key()
+    {
+        var (first, second) = Alike();
+        Assert.Equal(MarkedText.Key(first), MarkedText.Key(second));
+        var early = slogan with { Id = first };
+        var late = character with { Id = second };
+        // "their international character" comes after the slogan in the text.
+        var discussion = Loaded(late, early);
+
+        Assert.Equal(MarkedText.Key(first), discussion.KeyOf(first));
+        Assert.Equal(MarkedText.LongKey(second), discussion.KeyOf(second));
+        Assert.Equal(first, discussion.ThreadOfKey(MarkedText.Key(first)));
+        Assert.Equal(second, discussion.ThreadOfKey(MarkedText.LongKey(second)));
+        Assert.Contains($"data-t=\"{MarkedText.LongKey(second)}\"", string.Concat(discussion.Markup), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_live_thread_whose_short_key_another_has_goes_by_its_long_key_and_keeps_it_when_edited()
+    {
+        var (first, second) = Alike();
+        var discussion = Loaded(character with { Id = first });
+        var arriving = slogan with { Id = second };
+
+        discussion.Apply(AnnotationEventKind.Created, arriving);
+        discussion.Apply(AnnotationEventKind.Updated, arriving with { Body = "Edited.", Version = 2 });
+
+        Assert.Equal(MarkedText.Key(first), discussion.KeyOf(first));
+        Assert.Equal(MarkedText.LongKey(second), discussion.KeyOf(second));
+        Assert.Equal(second, discussion.ThreadOfKey(MarkedText.LongKey(second)));
+        // The first goes by its short key: its long one names nothing here.
+        Assert.Null(discussion.ThreadOfKey(MarkedText.LongKey(first)));
+    }
+
+    [Fact]
+    public void A_reply_whose_thread_is_not_on_the_page_is_counted_and_joins_its_thread_when_that_arrives()
+    {
+        var reply = Reply(character, "Their class character.");
+        var discussion = Loaded(slogan, reply);
+
+        Assert.Equal(2, discussion.Count);
+        Assert.True(discussion.Contains(reply.Id));
+        Assert.Equal([slogan.Id], discussion.Threads.Select(t => t.Id));
+
+        // Ben made his thread (private until now) visible to the seminar: to Ana it arrives as new.
+        var wasPrivate = character with { Visibility = Visibility.Private, Access = character.Access with { Visibility = Visibility.Private } };
+        Assert.Equal(FeedReaction.DrawSoon, discussion.Receive(new AnnotationEvent(AnnotationEventKind.Updated, character, wasPrivate), Ana));
+
+        Assert.Equal([reply.Id], discussion.Threads.Single(t => t.Id == character.Id).Replies.Select(r => r.Id));
+        Assert.Equal(3, discussion.Count);
     }
 }

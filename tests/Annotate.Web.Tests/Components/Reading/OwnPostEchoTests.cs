@@ -20,7 +20,7 @@ public sealed class OwnPostEchoTests(AnnotateApp app) : IClassFixture<AnnotateAp
         var page = open.Component;
         ThreadCard Card() => page.FindComponents<ThreadCard>().Single(c => c.Instance.Thread.Root.Body == "A's question.").Instance;
 
-        var error = await page.InvokeAsync(() => Card().OnReply(Card().Thread, "My own answer."));
+        var error = await page.InvokeAsync(() => Card().Actions.Reply(Card().Thread, "My own answer."));
         Assert.Null(error);
         var afterReply = Card().Thread;
         Assert.Equal("My own answer.", Assert.Single(afterReply.Replies).Body);

@@ -1,3 +1,4 @@
+using Annotate.Data.Entities;
 using Annotate.Shared;
 using Annotate.Web.Components.Reading;
 using Annotate.Web.Features.Annotations;
@@ -16,6 +17,10 @@ public sealed class SharedReadingTests
     private readonly AnnotationView character = Thread(Excerpt, "their international character", body: "What character?");
     private readonly AnnotationView note = Thread(Excerpt, "brutal conquests", body: "My own note.", visibility: Visibility.Private);
 
+    private static readonly Viewer Ana = new("ana-id", SeminarRole.Student, null);
+    private static readonly Viewer Ben = new("ben-id", SeminarRole.Student, null);
+    private static readonly Viewer Teacher = new("teacher-id", SeminarRole.Teacher, null);
+
     /// <summary>A page's own load: the text and every annotation freshly made, as a query makes them.</summary>
     private static Discussion Page(params AnnotationView[] visible)
     {
@@ -23,6 +28,16 @@ public sealed class SharedReadingTests
         discussion.Load(new string(Excerpt.AsSpan()), visible.Select(a => a with { Tags = [.. a.Tags] }));
         return discussion;
     }
+
+    /// <summary>The page of <paramref name="viewer"/>: of <paramref name="all"/>, what the visibility rule lets them load.</summary>
+    private static Discussion PageOf(Viewer viewer, params AnnotationView[] all) => Page([.. all.Where(a => a.CanBeSeenBy(viewer))]);
+
+    /// <summary>Feedback for Ana in <paramref name="root"/>'s thread: only she and the teachers may see it.</summary>
+    private static AnnotationView FeedbackForAna(AnnotationView root) => Reply(root, "Argue it from the text.", authorId: "teacher-id", authorName: "Teacher", created: root.Created.AddMinutes(5)) with
+    {
+        Motivation = Annotate.Shared.W3c.Motivations.Assessing,
+        Access = new VisibilityFacts("teacher-id", root.Visibility, null, AddresseeId: "ana-id"),
+    };
 
     [Fact]
     public void Two_pages_of_a_document_hold_one_copy_of_its_text_blocks_annotations_and_markup()
@@ -73,5 +88,83 @@ public sealed class SharedReadingTests
         live.Apply(AnnotationEventKind.Updated, edited with { Tags = [.. edited.Tags] });
 
         Assert.Same(reloaded.Threads.Single().Root, live.Threads.Single().Root);
+    }
+
+    [Fact]
+    public void Pages_that_load_the_same_threads_hold_the_same_thread_models_and_no_copies_of_them()
+    {
+        var first = Page(slogan, character, Reply(character, "Their class character."));
+        var second = Page(slogan, character, first.Threads[1].Replies[0]);
+
+        Assert.All(Enumerable.Range(0, 2), t => Assert.Same(first.Threads[t], second.Threads[t]));
+    }
+
+    [Fact]
+    public void A_thread_with_feedback_for_one_student_is_shared_only_as_far_as_each_reader_sees_it()
+    {
+        var feedback = FeedbackForAna(slogan);
+        var bensReply = Reply(slogan, "I disagree.");
+        var all = new[] { slogan, feedback, bensReply, note, character };
+
+        var teacher = PageOf(Teacher, all);
+        var ana = PageOf(Ana, all);
+        var ben = PageOf(Ben, all);
+
+        // The teacher and Ana see the feedback, Ben does not: his page holds another model of the thread, without it.
+        Assert.Same(teacher.Threads.Single(t => t.Id == slogan.Id), ana.Threads.Single(t => t.Id == slogan.Id));
+        var bens = ben.Threads.Single(t => t.Id == slogan.Id);
+        Assert.Equal([bensReply.Id], bens.Replies.Select(r => r.Id));
+        Assert.False(ben.Contains(feedback.Id));
+        Assert.DoesNotContain(ben.Annotations, a => a.Id == feedback.Id || a.Id == note.Id);
+        Assert.Equal(3, ben.Count);
+
+        // Ana's private note is in her page only, though the teacher's and Ben's pages hold models of its neighbours.
+        Assert.Null(ben.KeyOf(note.Id));
+        Assert.Null(ben.ThreadOfKey(MarkedText.Key(note.Id)));
+        Assert.DoesNotContain(ben.Markup, html => html.Contains(MarkedText.Key(note.Id), StringComparison.Ordinal));
+
+        // A live reply reaches every page, each as far as its reader sees the thread: Ben's still without the feedback.
+        var answer = Reply(slogan, "Then argue it.", authorId: "ana-id", authorName: "Ana", created: bensReply.Created.AddMinutes(5));
+        foreach (var (page, viewer) in new[] { (teacher, Teacher), (ana, Ana), (ben, Ben) })
+            page.Receive(new AnnotationEvent(AnnotationEventKind.Created, answer), viewer);
+
+        Assert.Equal([bensReply.Id, answer.Id], ben.Threads.Single(t => t.Id == slogan.Id).Replies.Select(r => r.Id));
+        Assert.Equal([feedback.Id, bensReply.Id, answer.Id], ana.Threads.Single(t => t.Id == slogan.Id).Replies.Select(r => r.Id));
+        Assert.Same(teacher.Threads.Single(t => t.Id == slogan.Id), ana.Threads.Single(t => t.Id == slogan.Id));
+    }
+
+    [Fact]
+    public void A_thread_a_reader_may_no_longer_see_leaves_their_page_while_the_others_keep_it()
+    {
+        var all = new[] { slogan, character };
+        var ana = PageOf(Ana, all);
+        var teacher = PageOf(Teacher, all);
+        var hidden = character with { Visibility = Visibility.Teachers, Access = character.Access with { AuthorId = "ben-id", Visibility = Visibility.Teachers }, Version = 2 };
+
+        var changed = new AnnotationEvent(AnnotationEventKind.Updated, hidden, character);
+        ana.Receive(changed, Ana);
+        teacher.Receive(changed, Teacher);
+
+        Assert.Equal([slogan.Id], ana.Threads.Select(t => t.Id));
+        Assert.False(ana.Contains(character.Id));
+        Assert.DoesNotContain(ana.Markup, html => html.Contains(MarkedText.Key(character.Id), StringComparison.Ordinal));
+        Assert.Equal(Visibility.Teachers, teacher.Threads.Single(t => t.Id == character.Id).Root.Visibility);
+    }
+
+    [Fact]
+    public void The_annotations_of_one_author_hold_one_copy_of_their_name_id_and_motivation()
+    {
+        // As a query makes them: a string of each for every row.
+        var first = Thread(Excerpt, "Proletarians of all countries unite!", authorId: new string("ben-id"), authorName: new string("Ben"));
+        var second = Thread(Excerpt, "brutal conquests", authorId: new string("ben-id"), authorName: new string("Ben"));
+
+        var page = Page(first, second);
+
+        var (a, b) = (page.Threads[0].Root, page.Threads[1].Root);
+        Assert.Equal("ben-id", a.AuthorId);
+        Assert.Same(a.AuthorId, b.AuthorId);
+        Assert.Same(a.AuthorName, b.AuthorName);
+        Assert.Same(a.Motivation, b.Motivation);
+        Assert.Same(a.AuthorId, b.Access.AuthorId);
     }
 }

@@ -2,6 +2,7 @@ using Annotate.Shared;
 using Annotate.Shared.Text;
 using Annotate.Web.Components.Threads;
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.Tests.Infrastructure;
 using Bunit;
 using static Annotate.Web.Tests.Components.TestArticle;
 
@@ -30,11 +31,11 @@ public sealed class DeletedAuthorThreadCardTests : MudComponentTest
             .Add(p => p.Thread, new ThreadModel(Root, span, paragraph, [Reply(Root, "Ben's reply stays.")]))
             .Add(p => p.Viewer, new Viewer(viewer, isTeacher ? SeminarRole.Teacher : SeminarRole.Student, null))
             .Add(p => p.Now, Root.Created.AddDays(7))
-            .Add(p => p.OnReply, (_, _) => Task.FromResult<string?>(null))
-            .Add(p => p.OnEdit, (_, _) => Task.FromResult<string?>(null))
-            .Add(p => p.OnDelete, _ => Task.CompletedTask)
-            .Add(p => p.OnFeedback, (_, _) => Task.FromResult<string?>(null))
-            .Add(p => p.OnExemplary, (_, _) => Task.CompletedTask));
+            .Add(p => p.Actions, ThreadActionsFor.Tests with
+            {
+                Feedback = (_, _) => Task.FromResult<string?>(null),
+                Exemplary = (_, _) => Task.CompletedTask,
+            }));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Annotate.Shared.Anchoring;
 using Annotate.Shared.Text;
 using Annotate.Web.Components.Threads;
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.Tests.Infrastructure;
 using Bunit;
 using static Annotate.Web.Tests.Components.TestArticle;
 
@@ -18,9 +19,7 @@ public sealed class ImportedThreadCardTests : MudComponentTest
         return Context.Render<ThreadCard>(ps => ps
             .Add(p => p.Thread, new ThreadModel(root, span, paragraph, replies))
             .Add(p => p.Viewer, new Viewer("someone-else", SeminarRole.Student, null))
-            .Add(p => p.OnReply, (_, _) => Task.FromResult<string?>(null))
-            .Add(p => p.OnEdit, (_, _) => Task.FromResult<string?>(null))
-            .Add(p => p.OnDelete, _ => Task.CompletedTask));
+            .Add(p => p.Actions, ThreadActionsFor.Tests));
     }
 
     [Fact]
@@ -48,13 +47,13 @@ public sealed class ImportedThreadCardTests : MudComponentTest
         var cut = Context.Render<ThreadCard>(ps => ps
             .Add(p => p.Thread, new ThreadModel(imported, null, null, []))
             .Add(p => p.Viewer, new Viewer("bob-id", SeminarRole.Student, null))
-            .Add(p => p.OnReply, (_, _) => Task.FromResult<string?>(null))
-            .Add(p => p.OnEdit, (_, _) => Task.FromResult<string?>(null))
-            .Add(p => p.OnDelete, _ => Task.CompletedTask)
-            .Add(p => p.OnAttach, thread =>
+            .Add(p => p.Actions, ThreadActionsFor.Tests with
             {
-                attached.Add(thread.Id);
-                return Task.CompletedTask;
+                Attach = thread =>
+                {
+                    attached.Add(thread.Id);
+                    return Task.CompletedTask;
+                },
             }));
 
         Assert.Equal(Quote, cut.Find(".thread-quote q").TextContent);

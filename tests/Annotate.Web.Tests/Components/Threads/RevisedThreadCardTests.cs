@@ -1,6 +1,7 @@
 using Annotate.Shared;
 using Annotate.Web.Components.Threads;
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.Tests.Infrastructure;
 using Bunit;
 using static Annotate.Web.Tests.Components.TestArticle;
 
@@ -15,13 +16,13 @@ public sealed class RevisedThreadCardTests : MudComponentTest
         Context.Render<ThreadCard>(ps => ps
             .Add(p => p.Thread, new ThreadModel(root, root.Orphan ? null : SpanOf(Excerpt, root.Quote!.Exact), null, []))
             .Add(p => p.Viewer, new Viewer(currentUserId, isTeacher ? SeminarRole.Teacher : SeminarRole.Student, null))
-            .Add(p => p.OnReply, (_, _) => Task.FromResult<string?>(null))
-            .Add(p => p.OnEdit, (_, _) => Task.FromResult<string?>(null))
-            .Add(p => p.OnDelete, _ => Task.CompletedTask)
-            .Add(p => p.OnAttach, thread =>
+            .Add(p => p.Actions, ThreadActionsFor.Tests with
             {
-                attached.Add(thread.Id);
-                return Task.CompletedTask;
+                Attach = thread =>
+                {
+                    attached.Add(thread.Id);
+                    return Task.CompletedTask;
+                },
             }));
 
     [Fact]

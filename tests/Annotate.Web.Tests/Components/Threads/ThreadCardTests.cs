@@ -3,6 +3,7 @@ using Annotate.Shared;
 using Annotate.Shared.Text;
 using Annotate.Web.Components.Threads;
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.Tests.Infrastructure;
 using Bunit;
 using static Annotate.Web.Tests.Components.TestArticle;
 
@@ -29,21 +30,22 @@ public sealed class ThreadCardTests : MudComponentTest
             .Add(p => p.Thread, new ThreadModel(root, span, paragraph, threadReplies))
             .Add(p => p.Viewer, new Viewer(currentUserId, isTeacher ? SeminarRole.Teacher : SeminarRole.Student, null))
             .Add(p => p.Now, root.Created.AddMinutes(5))
-            .Add(p => p.OnReply, (thread, body) =>
-            {
-                replies.Add((thread.Id, body));
-                return Task.FromResult<string?>(null);
-            })
-            .Add(p => p.OnEdit, (annotation, submission) =>
-            {
-                edits.Add((annotation.Id, submission));
-                return Task.FromResult<string?>(null);
-            })
-            .Add(p => p.OnDelete, annotation =>
-            {
-                deleted.Add(annotation.Id);
-                return Task.CompletedTask;
-            }));
+            .Add(p => p.Actions, new ThreadActions(
+                (thread, body) =>
+                {
+                    replies.Add((thread.Id, body));
+                    return Task.FromResult<string?>(null);
+                },
+                (annotation, submission) =>
+                {
+                    edits.Add((annotation.Id, submission));
+                    return Task.FromResult<string?>(null);
+                },
+                annotation =>
+                {
+                    deleted.Add(annotation.Id);
+                    return Task.CompletedTask;
+                })));
     }
 
     private static IReadOnlyList<string> ButtonsOf(IElement scope) =>
@@ -93,7 +95,7 @@ public sealed class ThreadCardTests : MudComponentTest
     }
 
     [Fact]
-    public void Delete_hands_the_annotation_to_OnDelete()
+    public void Delete_hands_the_annotation_to_the_delete_action()
     {
         var cut = RenderCard(Author);
 
@@ -133,4 +135,30 @@ public sealed class ThreadCardTests : MudComponentTest
         Assert.Empty(cut.FindAll("textarea"));
         Assert.Equal(["Edit", "Delete"], ButtonsOf(cut.Find(".thread-actions")));
     }
+
+    [Fact]
+    public void A_card_redrawn_for_a_new_place_in_the_list_keeps_the_handlers_of_its_quote_and_thread_buttons()
+    {
+        // A teacher's card, with every thread action offered: the most buttons a card has.
+        var cut = Context.Render<ThreadCard>(ps => ps
+            .Add(p => p.Thread, new ThreadModel(root, SpanOf(Excerpt, root.Quote!.Exact), 2, [Reply(root, "A reply.")]))
+            .Add(p => p.Viewer, new Viewer(Teacher, SeminarRole.Teacher, null))
+            .Add(p => p.Position, 3)
+            .Add(p => p.SetSize, 40)
+            .Add(p => p.Actions, ThreadActionsFor.Everything));
+        var handlers = Handlers(cut);
+        Assert.Equal(["Reply", "Resolve"], ButtonsOf(cut.Find(".thread-footer")));
+
+        // A thread posted further up the text: the card moves down the list.
+        cut.Render(ps => ps.Add(p => p.Position, 4).Add(p => p.SetSize, 41));
+
+        Assert.Equal("4", cut.Find("[role=article]").GetAttribute("aria-posinset"));
+        // The same handlers: the browser is sent the card's new place, not a new handler for each button of each card
+        // that moved. (The buttons of each post act on that post, so theirs are made with each drawing.)
+        Assert.Equal(handlers, Handlers(cut));
+    }
+
+    /// <summary>The ids the renderer gave the handlers of the quote and the thread's own buttons (bUnit shows them as blazor:onclick).</summary>
+    private static List<string> Handlers(IRenderedComponent<ThreadCard> cut) =>
+        cut.FindAll(".thread-quote, .thread-footer button").Select(b => $"{b.TextContent.Trim()}={b.GetAttribute("blazor:onclick")}").ToList();
 }

@@ -1,6 +1,7 @@
 using Annotate.Shared;
 using Annotate.Web.Components.Threads;
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.Tests.Infrastructure;
 using Bunit;
 using static Annotate.Web.Tests.Components.TestArticle;
 
@@ -13,10 +14,7 @@ public sealed class ThreadCardTrustTests : MudComponentTest
         Context.Render<ThreadCard>(ps => ps
             .Add(p => p.Thread, new ThreadModel(root, SpanOf(Excerpt, root.Quote!.Exact), null, []))
             .Add(p => p.Viewer, viewer)
-            .Add(p => p.OnReply, (_, _) => Task.FromResult<string?>(null))
-            .Add(p => p.OnEdit, (_, _) => Task.FromResult<string?>(null))
-            .Add(p => p.OnDelete, _ => Task.CompletedTask)
-            .Add(p => p.OnFeedback, (_, _) => Task.FromResult<string?>(null)));
+            .Add(p => p.Actions, ThreadActionsFor.Tests with { Feedback = (_, _) => Task.FromResult<string?>(null) }));
 
     [Fact]
     public void An_image_in_a_comment_is_shown_as_a_link_to_it_and_not_loaded()
