@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Annotate.Shared;
+using Annotate.Web.Features.Notifications;
 using Annotate.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Annotate.Web.Tests.Notifications;
 
@@ -131,5 +134,22 @@ public sealed class NotificationAudienceTests(AnnotateApp app) : IClassFixture<A
         Assert.DoesNotContain("Read ¶ 4.", string.Concat(after.Select(n => n.GetRawText())));
         Assert.DoesNotContain("The Manifesto", string.Concat(after.Select(n => n.GetRawText())));
         Assert.Equal(0, await room.StudentA.UnreadCountAsync());
+    }
+
+    [Fact]
+    public async Task The_editor_offers_only_members_who_would_see_the_annotation()
+    {
+        var room = await app.CreateClassroomAsync();
+        var candidates = app.Services.GetRequiredService<MentionCandidates>();
+
+        async Task<List<string>> OfferedAsync(Visibility visibility, string? addressee = null) =>
+            [.. (await candidates.ForAsync(room.DocumentId, new VisibilityFacts(room.StudentA.Id, visibility, null, addressee), room.StudentA.Id)).Select(c => c.UserId)];
+
+        Assert.Equal(new[] { room.StudentB.Id, room.Teacher.Id }.Order(), (await OfferedAsync(Visibility.Seminar)).Order());
+        Assert.Equal([room.Teacher.Id], await OfferedAsync(Visibility.Teachers));
+        Assert.Empty(await OfferedAsync(Visibility.Private));
+        Assert.DoesNotContain(room.Outsider.Id, await OfferedAsync(Visibility.Seminar));
+        // Feedback for B, written by the teacher: B and no other student.
+        Assert.Equal([room.StudentB.Id], (await candidates.ForAsync(room.DocumentId, new VisibilityFacts(room.Teacher.Id, Visibility.Teachers, null, room.StudentB.Id), room.Teacher.Id)).Select(c => c.UserId).ToList());
     }
 }

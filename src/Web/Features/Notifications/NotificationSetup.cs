@@ -13,6 +13,7 @@ internal static class NotificationSetup
         services.AddSingleton<NotificationPreferences>();
         services.AddSingleton<NotificationMail>();
         services.AddSingleton<MentionCheck>();
+        services.AddSingleton<MentionCandidates>();
         services.AddSingleton<AnnouncementService>();
         services.AddSingleton<UnsubscribeTokens>();
         services.AddSingleton<DigestService>();
