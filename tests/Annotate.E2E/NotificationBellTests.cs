@@ -35,6 +35,7 @@ public sealed class NotificationBellTests(AppFixture app, ITestOutputHelper outp
         await teacher.Page.GetByRole(AriaRole.Textbox, new() { Name = "Announcement" }).FillAsync(words);
         await teacher.Page.GetByRole(AriaRole.Button, new() { Name = "Announce", Exact = true }).ClickAsync();
         await Expect(teacher.Page.GetByText("Announced: the other members")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(teacher.Page, "seminar-announce.png", output);
 
         var counted = student.Page.GetByRole(AriaRole.Button, new() { Name = "Notifications, 1 unread" });
         await Expect(counted).ToBeVisibleAsync();
@@ -51,5 +52,11 @@ public sealed class NotificationBellTests(AppFixture app, ITestOutputHelper outp
 
         await panel.GetByRole(AriaRole.Button, new() { Name = "Mark all read" }).ClickAsync();
         await Expect(student.Page.GetByRole(AriaRole.Button, new() { Name = "Notifications, none unread" })).ToBeVisibleAsync();
+
+        // Where the panel's link leads: the settings, one row per seminar, and the mail choices (this server sends none).
+        await student.Page.GotoAsync(new Uri(app.RootUri, "settings/notifications").ToString());
+        await Expect(student.Page.GetByRole(AriaRole.Heading, new() { Name = "Bell seminar" })).ToBeVisibleAsync();
+        await Expect(student.Page.GetByText("This server sends no e-mail")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(student.Page, "notification-settings.png", output);
     }
 }
