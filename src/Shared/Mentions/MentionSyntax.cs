@@ -28,7 +28,7 @@ public static class MentionSyntax
             if (UserIdOf(link) is not { } userId) continue;
             var at = link.Span.Start - 1;
             if (at < 0 || markdown[at] != '@') continue;
-            mentions.Add(new Mention(userId, Label(link), at, link.Span.End - at + 1));
+            mentions.Add(new Mention(userId, Text.LinkText.Of(link), at, link.Span.End - at + 1));
         }
         return mentions;
     }
@@ -51,21 +51,5 @@ public static class MentionSyntax
             name.Append(c);
         }
         return $"@[{name}]({Scheme}{userId})";
-    }
-
-    /// <summary>The link's words as plain text.</summary>
-    public static string Label(LinkInline link)
-    {
-        var text = new System.Text.StringBuilder();
-        foreach (var inline in link.Descendants<Inline>())
-        {
-            switch (inline)
-            {
-                case LiteralInline literal: text.Append(literal.Content.ToString()); break;
-                case CodeInline code: text.Append(code.Content); break;
-                case LineBreakInline: text.Append(' '); break;
-            }
-        }
-        return text.ToString().Trim();
     }
 }

@@ -13,9 +13,6 @@ public static class NotificationLevels
     /// <summary>The API's name of a kind: <c>reply</c>, <c>mention</c>, …</summary>
     public static string Name(this NotificationKind kind) => kind.ToString().ToLowerInvariant();
 
-    public static NotificationKind? KindNamed(string? name) =>
-        Enum.TryParse<NotificationKind>(name, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !name!.Any(char.IsDigit) ? kind : null;
-
     /// <summary>The API's name of a level: <c>everything</c>, <c>replies-and-mentions</c>, <c>nothing</c>.</summary>
     public static string Name(this NotificationLevel level) => level switch
     {

@@ -29,7 +29,7 @@ internal sealed class ImageLinkRenderer : LinkInlineRenderer
             base.Write(renderer, link);
             return;
         }
-        var alt = AltText(link);
+        var alt = LinkText.Of(link);
         var label = alt.Length == 0 ? "image" : alt;
         var target = ImageSource.Of(link.GetDynamicUrl?.Invoke() ?? link.Url);
         if (!renderer.EnableHtmlForInline)
@@ -63,7 +63,7 @@ internal sealed class ImageLinkRenderer : LinkInlineRenderer
 
     private static void WriteMention(HtmlRenderer renderer, LinkInline link)
     {
-        var name = Mentions.MentionSyntax.Label(link);
+        var name = LinkText.Of(link);
         if (!renderer.EnableHtmlForInline)
         {
             renderer.WriteEscape(name);
@@ -79,21 +79,5 @@ internal sealed class ImageLinkRenderer : LinkInlineRenderer
         for (var parent = inline.Parent; parent is not null; parent = parent.Parent)
             if (parent is LinkInline { IsImage: false }) return true;
         return false;
-    }
-
-    /// <summary>The image's description as plain text (its alt text), whatever markup it was written with.</summary>
-    private static string AltText(LinkInline image)
-    {
-        var text = new System.Text.StringBuilder();
-        foreach (var inline in image.Descendants<Inline>())
-        {
-            switch (inline)
-            {
-                case LiteralInline literal: text.Append(literal.Content.ToString()); break;
-                case CodeInline code: text.Append(code.Content); break;
-                case LineBreakInline: text.Append(' '); break;
-            }
-        }
-        return string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 }

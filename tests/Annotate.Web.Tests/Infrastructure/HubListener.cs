@@ -23,17 +23,26 @@ public sealed class HubListener : IAsyncDisposable
     private readonly Channel<HubEvent> incoming = Channel.CreateUnbounded<HubEvent>();
     private readonly List<HubEvent> received = [];
 
+    // A user's notifications come on every connection of theirs, joined or not, at their own moment (made in the
+    // background): kept apart, so that what a test asserts about a document's events is not muddled by them.
+    private readonly Channel<HubEvent> notifications = Channel.CreateUnbounded<HubEvent>();
+    private readonly List<HubEvent> notificationsReceived = [];
+
     private HubListener(HubConnection connection)
     {
         Connection = connection;
-        foreach (var name in new[] { Created, Updated, Deleted, Notification })
+        foreach (var name in new[] { Created, Updated, Deleted })
             connection.On<JsonElement>(name, payload => incoming.Writer.TryWrite(new HubEvent(name, payload)));
+        connection.On<JsonElement>(Notification, payload => notifications.Writer.TryWrite(new HubEvent(Notification, payload)));
     }
 
     public HubConnection Connection { get; }
 
     /// <summary>Every event taken so far by <see cref="WaitForAsync"/>, the awaited one included.</summary>
     public IReadOnlyList<HubEvent> Received => received;
+
+    /// <summary>Every <c>notificationCreated</c> taken so far by <see cref="WaitForAsync(string, Func{HubEvent, bool}, string)"/>.</summary>
+    public IReadOnlyList<HubEvent> NotificationsReceived => notificationsReceived;
 
     /// <summary>
     /// Connects through the test server's handler (long polling: TestServer has no real sockets) with
@@ -66,14 +75,14 @@ public sealed class HubListener : IAsyncDisposable
         {
             while (true)
             {
-                var next = await incoming.Reader.ReadAsync(timeout.Token);
-                received.Add(next);
+                var next = await (name == Notification ? notifications : incoming).Reader.ReadAsync(timeout.Token);
+                (name == Notification ? notificationsReceived : received).Add(next);
                 if (next.Name == name && match(next)) return next;
             }
         }
         catch (OperationCanceledException)
         {
-            Assert.Fail($"No {name} for {what} within {Timeout.TotalSeconds} s. Received: {string.Join(", ", received)}");
+            Assert.Fail($"No {name} for {what} within {Timeout.TotalSeconds} s. Received: {string.Join(", ", name == Notification ? notificationsReceived : received)}");
             throw;
         }
     }

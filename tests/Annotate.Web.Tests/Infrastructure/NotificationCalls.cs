@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Annotate.Web.Tests.Infrastructure;
 
@@ -45,6 +46,21 @@ public static class NotificationCalls
 
     public static async Task<int> UnreadCountAsync(this ApiUser user) =>
         (await (await user.Http.GetAsync("/api/notifications/unread-count")).JsonAsync()).GetProperty("count").GetInt32();
+
+    /// <summary>
+    /// Waits (up to 10 s) until the app has made every notification of what was done so far: for a test that compares
+    /// the database before and after, so that notifications made in the background do not count as a change.
+    /// </summary>
+    public static async Task NotificationsSettledAsync(this AnnotateApp app)
+    {
+        var queue = app.Services.GetRequiredService<Annotate.Web.Features.Notifications.NotificationQueue>();
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (queue.Pending > 0)
+        {
+            Assert.True(DateTime.UtcNow < until, "Notifications were still being made after 10 s.");
+            await Task.Delay(20);
+        }
+    }
 
     /// <summary>A mention as the editor writes it.</summary>
     public static string Mention(this ApiUser user) => $"@[{user.DisplayName}](user:{user.Id})";

@@ -29,13 +29,23 @@ internal sealed class NotificationQueue(ILogger<NotificationQueue> logger)
     private readonly Channel<Request> channel = Channel.CreateBounded<Request>(
         new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
+    private int pending;
+
     internal ChannelReader<Request> Reader => channel.Reader;
+
+    /// <summary>Requests offered and not yet handled to the end (waiting, or being handled now).</summary>
+    public int Pending => Volatile.Read(ref pending);
 
     public void Offer(Request request)
     {
-        if (!channel.Writer.TryWrite(request))
-            logger.LogError("The notification queue is full ({Capacity} waiting): {Request} notifies nobody.", Capacity, request);
+        Interlocked.Increment(ref pending);
+        if (channel.Writer.TryWrite(request)) return;
+        Interlocked.Decrement(ref pending);
+        logger.LogError("The notification queue is full ({Capacity} waiting): {Request} notifies nobody.", Capacity, request);
     }
+
+    /// <summary>The worker finished one request (made its notifications, or failed to).</summary>
+    internal void Handled() => Interlocked.Decrement(ref pending);
 
     /// <summary>
     /// For the "mark as answer" endpoint: call after the mark committed. The question's asker hears of it, if

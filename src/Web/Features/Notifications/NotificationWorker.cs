@@ -17,6 +17,10 @@ internal sealed class NotificationWorker(NotificationQueue queue, Notifier notif
                 {
                     logger.LogError(error, "Could not notify anyone of {Request}.", request);
                 }
+                finally
+                {
+                    queue.Handled();
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

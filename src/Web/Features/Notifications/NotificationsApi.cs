@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Annotate.Data.Entities;
 using Annotate.Shared.Notifications;
+using Annotate.Web.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Annotate.Web.Features.Notifications;
@@ -72,7 +73,9 @@ internal static class NotificationsApi
             {
                 var result = await announcements.AnnounceAsync(user.UserId(), seminarId, body?.Text);
                 return result.Problem is { } problem ? Problems.For(problem) : TypedResults.Accepted((string?)null);
-            }).WithName("Announce").WithSummary("A teacher's announcement to every other member of the seminar (202: delivered in the background).");
+            }).WithName("Announce").WithSummary("A teacher's announcement to every other member of the seminar (202: delivered in the background).")
+            // Each one reaches every member: counted as a write, like an annotation.
+            .WithRateLimit(RateLimitPolicy.AnnotationWrites);
     }
 
     private static JsonObject SettingsJson(NotificationPreferences.Settings settings) => new()
