@@ -19,6 +19,9 @@ public class AnnotateDb(DbContextOptions<AnnotateDb> options) : IdentityDbContex
     public DbSet<FeedbackRead> FeedbackReads => Set<FeedbackRead>();
     public DbSet<Reaction> Reactions => Set<Reaction>();
     public DbSet<SeminarTag> SeminarTags => Set<SeminarTag>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AnnotationMention> Mentions => Set<AnnotationMention>();
+    public DbSet<NotificationSetting> NotificationSettings => Set<NotificationSetting>();
 
     /// <summary>The keys that seal cookies and tokens, shared by every instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -177,6 +177,28 @@ namespace Annotate.Data.Postgres.Migrations
                     b.ToTable("AnnotationAnchors");
                 });
 
+            modelBuilder.Entity("Annotate.Data.Entities.AnnotationMention", b =>
+                {
+                    b.Property<Guid>("AnnotationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Offset")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("AnnotationId", "Offset");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Mentions");
+                });
+
             modelBuilder.Entity("Annotate.Data.Entities.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -189,6 +211,11 @@ namespace Annotate.Data.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
+                    b.Property<int>("DigestHour")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(7);
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasColumnType("text");
@@ -200,11 +227,17 @@ namespace Annotate.Data.Postgres.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<long?>("LastDigestAt")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
                     b.Property<long?>("LockoutEnd")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("MailOptOuts")
+                        .HasColumnType("integer");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -226,6 +259,13 @@ namespace Annotate.Data.Postgres.Migrations
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("UTC");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
@@ -373,6 +413,86 @@ namespace Annotate.Data.Postgres.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("Annotate.Data.Entities.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorId")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("AnnotationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("MailedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SeminarId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("AnnotationId");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("SeminarId");
+
+                    b.HasIndex("UserId", "Created");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Annotate.Data.Entities.NotificationSetting", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("SeminarId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("InApp")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.HasKey("UserId", "SeminarId");
+
+                    b.HasIndex("SeminarId");
+
+                    b.ToTable("NotificationSettings");
                 });
 
             modelBuilder.Entity("Annotate.Data.Entities.Reaction", b =>
@@ -726,6 +846,21 @@ namespace Annotate.Data.Postgres.Migrations
                     b.Navigation("Annotation");
                 });
 
+            modelBuilder.Entity("Annotate.Data.Entities.AnnotationMention", b =>
+                {
+                    b.HasOne("Annotate.Data.Entities.Annotation", null)
+                        .WithMany()
+                        .HasForeignKey("AnnotationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Annotate.Data.Entities.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Annotate.Data.Entities.Document", b =>
                 {
                     b.HasOne("Annotate.Data.Entities.Seminar", "Seminar")
@@ -783,6 +918,55 @@ namespace Annotate.Data.Postgres.Migrations
                     b.Navigation("Seminar");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Annotate.Data.Entities.Notification", b =>
+                {
+                    b.HasOne("Annotate.Data.Entities.ApplicationUser", "Actor")
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Annotate.Data.Entities.Annotation", null)
+                        .WithMany()
+                        .HasForeignKey("AnnotationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Annotate.Data.Entities.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Annotate.Data.Entities.Seminar", null)
+                        .WithMany()
+                        .HasForeignKey("SeminarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Annotate.Data.Entities.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Actor");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Annotate.Data.Entities.NotificationSetting", b =>
+                {
+                    b.HasOne("Annotate.Data.Entities.Seminar", null)
+                        .WithMany()
+                        .HasForeignKey("SeminarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Annotate.Data.Entities.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Annotate.Data.Entities.Reaction", b =>

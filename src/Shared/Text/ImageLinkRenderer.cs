@@ -10,7 +10,7 @@ namespace Annotate.Shared.Text;
 /// loads by itself, so a comment could make every reader's browser call any server (their address, the
 /// moment they read); a link is followed only by whoever chooses to. A source no link may point at
 /// (data:, javascript:…) and an image inside a link (links do not nest) are text saying the image was not
-/// loaded. Every other link is drawn as Markdig draws it.
+/// loaded. A mention (<c>@[Name](user:id)</c>) is drawn as the name. Every other link is drawn as Markdig draws it.
 /// </summary>
 internal sealed class ImageLinkRenderer : LinkInlineRenderer
 {
@@ -18,12 +18,18 @@ internal sealed class ImageLinkRenderer : LinkInlineRenderer
 
     protected override void Write(HtmlRenderer renderer, LinkInline link)
     {
+        if (Mentions.MentionSyntax.UserIdOf(link) is not null)
+        {
+            // A mention is the person's name, never a link: "user:" is no address a browser could follow.
+            WriteMention(renderer, link);
+            return;
+        }
         if (!link.IsImage)
         {
             base.Write(renderer, link);
             return;
         }
-        var alt = AltText(link);
+        var alt = LinkText.Of(link);
         var label = alt.Length == 0 ? "image" : alt;
         var target = ImageSource.Of(link.GetDynamicUrl?.Invoke() ?? link.Url);
         if (!renderer.EnableHtmlForInline)
@@ -53,26 +59,25 @@ internal sealed class ImageLinkRenderer : LinkInlineRenderer
         renderer.Write("</a>");
     }
 
+    public const string MentionClass = "mention";
+
+    private static void WriteMention(HtmlRenderer renderer, LinkInline link)
+    {
+        var name = LinkText.Of(link);
+        if (!renderer.EnableHtmlForInline)
+        {
+            renderer.WriteEscape(name);
+            return;
+        }
+        renderer.Write($"<span class=\"{MentionClass}\">");
+        renderer.WriteEscape(name);
+        renderer.Write("</span>");
+    }
+
     private static bool InsideLink(Inline inline)
     {
         for (var parent = inline.Parent; parent is not null; parent = parent.Parent)
             if (parent is LinkInline { IsImage: false }) return true;
         return false;
-    }
-
-    /// <summary>The image's description as plain text (its alt text), whatever markup it was written with.</summary>
-    private static string AltText(LinkInline image)
-    {
-        var text = new System.Text.StringBuilder();
-        foreach (var inline in image.Descendants<Inline>())
-        {
-            switch (inline)
-            {
-                case LiteralInline literal: text.Append(literal.Content.ToString()); break;
-                case CodeInline code: text.Append(code.Content); break;
-                case LineBreakInline: text.Append(' '); break;
-            }
-        }
-        return string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 }

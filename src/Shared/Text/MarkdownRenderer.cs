@@ -62,7 +62,7 @@ public static class MarkdownRenderer
         }
         foreach (var attribute in new[] { "href", "title", "start", "type", "checked", "disabled", "class" })
             options.AllowedAttributes.Add(attribute);
-        foreach (var cssClass in new[] { "contains-task-list", "task-list-item", "task-list-item-checkbox", ImageLinkRenderer.CssClass })
+        foreach (var cssClass in new[] { "contains-task-list", "task-list-item", "task-list-item-checkbox", ImageLinkRenderer.CssClass, ImageLinkRenderer.MentionClass })
             options.AllowedClasses.Add(cssClass);
         foreach (var scheme in new[] { "http", "https", "mailto" })
             options.AllowedSchemes.Add(scheme);

@@ -20,7 +20,7 @@ internal sealed class AnnotationHubLifetimeManager(HubConnections connections, I
 
     public override Task OnDisconnectedAsync(HubConnectionContext connection)
     {
-        connections.Close(connection.ConnectionId);
+        connections.Close(connection.ConnectionId, connection.User.UserIdOrNull());
         return base.OnDisconnectedAsync(connection);
     }
 }

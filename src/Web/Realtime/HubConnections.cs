@@ -14,6 +14,9 @@ internal sealed class HubConnections(IOptions<RealtimeOptions> options, ILogger<
 {
     private readonly ConcurrentDictionary<string, HubOutbox> open = new();
 
+    /// <summary>Each signed-in user's open connections, with the origin each was opened from (their IRIs are built on it).</summary>
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, string>> byUser = new();
+
     /// <summary>How many are open now (a metric).</summary>
     public int Count => open.Count;
 
@@ -23,12 +26,27 @@ internal sealed class HubConnections(IOptions<RealtimeOptions> options, ILogger<
         var outbox = new HubOutbox(connection.ConnectionId, limits,
             (message, cancellationToken) => message.WriteAsync(connection, cancellationToken), connection.Abort, logger);
         open[connection.ConnectionId] = outbox;
+        if (connection.User.UserIdOrNull() is { } userId)
+        {
+            var request = connection.GetHttpContext()?.Request;
+            byUser.GetOrAdd(userId, _ => new())[connection.ConnectionId] = request is null ? "" : request.Origin();
+        }
     }
 
-    public void Close(string connectionId)
+    public void Close(string connectionId, string? userId = null)
     {
         if (open.TryRemove(connectionId, out var outbox)) outbox.Dispose();
+        if (userId is not null && byUser.TryGetValue(userId, out var mine))
+        {
+            mine.TryRemove(connectionId, out _);
+            // Removed only while empty, so a connection opening at this moment is not lost with it.
+            if (mine.IsEmpty) byUser.TryRemove(new KeyValuePair<string, ConcurrentDictionary<string, string>>(userId, mine));
+        }
     }
+
+    /// <summary>The open connections of <paramref name="userId"/> with their origins (none when they have none here).</summary>
+    public IReadOnlyList<(string ConnectionId, string Origin)> OfUser(string userId) =>
+        byUser.TryGetValue(userId, out var mine) ? [.. mine.Select(pair => (pair.Key, pair.Value))] : [];
 
     /// <summary>Queues <paramref name="message"/> for the connection, if it is still open.</summary>
     public void Send(string connectionId, HubMessage message)

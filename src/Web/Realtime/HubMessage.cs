@@ -39,6 +39,12 @@ internal sealed record HubMessage(string Method, object?[] Arguments, long Size)
     }
 
     public static HubMessage TagsChanged(int seminarId) => new("tagsChanged", [seminarId], 8);
+    /// <summary>A user's new notification (<c>notificationCreated</c>), as the API shows it.</summary>
+    public static HubMessage Notification(System.Text.Json.Nodes.JsonObject notification)
+    {
+        var json = new PreparedJson(Encoding.UTF8.GetBytes(notification.ToJsonString()));
+        return new HubMessage("notificationCreated", [json], json.Utf8.Length);
+    }
 
     public static HubMessage Revised(int documentId, int revision) => new("documentRevised", [documentId, revision], 16);
 

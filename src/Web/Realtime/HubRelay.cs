@@ -1,4 +1,5 @@
 using Annotate.Web.Features.Documents;
+using Annotate.Web.Features.Notifications;
 using Microsoft.Extensions.Options;
 
 namespace Annotate.Web.Realtime;
@@ -15,7 +16,7 @@ namespace Annotate.Web.Realtime;
 /// the writer's answer must not wait for the socket sends to every reader (issue 12).
 /// </remarks>
 internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, HubConnections connections, ReaderAccess access,
-    IOptions<RealtimeOptions> options, ILogger<HubRelay> logger) : IHostedService
+    NotificationService notifications, IOptions<RealtimeOptions> options, ILogger<HubRelay> logger) : IHostedService
 {
     private const int ConnectionsBetweenTurns = 64;
     private IDisposable? subscription;
@@ -58,6 +59,9 @@ internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, HubConn
                 await readers.RefreshAsync(changed.DocumentId, changed.UserId,
                     async userId => (await access.ForDocumentAsync(userId, changed.DocumentId))?.Viewer);
                 break;
+            case NotificationEvent { NotificationId: { } notificationId } created:
+                await RelayAsync(created.UserId, notificationId);
+                break;
             case FellBehindEvent:
                 logger.LogWarning("The hub relay fell behind the feed: every hub connection is closed and its client reads again");
                 connections.AbortAll();
@@ -84,6 +88,21 @@ internal sealed class HubRelay(IAnnotationFeed feed, HubReaders readers, HubConn
                 };
             return message;
         });
+    }
+
+    /// <summary>
+    /// A new notification goes to every open connection of its user, joined to a document or not. It is read as
+    /// they may see it now (created for them only if they could, it may be hidden since), once per origin.
+    /// </summary>
+    private async Task RelayAsync(string userId, Guid notificationId)
+    {
+        var open = connections.OfUser(userId);
+        if (open.Count == 0 || await notifications.GetAsync(userId, notificationId) is not { Available: true } item) return;
+        foreach (var byOrigin in open.GroupBy(c => c.Origin))
+        {
+            var message = HubMessage.Notification(NotificationJson.Write(item, byOrigin.Key));
+            foreach (var (connectionId, _) in byOrigin) connections.Send(connectionId, message);
+        }
     }
 
     /// <summary>Offers each reader of the document its message (null: nothing for this one), giving other work turns.</summary>

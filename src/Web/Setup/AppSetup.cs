@@ -7,6 +7,7 @@ using Annotate.Web.Features.Discussion;
 using Annotate.Web.Features.Documents;
 using Annotate.Web.Features.Tags;
 using Annotate.Web.Features.Feedback;
+using Annotate.Web.Features.Notifications;
 using Annotate.Web.Features.Overview;
 using Annotate.Web.Features.Documents.Import;
 using Annotate.Web.Features.Import;
@@ -79,6 +80,7 @@ internal static class AppSetup
         services.AddSingleton<ParticipationService>();
         services.AddSingleton<SeminarDashboardService>();
         services.AddSingleton<ConfusionService>();
+        services.AddAnnotateNotifications(configuration);
         services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
         services.AddSingleton<ImportSlots>();
         services.AddSingleton<AnnotationImporter>();
@@ -149,6 +151,8 @@ internal static class AppSetup
         app.MapDiscussionApi();
         app.MapTagsApi();
         app.MapFeedbackApi();
+        app.MapNotificationsApi();
+        app.MapUnsubscribe();
         app.MapParticipationApi();
         app.MapDashboardApi();
         app.MapImportApi();

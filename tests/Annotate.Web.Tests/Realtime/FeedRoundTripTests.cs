@@ -38,6 +38,7 @@ public sealed class FeedRoundTripTests(RedisServer redis) : IClassFixture<RedisS
         ("feedback read", new FeedbackReadEvent(Document, "student-1")),
         ("member removed or moved", new AccessChangedEvent(Document, 17, "student-1", OthersAffected: true)),
         ("tag vocabulary changed", new TagsChangedEvent(Document, 17)),
+        ("notification", new NotificationEvent(Document, "student-1", Guid.NewGuid())),
     ];
 
     [Fact]

@@ -125,6 +125,8 @@ public sealed class JsonBodyTests(AnnotateApp app) : IClassFixture<AnnotateApp>
         feedback["motivation"] = "assessing";
         feedback["addressee"] = room.StudentA.Id;
         var given = await room.Teacher.CreateAnnotationAsync(room.DocumentId, feedback);
+        // The notifications these make come a moment later: made before the "before" snapshot, not between the two.
+        await app.NotificationsSettledAsync();
         return new Scene(room, annotation.Iri(), posted.Headers.ETag!.ToString(), Guid.Parse(given.Iri().Split('/')[^1]));
     }
 
@@ -146,6 +148,10 @@ public sealed class JsonBodyTests(AnnotateApp app) : IClassFixture<AnnotateApp>
             (HttpMethod.Put, scene.AnnotationIri, room.Comment("The history of all hitherto existing society", "Changed.").ToJsonString(), room.StudentA),
             (HttpMethod.Post, $"/api/documents/{room.DocumentId}/import", "[]", room.StudentA),
             (HttpMethod.Post, "/api/feedback/read", $$"""{"ids":["{{scene.FeedbackId}}"]}""", room.StudentA),
+            (HttpMethod.Post, "/api/notifications/read", $$"""{"ids":["{{scene.FeedbackId}}"]}""", room.StudentA),
+            (HttpMethod.Put, "/api/notifications/settings", """{"timeZone":"Europe/Berlin","digestHour":9}""", room.StudentA),
+            (HttpMethod.Put, $"/api/notifications/settings/seminars/{room.SeminarId}", """{"inApp":"nothing","email":"nothing"}""", room.StudentA),
+            (HttpMethod.Post, $"/api/seminars/{room.SeminarId}/announcements", """{"text":"Not as JSON"}""", room.Teacher),
             (HttpMethod.Post, "/api/auth/manage/info", """{"newEmail":"changed@example.org","oldPassword":"x"}""", room.StudentB),
         ];
     }

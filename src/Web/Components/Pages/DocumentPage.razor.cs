@@ -4,6 +4,7 @@ using Annotate.Shared.W3c;
 using Annotate.Web.Components.Reading;
 using Annotate.Web.Components.Threads;
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.Features.Notifications;
 using Annotate.Web.Features.Documents;
 using Annotate.Web.Features.Seminars;
 using Annotate.Web.Realtime;
@@ -35,6 +36,7 @@ public partial class DocumentPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private MentionCandidates MentionCandidates { get; set; } = default!;
 
     private string userId = "";
     private string displayName = "";
@@ -81,9 +83,16 @@ public partial class DocumentPage
             Exemplary = MarkExemplaryAsync,
             React = ReactAsync,
             Answer = AnswerAsync,
+            // A reply is seen by whoever sees its thread.
+            Mentionable = thread => MentionCandidates.ForAsync(Id, thread.Root.Access, userId),
         };
         orphanActions = actions with { Select = default, Attach = AttachAsync };
     }
+
+    /// <summary>Who can be mentioned in a new thread with <paramref name="visibility"/>: who would see it (feedback: its student and the teachers).</summary>
+    private Task<IReadOnlyList<MentionCandidate>> NewThreadMentionable(Visibility visibility) =>
+        MentionCandidates.ForAsync(Id, new VisibilityFacts(userId, feedbackFor is null ? visibility : Visibility.Teachers,
+            access?.Viewer.GroupId, feedbackFor), userId);
 
     private string NewDraftKey => Drafts.Key(userId, "new", Id);
 

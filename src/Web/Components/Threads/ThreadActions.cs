@@ -28,6 +28,9 @@ public sealed record ThreadActions(
     /// <summary>A teacher resolves (true) or reopens (false) the thread.</summary>
     public Func<ThreadModel, bool, Task>? Resolve { get; init; }
 
+    /// <summary>Who can be mentioned in a reply to the thread: the members who see it.</summary>
+    public Func<ThreadModel, Task<IReadOnlyList<Features.Notifications.MentionCandidate>>>? Mentionable { get; init; }
+
     /// <summary>A teacher marks (true) or unmarks (false) an annotation as exemplary.</summary>
     public Func<AnnotationView, bool, Task>? Exemplary { get; init; }
 

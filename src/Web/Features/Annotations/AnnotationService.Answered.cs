@@ -21,11 +21,14 @@ internal sealed partial class AnnotationService
             if (AnnotationPermissions.Check(found.Reader.Viewer, found.Annotation, AnnotationAction.MarkAnswered) is { } refused) return refused;
             if (!await IsVisibleReplyInAsync(userId, id, reply)) return ServiceProblem.Invalid(NoSuchAnswer);
         }
-        return await MarkAsync(userId, id, AnnotationAction.MarkAnswered, annotation =>
+        var marked = await MarkAsync(userId, id, AnnotationAction.MarkAnswered, annotation =>
         {
             annotation.AnsweredAt = answered ? annotation.AnsweredAt ?? clock.GetUtcNow() : null;
             annotation.AnswerId = answered ? answerId : null;
         });
+        // The asker hears that a reply answered their question (when someone else marked it, and they may see that reply).
+        if (marked.Succeeded && answered && answerId is { } answer) notifications.AnswerMarkedBy(userId, answer);
+        return marked;
     }
 
     private async Task<bool> IsVisibleReplyInAsync(string userId, Guid threadId, Guid replyId)

@@ -115,7 +115,7 @@ internal sealed partial class AnnotationService
         // On a post-first document this post may be what opens the rest of the discussion to its author.
         if (reader.Viewer.AwaitingOwnPost && ReaderAccess.OpensPostFirst(annotation.ParentId, annotation.Motivation, annotation.Visibility))
             await feed.PublishAsync(new AccessChangedEvent(documentId, reader.SeminarId, userId, OthersAffected: false));
-        return view;
+        return await NotifyAsync(userId, view, isNew: true);
     }
 
     private async Task<AnnotationView> LoadAsync(Guid id)

@@ -5,6 +5,7 @@ using Annotate.Shared;
 using Annotate.Shared.Anchoring;
 using Annotate.Shared.W3c;
 using Annotate.Web.Features.Documents;
+using Annotate.Web.Features.Notifications;
 using Annotate.Web.Features.Tags;
 using Annotate.Web.Realtime;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ namespace Annotate.Web.Features.Annotations;
 /// AnnotationService.Create.cs.
 /// </summary>
 internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, AnnotationWriter writer, IAnnotationFeed feed,
-    TagLock tagLock, TimeProvider clock)
+    TagLock tagLock, MentionCheck mentionCheck, NotificationQueue notifications, TimeProvider clock)
 {
     /// <summary>How readers see the author of a thread whose author deleted their account.</summary>
     public const string DeletedAccountName = "a deleted account";
@@ -118,7 +119,21 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
                 if (repliesBefore.TryGetValue(reply.Id, out var before) && before.Visibility != reply.Visibility)
                     await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, reply, Previous: before));
         await AnnounceGateChangeAsync(reader, current, view);
-        return view.For(reader.Viewer);
+        return await NotifyAsync(userId, view.For(reader.Viewer), isNew: false);
+    }
+
+    /// <summary>
+    /// After a create or an edit committed: the mentions it makes are checked and stored, and whoever should hear of
+    /// it (a reply's thread, feedback's student, the people newly mentioned) is told in the background. The answer
+    /// carries the mentions that reached nobody, for the writer.
+    /// </summary>
+    private async Task<AnnotationView> NotifyAsync(string userId, AnnotationView view, bool isNew)
+    {
+        var mentions = await mentionCheck.CheckAsync(view, userId);
+        var mentioned = await mentionCheck.StoreAsync(view.Id, mentions.Reached, isNew);
+        if (mentioned.Count > 0 || (isNew && (view.IsReply || view.AddresseeId is not null)))
+            notifications.Offer(new NotificationQueue.AnnotationPosted(userId, view.Id, mentioned, isNew));
+        return mentions.Warnings.Count == 0 ? view : view with { MentionWarnings = mentions.Warnings };
     }
 
     /// <summary>

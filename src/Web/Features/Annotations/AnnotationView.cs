@@ -89,6 +89,13 @@ public sealed record AnnotationView(
     /// <summary>The display name of <see cref="AddresseeId"/>.</summary>
     public string? AddresseeName { get; init; }
 
+    /// <summary>
+    /// Only on the answer to the writer of a create or an edit (never stored, never sent to others): the people
+    /// their mentions did not reach, and why.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<Notifications.MentionWarning> MentionWarnings { get; init; } = [];
+
     public bool IsFeedback => Motivation == Annotate.Shared.W3c.Motivations.Assessing;
 
     public bool IsReply => ParentId is not null;

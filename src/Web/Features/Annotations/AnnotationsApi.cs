@@ -60,7 +60,7 @@ internal static class AnnotationsApi
         var result = await service.CreateAsync(reader, draft);
         if (result.Value is not { } created) return Problems.For(result.Problem!);
         var location = AnnotationJsonWriter.AnnotationIri(origin, created.Id);
-        return new JsonLdResult(AnnotationJsonWriter.Write(created, origin), StatusCodes.Status201Created, created.ETag, location);
+        return new JsonLdResult(WithWarnings(AnnotationJsonWriter.Write(created, origin), created), StatusCodes.Status201Created, created.ETag, location);
     }
 
     private static async Task<IResult> ListAsync(int documentId, HttpRequest request, ClaimsPrincipal user, ReaderAccess access, DiscussionSearch search, DocumentService documents)
@@ -100,7 +100,24 @@ internal static class AnnotationsApi
 
         var result = await service.UpdateAsync(user.UserId(), id, draft, expectedVersion);
         if (result.Value is not { } updated) return Problems.For(result.Problem!);
-        return new JsonLdResult(AnnotationJsonWriter.Write(updated, origin), etag: updated.ETag);
+        return new JsonLdResult(WithWarnings(AnnotationJsonWriter.Write(updated, origin), updated), etag: updated.ETag);
+    }
+
+    /// <summary>
+    /// The writer's answer tells them whom their mentions did not reach (docs/api.md): the annotation is stored either
+    /// way, so this is a warning in a 201 or 200, not a problem.
+    /// </summary>
+    private static JsonObject WithWarnings(JsonObject json, AnnotationView written)
+    {
+        if (written.MentionWarnings.Count == 0) return json;
+        json["warnings"] = new JsonArray([.. written.MentionWarnings.Select(w => (JsonNode)new JsonObject
+        {
+            ["type"] = "mention-not-notified",
+            ["userId"] = w.UserId,
+            ["name"] = w.Name,
+            ["detail"] = w.Detail,
+        })]);
+        return json;
     }
 
     private static async Task<IResult> DeleteAsync(Guid id, ClaimsPrincipal user, AnnotationService service)

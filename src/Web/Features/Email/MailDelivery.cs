@@ -116,6 +116,7 @@ internal sealed class MailDelivery(MailQueue queue, IOptions<EmailOptions> optio
         message.Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody();
         // Mail from an application; auto-replies ("I'm away") should not answer it.
         message.Headers.Add("Auto-Submitted", "auto-generated");
+        foreach (var (name, value) in mail.Headers) message.Headers.Add(name, value);
         return message;
     }
 

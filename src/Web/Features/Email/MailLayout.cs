@@ -35,6 +35,39 @@ internal static class MailLayout
         return Build(to, subject, lead, $"{label}:\n{code}", html, closing);
     }
 
+    /// <summary>
+    /// A mail about things that happened (a mention, feedback, a day's digest): for each, a sentence, the passage
+    /// quoted, the comment's words, and a link to it; at the end, why it came and the one-click way to stop it.
+    /// </summary>
+    public static OutgoingMail Notice(string to, string subject, string lead, IReadOnlyList<NoticeEntry> entries, string why, Uri unsubscribe)
+    {
+        var text = new StringBuilder();
+        var html = new StringBuilder();
+        foreach (var entry in entries)
+        {
+            text.Append(entry.Sentence).Append('\n');
+            html.Append(Paragraph).Append("<strong>").Append(WebUtility.HtmlEncode(entry.Sentence)).Append("</strong></p>\n");
+            if (!string.IsNullOrWhiteSpace(entry.Passage))
+            {
+                text.Append("> ").Append(entry.Passage.ReplaceLineEndings(" ")).Append('\n');
+                html.Append("<blockquote style=\"margin:0 0 12px;padding:4px 12px;border-left:4px solid #594ae2;color:#424242\">")
+                    .Append(WebUtility.HtmlEncode(entry.Passage)).Append("</blockquote>\n");
+            }
+            if (!string.IsNullOrWhiteSpace(entry.Words))
+            {
+                text.Append(entry.Words).Append('\n');
+                html.Append(Paragraph).Append(WebUtility.HtmlEncode(entry.Words)).Append("</p>\n");
+            }
+            text.Append("Open it: ").Append(entry.Link.AbsoluteUri).Append("\n\n");
+            var href = WebUtility.HtmlEncode(entry.Link.AbsoluteUri);
+            html.Append(Paragraph).Append("<a href=\"").Append(href).Append("\" style=\"color:#594ae2;font-weight:bold\">Open it in Annotate</a></p>\n");
+        }
+        var stop = WebUtility.HtmlEncode(unsubscribe.AbsoluteUri);
+        text.Append(why).Append(" To stop these mails: ").Append(unsubscribe.AbsoluteUri);
+        html.Append(Note).Append(WebUtility.HtmlEncode(why)).Append(" <a href=\"").Append(stop).Append("\" style=\"color:#616161\">Stop these mails</a></p>\n");
+        return Build(to, subject, [lead], text.ToString(), html.ToString(), []);
+    }
+
     private static OutgoingMail Build(string to, string subject, IReadOnlyList<string> lead, string middleText, string middleHtml, IReadOnlyList<string> closing)
     {
         var text = new StringBuilder().Append(AppName).Append("\n\n");

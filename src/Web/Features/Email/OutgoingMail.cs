@@ -12,4 +12,7 @@ internal sealed record OutgoingMail(string To, string Subject, string Text, stri
     /// not only when it was queued. Identity's mails need no check: they carry only the recipient's own link.
     /// </summary>
     public Func<CancellationToken, Task<bool>>? StillAllowed { get; init; }
+
+    /// <summary>Headers of its own (<c>List-Unsubscribe</c> and <c>List-Unsubscribe-Post</c> on notification mail).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 }

@@ -81,6 +81,11 @@ internal sealed class AccountDeletion(IDbContextFactory<AnnotateDb> dbFactory, I
             // Their upvotes and "same question"s go with them: readers see the counts drop.
             reacted = await db.Reactions.Where(r => r.UserId == userId).Select(r => r.AnnotationId).Distinct().ToListAsync();
             await db.Reactions.Where(r => r.UserId == userId).ExecuteDeleteAsync();
+            // Their inbox, settings and the record of being mentioned go; what they did stays in others' inboxes, by nobody.
+            await db.Notifications.Where(n => n.UserId == userId).ExecuteDeleteAsync();
+            await db.Notifications.Where(n => n.ActorId == userId).ExecuteUpdateAsync(set => set.SetProperty(n => n.ActorId, (string?)null));
+            await db.NotificationSettings.Where(s => s.UserId == userId).ExecuteDeleteAsync();
+            await db.Mentions.Where(m => m.UserId == userId).ExecuteDeleteAsync();
             // Ids kept only as a record of who did something: nobody any more.
             await db.Annotations.Where(a => a.ResolvedById == userId).ExecuteUpdateAsync(set => set.SetProperty(a => a.ResolvedById, (string?)null));
             await db.DocumentRevisions.Where(r => r.AuthorId == userId).ExecuteUpdateAsync(set => set.SetProperty(r => r.AuthorId, (string?)null));

@@ -22,6 +22,7 @@ internal static class FeedEventJson
         [typeof(FeedbackReadEvent)] = "feedback-read",
         [typeof(AccessChangedEvent)] = "access",
         [typeof(TagsChangedEvent)] = "tags",
+        [typeof(NotificationEvent)] = "notification",
     };
 
     private static readonly Dictionary<string, Type> Types = Tags.ToDictionary(pair => pair.Value, pair => pair.Key);

@@ -1,0 +1,123 @@
+using Annotate.Data;
+using Annotate.Data.Entities;
+using Annotate.Shared.Notifications;
+using Annotate.Web.Features.Annotations;
+using Annotate.Web.Features.Documents;
+using Annotate.Web.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Annotate.Web.Features.Notifications;
+
+/// <summary>
+/// Turns what happened into notifications (in <see cref="NotificationWorker"/>, after the change committed): who
+/// should hear of it, each only if they can see what it points at now (the one visibility rule, with their access)
+/// and their setting for the seminar lets the kind through; one notification per person per event, the most
+/// personal kind winning (feedback, then a mention, then a reply). Then their bells and hub connections hear of it
+/// through the feed, and mentions and feedback go out by mail at once.
+/// </summary>
+internal sealed class Notifier(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, IAnnotationFeed feed, NotificationMail mail, TimeProvider clock)
+{
+    public async Task NotifyAsync(NotificationQueue.Request request, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var created = request switch
+        {
+            NotificationQueue.AnnotationPosted posted => await ForAnnotationAsync(db, posted, cancellationToken),
+            NotificationQueue.AnswerMarked answer => await ForAnswerAsync(db, answer, cancellationToken),
+            NotificationQueue.DocumentAdded added => await ForSeminarAsync(db, added.ActorId, NotificationKind.Document,
+                await db.Documents.Where(d => d.Id == added.DocumentId).Select(d => (int?)d.SeminarId).FirstOrDefaultAsync(cancellationToken),
+                added.DocumentId, null, cancellationToken),
+            NotificationQueue.Announced announced => await ForSeminarAsync(db, announced.ActorId, NotificationKind.Announcement,
+                announced.SeminarId, null, announced.Text, cancellationToken),
+            _ => [],
+        };
+        if (created.Count == 0) return;
+        db.Notifications.AddRange(created);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // What they point at was deleted meanwhile (or a recipient's account): a notification of nothing is none.
+            return;
+        }
+        foreach (var notification in created)
+            await feed.PublishAsync(new NotificationEvent(notification.DocumentId ?? NotificationEvent.NoDocument, notification.UserId, notification.Id));
+        foreach (var notification in created.Where(n => n.Kind is NotificationKind.Mention or NotificationKind.Feedback))
+            await mail.SendNowAsync(notification, cancellationToken);
+    }
+
+    private async Task<List<Notification>> ForAnnotationAsync(AnnotateDb db, NotificationQueue.AnnotationPosted posted, CancellationToken cancellationToken)
+    {
+        if (await AnnotationViews.LoadOneAsync(db, posted.AnnotationId, cancellationToken) is not { } view) return [];
+        var wanted = new Dictionary<string, NotificationKind>();
+        if (posted.IsNew && view.IsFeedback && view.AddresseeId is { } student) wanted[student] = NotificationKind.Feedback;
+        foreach (var userId in posted.Mentioned) wanted.TryAdd(userId, NotificationKind.Mention);
+        if (posted.IsNew && view.IsReply)
+        {
+            if (await AnnotationViews.LoadOneAsync(db, view.ParentId!.Value, cancellationToken) is { AuthorId: { } parentAuthor })
+                wanted.TryAdd(parentAuthor, NotificationKind.Reply);
+            if (view.Access.AuthorId is { } threadAuthor) wanted.TryAdd(threadAuthor, NotificationKind.Reply);
+            // Under feedback, the student it is for hears of every reply, whoever started the thread.
+            if (view.AddresseeId is { } addressee) wanted.TryAdd(addressee, NotificationKind.Reply);
+        }
+        wanted.Remove(posted.ActorId);
+        return await ToThoseWhoSeeAsync(db, view, wanted, posted.ActorId, cancellationToken);
+    }
+
+    private async Task<List<Notification>> ForAnswerAsync(AnnotateDb db, NotificationQueue.AnswerMarked answer, CancellationToken cancellationToken)
+    {
+        if (await AnnotationViews.LoadOneAsync(db, answer.ReplyId, cancellationToken) is not { IsReply: true } reply
+            || reply.Access.AuthorId is not { } asker || asker == answer.ActorId)
+            return [];
+        return await ToThoseWhoSeeAsync(db, reply, new() { [asker] = NotificationKind.Answer }, answer.ActorId, cancellationToken);
+    }
+
+    private async Task<List<Notification>> ToThoseWhoSeeAsync(AnnotateDb db, AnnotationView view, Dictionary<string, NotificationKind> wanted, string actorId, CancellationToken cancellationToken)
+    {
+        if (wanted.Count == 0) return [];
+        var seminarId = await db.Documents.Where(d => d.Id == view.DocumentId).Select(d => d.SeminarId).FirstAsync(cancellationToken);
+        var levels = await LevelsAsync(db, seminarId, wanted.Keys, cancellationToken);
+        var now = clock.GetUtcNow();
+        var created = new List<Notification>();
+        foreach (var (userId, kind) in wanted)
+        {
+            if (!levels.GetValueOrDefault(userId, NotificationLevel.Everything).Allows(kind)) continue;
+            if (await access.ForDocumentAsync(userId, view.DocumentId, cancellationToken) is not { } reader || !view.CanBeSeenBy(reader.Viewer)) continue;
+            created.Add(New(userId, kind, seminarId, view.DocumentId, view.Id, actorId, null, now));
+        }
+        return created;
+    }
+
+    /// <summary>Every member of the seminar but the actor (a new document, an announcement: every member may see them).</summary>
+    private async Task<List<Notification>> ForSeminarAsync(AnnotateDb db, string actorId, NotificationKind kind, int? seminarId, int? documentId, string? text, CancellationToken cancellationToken)
+    {
+        if (seminarId is not { } id) return [];
+        var members = await db.Memberships.Where(m => m.SeminarId == id && m.UserId != actorId).Select(m => m.UserId).ToListAsync(cancellationToken);
+        var levels = await LevelsAsync(db, id, members, cancellationToken);
+        var now = clock.GetUtcNow();
+        return members.Where(userId => levels.GetValueOrDefault(userId, NotificationLevel.Everything).Allows(kind))
+            .Select(userId => New(userId, kind, id, documentId, null, actorId, text, now)).ToList();
+    }
+
+    private static async Task<Dictionary<string, NotificationLevel>> LevelsAsync(AnnotateDb db, int seminarId, IEnumerable<string> userIds, CancellationToken cancellationToken)
+    {
+        var ids = userIds.ToList();
+        return await db.NotificationSettings.Where(s => s.SeminarId == seminarId && ids.Contains(s.UserId))
+            .ToDictionaryAsync(s => s.UserId, s => s.InApp, cancellationToken);
+    }
+
+    private static Notification New(string userId, NotificationKind kind, int seminarId, int? documentId, Guid? annotationId, string actorId, string? text, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        UserId = userId,
+        Kind = kind,
+        SeminarId = seminarId,
+        DocumentId = documentId,
+        AnnotationId = annotationId,
+        ActorId = actorId,
+        Text = text,
+        Created = now,
+    };
+}
