@@ -28,6 +28,8 @@ public sealed class SeminarPageMembershipTests(AnnotateApp app) : IClassFixture<
         var snackbar = pages.Context.Services.GetRequiredService<ISnackbar>();
         var page = pages.Render<SeminarPage>(room.Teacher, p => p.Add(x => x.Id, room.SeminarId));
         await page.WaitForAssertionAsync(() => Assert.Contains("No one has been removed.", page.Markup), Timeout);
+        // The member list is drawn once its own query answers, which may be after the removed list's.
+        await page.WaitForAssertionAsync(() => Button(page, $"Remove {room.StudentA.DisplayName}"), Timeout);
 
         var removing = Button(page, $"Remove {room.StudentA.DisplayName}").ClickAsync(new());
         await dialogs.WaitForAssertionAsync(() => Assert.Contains("cannot join again, even with the join code, until you let them back in", dialogs.Markup), Timeout);
