@@ -117,9 +117,11 @@ public partial class DocumentPage
         access = await Access.ForDocumentAsync(userId, Id);
         await LoadVocabularyAsync();
         await LoadGroupsAsync();
-        document = access is null ? null : await Documents.GetAsync(Id);
-        notFound = document is null;
-        if (access is null || document is null)
+        // The document is shown only with its discussion: set apart, a render between the two awaits drew the text
+        // without its threads and said "No annotations yet" for a moment.
+        var loaded = access is null ? null : await Documents.GetAsync(Id);
+        notFound = loaded is null;
+        if (access is null || loaded is null)
         {
             // Nothing here to keep up to date.
             discussion.CatchUp();
@@ -127,7 +129,7 @@ public partial class DocumentPage
         }
 
         visibilityOptions = VisibilityOptionsFor(access.Viewer);
-        await LoadDiscussionAsync();
+        await LoadDiscussionAsync(loaded);
         await LoadStudentsAsync();
         // Events that came while the page loaded, applied in order on what it loaded (applying one twice changes nothing).
         foreach (var feedEvent in discussion.CatchUp()) await HandleAsync(feedEvent);
@@ -137,10 +139,10 @@ public partial class DocumentPage
     /// The discussion of the document's text, as far as the reader may see it. The page keeps the discussion's
     /// instance of the text, which every open page of the document shares, rather than a copy of its own.
     /// </summary>
-    private async Task LoadDiscussionAsync()
+    private async Task LoadDiscussionAsync(DocumentService.DocumentText loaded)
     {
-        discussion.Load(document!.Text, await Annotations.ListVisibleAsync(access!));
-        document = document with { Text = discussion.Text };
+        discussion.Load(loaded.Text, await Annotations.ListVisibleAsync(access!));
+        document = loaded with { Text = discussion.Text };
     }
 
     private async Task LoadStudentsAsync()
@@ -243,8 +245,7 @@ public partial class DocumentPage
             return;
         }
         visibilityOptions = VisibilityOptionsFor(access.Viewer);
-        document = await Documents.GetAsync(Id) ?? document;
-        await LoadDiscussionAsync();
+        await LoadDiscussionAsync(await Documents.GetAsync(Id) ?? document!);
         await LoadStudentsAsync();
         AfterChange();
     }
@@ -264,9 +265,12 @@ public partial class DocumentPage
     private async Task ReloadAfterRevisionAsync()
     {
         if (access is null) return;
-        document = await Documents.GetAsync(Id);
-        if (document is null) return;
-        await LoadDiscussionAsync();
+        if (await Documents.GetAsync(Id) is not { } revised)
+        {
+            document = null;
+            return;
+        }
+        await LoadDiscussionAsync(revised);
         selection = null;
         if (composing is not null)
         {
