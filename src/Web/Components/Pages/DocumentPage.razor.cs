@@ -96,7 +96,11 @@ public partial class DocumentPage
 
     private string NewDraftKey => Drafts.Key(userId, "new", Id);
 
-    private string CountLabel => discussion.Count == 1 ? "1 annotation" : $"{discussion.Count} annotations";
+    private string CountLabel => discussion.Count == 1 ? L["Reading.OneAnnotation"] : L["Reading.Annotations", discussion.Count];
+
+    private string ComposerTitle => asking ? L["Reading.NewQuestion"] : L["Reading.NewAnnotation"];
+
+    private string ComposerSubmit => feedbackFor is not null ? L["Thread.SendFeedback"] : asking ? L["Reading.Ask"] : L["Editor.Post"];
 
 
     protected override async Task OnParametersSetAsync()
@@ -276,7 +280,7 @@ public partial class DocumentPage
         {
             // The selected offsets belonged to the old text; the typed comment stays in the draft.
             composing = null;
-            Snackbar.Add("The text was just updated by a teacher. Select your passage again; your comment is kept.", Severity.Info);
+            Snackbar.Add(L["Reading.TextUpdated"], Severity.Info);
         }
         AfterChange();
     }
