@@ -108,4 +108,24 @@ public sealed class ReadingPagesInVietnameseTests(AnnotateApp app) : IClassFixtu
         Assert.Contains("Đăng", composer.QuerySelectorAll("button").Select(b => b.TextContent.Trim()));
         Assert.Contains("Thẻ", composer.QuerySelectorAll("label").Select(l => l.TextContent.Trim()));
     }
+
+    [Fact]
+    public async Task What_arrives_live_is_drawn_and_announced_in_vietnamese()
+    {
+        var room = await app.CreateClassroomAsync();
+        using var vietnamese = UiCulture.Vietnamese();
+        await using var pages = new LiveReadingPages(app);
+        var page = await pages.OpenAsync(room.StudentA, room.DocumentId);
+
+        // Posted through the API, in a request of its own (and its own language): the page still speaks its reader's.
+        await room.StudentB.CreateAnnotationAsync(room.DocumentId, room.Comment("class struggles", "Still true?"));
+
+        await page.WaitUntilShownAsync("Still true?");
+        await page.Component.WaitForAssertionAsync(() =>
+            Assert.StartsWith($"Bình luận mới của {room.StudentB.DisplayName} ở đoạn ", page.Component.Find("[data-testid=live-announcements]").TextContent.Trim()),
+            LiveReadingPages.Timeout);
+        Assert.Matches(@"Đoạn \d+: 1 chuỗi thảo luận", page.Component.Find(".heat").GetAttribute("title"));
+        Assert.Equal("1 chú thích", page.Component.Find(".threads-count").TextContent.Trim());
+        Assert.Equal("vừa xong", page.Component.Find(".thread-time time").TextContent);
+    }
 }
