@@ -1,11 +1,14 @@
 using Annotate.Shared.W3c;
 using Annotate.Web.Components.Reading;
+using Annotate.Web.Components.Search;
+using Annotate.Web.Resources;
 using Annotate.Web.Tests.Infrastructure;
 using Annotate.Web.Tests.Languages;
 using Bunit;
 using Bunit.JSInterop;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 using static Annotate.Web.Tests.Components.TestArticle;
 
@@ -114,5 +117,17 @@ public sealed class VietnameseReadingTests : MudComponentTest
         Assert.StartsWith("Chọn bằng chuột", cut.Find("#article-keyboard-hint").TextContent.Trim());
         Assert.Equal("Đoạn trích đã chọn", cut.Find("[role=toolbar]").GetAttribute("aria-label"));
         Assert.Equal(["Chú thích", "Đặt câu hỏi", "Đánh dấu"], cut.FindAll("[role=toolbar] button").Select(b => b.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void Every_key_a_list_names_by_its_resource_key_exists()
+    {
+        // The shortcuts and the search syntax name their words by key, which the completeness check cannot see in code.
+        var localizer = Context.Services.GetRequiredService<IStringLocalizer<Strings>>();
+        var keys = ReadingShortcuts.All.Select(s => s.Action)
+            .Concat(ReadingShortcuts.All.Where(s => s.KeysInWords).Select(s => s.Keys))
+            .Concat(SearchHelp.Operators.Select(o => o.Meaning));
+
+        Assert.DoesNotContain(keys, key => localizer[key].ResourceNotFound);
     }
 }
