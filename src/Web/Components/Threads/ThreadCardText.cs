@@ -8,10 +8,14 @@ namespace Annotate.Web.Components.Threads;
 internal static class ThreadCardText
 {
     /// <summary>An imported annotation names who wrote it, and who brought it here (its author in Annotate).</summary>
-    public static string Byline(AnnotationView annotation, IStringLocalizer L) =>
-        annotation.AttributedTo is not { } writer ? annotation.AuthorName
-        : writer == annotation.AuthorName ? L["Thread.Imported", writer]
-        : L["Thread.ImportedBy", writer, annotation.AuthorName];
+    public static string Byline(AnnotationView annotation, IStringLocalizer L)
+    {
+        // The service names a deleted author in English ("a deleted account"): the card says it in the reader's language.
+        string author = annotation.AuthorId is null ? L["Thread.DeletedAccount"] : annotation.AuthorName;
+        return annotation.AttributedTo is not { } writer ? author
+            : writer == annotation.AuthorName ? L["Thread.Imported", writer]
+            : L["Thread.ImportedBy", writer, author];
+    }
 
     public static string Initial(string name) => name.Length == 0 ? "?" : char.ToUpperInvariant(name[0]).ToString();
 
