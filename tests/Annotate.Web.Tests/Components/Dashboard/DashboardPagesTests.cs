@@ -31,7 +31,7 @@ public sealed class DashboardPagesTests(AnnotateApp app) : IClassFixture<Annotat
         Assert.NotNull(page.FindAll("a").SingleOrDefault(a => a.GetAttribute("href") == $"api/seminars/{room.SeminarId}/dashboard?format=csv"));
         Assert.NotNull(page.FindAll("a").SingleOrDefault(a => a.GetAttribute("href") == $"documents/{room.DocumentId}/confusion"));
 
-        await page.FindAll("button").Single(b => b.GetAttribute("aria-label") == $"Timeline of {room.StudentB.DisplayName}").ClickAsync(new());
+        await page.ClickAsync(() => page.FindAll("button").Single(b => b.GetAttribute("aria-label") == $"Timeline of {room.StudentB.DisplayName}"));
         await page.WaitForAssertionAsync(() => Assert.Equal(2, page.FindAll(".timeline-entry").Count), Timeout);
         Assert.Equal($"Timeline of {room.StudentB.DisplayName}", page.Find("#timeline-heading").TextContent);
         var entries = page.FindAll(".timeline-entry");

@@ -115,12 +115,11 @@ public sealed class ReadingAidsPageTests(AnnotateApp app) : IClassFixture<Annota
         Assert.DoesNotContain("heat-hidden", page.Find(".reading-main").ClassList);
         Assert.Single(page.FindAll(".reading-main .heat"));
 
-        // Found and clicked in one turn of the renderer: the live page may draw again in between otherwise.
-        await page.InvokeAsync(() => Toggle().Click());
+        await page.ClickAsync(Toggle);
         Assert.Equal("false", Toggle().GetAttribute("aria-pressed"));
         Assert.Contains("heat-hidden", page.Find(".reading-main").ClassList);
 
-        await page.InvokeAsync(() => Toggle().Click());
+        await page.ClickAsync(Toggle);
         Assert.Equal("true", Toggle().GetAttribute("aria-pressed"));
         Assert.DoesNotContain("heat-hidden", page.Find(".reading-main").ClassList);
     }
