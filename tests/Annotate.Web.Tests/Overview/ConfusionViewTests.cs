@@ -36,6 +36,22 @@ public sealed class ConfusionViewTests(AnnotateApp app) : IClassFixture<Annotate
     }
 
     [Fact]
+    public async Task A_question_marked_answered_is_no_longer_open()
+    {
+        var scene = await DashboardScene.CreateAsync(app);
+        var room = scene.Room;
+        await (await room.StudentA.Http.PostAsync($"{scene.QuestionIri}/answered", null)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        var top = (await Paragraphs(room))[0];
+        Assert.Equal(1, top.GetProperty("openQuestions").GetInt32());
+        // Still unresolved, so still listed, but after the question that is open.
+        Assert.Equal(2, top.GetProperty("unresolvedThreads").GetInt32());
+        var threads = top.GetProperty("threads").EnumerateArray().ToList();
+        Assert.Equal([Id(scene.TeachersQuestionIri), Id(scene.QuestionIri)], threads.Select(t => t.GetProperty("threadId").GetGuid()).ToList());
+        Assert.Equal([true, false], threads.Select(t => t.GetProperty("openQuestion").GetBoolean()).ToList());
+    }
+
+    [Fact]
     public async Task A_student_or_an_outsider_gets_the_same_404()
     {
         var room = await app.CreateClassroomAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Annotate.Web.Tests.Infrastructure;
@@ -22,17 +23,36 @@ public sealed class SeminarDashboardTests(AnnotateApp app) : IClassFixture<Annot
         Assert.Equal(3, students.Count);
         // annotations, replies, words, questions asked, questions answered, late, feedback received
         AssertCounts(students[room.StudentA.Id], 2, 0, 9, 2, 0, 0, 1);
-        AssertCounts(students[room.StudentB.Id], 1, 1, 5, 0, 1, 1, 0);
+        // B replied to A's question, but nobody marked the reply as its answer: not a question answered.
+        AssertCounts(students[room.StudentB.Id], 1, 1, 5, 0, 0, 1, 0);
         AssertCounts(students[scene.C.Id], 1, 0, 4, 0, 0, 0, 0);
         Assert.Equal("Group one", students[room.StudentA.Id].GetProperty("groupName").GetString());
 
         var groups = dashboard.GetProperty("groups").EnumerateArray().ToDictionary(g => g.GetProperty("groupName").GetString()!);
         Assert.Equal(2, groups["Group one"].GetProperty("students").GetInt32());
-        AssertCounts(groups["Group one"], 3, 1, 14, 2, 1, 1, 1);
+        AssertCounts(groups["Group one"], 3, 1, 14, 2, 0, 1, 1);
         AssertCounts(groups["Group two"], 1, 0, 4, 0, 0, 0, 0);
 
         var documents = dashboard.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("title").GetString()).ToList();
         Assert.Equal(["Afterword", "The Manifesto"], documents);
+    }
+
+    [Fact]
+    public async Task Questions_answered_counts_the_replies_marked_as_the_answer()
+    {
+        var scene = await DashboardScene.CreateAsync(app);
+        var room = scene.Room;
+        // A reply of A's own on a question of theirs, marked as its answer: answering oneself is not answering a question.
+        var own = await room.StudentA.CreateAnnotationAsync(room.DocumentId, AnnotationJson.Reply(scene.TeachersQuestionIri, "I found it myself."));
+        await (await room.StudentA.Http.PostAsJsonAsync($"{scene.TeachersQuestionIri}/answered", new { reply = own.Iri() })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(0, (await Student(room, room.StudentA.Id)).GetProperty("questionsAnswered").GetInt32());
+
+        await (await room.StudentA.Http.PostAsJsonAsync($"{scene.QuestionIri}/answered", new { reply = scene.ReplyIri })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(1, (await Student(room, room.StudentB.Id)).GetProperty("questionsAnswered").GetInt32());
+
+        // Opened again: no reply answers it now.
+        await (await room.Teacher.Http.DeleteAsync($"{scene.QuestionIri}/answered")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(0, (await Student(room, room.StudentB.Id)).GetProperty("questionsAnswered").GetInt32());
     }
 
     [Fact]
@@ -106,6 +126,10 @@ public sealed class SeminarDashboardTests(AnnotateApp app) : IClassFixture<Annot
         Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d$", a["First activity (UTC)"]);
         Assert.Equal("'=HYPERLINK(\"http://evil.example\")", rows.Single(r => r["User id"] == scene.C.Id)["Group"]);
     }
+
+    private static async Task<JsonElement> Student(Classroom room, string userId) =>
+        (await (await room.Teacher.Http.GetAsync($"/api/seminars/{room.SeminarId}/dashboard")).JsonAsync())
+            .GetProperty("students").EnumerateArray().Single(s => s.GetProperty("userId").GetString() == userId);
 
     private async Task<List<JsonElement>> Timeline(Classroom room, string studentId)
     {

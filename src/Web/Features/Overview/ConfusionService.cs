@@ -36,8 +36,8 @@ internal sealed class ConfusionService(ReaderAccess access, DocumentService docu
             .Where(g => g.Key is not null)
             .Select(g =>
             {
-                var threads = g.OrderByDescending(p => IsOpenQuestion(p.Thread)).ThenBy(p => p.Span!.Value.Start).ThenBy(p => p.Thread.Created)
-                    .Select(p => new ConfusionThread(p.Thread.Id, p.Thread.Quote?.Exact ?? "", p.Thread.Motivation, IsOpenQuestion(p.Thread),
+                var threads = g.OrderByDescending(p => AnnotationPermissions.IsOpenQuestion(p.Thread)).ThenBy(p => p.Span!.Value.Start).ThenBy(p => p.Thread.Created)
+                    .Select(p => new ConfusionThread(p.Thread.Id, p.Thread.Quote?.Exact ?? "", p.Thread.Motivation, AnnotationPermissions.IsOpenQuestion(p.Thread),
                         replies[p.Thread.Id].Count(), p.Thread.Created))
                     .ToList();
                 return new ConfusionParagraph(g.Key!.ParagraphNumber, StartOf(document.Text, g.Key), threads.Count(t => t.OpenQuestion), threads.Count, threads);
@@ -46,13 +46,6 @@ internal sealed class ConfusionService(ReaderAccess access, DocumentService docu
             .ToList();
         return new ConfusionReport(document.Id, document.Title, document.SeminarId, document.SeminarName, rows, unresolved.Count - placed.Count);
     }
-
-    /// <summary>
-    /// A question still open: a thread that asks and is not resolved. The one place to add "and not marked answered"
-    /// once questions can be marked answered.
-    /// </summary>
-    public static bool IsOpenQuestion(AnnotationView thread) =>
-        !thread.IsReply && thread.Motivation == Motivations.Questioning && thread.ResolvedAt is null;
 
     /// <summary>
     /// A thread still under discussion: not resolved, and a discussion at all, which a bare highlight is not until someone

@@ -33,7 +33,8 @@ internal sealed class ContributionSource(IDbContextFactory<AnnotateDb> dbFactory
             .Where(VisibilityFilter.For(viewer))
             .Select(r => new Contribution(r.Id, r.DocumentId, r.ParentId, r.ThreadId, r.AuthorId, r.AddresseeId, r.Motivation, r.Body,
                 r.Created, r.Modified, r.Exact, r.Exact != null && r.DocumentRevision != r.CurrentRevision,
-                AnnotationViews.FactsOf(r.ThreadId, r.ThreadAuthorId, r.Visibility, r.ThreadVisibility, r.ThreadGroupId, r.AddresseeId)))
+                AnnotationViews.FactsOf(r.ThreadId, r.ThreadAuthorId, r.Visibility, r.ThreadVisibility, r.ThreadGroupId, r.AddresseeId))
+                { AnswerId = r.AnswerId })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
         var visible = rows.Where(c => VisibilityRule.CanSee(viewer, c.Access)).ToList();

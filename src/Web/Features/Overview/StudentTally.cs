@@ -8,7 +8,7 @@ namespace Annotate.Web.Features.Overview;
 /// How much one student took part, counted from contributions the teacher may see: the per-document overview and the
 /// seminar dashboard both count with this, so their numbers agree.
 /// </summary>
-/// <param name="QuestionsAnswered">Their answers to others' questions (<see cref="AnswersAQuestion"/>).</param>
+/// <param name="QuestionsAnswered">Their replies marked as the answer to someone else's question (<see cref="AnswersAQuestion"/>).</param>
 internal sealed record StudentTally(
     int Annotations, int Replies, int Words, int QuestionsAsked, int QuestionsAnswered, int Late, int FeedbackReceived,
     DateTimeOffset? FirstActivity, DateTimeOffset? LastActivity)
@@ -56,11 +56,11 @@ internal sealed record StudentTally(
         !contribution.IsReply && contribution.Motivation == Motivations.Questioning;
 
     /// <summary>
-    /// Whether <paramref name="reply"/> answers a question: for now, any reply on someone else's question thread.
-    /// The one place to narrow it to "the reply marked as the answer" once questions can be marked answered.
+    /// Whether <paramref name="reply"/> answered a question: the asker or a teacher marked it as the answer of someone
+    /// else's question (answering one's own question is no answer to count). A reply that merely sits in the thread does not.
     /// </summary>
     public static bool AnswersAQuestion(Contribution reply, Contribution? thread) =>
-        reply.IsReply && thread is not null && IsQuestion(thread) && thread.AuthorId != reply.AuthorId;
+        reply.IsReply && thread is not null && IsQuestion(thread) && thread.AnswerId == reply.Id && thread.AuthorId != reply.AuthorId;
 
     /// <summary>Feedback is teacher assessment addressed to one student.</summary>
     private static bool IsFeedback(Contribution contribution) =>

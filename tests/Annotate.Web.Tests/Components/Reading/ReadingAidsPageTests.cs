@@ -61,7 +61,7 @@ public sealed class ReadingAidsPageTests(AnnotateApp app) : IClassFixture<Annota
     }
 
     [Fact]
-    public async Task A_thread_leaving_lowers_the_heat_and_a_resolved_question_is_no_longer_open()
+    public async Task A_thread_leaving_lowers_the_heat_and_an_answered_question_is_no_longer_open()
     {
         var room = await app.CreateClassroomAsync();
         var question = room.Comment(Chains, "What chains?");
@@ -73,7 +73,8 @@ public sealed class ReadingAidsPageTests(AnnotateApp app) : IClassFixture<Annota
         var n = NumberOf(student, Chains);
         Assert.Equal($"Paragraph {n}: 2 threads, 1 open question.", HeatOf(student, Chains));
 
-        (await room.Teacher.Http.PostAsync($"{asked.Iri()}/resolved", null)).EnsureSuccessStatusCode();
+        // Open means not marked answered (AnnotationPermissions.IsOpenQuestion).
+        (await room.StudentB.Http.PostAsync($"{asked.Iri()}/answered", null)).EnsureSuccessStatusCode();
         student.Component.WaitForAssertion(() => Assert.Equal($"Paragraph {n}: 2 threads.", HeatOf(student, Chains)), LiveReadingPages.Timeout);
 
         (await room.StudentB.DeleteAnnotationAsync(other.Iri())).EnsureSuccessStatusCode();
