@@ -56,6 +56,39 @@ public sealed class SeminarDashboardTests(AnnotateApp app) : IClassFixture<Annot
     }
 
     [Fact]
+    public async Task Upvotes_received_count_only_upvotes_on_what_the_teacher_may_see()
+    {
+        var scene = await DashboardScene.CreateAsync(app);
+        var room = scene.Room;
+        Task Upvote(ApiUser who, string iri) => who.Http.PostAsync($"{iri}/reactions/upvote", null).ContinueWith(t => t.Result.EnsureSuccessStatusCode());
+        await Upvote(room.StudentB, scene.QuestionIri);
+        await Upvote(scene.C, scene.QuestionIri);
+        await Upvote(room.Teacher, scene.QuestionIri);
+        await Upvote(room.StudentA, scene.ReplyIri);
+        // A "same question" is no upvote; an upvote on a thread its author then made private is hidden from the teacher with it.
+        await (await scene.C.Http.PostAsync($"{scene.QuestionIri}/reactions/same-question", null)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var posted = await room.StudentB.PostAnnotationAsync(room.DocumentId, room.Comment("class struggles", "Soon mine alone"));
+        var hidden = (await posted.JsonAsync(HttpStatusCode.Created)).Iri();
+        await Upvote(scene.C, hidden);
+        await (await room.StudentB.PutAnnotationAsync(hidden, room.Comment("class struggles", "Soon mine alone", "private"), posted.Headers.ETag!.ToString()))
+            .ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        var dashboard = await (await room.Teacher.Http.GetAsync($"/api/seminars/{room.SeminarId}/dashboard")).JsonAsync();
+        var upvotes = dashboard.GetProperty("students").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("userId").GetString()!, s => s.GetProperty("upvotesReceived").GetInt32());
+        Assert.Equal(3, upvotes[room.StudentA.Id]);
+        Assert.Equal(1, upvotes[room.StudentB.Id]);
+        Assert.Equal(0, upvotes[scene.C.Id]);
+        var groups = dashboard.GetProperty("groups").EnumerateArray()
+            .ToDictionary(g => g.GetProperty("groupName").GetString()!, g => g.GetProperty("upvotesReceived").GetInt32());
+        Assert.Equal(4, groups["Group one"]);
+
+        var csv = ExportCalls.CsvRows(Encoding.UTF8.GetString(
+            (await (await room.Teacher.Http.GetAsync($"/api/seminars/{room.SeminarId}/dashboard?format=csv")).Content.ReadAsByteArrayAsync())[3..]));
+        Assert.Equal("3", csv.Single(r => r["User id"] == room.StudentA.Id)["Upvotes received"]);
+    }
+
+    [Fact]
     public async Task A_students_timeline_runs_in_time_order_across_documents_without_what_is_hidden()
     {
         var scene = await DashboardScene.CreateAsync(app);
@@ -115,11 +148,11 @@ public sealed class SeminarDashboardTests(AnnotateApp app) : IClassFixture<Annot
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
         var text = Encoding.UTF8.GetString(bytes[3..]);
-        Assert.StartsWith("Student,User id,Group,Annotations,Replies,Words,Questions asked,Questions answered,Late,Feedback received,"
+        Assert.StartsWith("Student,User id,Group,Annotations,Replies,Words,Questions asked,Questions answered,Upvotes received,Late,Feedback received,"
             + "First activity (UTC),Last activity (UTC)\r\n", text);
         var rows = ExportCalls.CsvRows(text);
         Assert.Equal(3, rows.Count);
-        Assert.All(rows, r => Assert.Equal(12, r.Count));
+        Assert.All(rows, r => Assert.Equal(13, r.Count));
         var a = rows.Single(r => r["User id"] == room.StudentA.Id);
         Assert.Equal(["Group one", "2", "0", "9", "2", "0", "0", "1"],
             new[] { "Group", "Annotations", "Replies", "Words", "Questions asked", "Questions answered", "Late", "Feedback received" }.Select(h => a[h]));

@@ -9,8 +9,9 @@ namespace Annotate.Web.Features.Overview;
 /// seminar dashboard both count with this, so their numbers agree.
 /// </summary>
 /// <param name="QuestionsAnswered">Their replies marked as the answer to someone else's question (<see cref="AnswersAQuestion"/>).</param>
+/// <param name="UpvotesReceived">Upvotes on what they wrote that the teacher may see.</param>
 internal sealed record StudentTally(
-    int Annotations, int Replies, int Words, int QuestionsAsked, int QuestionsAnswered, int Late, int FeedbackReceived,
+    int Annotations, int Replies, int Words, int QuestionsAsked, int QuestionsAnswered, int UpvotesReceived, int Late, int FeedbackReceived,
     DateTimeOffset? FirstActivity, DateTimeOffset? LastActivity)
 {
     /// <summary>
@@ -46,6 +47,7 @@ internal sealed record StudentTally(
         new(own.Count(c => !c.IsReply), own.Count(c => c.IsReply), own.Sum(c => CountWords(c.Body)),
             own.Count(IsQuestion),
             own.Count(c => AnswersAQuestion(c, roots.GetValueOrDefault(c.ThreadRootId))),
+            own.Sum(c => c.Upvotes),
             own.Count(c => dueAt(c.DocumentId) is { } due && c.Created > due),
             feedback,
             own.Count == 0 ? null : own.Min(c => c.Created),

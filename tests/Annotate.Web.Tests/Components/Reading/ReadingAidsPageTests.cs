@@ -105,6 +105,18 @@ public sealed class ReadingAidsPageTests(AnnotateApp app) : IClassFixture<Annota
     }
 
     [Fact]
+    public async Task The_confusion_view_is_linked_for_the_seminars_teachers_only()
+    {
+        var room = await app.CreateClassroomAsync();
+        await using var pages = new LiveReadingPages(app);
+        var confusion = $"documents/{room.DocumentId}/confusion";
+        var teacher = (await pages.OpenAsync(room.Teacher, room.DocumentId)).Component;
+        Assert.Equal("Confusion", teacher.FindAll("nav a").Single(a => a.GetAttribute("href") == confusion).TextContent.Trim());
+        var student = (await pages.OpenAsync(room.StudentA, room.DocumentId)).Component;
+        Assert.DoesNotContain(student.FindAll("a"), a => a.GetAttribute("href") == confusion);
+    }
+
+    [Fact]
     public async Task Paragraph_heat_hides_the_heat_and_shows_it_again_saying_which_it_is()
     {
         var room = await app.CreateClassroomAsync();
