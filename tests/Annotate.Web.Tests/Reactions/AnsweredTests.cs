@@ -91,6 +91,22 @@ public sealed class AnsweredTests(AnnotateApp app) : IClassFixture<AnnotateApp>
     }
 
     [Fact]
+    public async Task An_answer_deleted_with_its_authors_account_opens_the_question_again_live()
+    {
+        var room = await app.CreateClassroomAsync();
+        var question = await room.StudentA.CreateAnnotationAsync(room.DocumentId, ReactionTests.Question(room, "class struggles"));
+        var reply = await room.StudentB.CreateAnnotationAsync(room.DocumentId, AnnotationJson.Reply(question.Iri(), "Because of history."));
+        await (await MarkAsync(room.StudentA, question.Iri(), reply.Iri())).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var hub = await app.ConnectHubAsync(room.StudentA);
+        await hub.JoinAsync(room.DocumentId);
+
+        await (await room.StudentB.DeleteAccountAsync()).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+
+        Assert.False((await hub.WaitForAsync(HubListener.Updated, question.Iri())).Payload.GetProperty("answered").GetBoolean());
+        Assert.False((await (await room.StudentA.GetAnnotationAsync(question.Iri())).JsonAsync()).GetProperty("answered").GetBoolean());
+    }
+
+    [Fact]
     public async Task An_answer_hidden_from_a_reader_is_not_named_to_them()
     {
         var room = await app.CreateClassroomAsync();
