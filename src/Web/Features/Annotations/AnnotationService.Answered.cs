@@ -31,6 +31,24 @@ internal sealed partial class AnnotationService
         return marked;
     }
 
+    /// <summary>
+    /// Before <paramref name="reply"/> is deleted: its question as it is now when the reply is the answer named on it,
+    /// for the event that tells every reader the question is open again (<see cref="ReopenAsync"/>); null otherwise.
+    /// </summary>
+    private static async Task<AnnotationView?> AnsweredByAsync(AnnotateDb db, AnnotationView reply) =>
+        await db.Annotations.AnyAsync(a => a.Id == reply.ThreadRootId && a.AnswerId == reply.Id)
+            ? await AnnotationViews.LoadOneAsync(db, reply.ThreadRootId)
+            : null;
+
+    /// <summary>
+    /// The answer named on a question was deleted: the mark goes with it and the question is open again. "Answered" by
+    /// words nobody can read any more is no answer, and the question belongs back among the open ones (the Confusion view,
+    /// is:unanswered, the heat) until someone marks it again.
+    /// </summary>
+    private static Task ReopenAsync(AnnotateDb db, Guid questionId, Guid answerId) =>
+        db.Annotations.Where(a => a.Id == questionId && a.AnswerId == answerId)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.AnsweredAt, (DateTimeOffset?)null).SetProperty(a => a.AnswerId, (Guid?)null));
+
     private async Task<bool> IsVisibleReplyInAsync(string userId, Guid threadId, Guid replyId)
     {
         await using (var db = await dbFactory.CreateDbContextAsync())

@@ -226,10 +226,14 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
             await db.Annotations.Where(a => a.ParentId == id)
                 .ExecuteUpdateAsync(set => set.SetProperty(a => a.ParentId, current.ParentId));
         }
+        var answered = current.IsReply ? await AnsweredByAsync(db, current) : null;
         await db.Annotations.Where(a => removed.Select(r => r.Id).Contains(a.Id)).ExecuteDeleteAsync();
+        if (answered is not null) await ReopenAsync(db, answered.Id, current.Id);
 
         foreach (var view in removed.OrderByDescending(v => v.IsReply))
             await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Deleted, view));
+        if (answered is not null && await AnnotationViews.LoadOneAsync(db, answered.Id) is { } reopened)
+            await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, reopened, Previous: answered));
         // Deleting one's only post on a post-first document closes the gate again for its author.
         if (!current.IsReply && ReaderAccess.OpensPostFirst(null, current.Motivation, current.Visibility)
             && await db.Documents.AnyAsync(d => d.Id == current.DocumentId && d.PostFirst))
