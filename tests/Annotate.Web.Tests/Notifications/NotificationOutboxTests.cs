@@ -83,4 +83,30 @@ public sealed class NotificationOutboxTests
         await restarted.NotificationsSettledAsync();
         Assert.Single(up.MailTo(room.StudentB.Email));
     }
+
+    [Fact]
+    public async Task Two_instances_working_through_one_outbox_at_once_do_each_request_once()
+    {
+        using var database = new TestDatabase();
+        var settings = new Dictionary<string, string>();
+        await using var first = AnnotateApp.On(database, settings, WithoutNotificationWorker);
+        await using var second = AnnotateApp.On(database, settings, WithoutNotificationWorker);
+        var room = await first.CreateClassroomAsync();
+        var threads = new List<string>();
+        for (var i = 0; i < 12; i++)
+            threads.Add((await room.StudentA.CreateAnnotationAsync(room.DocumentId, room.Comment("class struggles", $"Thread {i}"))).Iri());
+        foreach (var thread in threads)
+            await room.StudentB.CreateAnnotationAsync(room.DocumentId, AnnotationJson.Reply(thread, "A reply."));
+        var waiting = await database.CountAsync("SELECT COUNT(*) FROM NotificationOutbox");
+        _ = second.Server;
+
+        var workers = new[] { first, second }.Select(app => ActivatorUtilities.CreateInstance<NotificationWorker>(app.Services)).ToList();
+        var taken = await Task.WhenAll(workers.Select(worker => worker.ProcessWaitingAsync(CancellationToken.None)));
+
+        Assert.Equal(waiting, taken.Sum());
+        Assert.Equal(0, await database.CountAsync("SELECT COUNT(*) FROM NotificationOutbox"));
+        var replies = await first.As(room.StudentA).NotificationsOfKindAsync("reply");
+        Assert.Equal(threads.Count, replies.Count);
+        Assert.Equal(threads.Count, replies.Select(n => n.AnnotationIri()).Distinct().Count());
+    }
 }

@@ -34,7 +34,7 @@ public sealed class TeacherDigestMailTests(MailingApp mailing) : IClassFixture<M
         var due = await teacher.Http.PostAsJsonAsync($"/api/seminars/{seminarId}/documents",
             new { title = "The Manifesto", text = SampleTexts.Manifesto, dueAt = DateTimeOffset.UtcNow.AddHours(12) });
         await due.ShouldHaveStatusAsync(HttpStatusCode.Created);
-        var documentId = (await due.JsonAsync()).GetProperty("id").GetInt32();
+        var documentId = (await due.JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetInt32();
         var notDue = await App.AddDocumentAsync(teacher, seminarId, "Without a due date", SampleTexts.Manifesto);
         var iri = App.DocumentIri(documentId);
 
