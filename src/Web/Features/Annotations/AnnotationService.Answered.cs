@@ -21,14 +21,12 @@ internal sealed partial class AnnotationService
             if (AnnotationPermissions.Check(found.Reader.Viewer, found.Annotation, AnnotationAction.MarkAnswered) is { } refused) return refused;
             if (!await IsVisibleReplyInAsync(userId, id, reply)) return ServiceProblem.Invalid(NoSuchAnswer);
         }
-        var marked = await MarkAsync(userId, id, AnnotationAction.MarkAnswered, annotation =>
+        // The asker hears that a reply answered their question (when someone else marked it, and they may see that reply).
+        return await MarkAsync(userId, id, AnnotationAction.MarkAnswered, annotation =>
         {
             annotation.AnsweredAt = answered ? annotation.AnsweredAt ?? clock.GetUtcNow() : null;
             annotation.AnswerId = answered ? answerId : null;
-        });
-        // The asker hears that a reply answered their question (when someone else marked it, and they may see that reply).
-        if (marked.Succeeded && answered && answerId is { } answer) notifications.AnswerMarkedBy(userId, answer);
-        return marked;
+        }, answered && answerId is { } answer ? notifications.AnswerMarked(userId, answer) : null);
     }
 
     /// <summary>

@@ -86,6 +86,8 @@ internal sealed class AccountDeletion(IDbContextFactory<AnnotateDb> dbFactory, I
             await db.Notifications.Where(n => n.ActorId == userId).ExecuteUpdateAsync(set => set.SetProperty(n => n.ActorId, (string?)null));
             await db.NotificationSettings.Where(s => s.UserId == userId).ExecuteDeleteAsync();
             await db.Mentions.Where(m => m.UserId == userId).ExecuteDeleteAsync();
+            // What they did that nobody has heard of yet: nobody will (their mails' rows go with their notifications).
+            await db.NotificationOutbox.Where(r => r.ActorId == userId).ExecuteDeleteAsync();
             // Ids kept only as a record of who did something: nobody any more.
             await db.Annotations.Where(a => a.ResolvedById == userId).ExecuteUpdateAsync(set => set.SetProperty(a => a.ResolvedById, (string?)null));
             await db.DocumentRevisions.Where(r => r.AuthorId == userId).ExecuteUpdateAsync(set => set.SetProperty(r => r.AuthorId, (string?)null));
