@@ -37,11 +37,14 @@ public partial class DocumentPage
         return null;
     }
 
-    /// <summary>A deleted reply hands focus to its thread; a deleted thread to its neighbour, or the list's heading.</summary>
+    /// <summary>
+    /// A deleted reply hands focus to its thread; a deleted thread to its neighbour, or the list's heading. The card is
+    /// drawn first (it may be out of the list's window), then focused once the confirmation has closed.
+    /// </summary>
     private async Task FocusAfterDeletionAsync(AnnotationView deleted, Guid? neighbour)
     {
-        if (deleted.IsReply && deleted.ParentId is { } thread) await FocusThreadAsync(thread);
-        else if (neighbour is { } next) await FocusThreadAsync(next);
-        else if (discussionPanel is not null) await discussionPanel.FocusAsync("discussion-heading");
+        var thread = deleted.IsReply ? deleted.ParentId : neighbour;
+        if (thread is { } id && feed is not null && ShownThreads.Any(t => t.Id == id)) await feed.RevealAsync(id);
+        if (discussionPanel is not null) await discussionPanel.FocusAsync(thread is { } shown ? $"thread-{shown}" : "discussion-heading");
     }
 }

@@ -18,9 +18,13 @@ export function attach(panel, dotnet) {
     dotnet.invokeMethodAsync('CloseAsync');
   };
 
+  // The last thing focused outside the panel: where the reader was when it opened, though a card inside may have taken
+  // focus before the panel heard that it opened (a highlight reveals its thread at once).
+  let lastOutside = null;
   const onFocusIn = (event) => {
-    if (!phone.matches || !isOpen() || !(event.target instanceof Element)) return;
-    if (event.target.closest('article.article')) dotnet.invokeMethodAsync('LeftAsync');
+    if (!(event.target instanceof Element) || panel.contains(event.target)) return;
+    lastOutside = event.target;
+    if (phone.matches && isOpen() && event.target.closest('article.article')) dotnet.invokeMethodAsync('LeftAsync');
   };
 
   panel.addEventListener('keydown', onKeyDown);
@@ -30,7 +34,7 @@ export function attach(panel, dotnet) {
     opened(focusInside) {
       if (!phone.matches) return;
       const active = document.activeElement;
-      returnTo = active && active !== document.body && !panel.contains(active) ? active : null;
+      returnTo = active && panel.contains(active) ? lastOutside : active !== document.body ? active : null;
       panel.scrollTop = 0;
       if (focusInside) panel.querySelector('.discussion-panel-close')?.focus();
     },
@@ -41,8 +45,12 @@ export function attach(panel, dotnet) {
       // What opened it may be gone (the Annotate button goes with the selection): then the button that opens it.
       (target?.isConnected && target.getClientRects().length > 0 ? target : toggle())?.focus();
     },
-    // Waits (briefly) for an element the server is drawing, then brings it into view and focuses it.
+    // Waits (briefly) for an element the server is drawing, then brings it into view and focuses it. A closing dialog
+    // (the confirmation of a deletion) gives focus back to what opened it: that is let happen first.
     async focus(id) {
+      const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
+      for (let tries = 0; tries < 60 && document.querySelector('.mud-dialog-container'); tries++) await frame();
+      await frame();
       for (let tries = 0; tries < 60; tries++) {
         const element = document.getElementById(id);
         if (element && element.getClientRects().length > 0) {
@@ -50,7 +58,7 @@ export function attach(panel, dotnet) {
           element.focus({ preventScroll: true });
           return;
         }
-        await new Promise(resolve => requestAnimationFrame(resolve));
+        await frame();
       }
     },
     detach() {
