@@ -49,4 +49,55 @@ public sealed class ScreenshotTests(AppFixture app, ITestOutputHelper output)
         Assert.Equal(1400, BinaryPrimitives.ReadInt32BigEndian(header));
         Assert.Equal(900, BinaryPrimitives.ReadInt32BigEndian(header[4..]));
     }
+
+    /// <summary>
+    /// The reading page in Vietnamese on a 390×844 phone with the discussion panel open at a thread, and in English on a
+    /// desktop: docs/screenshots/reading-vi-phone.png and reading-en-desktop.png with ANNOTATE_UPDATE_SCREENSHOTS=1
+    /// (run again once the translations are in), else in screenshots-tmp/.
+    /// </summary>
+    [Fact]
+    public async Task Reading_page_in_vietnamese_on_a_phone_and_in_english_on_a_desktop()
+    {
+        await using var lan = await app.NewReaderAsync("Nguyễn Thị Lan", "lan.nguyen@example.edu.vn");
+        await using var minh = await app.NewReaderAsync("Trần Văn Minh", "minh.tran@example.edu.vn", joining: lan);
+        await lan.Reading.OpenAsync();
+        await minh.Reading.OpenAsync();
+        var torch = await lan.Reading.AnnotateAsync("a torch to light the way for the class",
+            "Hình ảnh ngọn đuốc: ai là người cầm đuốc vào năm 1848, và ai sau đó?");
+        await minh.Reading.HighlightAsync("a deep division in production relations");
+        await minh.Reading.AnnotateAsync("the first revolutionary program of the world proletariat",
+            "So sánh với **lời tựa năm 1872**: Marx và Engels gọi một phần cương lĩnh là *đã lỗi thời*.", shownAs: "lời tựa năm 1872");
+        var thread = minh.Reading.Thread("ai là người cầm đuốc");
+        await thread.GetByRole(AriaRole.Button, new() { Name = "Reply" }).ClickAsync();
+        await thread.GetByRole(AriaRole.Textbox, new() { Name = "Your reply" })
+            .FillAsync("Theo em là giai cấp công nhân của mọi dân tộc: *vô sản tất cả các nước, đoàn kết lại!*");
+        await thread.GetByRole(AriaRole.Button, new() { Name = "Post reply", Exact = true }).ClickAsync();
+
+        await using var phone = await minh.OnPhoneAsync(app, language: "vi");
+        var page = phone.Page;
+        await phone.Reading.OpenOnPhoneAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "vi");
+        await phone.Reading.MarksOf(torch).First.TapAsync();
+        await Expect(page.Locator($"#thread-{torch}")).ToBeFocusedAsync();
+        await Expect(page.Locator($"#thread-{torch}")).ToContainTextAsync("đoàn kết lại");
+        await page.EvaluateAsync("() => document.activeElement?.blur()");
+        await page.WaitForTimeoutAsync(1700); // the flash of the tapped highlight fades out
+        var phonePath = await Screenshots.SaveAsync(page, "reading-vi-phone.png", output, shownInDocs: true);
+        Assert.Equal((780, 1688), SizeOf(phonePath));
+
+        var desktop = lan.Page;
+        await Expect(lan.Reading.Thread("đoàn kết lại")).ToBeVisibleAsync();
+        await Expect(lan.Reading.Thread("lời tựa năm 1872")).ToBeVisibleAsync();
+        await desktop.Mouse.MoveAsync(5, 890);
+        await desktop.EvaluateAsync("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }");
+        await desktop.WaitForTimeoutAsync(1700);
+        var desktopPath = await Screenshots.SaveAsync(desktop, "reading-en-desktop.png", output, shownInDocs: true);
+        Assert.Equal((1400, 900), SizeOf(desktopPath));
+    }
+
+    private static (int Width, int Height) SizeOf(string png)
+    {
+        var header = File.ReadAllBytes(png).AsSpan(16, 8);
+        return (BinaryPrimitives.ReadInt32BigEndian(header), BinaryPrimitives.ReadInt32BigEndian(header[4..]));
+    }
 }
