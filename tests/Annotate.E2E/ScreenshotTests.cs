@@ -29,25 +29,17 @@ public sealed class ScreenshotTests(AppFixture app, ITestOutputHelper output)
         await jonas.Reading.HighlightAsync("a deep division in production relations");
         await jonas.Reading.AnnotateAsync("the first revolutionary program of the world proletariat",
             "Compare the **1872 preface**: Marx and Engels call parts of the programme *antiquated*.", shownAs: "1872 preface");
-        var thread = jonas.Reading.Thread("Does the Manifesto itself ever use the word?");
-        await thread.GetByRole(AriaRole.Button, new() { Name = "Reply" }).ClickAsync();
-        await thread.GetByRole(AriaRole.Textbox, new() { Name = "Your reply" })
-            .FillAsync("Not in those words: it speaks of the *common interests* of the proletariat, independently of all nationality.");
-        await thread.GetByRole(AriaRole.Button, new() { Name = "Post reply", Exact = true }).ClickAsync();
+        await ReplyAsync(jonas.Reading.Thread("Does the Manifesto itself ever use the word?"),
+            "Not in those words: it speaks of the *common interests* of the proletariat, independently of all nationality.");
 
         var page = maria.Page;
         await Expect(maria.Reading.Thread("common interests")).ToBeVisibleAsync();
         await Expect(maria.Reading.Thread("1872 preface")).ToBeVisibleAsync();
         await Expect(maria.Reading.ReadingNow).ToContainTextAsync("Jonas Weber");
-        await page.Mouse.MoveAsync(5, 890);
-        await page.EvaluateAsync("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }");
-        await page.WaitForTimeoutAsync(1700); // the flash of a newly selected highlight fades out
+        await QuietAsync(page);
 
         var path = await Screenshots.SaveAsync(page, "reading-page.png", output, shownInDocs: true);
-
-        var header = File.ReadAllBytes(path).AsSpan(16, 8);
-        Assert.Equal(1400, BinaryPrimitives.ReadInt32BigEndian(header));
-        Assert.Equal(900, BinaryPrimitives.ReadInt32BigEndian(header[4..]));
+        Assert.Equal((1400, 900), SizeOf(path));
     }
 
     /// <summary>
@@ -67,11 +59,8 @@ public sealed class ScreenshotTests(AppFixture app, ITestOutputHelper output)
         await minh.Reading.HighlightAsync("a deep division in production relations");
         await minh.Reading.AnnotateAsync("the first revolutionary program of the world proletariat",
             "So sánh với **lời tựa năm 1872**: Marx và Engels gọi một phần cương lĩnh là *đã lỗi thời*.", shownAs: "lời tựa năm 1872");
-        var thread = minh.Reading.Thread("ai là người cầm đuốc");
-        await thread.GetByRole(AriaRole.Button, new() { Name = "Reply" }).ClickAsync();
-        await thread.GetByRole(AriaRole.Textbox, new() { Name = "Your reply" })
-            .FillAsync("Theo em là giai cấp công nhân của mọi dân tộc: *vô sản tất cả các nước, đoàn kết lại!*");
-        await thread.GetByRole(AriaRole.Button, new() { Name = "Post reply", Exact = true }).ClickAsync();
+        await ReplyAsync(minh.Reading.Thread("ai là người cầm đuốc"),
+            "Theo em là giai cấp công nhân của mọi dân tộc: *vô sản tất cả các nước, đoàn kết lại!*");
 
         await using var phone = await minh.OnPhoneAsync(app, language: "vi");
         var page = phone.Page;
@@ -88,11 +77,24 @@ public sealed class ScreenshotTests(AppFixture app, ITestOutputHelper output)
         var desktop = lan.Page;
         await Expect(lan.Reading.Thread("đoàn kết lại")).ToBeVisibleAsync();
         await Expect(lan.Reading.Thread("lời tựa năm 1872")).ToBeVisibleAsync();
-        await desktop.Mouse.MoveAsync(5, 890);
-        await desktop.EvaluateAsync("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }");
-        await desktop.WaitForTimeoutAsync(1700);
+        await QuietAsync(desktop);
         var desktopPath = await Screenshots.SaveAsync(desktop, "reading-en-desktop.png", output, shownInDocs: true);
         Assert.Equal((1400, 900), SizeOf(desktopPath));
+    }
+
+    private static async Task ReplyAsync(ILocator thread, string reply)
+    {
+        await thread.GetByRole(AriaRole.Button, new() { Name = "Reply" }).ClickAsync();
+        await thread.GetByRole(AriaRole.Textbox, new() { Name = "Your reply" }).FillAsync(reply);
+        await thread.GetByRole(AriaRole.Button, new() { Name = "Post reply", Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Nothing under the pointer, nothing focused, the top of the page, and the flash of a newly selected highlight faded out.</summary>
+    private static async Task QuietAsync(IPage page)
+    {
+        await page.Mouse.MoveAsync(5, 890);
+        await page.EvaluateAsync("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }");
+        await page.WaitForTimeoutAsync(1700);
     }
 
     private static (int Width, int Height) SizeOf(string png)
