@@ -211,6 +211,7 @@ public partial class DocumentPage
     private async Task RevealThreadAsync(Guid threadId)
     {
         selectedThread = threadId;
+        await OpenDiscussionAsync();
         StateHasChanged();
         if (feed is not null) await feed.RevealAsync(threadId);
     }
