@@ -50,7 +50,7 @@ internal sealed class TeacherDigest(ReaderAccess access, NotificationMail mail, 
     public async Task<bool> StillOpenAsync(AnnotateDb db, string userId, IReadOnlyList<Guid> questionIds, CancellationToken cancellationToken)
     {
         if (questionIds.Count == 0) return true;
-        var views = await AnnotationViews.LoadAsync(db, db.Annotations.Where(a => questionIds.Contains(a.Id) && a.AnsweredAt == null), cancellationToken: cancellationToken);
+        var views = await AnnotationViews.LoadAsync(db, db.Annotations.Where(AnnotationPermissions.OpenQuestionInSql).Where(a => questionIds.Contains(a.Id)), cancellationToken: cancellationToken);
         if (views.Count != questionIds.Count) return false;
         var viewers = new Dictionary<int, Viewer?>();
         foreach (var view in views)
@@ -60,8 +60,7 @@ internal sealed class TeacherDigest(ReaderAccess access, NotificationMail mail, 
 
     private async Task<List<AnnotationView>> OpenQuestionsAsync(AnnotateDb db, string userId, List<int> taught, Dictionary<int, Viewer?> viewers, CancellationToken cancellationToken)
     {
-        var open = db.Annotations.Where(a => a.ParentId == null && a.Motivation == Motivations.Questioning && a.AnsweredAt == null
-            && a.AuthorId != null && a.AuthorId != userId && db.Documents.Any(d => d.Id == a.DocumentId && taught.Contains(d.SeminarId)));
+        var open = db.Annotations.Where(AnnotationPermissions.OpenQuestionInSql).Where(a => a.AuthorId != null && a.AuthorId != userId && db.Documents.Any(d => d.Id == a.DocumentId && taught.Contains(d.SeminarId)));
         var found = new List<AnnotationView>();
         foreach (var view in (await AnnotationViews.LoadAsync(db, open, cancellationToken: cancellationToken)).OrderBy(v => v.Created))
         {
