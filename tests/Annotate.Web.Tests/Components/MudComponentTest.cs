@@ -18,7 +18,6 @@ public abstract class MudComponentTest : IAsyncLifetime
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
-        // Components speak through IStringLocalizer<Strings>, in the culture of the test (see CultureScope).
         Context.Services.AddLocalization();
         Context.Services.AddSingleton(new RateLimits(Options.Create(new RateLimitOptions { Enabled = false })));
     }
