@@ -47,7 +47,7 @@ public sealed partial class ResourceCompletenessTests
         var asked = Directory.EnumerateFiles(Web, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(f => Asked().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Value)))
+            .SelectMany(f => Asked().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)))
             .ToList();
 
         Assert.NotEmpty(asked);
@@ -70,7 +70,10 @@ public sealed partial class ResourceCompletenessTests
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
     private static partial Regex Placeholder();
 
-    /// <summary>A localizer asked for a key: <c>L["AppBar.SignIn"]</c> or <c>L["AppBar.FeedbackUnread", n]</c>.</summary>
-    [GeneratedRegex("""\bL\["([A-Za-z][\w.]*)"[\],]""")]
+    /// <summary>
+    /// A localizer asked for a key: <c>L["AppBar.SignIn"]</c> or <c>L["AppBar.FeedbackUnread", n]</c> in a component,
+    /// <c>strings["Problem.NoSuchDocument"]</c> in a service, <c>Text("Account.FieldEmail")</c> in <c>AccountText</c>.
+    /// </summary>
+    [GeneratedRegex("""\b(?:L|strings)\["([A-Za-z][\w.]*)"[\],]|\bText\("([A-Za-z][\w.]*)"\)""")]
     private static partial Regex Asked();
 }
