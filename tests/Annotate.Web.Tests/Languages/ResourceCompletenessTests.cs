@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 
 namespace Annotate.Web.Tests.Languages;
 
@@ -10,9 +9,9 @@ namespace Annotate.Web.Tests.Languages;
 /// </summary>
 public sealed partial class ResourceCompletenessTests
 {
-    private static readonly string Web = Path.Combine(RepositoryRoot(), "src", "Web");
-    private static readonly Dictionary<string, string> English = Read("Strings.resx");
-    private static readonly Dictionary<string, string> Vietnamese = Read("Strings.vi.resx");
+    private static readonly string Web = ResourceFiles.Web;
+    private static readonly Dictionary<string, string> English = ResourceFiles.English;
+    private static readonly Dictionary<string, string> Vietnamese = ResourceFiles.Vietnamese;
 
     /// <summary>Entries that read the same in both languages on purpose (names, codes).</summary>
     private static readonly HashSet<string> SameInBoth = [];
@@ -55,17 +54,6 @@ public sealed partial class ResourceCompletenessTests
     }
 
     private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];
-
-    private static Dictionary<string, string> Read(string file) =>
-        XDocument.Load(Path.Combine(Web, "Resources", file)).Root!.Elements("data")
-            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Annotate.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Annotate.sln not found above the test's directory.");
-    }
 
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
     private static partial Regex Placeholder();

@@ -28,9 +28,9 @@ public sealed partial class NotificationBell
 
     private string Label => unread switch
     {
-        0 => "Notifications, none unread",
-        1 => "Notifications, 1 unread",
-        _ => $"Notifications, {CountText} unread",
+        0 => L["Bell.NoneUnread"],
+        1 => L["Bell.OneUnread"],
+        _ => L["Bell.Unread", CountText],
     };
 
     protected override async Task OnInitializedAsync()
