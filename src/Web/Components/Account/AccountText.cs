@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Resources;
 using Annotate.Web.Resources;
 using Microsoft.AspNetCore.Components;
 
@@ -13,8 +12,6 @@ namespace Annotate.Web.Components.Account;
 /// </summary>
 public static class AccountText
 {
-    private static readonly ResourceManager Resources = new(typeof(Strings).FullName!, typeof(Strings).Assembly);
-
     public static string Required => Text("Account.ValidationRequired");
     public static string EmailAddress => Text("Account.ValidationEmailAddress");
     public static string Phone => Text("Account.ValidationPhone");
@@ -47,5 +44,5 @@ public static class AccountText
         new(string.Format(CultureInfo.InvariantCulture, WebUtility.HtmlEncode(sentence),
             $"<a href=\"{WebUtility.HtmlEncode(href)}\">{WebUtility.HtmlEncode(linkText)}</a>"));
 
-    private static string Text(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+    private static string Text(string key) => Words.Text(key);
 }

@@ -2,6 +2,7 @@ using Annotate.Data;
 using Annotate.Data.Entities;
 using Annotate.Shared.Notifications;
 using Annotate.Web.Features.Email;
+using Annotate.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Annotate.Web.Features.Notifications;
@@ -12,7 +13,7 @@ namespace Annotate.Web.Features.Notifications;
 /// they may see it then; nothing when there is nothing. <see cref="DigestWorker"/> asks every few minutes.
 /// </summary>
 internal sealed class DigestService(IDbContextFactory<AnnotateDb> dbFactory, NotificationService notifications, NotificationMail mail,
-    MailQueue queue, TimeProvider clock, ILogger<DigestService> logger)
+    MailQueue queue, MailLanguage language, TimeProvider clock, ILogger<DigestService> logger)
 {
     /// <summary>Items in one digest at most; the rest wait in the inbox (and say so).</summary>
     public const int MaxItems = 50;
@@ -57,9 +58,10 @@ internal sealed class DigestService(IDbContextFactory<AnnotateDb> dbFactory, Not
         if (items.Count == 0) return false;
 
         var ids = items.Select(i => i.Id).ToList();
-        var subject = items.Count == 1 ? "Your Annotate digest: 1 new item" : $"Your Annotate digest: {items.Count} new items";
-        var digest = MailLayout.Notice(address, subject, "Here is what happened in your seminars since your last digest.",
-            [.. items.Select(mail.Entry)], "You get this daily digest because of your Annotate notification settings.",
+        using var _ = new InCulture(await language.OfAsync(userId, cancellationToken));
+        var subject = items.Count == 1 ? Words.Text("Mail.DigestSubjectOne") : Words.Text("Mail.DigestSubject", items.Count);
+        var digest = MailLayout.Notice(address, subject, Words.Text("Mail.DigestLead"),
+            [.. items.Select(mail.Entry)], Words.Text("Mail.WhyDigest"),
             mail.UnsubscribeLink(userId, MailOptOut.Digest)) with
         {
             // Every item is asked again at the moment of sending; if one is no longer for them, the whole mail waits
