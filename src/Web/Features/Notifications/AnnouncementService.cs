@@ -1,4 +1,5 @@
 using Annotate.Web.Features.Documents;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Notifications;
 
@@ -8,11 +9,11 @@ internal sealed class AnnouncementService(ReaderAccess access, NotificationQueue
     public async Task<ServiceResult> AnnounceAsync(string userId, int seminarId, string? text)
     {
         if (await access.ForSeminarAsync(userId, seminarId) is not { } viewer) return ServiceProblem.NotFound(ReaderAccess.NoSuchSeminar);
-        if (!viewer.IsTeacher) return ServiceProblem.Forbidden("Only a teacher of the seminar can make an announcement.");
+        if (!viewer.IsTeacher) return ServiceProblem.Forbidden(Words.Text("Problem.TeachersOnlyAnnounce"));
         var words = text?.Trim() ?? "";
-        if (words.Length == 0) return ServiceProblem.Invalid("Write what you want to announce.");
+        if (words.Length == 0) return ServiceProblem.Invalid(Words.Text("Problem.AnnouncementEmpty"));
         if (words.Length > NotificationOptions.MaxAnnouncement)
-            return ServiceProblem.Invalid($"An announcement is at most {NotificationOptions.MaxAnnouncement:N0} characters; this one has {words.Length:N0}.");
+            return ServiceProblem.Invalid(Words.Text("Problem.AnnouncementLength", NotificationOptions.MaxAnnouncement, words.Length));
         queue.Offer(new NotificationQueue.Announced(userId, seminarId, words));
         return ServiceResult.Done;
     }
