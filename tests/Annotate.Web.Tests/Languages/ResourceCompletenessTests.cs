@@ -62,6 +62,6 @@ public sealed partial class ResourceCompletenessTests
     /// A localizer asked for a key: <c>L["AppBar.SignIn"]</c> or <c>L["AppBar.FeedbackUnread", n]</c> in a component,
     /// <c>strings["Problem.NoSuchDocument"]</c> in a service, <c>Words.Text("Mail.OpenIt")</c> where no localizer is injected, a problem's key handed on (<c>"Problem.TeachersOnlyGroups"</c>).
     /// </summary>
-    [GeneratedRegex("""\b(?:L|strings)\["([A-Za-z][\w.]*)"[\],]|\bText\("([A-Za-z][\w.]*)"[,)]|"(Problem\.[A-Z][A-Za-z]+)"[,)]""")]
+    [GeneratedRegex("""\b(?:L|strings)\["([A-Za-z][\w.]*)"[\],]|\bText\("([A-Z][A-Za-z]*\.[A-Z][A-Za-z]+)"[,)]|"(Problem\.[A-Z][A-Za-z]+)"[,)]""")]
     private static partial Regex Asked();
 }
