@@ -52,6 +52,7 @@ public sealed partial class EveryPageTests(EveryPageScene scene) : IClassFixture
         ["/documents/{Id:int}/revisions/{Number:int}"] = (Teacher, $"/documents/{scene.Room.DocumentId}/revisions/1"),
         ["/settings/notifications"] = (Student, "/settings/notifications"),
         ["/feedback"] = (Student, "/feedback"),
+        ["/unsubscribe"] = (SignedOut, "/unsubscribe?token=not-a-token"),
         ["/Account/Login"] = (SignedOut, "/Account/Login"),
         ["/Account/Register"] = (SignedOut, "/Account/Register"),
         ["/Account/ForgotPassword"] = (SignedOut, "/Account/ForgotPassword"),

@@ -1,10 +1,12 @@
+using Annotate.Data;
 using Annotate.Web.Features.Documents;
 using Annotate.Web.Resources;
+using Microsoft.EntityFrameworkCore;
 
 namespace Annotate.Web.Features.Notifications;
 
 /// <summary>A teacher's announcement to their seminar: a few words every other member finds in their inbox (as their settings allow).</summary>
-internal sealed class AnnouncementService(ReaderAccess access, NotificationQueue queue)
+internal sealed class AnnouncementService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, NotificationOutbox outbox)
 {
     public async Task<ServiceResult> AnnounceAsync(string userId, int seminarId, string? text)
     {
@@ -14,7 +16,13 @@ internal sealed class AnnouncementService(ReaderAccess access, NotificationQueue
         if (words.Length == 0) return ServiceProblem.Invalid(Words.Text("Problem.AnnouncementEmpty"));
         if (words.Length > NotificationOptions.MaxAnnouncement)
             return ServiceProblem.Invalid(Words.Text("Problem.AnnouncementLength", NotificationOptions.MaxAnnouncement, words.Length));
-        queue.Offer(new NotificationQueue.Announced(userId, seminarId, words));
+        // Stored before the answer: an announcement accepted reaches the seminar even if the app restarts now.
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            db.NotificationOutbox.Add(outbox.Announced(userId, seminarId, words));
+            await db.SaveChangesAsync();
+        }
+        outbox.Wake();
         return ServiceResult.Done;
     }
 }
