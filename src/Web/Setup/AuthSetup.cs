@@ -73,6 +73,7 @@ internal static class AuthSetup
             .AddEntityFrameworkStores<AnnotateDb>()
             .AddUserManager<AnnotateUserManager>()
             .AddClaimsPrincipalFactory<DisplayNameClaims>()
+            .AddErrorDescriber<IdentityErrors>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddApiEndpoints();

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 
 namespace Annotate.Web.Tests.Languages;
 
@@ -10,9 +9,9 @@ namespace Annotate.Web.Tests.Languages;
 /// </summary>
 public sealed partial class ResourceCompletenessTests
 {
-    private static readonly string Web = Path.Combine(RepositoryRoot(), "src", "Web");
-    private static readonly Dictionary<string, string> English = Read("Strings.resx");
-    private static readonly Dictionary<string, string> Vietnamese = Read("Strings.vi.resx");
+    private static readonly string Web = ResourceFiles.Web;
+    private static readonly Dictionary<string, string> English = ResourceFiles.English;
+    private static readonly Dictionary<string, string> Vietnamese = ResourceFiles.Vietnamese;
 
     /// <summary>Entries that read the same in both languages on purpose (names, codes).</summary>
     private static readonly HashSet<string> SameInBoth = [];
@@ -47,7 +46,7 @@ public sealed partial class ResourceCompletenessTests
         var asked = Directory.EnumerateFiles(Web, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(f => Asked().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Value)))
+            .SelectMany(f => Asked().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups.Values.Skip(1).First(g => g.Success).Value)))
             .ToList();
 
         Assert.NotEmpty(asked);
@@ -56,21 +55,13 @@ public sealed partial class ResourceCompletenessTests
 
     private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];
 
-    private static Dictionary<string, string> Read(string file) =>
-        XDocument.Load(Path.Combine(Web, "Resources", file)).Root!.Elements("data")
-            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Annotate.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Annotate.sln not found above the test's directory.");
-    }
-
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
     private static partial Regex Placeholder();
 
-    /// <summary>A localizer asked for a key: <c>L["AppBar.SignIn"]</c> or <c>L["AppBar.FeedbackUnread", n]</c>.</summary>
-    [GeneratedRegex("""\bL\["([A-Za-z][\w.]*)"[\],]""")]
+    /// <summary>
+    /// A localizer asked for a key: <c>L["AppBar.SignIn"]</c> or <c>L["AppBar.FeedbackUnread", n]</c> in a component,
+    /// <c>strings["Problem.NoSuchDocument"]</c> in a service, <c>Words.Text("Mail.OpenIt")</c> where no localizer is injected, a problem's key handed on (<c>"Problem.TeachersOnlyGroups"</c>).
+    /// </summary>
+    [GeneratedRegex("""\b(?:L|strings)\["([A-Za-z][\w.]*)"[\],]|\bText\("([A-Z][A-Za-z]*\.[A-Z][A-Za-z]+)"[,)]|"(Problem\.[A-Z][A-Za-z]+)"[,)]""")]
     private static partial Regex Asked();
 }

@@ -1,12 +1,13 @@
 using Annotate.Data;
 using Microsoft.EntityFrameworkCore;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Annotations;
 
 // A question marked answered, and which reply answered it.
 internal sealed partial class AnnotationService
 {
-    public const string NoSuchAnswer = "There is no reply with that id in this question's thread that you can see.";
+    public static string NoSuchAnswer => Words.Text("Problem.NoSuchAnswer");
 
     /// <summary>
     /// The asker or a teacher marks a question answered, naming the reply that answered it when they like (a reply

@@ -8,6 +8,7 @@ using Annotate.Web.Features.Documents;
 using Annotate.Web.Realtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Annotations;
 
@@ -73,7 +74,7 @@ internal sealed partial class AnnotationService
                 addresseeName = parent.AddresseeId is not null ? parent.AddresseeName
                     : annotation.AddresseeId is not null ? thread?.AuthorName : null;
                 if (draft.AddresseeId is not null && draft.AddresseeId != annotation.AddresseeId)
-                    return ServiceProblem.Invalid("A reply goes to whoever its thread is for; leave \"addressee\" out of replies.");
+                    return ServiceProblem.Invalid(Words.Text("Problem.ReplyNoAddressee"));
                 // A reply takes the visibility of what it answers (as its readers see it now): it can never widen it.
                 // It keeps that even if the thread is widened later; see AnnotationViews.Rows.
                 annotation.Visibility = parent.Access.Visibility;
@@ -84,10 +85,10 @@ internal sealed partial class AnnotationService
                 if (draft.AddresseeId is { } addressee)
                 {
                     if (draft.Motivation != Motivations.Assessing)
-                        return ServiceProblem.Invalid("Only feedback (motivation \"assessing\") is addressed to one student.");
+                        return ServiceProblem.Invalid(Words.Text("Problem.OnlyFeedbackAddressed"));
                     addresseeName = await StudentName(db, reader.SeminarId, addressee);
                     if (addresseeName is null)
-                        return ServiceProblem.Invalid("Feedback can only be addressed to a student of this seminar.");
+                        return ServiceProblem.Invalid(Words.Text("Problem.FeedbackToStudent"));
                     annotation.AddresseeId = addressee;
                 }
                 var document = (await CurrentText(db, documentId))!;
@@ -124,7 +125,7 @@ internal sealed partial class AnnotationService
         return (await AnnotationViews.LoadOneAsync(db, id))!;
     }
 
-    private const string ParentGone = "The annotation you are replying to is not there any more.";
+    private static string ParentGone => Words.Text("Problem.ParentGone");
 
     /// <summary>
     /// A new annotation as <see cref="AnnotationViews"/> would read it back: its author is the reader, on the

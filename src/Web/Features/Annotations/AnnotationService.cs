@@ -10,6 +10,7 @@ using Annotate.Web.Features.Notifications;
 using Annotate.Web.Features.Tags;
 using Annotate.Web.Realtime;
 using Microsoft.EntityFrameworkCore;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Annotations;
 
@@ -23,7 +24,7 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
 {
     /// <summary>How readers see the author of a thread whose author deleted their account.</summary>
     public const string DeletedAccountName = "a deleted account";
-    public const string NoSuchAnnotation = "There is no annotation with that id that you can see.";
+    public static string NoSuchAnnotation => Words.Text("Problem.NoSuchAnnotation");
 
     /// <summary>What readers see in place of the words of such a thread (in italics where the format has them).</summary>
     public const string DeletedBodyText = "Deleted with its author's account.";
@@ -64,11 +65,11 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
         var (current, reader) = found;
         if (AnnotationPermissions.Check(reader.Viewer, current, AnnotationAction.Edit) is { } refused) return refused;
         if (expectedVersion is not null && expectedVersion != current.Version)
-            return ServiceProblem.Stale("This annotation was changed since you loaded it. Reload it and make your change again.");
+            return ServiceProblem.Stale(Words.Text("Problem.Stale"));
         if (draft.AddresseeId is not null && draft.AddresseeId != current.AddresseeId)
-            return ServiceProblem.Invalid("Who feedback is for cannot be changed; delete it and give it again.");
+            return ServiceProblem.Invalid(Words.Text("Problem.FeedbackFor"));
         if (current.IsReply != draft.ReplyTo is not null || (draft.ReplyTo is not null && draft.ReplyTo != current.ParentId))
-            return ServiceProblem.Invalid("An edit cannot turn a reply into a thread, move it to another thread, or the other way round.");
+            return ServiceProblem.Invalid(Words.Text("Problem.EditCannotMove"));
         if ((CheckDraft(draft, reader.Viewer) ?? await tagLock.CheckAsync(reader.SeminarId, draft.Tags, current.Tags)) is { } problem)
             return ServiceProblem.Invalid(problem);
         var visibility = draft.Visibility ?? current.Visibility;
@@ -111,7 +112,7 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ServiceProblem.Stale("This annotation was changed since you loaded it. Reload it and make your change again.");
+            return ServiceProblem.Stale(Words.Text("Problem.Stale"));
         }
 
         var view = (await AnnotationViews.LoadOneAsync(db, id))!;

@@ -3,6 +3,7 @@ using Annotate.Data.Entities;
 using Annotate.Web.Features.Notifications;
 using Annotate.Web.Realtime;
 using Microsoft.EntityFrameworkCore;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Documents;
 
@@ -49,7 +50,7 @@ internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, R
     public async Task<ServiceResult> SetScheduleAsync(string userId, int documentId, DateTimeOffset? dueAt, bool postFirst)
     {
         if (await access.ForDocumentAsync(userId, documentId) is not { } reader) return ServiceProblem.NotFound(ReaderAccess.NoSuchDocument);
-        if (!reader.Viewer.IsTeacher) return ServiceProblem.Forbidden("Only the seminar's teachers can set a document's due date and \"post first\".");
+        if (!reader.Viewer.IsTeacher) return ServiceProblem.Forbidden(Words.Text("Problem.TeachersOnlyDueDate"));
         await using var db = await dbFactory.CreateDbContextAsync();
         var document = await db.Documents.FirstOrDefaultAsync(d => d.Id == documentId);
         if (document is null) return ServiceProblem.NotFound(ReaderAccess.NoSuchDocument);

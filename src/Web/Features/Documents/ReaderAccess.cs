@@ -2,6 +2,7 @@ using Annotate.Data;
 using Annotate.Shared;
 using Annotate.Shared.W3c;
 using Microsoft.EntityFrameworkCore;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Documents;
 
@@ -12,10 +13,10 @@ internal sealed class ReaderAccess(IDbContextFactory<AnnotateDb> dbFactory)
     public sealed record DocumentAccess(int DocumentId, int SeminarId, Viewer Viewer, string ReaderName = "");
 
     /// <summary>What every path says for a document that is missing or that the caller may not read: the same, so nothing leaks.</summary>
-    public const string NoSuchDocument = "There is no document with that id that you can read.";
+    public static string NoSuchDocument => Words.Text("Problem.NoSuchDocument");
 
     /// <summary>The same for a seminar the caller does not belong to, or that does not exist.</summary>
-    public const string NoSuchSeminar = "There is no seminar with that id that you belong to.";
+    public static string NoSuchSeminar => Words.Text("Problem.NoSuchSeminar");
 
     private sealed record AccessRow(int SeminarId, SeminarRole Role, int? GroupId, string ReaderName, bool AwaitingOwnPost);
 

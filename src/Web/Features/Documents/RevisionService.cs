@@ -2,6 +2,7 @@ using Annotate.Data;
 using Annotate.Data.Entities;
 using Annotate.Web.Realtime;
 using Microsoft.EntityFrameworkCore;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Documents;
 
@@ -24,7 +25,7 @@ internal sealed class RevisionService(IDbContextFactory<AnnotateDb> dbFactory, R
         if (await access.ForDocumentAsync(userId, documentId) is not { } reader)
             return ServiceProblem.NotFound(ReaderAccess.NoSuchDocument);
         if (!reader.Viewer.IsTeacher)
-            return ServiceProblem.Forbidden("Only the seminar's teachers can change a document's text.");
+            return ServiceProblem.Forbidden(Words.Text("Problem.TeachersOnlyText"));
         text = DocumentService.NormaliseLineEndings(text);
         if (DocumentService.CheckText(text) is { } problem) return ServiceProblem.Invalid(problem);
 
@@ -56,7 +57,7 @@ internal sealed class RevisionService(IDbContextFactory<AnnotateDb> dbFactory, R
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ServiceProblem.Invalid("Someone else changed this document at the same moment. Reload it and make your change again.");
+            return ServiceProblem.Invalid(Words.Text("Problem.RevisionRace"));
         }
 
         anchoring.Enqueue(documentId);

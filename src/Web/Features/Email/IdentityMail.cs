@@ -1,6 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using Annotate.Data.Entities;
+using Annotate.Web.Resources;
 using Annotate.Web.Setup;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
@@ -12,10 +13,11 @@ namespace Annotate.Web.Features.Email;
 /// Identity's mails (confirm an account, confirm a new address, reset a password), queued for sending, so
 /// the page or API call that asked answers at once. Each carries only the recipient's own link or code and
 /// words of ours: no text a stranger chose (a display name, say) reaches an address not yet confirmed.
-/// Links are rebuilt on <see cref="AppOptions.PublicOrigin"/>, whatever Host the request named.
+/// Links are rebuilt on <see cref="AppOptions.PublicOrigin"/>, whatever Host the request named. Each is written in
+/// the recipient's language (<see cref="MailLanguage"/>), not in that of the page that asked.
 /// </summary>
 internal sealed class IdentityMail(
-    MailQueue queue, IOptions<EmailOptions> options, IOptions<AppOptions> app, IOptions<DataProtectionTokenProviderOptions> tokens, ILogger<IdentityMail> logger)
+    MailQueue queue, MailLanguage language, IOptions<EmailOptions> options, IOptions<AppOptions> app, IOptions<DataProtectionTokenProviderOptions> tokens, ILogger<IdentityMail> logger)
     : IEmailSender<ApplicationUser>, IDisposable
 {
     private readonly PartitionedRateLimiter<string> perRecipient = PartitionedRateLimiter.Create<string, string>(address =>
@@ -28,41 +30,41 @@ internal sealed class IdentityMail(
                 QueueLimit = 0,
             }));
 
-    public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink)
+    public async Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink)
     {
+        using var _ = new InCulture(await language.OfAsync(user.Id));
         var link = OnPublicOrigin(confirmationLink);
         // The Manage email page links to ConfirmEmailChange; the API's confirmEmail says changedEmail.
         var change = link.AbsolutePath.EndsWith("/Account/ConfirmEmailChange", StringComparison.OrdinalIgnoreCase)
             || QueryHelpers.ParseQuery(link.Query).ContainsKey("changedEmail");
         Enqueue(change
-            ? MailLayout.WithLink(email, $"Confirm your new e-mail address for {MailLayout.AppName}",
-                [$"Someone, probably you, asked to use this address, {email}, for their {MailLayout.AppName} account instead of the one it has. The change is made when you confirm it; until then nothing changes."],
-                "Use this address", link,
-                [$"The link works for {Lifespan}.", "If you did not ask for this, ignore this mail: no account will use this address."])
-            : MailLayout.WithLink(email, $"Confirm your e-mail address for {MailLayout.AppName}",
-                [$"Someone, probably you, made an {MailLayout.AppName} account with this address, {email}. Confirm that the address is yours, so that it can be used to sign in and to reset a forgotten password."],
-                "Confirm my address", link,
-                [$"The link works for {Lifespan}.", "If you did not make this account, ignore this mail: the address stays unconfirmed."]));
-        return Task.CompletedTask;
+            ? MailLayout.WithLink(email, Words.Text("Mail.ChangeSubject", MailLayout.AppName),
+                [Words.Text("Mail.ChangeLead", email, MailLayout.AppName)],
+                Words.Text("Mail.ChangeAction"), link,
+                [Words.Text("Mail.LinkWorksFor", Lifespan), Words.Text("Mail.ChangeIgnore")])
+            : MailLayout.WithLink(email, Words.Text("Mail.ConfirmSubject", MailLayout.AppName),
+                [Words.Text("Mail.ConfirmLead", MailLayout.AppName, email)],
+                Words.Text("Mail.ConfirmAction"), link,
+                [Words.Text("Mail.LinkWorksFor", Lifespan), Words.Text("Mail.ConfirmIgnore")]));
     }
 
-    public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink)
+    public async Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink)
     {
-        Enqueue(MailLayout.WithLink(email, $"Reset your {MailLayout.AppName} password",
-            [$"Someone, probably you, asked to reset the password of the {MailLayout.AppName} account with this address, {email}."],
-            "Choose a new password", OnPublicOrigin(resetLink),
-            [$"The link works once, for {Lifespan}.", "If you did not ask for this, ignore this mail: your password stays as it is."]));
-        return Task.CompletedTask;
+        using var _ = new InCulture(await language.OfAsync(user.Id));
+        Enqueue(MailLayout.WithLink(email, Words.Text("Mail.ResetSubject", MailLayout.AppName),
+            [Words.Text("Mail.ResetLead", MailLayout.AppName, email)],
+            Words.Text("Mail.ResetAction"), OnPublicOrigin(resetLink),
+            [Words.Text("Mail.LinkWorksOnce", Lifespan), Words.Text("Mail.ResetIgnore")]));
     }
 
     /// <summary>For <c>POST /api/auth/forgotPassword</c>: a code the client sends back with the new password.</summary>
-    public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode)
+    public async Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode)
     {
-        Enqueue(MailLayout.WithCode(email, $"Reset your {MailLayout.AppName} password",
-            [$"Someone, probably you, asked to reset the password of the {MailLayout.AppName} account with this address, {email}."],
-            "Give this code with your new password", resetCode,
-            [$"The code works once, for {Lifespan}.", "If you did not ask for this, ignore this mail: your password stays as it is."]));
-        return Task.CompletedTask;
+        using var _ = new InCulture(await language.OfAsync(user.Id));
+        Enqueue(MailLayout.WithCode(email, Words.Text("Mail.ResetSubject", MailLayout.AppName),
+            [Words.Text("Mail.ResetLead", MailLayout.AppName, email)],
+            Words.Text("Mail.ResetCodeLabel"), resetCode,
+            [Words.Text("Mail.CodeWorksOnce", Lifespan), Words.Text("Mail.ResetIgnore")]));
     }
 
     public void Dispose() => perRecipient.Dispose();
@@ -99,10 +101,11 @@ internal sealed class IdentityMail(
 
     internal static string Describe(TimeSpan span) => span switch
     {
-        { TotalDays: >= 1 } when span.TotalDays % 1 == 0 => Count((int)span.TotalDays, "day"),
-        { TotalHours: >= 1 } when span.TotalHours % 1 == 0 => Count((int)span.TotalHours, "hour"),
-        _ => Count((int)Math.Ceiling(span.TotalMinutes), "minute"),
+        { TotalDays: >= 1 } when span.TotalDays % 1 == 0 => Count((int)span.TotalDays, "Mail.OneDay", "Mail.Days"),
+        { TotalHours: >= 1 } when span.TotalHours % 1 == 0 => Count((int)span.TotalHours, "Mail.OneHour", "Mail.Hours"),
+        _ => Count((int)Math.Ceiling(span.TotalMinutes), "Mail.OneMinute", "Mail.Minutes"),
     };
 
-    private static string Count(int n, string unit) => n == 1 ? $"one {unit}" : $"{n} {unit}s";
+    /// <summary>One entry per plural form: "one day", "3 days" (Vietnamese reads both alike).</summary>
+    private static string Count(int n, string one, string many) => n == 1 ? Words.Text(one) : Words.Text(many, n);
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using Annotate.Web.Features.Languages;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Email;
 
@@ -7,7 +9,8 @@ namespace Annotate.Web.Features.Email;
 /// Every mail the app sends looks alike: the app's name, what happened in a sentence or two, then the one
 /// thing to do (a button with its link, the link also written out for clients that show no buttons; or a
 /// code to type), and a closing note. The same words go out as plain text and as HTML; everything put into
-/// the HTML is encoded, and styles are inline, since mail clients drop style sheets.
+/// the HTML is encoded, and styles are inline, since mail clients drop style sheets. Its own words are in the current
+/// UI culture: the sender builds a mail inside <see cref="InCulture"/> of its recipient's language.
 /// </summary>
 internal static class MailLayout
 {
@@ -22,7 +25,7 @@ internal static class MailLayout
         var href = WebUtility.HtmlEncode(link.AbsoluteUri);
         var html = $"<p style=\"margin:24px 0\"><a href=\"{href}\" style=\"display:inline-block;padding:10px 20px;background:#594ae2;color:#ffffff;" +
             $"text-decoration:none;border-radius:4px;font-weight:bold\">{WebUtility.HtmlEncode(action)}</a></p>\n" +
-            $"{Note}If the button does not work, copy this address into your browser:<br>" +
+            $"{Note}{WebUtility.HtmlEncode(Words.Text("Mail.ButtonFallback"))}<br>" +
             $"<a href=\"{href}\" style=\"color:#594ae2;word-break:break-all\">{href}</a></p>\n";
         return Build(to, subject, lead, $"{action}:\n{link.AbsoluteUri}", html, closing);
     }
@@ -58,13 +61,15 @@ internal static class MailLayout
                 text.Append(entry.Words).Append('\n');
                 html.Append(Paragraph).Append(WebUtility.HtmlEncode(entry.Words)).Append("</p>\n");
             }
-            text.Append("Open it: ").Append(entry.Link.AbsoluteUri).Append("\n\n");
+            text.Append(Words.Text("Mail.OpenIt")).Append(' ').Append(entry.Link.AbsoluteUri).Append("\n\n");
             var href = WebUtility.HtmlEncode(entry.Link.AbsoluteUri);
-            html.Append(Paragraph).Append("<a href=\"").Append(href).Append("\" style=\"color:#594ae2;font-weight:bold\">Open it in Annotate</a></p>\n");
+            html.Append(Paragraph).Append("<a href=\"").Append(href).Append("\" style=\"color:#594ae2;font-weight:bold\">")
+                .Append(WebUtility.HtmlEncode(Words.Text("Mail.OpenInApp"))).Append("</a></p>\n");
         }
         var stop = WebUtility.HtmlEncode(unsubscribe.AbsoluteUri);
-        text.Append(why).Append(" To stop these mails: ").Append(unsubscribe.AbsoluteUri);
-        html.Append(Note).Append(WebUtility.HtmlEncode(why)).Append(" <a href=\"").Append(stop).Append("\" style=\"color:#616161\">Stop these mails</a></p>\n");
+        text.Append(why).Append(' ').Append(Words.Text("Mail.ToStop")).Append(' ').Append(unsubscribe.AbsoluteUri);
+        html.Append(Note).Append(WebUtility.HtmlEncode(why)).Append(" <a href=\"").Append(stop).Append("\" style=\"color:#616161\">")
+            .Append(WebUtility.HtmlEncode(Words.Text("Mail.StopThese"))).Append("</a></p>\n");
         return Build(to, subject, [lead], text.ToString(), html.ToString(), []);
     }
 
@@ -76,7 +81,7 @@ internal static class MailLayout
         foreach (var paragraph in closing) text.Append(paragraph).Append("\n\n");
 
         var html = new StringBuilder()
-            .Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
+            .Append("<!DOCTYPE html>\n<html lang=\"").Append(Languages.Languages.Current).Append("\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
             .Append("<title>").Append(WebUtility.HtmlEncode(subject)).Append("</title></head>\n")
             .Append("<body style=\"margin:0;padding:24px;background:#f5f5f5;font-family:Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5;color:#212121\">\n")
             .Append("<div style=\"max-width:560px;margin:0 auto;padding:24px;background:#ffffff;border-radius:4px\">\n")

@@ -4,6 +4,7 @@ using Annotate.Web.Components.Reading;
 using Annotate.Web.Features.Annotations;
 using Annotate.Web.Features.Documents;
 using Annotate.Web.Features.Seminars;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Export;
 
@@ -26,9 +27,9 @@ internal sealed class ExportService(ReaderAccess access, AnnotationService annot
         {
             // A student may name only themselves; what anyone gets is still only what they may see.
             if (!reader.Viewer.IsTeacher && studentId != userId)
-                return ServiceProblem.Invalid("Only the seminar's teachers can export one student's threads; use scope=mine for your own.");
+                return ServiceProblem.Invalid(Words.Text("Problem.ExportOneStudent"));
             personName = members.FirstOrDefault(m => m.UserId == studentId)?.DisplayName;
-            if (personName is null) return ServiceProblem.Invalid("student= names nobody in this seminar: give the id of one of its members.");
+            if (personName is null) return ServiceProblem.Invalid(Words.Text("Problem.ExportNoStudent"));
         }
         string? groupName = null;
         HashSet<string>? groupMembers = null;
@@ -36,7 +37,7 @@ internal sealed class ExportService(ReaderAccess access, AnnotationService annot
         {
             var groups = (await memberships.ListGroupsAsync(userId, reader.SeminarId)).Value ?? [];
             groupName = groups.FirstOrDefault(g => g.Id == groupId)?.Name;
-            if (groupName is null) return ServiceProblem.Invalid("group= names no group of this seminar: give the id of one of its groups.");
+            if (groupName is null) return ServiceProblem.Invalid(Words.Text("Problem.ExportNoGroup"));
             groupMembers = members.Where(m => m.GroupId == groupId).Select(m => m.UserId).ToHashSet();
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Export;
 
@@ -9,7 +10,7 @@ namespace Annotate.Web.Features.Export;
 /// </summary>
 internal sealed class PrintableSlots(IOptions<ExportOptions> options) : IDisposable
 {
-    public const string Busy = "The server is busy with other printable exports; try again in a few seconds.";
+    public static string Busy => Words.Text("Problem.PrintableBusy");
 
     private readonly SemaphoreSlim slots = new(Math.Max(0, options.Value.PrintableAtOnce));
 

@@ -48,13 +48,13 @@ internal sealed class AnnotationImporter(
         var documentId = importer.DocumentId;
         var started = Stopwatch.GetTimestamp();
         if (await ReadAtMostAsync(file, MaxFileBytes, cancellationToken) is not { } bytes)
-            return new ServiceProblem(Failure.TooLarge, "The file is larger than 10 MB. Split it and import the parts one after another.");
+            return new ServiceProblem(Failure.TooLarge, Words.Text("Problem.ImportTooLarge"));
         ImportFile.Contents contents;
         var values = new List<JsonDocument>();
         try
         {
             ReadValues(WithoutByteOrderMark(bytes), values);
-            if (values.Count == 0) return new ServiceProblem(Failure.Invalid, "The file is empty. Nothing was imported.");
+            if (values.Count == 0) return new ServiceProblem(Failure.Invalid, Words.Text("Problem.ImportEmpty"));
             contents = ImportFile.Read(values.Select(v => v.RootElement).ToList());
         }
         catch (JsonException exception)

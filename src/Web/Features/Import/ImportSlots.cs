@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Import;
 
@@ -13,8 +14,8 @@ internal sealed class ImportSlots(IOptions<ImportOptions> options) : IDisposable
     /// <summary>When to try again: imports take seconds, and one can take <see cref="ImportOptions.PlacingBudget"/> at most.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(10);
 
-    public const string YoursRunning = "Another import of yours is running; try again when it has finished.";
-    public const string ServerBusy = "The server is busy with other people's imports; try again in a few seconds.";
+    public static string YoursRunning => Words.Text("Problem.YourImportRunning");
+    public static string ServerBusy => Words.Text("Problem.ImportsBusy");
 
     private readonly PartitionedRateLimiter<string> perPerson = PartitionedRateLimiter.Create<string, string>(userId =>
         RateLimitPartition.GetConcurrencyLimiter(userId, _ => new ConcurrencyLimiterOptions { PermitLimit = 1, QueueLimit = 0 }));

@@ -1,5 +1,6 @@
 using Annotate.Data;
 using Annotate.Web.Features.Documents;
+using Annotate.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Annotate.Web.Features.Notifications;
@@ -10,11 +11,11 @@ internal sealed class AnnouncementService(IDbContextFactory<AnnotateDb> dbFactor
     public async Task<ServiceResult> AnnounceAsync(string userId, int seminarId, string? text)
     {
         if (await access.ForSeminarAsync(userId, seminarId) is not { } viewer) return ServiceProblem.NotFound(ReaderAccess.NoSuchSeminar);
-        if (!viewer.IsTeacher) return ServiceProblem.Forbidden("Only a teacher of the seminar can make an announcement.");
+        if (!viewer.IsTeacher) return ServiceProblem.Forbidden(Words.Text("Problem.TeachersOnlyAnnounce"));
         var words = text?.Trim() ?? "";
-        if (words.Length == 0) return ServiceProblem.Invalid("Write what you want to announce.");
+        if (words.Length == 0) return ServiceProblem.Invalid(Words.Text("Problem.AnnouncementEmpty"));
         if (words.Length > NotificationOptions.MaxAnnouncement)
-            return ServiceProblem.Invalid($"An announcement is at most {NotificationOptions.MaxAnnouncement:N0} characters; this one has {words.Length:N0}.");
+            return ServiceProblem.Invalid(Words.Text("Problem.AnnouncementLength", NotificationOptions.MaxAnnouncement, words.Length));
         // Stored before the answer: an announcement accepted reaches the seminar even if the app restarts now.
         await using (var db = await dbFactory.CreateDbContextAsync())
         {

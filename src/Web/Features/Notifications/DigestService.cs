@@ -3,6 +3,7 @@ using Annotate.Data.Entities;
 using Annotate.Shared;
 using Annotate.Shared.Notifications;
 using Annotate.Web.Features.Email;
+using Annotate.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Annotate.Web.Features.Notifications;
@@ -13,7 +14,7 @@ namespace Annotate.Web.Features.Notifications;
 /// they may see it then; nothing when there is nothing. <see cref="DigestWorker"/> asks every few minutes.
 /// </summary>
 internal sealed class DigestService(IDbContextFactory<AnnotateDb> dbFactory, NotificationService notifications, NotificationMail mail,
-    TeacherDigest teaching, MailQueue queue, TimeProvider clock, ILogger<DigestService> logger)
+    TeacherDigest teaching, MailQueue queue, MailLanguage language, TimeProvider clock, ILogger<DigestService> logger)
 {
     /// <summary>Items in one digest at most; the rest wait in the inbox (and say so).</summary>
     public const int MaxItems = 50;
@@ -57,14 +58,16 @@ internal sealed class DigestService(IDbContextFactory<AnnotateDb> dbFactory, Not
         var items = (await notifications.ItemsAsync(db, userId, rows, cancellationToken))
             .Where(i => i.Available && levels.GetValueOrDefault(i.SeminarId!.Value, NotificationLevel.Everything).Allows(i.Kind))
             .ToList();
+        // Written in the recipient's language, whoever's actions it tells of.
+        using var _ = new InCulture(await language.OfAsync(userId, cancellationToken));
         var teacher = await teaching.ForAsync(db, userId, zone, now, cancellationToken);
         var count = items.Count + teacher.Entries.Count;
         if (count == 0) return false;
 
         var ids = items.Select(i => i.Id).ToList();
-        var subject = count == 1 ? "Your Annotate digest: 1 new item" : $"Your Annotate digest: {count} new items";
-        var digest = MailLayout.Notice(address, subject, "Here is what happened in your seminars since your last digest.",
-            [.. items.Select(mail.Entry), .. teacher.Entries], "You get this daily digest because of your Annotate notification settings.",
+        var subject = count == 1 ? Words.Text("Mail.DigestSubjectOne") : Words.Text("Mail.DigestSubject", count);
+        var digest = MailLayout.Notice(address, subject, Words.Text("Mail.DigestLead"),
+            [.. items.Select(mail.Entry), .. teacher.Entries], Words.Text("Mail.WhyDigest"),
             mail.UnsubscribeLink(userId, MailOptOut.Digest)) with
         {
             // Every item is asked again at the moment of sending; if one is no longer for them, the whole mail waits

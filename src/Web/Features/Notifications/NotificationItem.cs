@@ -1,5 +1,6 @@
 using Annotate.Shared.Notifications;
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Notifications;
 
@@ -32,22 +33,26 @@ internal sealed record NotificationItem(
         : SeminarId is { } s ? $"seminars/{s}"
         : null;
 
-    /// <summary>One sentence saying what happened, for the bell, the API and mail.</summary>
+    /// <summary>
+    /// One sentence saying what happened, for the bell, the API and mail, in the current UI culture: the reader's
+    /// for the bell and the API, the recipient's for a mail (built inside <see cref="InCulture"/>).
+    /// </summary>
     public string Summary
     {
         get
         {
-            if (!Available) return "This is no longer available to you.";
+            if (!Available) return Words.Text("Notice.Gone");
             var who = ActorName ?? AnnotationService.DeletedAccountName;
-            var where = DocumentTitle is null ? "" : $" on “{DocumentTitle}”";
+            // One sentence per shape, with and without the document (word order differs between languages).
+            string On(string bare, string on) => DocumentTitle is null ? Words.Text(bare, who) : Words.Text(on, who, DocumentTitle);
             return Kind switch
             {
-                NotificationKind.Reply => $"{who} replied{where}",
-                NotificationKind.Mention => $"{who} mentioned you{where}",
-                NotificationKind.Feedback => $"{who} gave you feedback{where}",
-                NotificationKind.Answer => $"{who} marked an answer to your question{where}",
-                NotificationKind.Document => $"{who} added “{DocumentTitle}” to {SeminarName}",
-                _ => $"{who} announced to {SeminarName}",
+                NotificationKind.Reply => On("Notice.Replied", "Notice.RepliedOn"),
+                NotificationKind.Mention => On("Notice.Mentioned", "Notice.MentionedOn"),
+                NotificationKind.Feedback => On("Notice.Feedback", "Notice.FeedbackOn"),
+                NotificationKind.Answer => On("Notice.Answer", "Notice.AnswerOn"),
+                NotificationKind.Document => Words.Text("Notice.Document", who, DocumentTitle, SeminarName),
+                _ => Words.Text("Notice.Announced", who, SeminarName),
             };
         }
     }

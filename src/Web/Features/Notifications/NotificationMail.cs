@@ -3,6 +3,7 @@ using Annotate.Data.Entities;
 using Annotate.Shared.Notifications;
 using Annotate.Shared.Text;
 using Annotate.Web.Features.Email;
+using Annotate.Web.Resources;
 using Annotate.Web.Setup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ namespace Annotate.Web.Features.Notifications;
 /// first: whatever happens to the mail, it stays.
 /// </summary>
 internal sealed class NotificationMail(IDbContextFactory<AnnotateDb> dbFactory, NotificationService notifications, MailQueue queue,
-    UnsubscribeTokens tokens, IOptions<EmailOptions> email, IOptions<AppOptions> app, TimeProvider clock)
+    UnsubscribeTokens tokens, MailLanguage language, IOptions<EmailOptions> email, IOptions<AppOptions> app, TimeProvider clock)
 {
     /// <summary>A comment's words in a mail, at most this many characters.</summary>
     private const int WordsShown = 600;
@@ -40,8 +41,10 @@ internal sealed class NotificationMail(IDbContextFactory<AnnotateDb> dbFactory, 
         if (await notifications.GetAsync(notification.UserId, notification.Id, cancellationToken) is not { Available: true } item) return false;
 
         var (userId, id) = (notification.UserId, notification.Id);
-        var mail = MailLayout.Notice(address, item.Summary, item.Kind == NotificationKind.Mention ? "You were mentioned in a discussion." : "A teacher gave you feedback.",
-            [Entry(item)], $"You get this mail because of your Annotate notification settings.", UnsubscribeLink(userId, optOut)) with
+        // In the recipient's language, whoever's action caused it.
+        using var _ = new InCulture(await language.OfAsync(userId, cancellationToken));
+        var mail = MailLayout.Notice(address, item.Summary, Words.Text(item.Kind == NotificationKind.Mention ? "Mail.Mentioned" : "Mail.FeedbackGiven"),
+            [Entry(item)], Words.Text("Mail.WhyNotice"), UnsubscribeLink(userId, optOut)) with
         {
             StillAllowed = async token => (await notifications.GetAsync(userId, id, token))?.Available == true,
             Headers = UnsubscribeHeaders(userId, optOut),

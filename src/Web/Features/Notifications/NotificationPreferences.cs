@@ -3,6 +3,7 @@ using Annotate.Data.Entities;
 using Annotate.Shared.Notifications;
 using Annotate.Web.Features.Documents;
 using Microsoft.EntityFrameworkCore;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Notifications;
 
@@ -62,9 +63,9 @@ internal sealed class NotificationPreferences(IDbContextFactory<AnnotateDb> dbFa
     {
         var zone = string.IsNullOrWhiteSpace(timeZone) ? "UTC" : timeZone.Trim();
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
-            return ServiceProblem.Invalid($"\"{zone}\" is not a time zone this server knows: give an IANA name such as Europe/Berlin or Asia/Ho_Chi_Minh.");
+            return ServiceProblem.Invalid(Words.Text("Problem.UnknownZone", zone));
         if (digestHour is < 0 or > 23)
-            return ServiceProblem.Invalid("The digest hour is an hour of the day, from 0 to 23.");
+            return ServiceProblem.Invalid(Words.Text("Problem.DigestHour"));
         await using var db = await dbFactory.CreateDbContextAsync();
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set
             .SetProperty(u => u.TimeZone, zone)

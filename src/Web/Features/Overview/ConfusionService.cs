@@ -4,6 +4,7 @@ using Annotate.Web.Components.Reading;
 using Annotate.Web.Features.Annotations;
 using Annotate.Web.Features.Discussion;
 using Annotate.Web.Features.Documents;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Overview;
 
@@ -15,7 +16,7 @@ namespace Annotate.Web.Features.Overview;
 internal sealed class ConfusionService(ReaderAccess access, DocumentService documents, AnnotationService annotations)
 {
     /// <summary>A student and an outsider hear the same: the view is for teachers, and 404 says nothing more.</summary>
-    public const string NoSuchConfusion = "There is no document with that id whose Confusion view you can see: it is for the seminar's teachers.";
+    public static string NoSuchConfusion => Words.Text("Problem.NoSuchConfusion");
 
     /// <summary>How much of a paragraph's opening the view shows.</summary>
     public const int StartLength = 120;

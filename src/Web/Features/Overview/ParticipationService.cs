@@ -2,6 +2,7 @@ using Annotate.Web.Features.Documents;
 using Annotate.Web.Features.Export;
 using Annotate.Web.Features.Seminars;
 using CsvHelper;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Overview;
 
@@ -30,7 +31,7 @@ internal sealed class ParticipationService(ReaderAccess access, ContributionSour
     {
         if (await access.ForDocumentAsync(userId, documentId, cancellationToken) is not { } reader || await documents.GetAsync(documentId) is not { } document)
             return ServiceProblem.NotFound(ReaderAccess.NoSuchDocument);
-        if (!reader.Viewer.IsTeacher) return ServiceProblem.Forbidden("Only the seminar's teachers can see who took part how much.");
+        if (!reader.Viewer.IsTeacher) return ServiceProblem.Forbidden(Words.Text("Problem.TeachersOnlyParticipation"));
 
         var visible = await contributions.ForDocumentAsync(reader, cancellationToken);
         var roster = (await members.ListMembersAsync(userId, reader.SeminarId)).Value ?? [];

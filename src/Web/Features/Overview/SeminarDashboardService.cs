@@ -3,6 +3,7 @@ using Annotate.Shared;
 using Annotate.Web.Features.Documents;
 using Annotate.Web.Features.Seminars;
 using Microsoft.EntityFrameworkCore;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Overview;
 
@@ -15,9 +16,9 @@ internal sealed class SeminarDashboardService(IDbContextFactory<AnnotateDb> dbFa
     MembershipService members)
 {
     /// <summary>A student and an outsider hear the same: the dashboard is for teachers, and 404 says nothing more.</summary>
-    public const string NoSuchDashboard = "There is no seminar with that id whose dashboard you can see: it is for the seminar's teachers.";
+    public static string NoSuchDashboard => Words.Text("Problem.NoSuchDashboard");
 
-    public const string NoSuchStudent = "There is no student with that id in this seminar.";
+    public static string NoSuchStudent => Words.Text("Problem.NoSuchStudent");
 
     /// <summary>How much of what a student wrote their timeline shows.</summary>
     public const int ExcerptLength = 200;

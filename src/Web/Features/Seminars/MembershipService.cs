@@ -4,6 +4,7 @@ using Annotate.Shared;
 using Annotate.Web.Features.Documents;
 using Annotate.Web.Realtime;
 using Microsoft.EntityFrameworkCore;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Seminars;
 
@@ -24,23 +25,23 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
     public sealed record SplitGroup(int Id, string Name, List<string> MemberIds);
 
     public const int MaxGroupNameLength = 200;
-    private const string NoMember = "That user is not a member of this seminar.";
-    private const string NoGroup = "This seminar has no group with that id.";
-    private const string LastTeacher = "A seminar needs at least one teacher: make another member a teacher first.";
+    private static string NoMember => Words.Text("Problem.NoMember");
+    private static string NoGroup => Words.Text("Problem.NoGroup");
+    private static string LastTeacher => Words.Text("Problem.LastTeacher");
 
     public async Task<ServiceResult<GroupSummary>> CreateGroupAsync(string userId, int seminarId, string? name)
     {
-        if (await TeacherCheckAsync(userId, seminarId, "manage its groups") is { } denied) return denied;
+        if (await TeacherCheckAsync(userId, seminarId, "Problem.TeachersOnlyGroups") is { } denied) return denied;
         name = name?.Trim();
-        if (string.IsNullOrEmpty(name)) return ServiceProblem.Invalid("A group needs a name.");
-        if (name.Length > MaxGroupNameLength) return ServiceProblem.Invalid($"A group name can be at most {MaxGroupNameLength} characters long.");
+        if (string.IsNullOrEmpty(name)) return ServiceProblem.Invalid(Words.Text("Problem.GroupNeedsName"));
+        if (name.Length > MaxGroupNameLength) return ServiceProblem.Invalid(Words.Text("Problem.GroupNameLength", MaxGroupNameLength));
 
         await using var db = await dbFactory.CreateDbContextAsync();
         // Check and write in one write transaction (WriteTransactions), so two teachers cannot both make "Group A".
         await using var transaction = await db.Database.BeginWriteTransactionAsync();
         var taken = await db.Groups.Where(g => g.SeminarId == seminarId).Select(g => g.Name).ToListAsync();
         if (taken.Contains(name, StringComparer.OrdinalIgnoreCase))
-            return ServiceProblem.Invalid($"This seminar already has a group called \"{name}\".");
+            return ServiceProblem.Invalid(Words.Text("Problem.GroupNameTaken", name));
         var group = new SeminarGroup { SeminarId = seminarId, Name = name };
         db.Groups.Add(group);
         await db.SaveChangesAsync();
@@ -79,13 +80,13 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
     /// <summary>Puts a student in a group; the group column is one per membership, so this moves them out of any other.</summary>
     public async Task<ServiceResult> PutInGroupAsync(string userId, int seminarId, int groupId, string memberId)
     {
-        if (await TeacherCheckAsync(userId, seminarId, "manage its groups") is { } denied) return denied;
+        if (await TeacherCheckAsync(userId, seminarId, "Problem.TeachersOnlyGroups") is { } denied) return denied;
         await using var db = await dbFactory.CreateDbContextAsync();
         if (!await db.Groups.AnyAsync(g => g.Id == groupId && g.SeminarId == seminarId)) return ServiceProblem.NotFound(NoGroup);
         var membership = await db.Memberships.FindAsync(seminarId, memberId);
         if (membership is null) return ServiceProblem.NotFound(NoMember);
         if (membership.Role != SeminarRole.Student)
-            return ServiceProblem.Invalid("Only students are put in groups; teachers already see every group's annotations.");
+            return ServiceProblem.Invalid(Words.Text("Problem.OnlyStudentsInGroups"));
         membership.GroupId = groupId;
         await db.SaveChangesAsync();
         await AnnounceAsync(db, seminarId, memberId);
@@ -94,12 +95,12 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
 
     public async Task<ServiceResult> RemoveFromGroupAsync(string userId, int seminarId, int groupId, string memberId)
     {
-        if (await TeacherCheckAsync(userId, seminarId, "manage its groups") is { } denied) return denied;
+        if (await TeacherCheckAsync(userId, seminarId, "Problem.TeachersOnlyGroups") is { } denied) return denied;
         await using var db = await dbFactory.CreateDbContextAsync();
         if (!await db.Groups.AnyAsync(g => g.Id == groupId && g.SeminarId == seminarId)) return ServiceProblem.NotFound(NoGroup);
         var membership = await db.Memberships.FindAsync(seminarId, memberId);
         if (membership is null) return ServiceProblem.NotFound(NoMember);
-        if (membership.GroupId != groupId) return ServiceProblem.NotFound("That member is not in this group.");
+        if (membership.GroupId != groupId) return ServiceProblem.NotFound(Words.Text("Problem.NotInGroup"));
         membership.GroupId = null;
         await db.SaveChangesAsync();
         await AnnounceAsync(db, seminarId, memberId);
@@ -112,7 +113,7 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
     /// </summary>
     public async Task<ServiceResult> RemoveMemberAsync(string userId, int seminarId, string memberId)
     {
-        if (await TeacherCheckAsync(userId, seminarId, "remove members") is { } denied) return denied;
+        if (await TeacherCheckAsync(userId, seminarId, "Problem.TeachersOnlyRemove") is { } denied) return denied;
         await using var db = await dbFactory.CreateDbContextAsync();
         // The last-teacher check and the write in one write transaction: two teachers removing each other cannot both succeed.
         await using var transaction = await db.Database.BeginWriteTransactionAsync();
@@ -134,7 +135,7 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
     /// <summary>The accounts barred by removal, most recently removed first (teachers).</summary>
     public async Task<ServiceResult<List<RemovedAccount>>> ListRemovedAsync(string userId, int seminarId)
     {
-        if (await TeacherCheckAsync(userId, seminarId, "see who was removed") is { } denied) return denied;
+        if (await TeacherCheckAsync(userId, seminarId, "Problem.TeachersOnlyRemoved") is { } denied) return denied;
         await using var db = await dbFactory.CreateDbContextAsync();
         var removed = await db.SeminarRemovals.Where(r => r.SeminarId == seminarId)
             .Select(r => new RemovedAccount(r.UserId, r.User!.DisplayName, r.RemovedAt))
@@ -146,17 +147,17 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
     /// <summary>Lifts a removal's bar; the person is not a member again until they join with the code.</summary>
     public async Task<ServiceResult> LetBackInAsync(string userId, int seminarId, string memberId)
     {
-        if (await TeacherCheckAsync(userId, seminarId, "let removed members back in") is { } denied) return denied;
+        if (await TeacherCheckAsync(userId, seminarId, "Problem.TeachersOnlyLetBack") is { } denied) return denied;
         await using var db = await dbFactory.CreateDbContextAsync();
         var deleted = await db.SeminarRemovals.Where(r => r.SeminarId == seminarId && r.UserId == memberId).ExecuteDeleteAsync();
-        return deleted == 0 ? ServiceProblem.NotFound("That account is not on this seminar's removed list.") : ServiceResult.Done;
+        return deleted == 0 ? ServiceProblem.NotFound(Words.Text("Problem.NotRemoved")) : ServiceResult.Done;
     }
 
     public async Task<ServiceResult> SetRoleAsync(string userId, int seminarId, string memberId, string? role)
     {
-        if (await TeacherCheckAsync(userId, seminarId, "change members' roles") is { } denied) return denied;
+        if (await TeacherCheckAsync(userId, seminarId, "Problem.TeachersOnlyRoles") is { } denied) return denied;
         SeminarRole? newRole = role switch { "teacher" => SeminarRole.Teacher, "student" => SeminarRole.Student, _ => null };
-        if (newRole is null) return ServiceProblem.Invalid("The role must be \"teacher\" or \"student\".");
+        if (newRole is null) return ServiceProblem.Invalid(Words.Text("Problem.RoleValues"));
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginWriteTransactionAsync();
         var membership = await db.Memberships.FindAsync(seminarId, memberId);
@@ -178,11 +179,11 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
     /// </summary>
     public async Task<ServiceResult<List<SplitGroup>>> SplitAsync(string userId, int seminarId, int? size)
     {
-        if (await TeacherCheckAsync(userId, seminarId, "manage its groups") is { } denied) return denied;
-        if (size is null or < 2) return ServiceProblem.Invalid("Give a group size of at least 2.");
+        if (await TeacherCheckAsync(userId, seminarId, "Problem.TeachersOnlyGroups") is { } denied) return denied;
+        if (size is null or < 2) return ServiceProblem.Invalid(Words.Text("Problem.GroupSize"));
         await using var db = await dbFactory.CreateDbContextAsync();
         var students = await db.Memberships.Where(m => m.SeminarId == seminarId && m.Role == SeminarRole.Student).ToArrayAsync();
-        if (students.Length == 0) return ServiceProblem.Invalid("This seminar has no students to put into groups yet.");
+        if (students.Length == 0) return ServiceProblem.Invalid(Words.Text("Problem.NoStudentsYet"));
 
         var taken = (await db.Groups.Where(g => g.SeminarId == seminarId).Select(g => g.Name).ToListAsync())
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -214,14 +215,14 @@ internal sealed class MembershipService(IDbContextFactory<AnnotateDb> dbFactory,
             await feed.PublishAsync(new AccessChangedEvent(documentId, seminarId, memberId));
     }
 
-    private Task<ServiceProblem?> TeacherCheckAsync(string userId, int seminarId, string action) => TeacherCheckAsync(access, userId, seminarId, action);
+    private Task<ServiceProblem?> TeacherCheckAsync(string userId, int seminarId, string refusalKey) => TeacherCheckAsync(access, userId, seminarId, refusalKey);
 
     /// <summary>Null when the user is a teacher of the seminar; otherwise 404 for non-members, 403 for students.</summary>
-    internal static async Task<ServiceProblem?> TeacherCheckAsync(ReaderAccess access, string userId, int seminarId, string action)
+    internal static async Task<ServiceProblem?> TeacherCheckAsync(ReaderAccess access, string userId, int seminarId, string refusalKey)
     {
         var viewer = await access.ForSeminarAsync(userId, seminarId);
         if (viewer is null) return ServiceProblem.NotFound(ReaderAccess.NoSuchSeminar);
-        return viewer.IsTeacher ? null : ServiceProblem.Forbidden($"Only the seminar's teachers can {action}.");
+        return viewer.IsTeacher ? null : ServiceProblem.Forbidden(Words.Text(refusalKey));
     }
 
     private static async Task<bool> IsLastTeacherAsync(AnnotateDb db, int seminarId) =>

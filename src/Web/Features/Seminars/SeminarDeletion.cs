@@ -2,6 +2,7 @@ using Annotate.Data;
 using Annotate.Web.Features.Documents;
 using Annotate.Web.Realtime;
 using Microsoft.EntityFrameworkCore;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Seminars;
 
@@ -18,7 +19,7 @@ internal sealed class SeminarDeletion(IDbContextFactory<AnnotateDb> dbFactory, R
     {
         var viewer = await access.ForSeminarAsync(userId, seminarId);
         if (viewer is null) return ServiceProblem.NotFound(ReaderAccess.NoSuchSeminar);
-        if (!viewer.IsTeacher) return ServiceProblem.Forbidden("Only the seminar's teachers can delete it.");
+        if (!viewer.IsTeacher) return ServiceProblem.Forbidden(Words.Text("Problem.TeachersOnlyDelete"));
 
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginWriteTransactionAsync();

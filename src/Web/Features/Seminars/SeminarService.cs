@@ -5,6 +5,7 @@ using Annotate.Shared;
 using Annotate.Web.Features.Documents;
 using Microsoft.EntityFrameworkCore;
 using static Annotate.Web.Features.Seminars.MembershipService;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Seminars;
 
@@ -25,9 +26,10 @@ internal sealed class SeminarService(IDbContextFactory<AnnotateDb> dbFactory, Re
     /// </summary>
     public sealed record JoinPreview(int SeminarId, string Name, List<string> Teachers, JoinStanding Standing);
 
-    public const string UnknownCode = "No seminar has that join code. Check it with your teacher.";
-    public const string RemovedMessage = "You were removed from this seminar; ask its teacher to let you back in.";
-    public const string ClosedMessage = "This seminar is not taking new members: its teacher closed joining.";
+    // Problem sentences in the current request's or circuit's language (Words): the API's problem+json and pages alike.
+    public static string UnknownCode => Words.Text("Problem.UnknownCode");
+    public static string RemovedMessage => Words.Text("Problem.Removed");
+    public static string ClosedMessage => Words.Text("Problem.Closed");
 
     public async Task<Seminar> CreateAsync(string teacherId, string name)
     {
@@ -94,7 +96,7 @@ internal sealed class SeminarService(IDbContextFactory<AnnotateDb> dbFactory, Re
     /// <summary>A new join code for the seminar; the old one admits no one from the moment this commits.</summary>
     public async Task<ServiceResult<string>> RegenerateJoinCodeAsync(string userId, int seminarId)
     {
-        if (await TeacherCheckAsync(access, userId, seminarId, "change its join code") is { } denied) return denied;
+        if (await TeacherCheckAsync(access, userId, seminarId, "Problem.TeachersOnlyJoinCode") is { } denied) return denied;
         await using var db = await dbFactory.CreateDbContextAsync();
         var seminar = await db.Seminars.FindAsync(seminarId);
         if (seminar is null) return ServiceProblem.NotFound(ReaderAccess.NoSuchSeminar);
@@ -106,7 +108,7 @@ internal sealed class SeminarService(IDbContextFactory<AnnotateDb> dbFactory, Re
     /// <summary>Opens or closes joining by code; members stay either way.</summary>
     public async Task<ServiceResult> SetJoiningAsync(string userId, int seminarId, bool open)
     {
-        if (await TeacherCheckAsync(access, userId, seminarId, "open or close joining") is { } denied) return denied;
+        if (await TeacherCheckAsync(access, userId, seminarId, "Problem.TeachersOnlyJoining") is { } denied) return denied;
         await using var db = await dbFactory.CreateDbContextAsync();
         var changed = await db.Seminars.Where(s => s.Id == seminarId).ExecuteUpdateAsync(set => set.SetProperty(s => s.JoiningOpen, open));
         return changed == 0 ? ServiceProblem.NotFound(ReaderAccess.NoSuchSeminar) : ServiceResult.Done;

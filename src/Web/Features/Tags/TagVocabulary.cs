@@ -6,6 +6,7 @@ using Annotate.Web.Features.Documents;
 using Annotate.Web.Features.Seminars;
 using Annotate.Web.Realtime;
 using Microsoft.EntityFrameworkCore;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Tags;
 
@@ -17,7 +18,7 @@ namespace Annotate.Web.Features.Tags;
 internal sealed class TagVocabulary(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, AnnotationService annotations,
     IAnnotationFeed feed, TimeProvider clock)
 {
-    public const string NoSuchTag = "This seminar has no tag with that id.";
+    public static string NoSuchTag => Words.Text("Problem.NoSuchTag");
 
     public async Task<ServiceResult<List<TagEntry>>> ListAsync(string userId, int seminarId)
     {
@@ -55,7 +56,7 @@ internal sealed class TagVocabulary(IDbContextFactory<AnnotateDb> dbFactory, Rea
 
     public async Task<ServiceResult<TagEntry>> AddAsync(string userId, int seminarId, TagInput input)
     {
-        if (await MembershipService.TeacherCheckAsync(access, userId, seminarId, "change the seminar's tags") is { } denied) return denied;
+        if (await MembershipService.TeacherCheckAsync(access, userId, seminarId, "Problem.TeachersOnlyTags") is { } denied) return denied;
         await using var db = await dbFactory.CreateDbContextAsync();
         var (tag, problem) = TagRules.Check(input, await db.SeminarTags.Where(t => t.SeminarId == seminarId).Select(t => t.Colour).ToListAsync());
         if (tag is null) return ServiceProblem.Invalid(problem!);
@@ -78,7 +79,7 @@ internal sealed class TagVocabulary(IDbContextFactory<AnnotateDb> dbFactory, Rea
     /// <summary>Changes a tag; a new name is given to every annotation of the seminar that carries the old one.</summary>
     public async Task<ServiceResult<TagEntry>> UpdateAsync(string userId, int seminarId, int tagId, TagInput input)
     {
-        if (await MembershipService.TeacherCheckAsync(access, userId, seminarId, "change the seminar's tags") is { } denied) return denied;
+        if (await MembershipService.TeacherCheckAsync(access, userId, seminarId, "Problem.TeachersOnlyTags") is { } denied) return denied;
         await using var db = await dbFactory.CreateDbContextAsync();
         if (await db.SeminarTags.FirstOrDefaultAsync(t => t.Id == tagId && t.SeminarId == seminarId) is not { } stored) return ServiceProblem.NotFound(NoSuchTag);
         var (tag, problem) = TagRules.Check(input with { Colour = input.Colour ?? stored.Colour }, []);
@@ -96,7 +97,7 @@ internal sealed class TagVocabulary(IDbContextFactory<AnnotateDb> dbFactory, Rea
     /// <summary>Takes a tag out of the vocabulary; annotations keep it (uncoloured), as their authors wrote it.</summary>
     public async Task<ServiceResult> DeleteAsync(string userId, int seminarId, int tagId)
     {
-        if (await MembershipService.TeacherCheckAsync(access, userId, seminarId, "change the seminar's tags") is { } denied) return denied;
+        if (await MembershipService.TeacherCheckAsync(access, userId, seminarId, "Problem.TeachersOnlyTags") is { } denied) return denied;
         await using var db = await dbFactory.CreateDbContextAsync();
         if (await db.SeminarTags.Where(t => t.Id == tagId && t.SeminarId == seminarId).ExecuteDeleteAsync() == 0) return ServiceProblem.NotFound(NoSuchTag);
         await AnnounceAsync(db, seminarId);
@@ -105,7 +106,7 @@ internal sealed class TagVocabulary(IDbContextFactory<AnnotateDb> dbFactory, Rea
 
     public async Task<ServiceResult> SetLockedAsync(string userId, int seminarId, bool locked)
     {
-        if (await MembershipService.TeacherCheckAsync(access, userId, seminarId, "lock or unlock the seminar's tags") is { } denied) return denied;
+        if (await MembershipService.TeacherCheckAsync(access, userId, seminarId, "Problem.TeachersOnlyTagLock") is { } denied) return denied;
         await using var db = await dbFactory.CreateDbContextAsync();
         await db.Seminars.Where(s => s.Id == seminarId).ExecuteUpdateAsync(set => set.SetProperty(s => s.TagsLocked, locked));
         await AnnounceAsync(db, seminarId);

@@ -6,6 +6,7 @@ using Annotate.Web.Features.Seminars;
 using Annotate.Web.Realtime;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Users;
 
@@ -20,7 +21,7 @@ namespace Annotate.Web.Features.Users;
 /// </summary>
 internal sealed class AccountDeletion(IDbContextFactory<AnnotateDb> dbFactory, IAnnotationFeed feed, SeminarDeletion seminarDeletion, TimeProvider clock)
 {
-    public const string HandOverFirst = "Make another member a teacher, or delete the seminar, first.";
+    public static string HandOverFirst => Words.Text("Problem.HandOverFirst");
 
     public sealed record SeminarRef(int Id, string Name);
 
@@ -32,7 +33,7 @@ internal sealed class AccountDeletion(IDbContextFactory<AnnotateDb> dbFactory, I
         public bool Blocked => OnlyTeacherOf.Count > 0;
 
         public string Refusal =>
-            $"You are the only teacher of {string.Join(", ", OnlyTeacherOf.Select(s => $"“{s.Name}”"))}, where others are still members. {HandOverFirst}";
+            Words.Text("Problem.OnlyTeacherOf", string.Join(", ", OnlyTeacherOf.Select(s => $"“{s.Name}”")), HandOverFirst);
     }
 
     private sealed record Changes(List<AnnotationView> Deleted, List<(AnnotationView Before, AnnotationView After)> Updated);
@@ -45,12 +46,12 @@ internal sealed class AccountDeletion(IDbContextFactory<AnnotateDb> dbFactory, I
     public static async Task<string?> CheckPasswordAsync(SignInManager<ApplicationUser> signIn, ApplicationUser user, string? password)
     {
         if (!await signIn.UserManager.HasPasswordAsync(user)) return null;
-        if (string.IsNullOrEmpty(password)) return "Type your password to delete your account.";
+        if (string.IsNullOrEmpty(password)) return Words.Text("Problem.TypePassword");
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (result.Succeeded) return null;
         return result.IsLockedOut
-            ? "Too many wrong passwords: this account is locked for a few minutes. Try again later."
-            : "That is not this account's password.";
+            ? Words.Text("Problem.LockedForMinutes")
+            : Words.Text("Problem.WrongPassword");
     }
 
     public async Task<Preview> PreviewAsync(string userId)
