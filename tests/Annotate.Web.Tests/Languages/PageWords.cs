@@ -4,7 +4,7 @@ using AngleSharp.Html.Parser;
 namespace Annotate.Web.Tests.Languages;
 
 /// <summary>
-/// The words a person meets on a page: its title, the text of its body and the attributes a screen reader or a
+/// The words a person meets on a page: its title (each part between "·"), the text of its body and the attributes a screen reader or a
 /// pointer reads out (<c>aria-label</c>, <c>title</c>, <c>placeholder</c>, <c>alt</c>). Scripts, styles and what is
 /// marked as not in the page's language are left out: text with a <c>lang</c> of another language (the article, a
 /// document's title) or <c>translate="no"</c> (people's names and words, a seminar's name), as screen readers and
@@ -18,21 +18,30 @@ internal static class PageWords
     {
         var document = new HtmlParser().ParseDocument(html);
         var words = new List<string>();
-        if (document.Title is { Length: > 0 } title) words.Add(title.Trim());
-        if (document.Body is { } body) Collect(body, language, words);
+        var content = new HashSet<string>();
+        if (document.Body is { } body) Collect(body, language, words, content);
+        // A title cannot mark its parts: "The Manifesto · Annotate" is a document's title (marked where the page shows
+        // it) and the app's name. Each part is read alone, and a part the page marks elsewhere is left out.
+        if (document.Title is { Length: > 0 } title)
+            words.AddRange(title.Split(" · ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Where(part => !content.Contains(part) && part != "Annotate"));
         return words;
     }
 
-    private static void Collect(IElement element, string language, List<string> words)
+    private static void Collect(IElement element, string language, List<string> words, HashSet<string> content)
     {
         if (element.LocalName is "script" or "style" or "template" or "noscript") return;
-        if (element.GetAttribute("translate") == "no") return;
-        if (element.GetAttribute("lang") is { Length: > 0 } lang && !lang.StartsWith(language, StringComparison.OrdinalIgnoreCase)) return;
+        if (element.GetAttribute("translate") == "no"
+            || element.GetAttribute("lang") is { Length: > 0 } lang && !lang.StartsWith(language, StringComparison.OrdinalIgnoreCase))
+        {
+            content.Add(string.Join(' ', element.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+            return;
+        }
         foreach (var name in ReadAttributes)
             if (element.GetAttribute(name) is { } value && value.Trim() is { Length: > 0 } trimmed) words.Add(trimmed);
         foreach (var child in element.ChildNodes)
         {
-            if (child is IElement childElement) Collect(childElement, language, words);
+            if (child is IElement childElement) Collect(childElement, language, words, content);
             else if (child.NodeType == NodeType.Text && child.TextContent.Trim() is { Length: > 0 } text)
                 words.Add(string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
         }
