@@ -2,6 +2,7 @@ using Annotate.Shared.Text;
 using Annotate.Shared.W3c;
 using Annotate.Web.Features.Annotations;
 using Markdig;
+using static Annotate.Web.Features.Export.ExportWords;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -41,7 +42,7 @@ public static class PdfExport
                 WriteBlock(pages, style, content.Text, block);
             }
             WriteNotes(pages, style, article, cancellationToken);
-            pages.Finish((page, count) => $"{content.Title} · page {page} of {count}", style.Footer, style.MutedBrush);
+            pages.Finish((page, count) => L["Export.PageFooter", content.Title, page, count], style.Footer, style.MutedBrush);
         }
 
         // PDFsharp writes synchronously; the response body accepts only asynchronous writes.
@@ -54,7 +55,7 @@ public static class PdfExport
     private static void WriteHeader(PdfPageWriter pages, Styles style, ExportContent content, PrintableArticle article)
     {
         pages.KeepRoom(0);
-        pages.Write([new($"{content.SeminarName} · revision {content.Revision}", style.Small, style.MutedBrush)], leading: 1.3);
+        pages.Write([new(L["Export.SeminarRevision", content.SeminarName, content.Revision], style.Small, style.MutedBrush)], leading: 1.3);
         pages.Space(2);
         pages.Write([new(content.Title, style.Title, style.InkBrush)], leading: 1.25);
         pages.Space(3);
@@ -96,7 +97,7 @@ public static class PdfExport
         if (article.Notes.Count == 0)
         {
             pages.Space(10);
-            pages.Write([new("No annotations match this export.", style.Quote, style.MutedBrush)]);
+            pages.Write([new(L["Export.NoneMatch"], style.Quote, style.MutedBrush)]);
             return;
         }
         var orphansHeaded = false;
@@ -106,7 +107,7 @@ public static class PdfExport
             cancellationToken.ThrowIfCancellationRequested();
             if (first || note.Orphan && !orphansHeaded)
             {
-                var title = note.Orphan ? "Passages no longer in the text" : "Notes";
+                string title = note.Orphan ? L["Export.PassagesGone"] : L["Export.Notes"];
                 pages.KeepRoom(90);
                 if (!pages.AtPageTop)
                 {
@@ -116,7 +117,7 @@ public static class PdfExport
                 }
                 pages.Write([new(title, style.NotesHeading, style.InkBrush)], leading: 1.3);
                 if (note.Orphan)
-                    pages.Write([new("These threads were written on words that a later revision removed; each shows the passage as it was.", style.Small, style.MutedBrush)]);
+                    pages.Write([new(L["Export.PassagesGoneExplained"], style.Small, style.MutedBrush)]);
                 pages.Space(6);
                 orphansHeaded |= note.Orphan;
                 first = false;
@@ -135,7 +136,7 @@ public static class PdfExport
         quote.Add(new($"“{PrintableArticle.Quote(root)}”", style.Quote, style.QuoteBrush));
         pages.Write(quote, leading: 1.4, label: new($"{note.Number}", style.NoteNumber, style.AccentBrush));
         if (root.OriginalExact is { } original)
-            pages.Write([new("Written on the earlier words ", style.Small, style.MutedBrush), new($"“{original}”", style.Quote, style.MutedBrush)], leading: 1.4);
+            pages.Write([new(L["Export.EarlierWords"] + " ", style.Small, style.MutedBrush), new($"“{original}”", style.Quote, style.MutedBrush)], leading: 1.4);
         WriteEntry(pages, style, root, indent: 0);
         foreach (var reply in note.Thread.Replies) WriteEntry(pages, style, reply, indent: 16);
         pages.Space(10);
@@ -149,7 +150,7 @@ public static class PdfExport
             byline.Add(new($"{kind.ToUpperInvariant()}  ", style.Kind, annotation.Motivation == Motivations.Assessing ? style.AccentBrush : style.MutedBrush));
         byline.Add(new(PrintableArticle.Author(annotation), style.Author, style.InkBrush));
         var details = $" · {PrintableArticle.Time(annotation.Created)}";
-        if (annotation.Modified > annotation.Created.AddMinutes(1)) details += " · edited";
+        if (annotation.Modified > annotation.Created.AddMinutes(1)) details += " · " + L["Export.Edited"];
         foreach (var flag in PrintableArticle.Flags(annotation)) details += $" · {flag}";
         if (annotation.Tags.Count > 0) details += " · " + string.Join(" ", annotation.Tags.Select(t => $"#{t}"));
         byline.Add(new(details, style.Small, style.MutedBrush));
