@@ -26,7 +26,7 @@ public static class PdfExport
     public static async Task WriteAsync(ExportContent content, Stream output, PaperSize paper, CancellationToken cancellationToken)
     {
         var article = new PrintableArticle(content);
-        var style = new Styles();
+        var style = new Styles(wholeFonts: ExportFonts.NeedsWholeFiles(Texts(content)));
         using var document = new PdfDocument();
         document.Info.Title = content.Title;
         document.Info.Subject = content.FilterDescription;
@@ -167,22 +167,36 @@ public static class PdfExport
             pages.Write([new(paragraph, style.NoteBody, style.InkBrush)], indent, leading: 1.4);
     }
 
-    /// <summary>The fonts and brushes of one export, made per export because PDFsharp's drawing objects are not meant to be shared between threads.</summary>
-    private sealed class Styles
+    /// <summary>Every text the PDF may draw: the content's, and the byline's words in the exporting person's language.</summary>
+    private static IEnumerable<string?> Texts(ExportContent content)
     {
-        public XFont Title { get; } = ExportFonts.Font(ExportFonts.Serif, 20, XFontStyleEx.Bold);
-        public XFont Filter { get; } = ExportFonts.Font(ExportFonts.Sans, 12, XFontStyleEx.Bold);
-        public XFont Small { get; } = ExportFonts.Font(ExportFonts.Sans, 8.5);
-        public XFont Heading { get; } = ExportFonts.Font(ExportFonts.Serif, 13.5, XFontStyleEx.Bold);
-        public XFont Body { get; } = ExportFonts.Font(ExportFonts.Serif, 10.5);
-        public XFont ParagraphNumber { get; } = ExportFonts.Font(ExportFonts.Sans, 7);
-        public XFont NoteNumber { get; } = ExportFonts.Font(ExportFonts.Sans, 8, XFontStyleEx.Bold);
-        public XFont NotesHeading { get; } = ExportFonts.Font(ExportFonts.Sans, 13, XFontStyleEx.Bold);
-        public XFont Quote { get; } = ExportFonts.Font(ExportFonts.Serif, 9.5, XFontStyleEx.Italic);
-        public XFont Kind { get; } = ExportFonts.Font(ExportFonts.Sans, 7.5, XFontStyleEx.Bold);
-        public XFont Author { get; } = ExportFonts.Font(ExportFonts.Sans, 8.5, XFontStyleEx.Bold);
-        public XFont NoteBody { get; } = ExportFonts.Font(ExportFonts.Serif, 10);
-        public XFont Footer { get; } = ExportFonts.Font(ExportFonts.Sans, 8);
+        yield return L["Export.ExportedFor", "", "", ""];
+        foreach (var text in new[] { content.Title, content.SeminarName, content.ReaderName, content.FilterDescription, content.Text })
+            yield return text;
+        foreach (var annotation in content.Threads.SelectMany(t => t.Replies.Prepend(t.Root)))
+        {
+            foreach (var text in new[] { annotation.Body, annotation.AuthorName, annotation.AttributedTo, annotation.Quote?.Exact, annotation.OriginalExact })
+                yield return text;
+            foreach (var tag in annotation.Tags) yield return tag;
+        }
+    }
+
+    /// <summary>The fonts and brushes of one export, made per export because PDFsharp's drawing objects are not meant to be shared between threads.</summary>
+    private sealed class Styles(bool wholeFonts)
+    {
+        public XFont Title { get; } = ExportFonts.Font(ExportFonts.Serif, 20, XFontStyleEx.Bold, wholeFonts);
+        public XFont Filter { get; } = ExportFonts.Font(ExportFonts.Sans, 12, XFontStyleEx.Bold, wholeFonts);
+        public XFont Small { get; } = ExportFonts.Font(ExportFonts.Sans, 8.5, XFontStyleEx.Regular, wholeFonts);
+        public XFont Heading { get; } = ExportFonts.Font(ExportFonts.Serif, 13.5, XFontStyleEx.Bold, wholeFonts);
+        public XFont Body { get; } = ExportFonts.Font(ExportFonts.Serif, 10.5, XFontStyleEx.Regular, wholeFonts);
+        public XFont ParagraphNumber { get; } = ExportFonts.Font(ExportFonts.Sans, 7, XFontStyleEx.Regular, wholeFonts);
+        public XFont NoteNumber { get; } = ExportFonts.Font(ExportFonts.Sans, 8, XFontStyleEx.Bold, wholeFonts);
+        public XFont NotesHeading { get; } = ExportFonts.Font(ExportFonts.Sans, 13, XFontStyleEx.Bold, wholeFonts);
+        public XFont Quote { get; } = ExportFonts.Font(ExportFonts.Serif, 9.5, XFontStyleEx.Italic, wholeFonts);
+        public XFont Kind { get; } = ExportFonts.Font(ExportFonts.Sans, 7.5, XFontStyleEx.Bold, wholeFonts);
+        public XFont Author { get; } = ExportFonts.Font(ExportFonts.Sans, 8.5, XFontStyleEx.Bold, wholeFonts);
+        public XFont NoteBody { get; } = ExportFonts.Font(ExportFonts.Serif, 10, XFontStyleEx.Regular, wholeFonts);
+        public XFont Footer { get; } = ExportFonts.Font(ExportFonts.Sans, 8, XFontStyleEx.Regular, wholeFonts);
         public XBrush InkBrush { get; } = new XSolidBrush(Ink);
         public XBrush MutedBrush { get; } = new XSolidBrush(Muted);
         public XBrush AccentBrush { get; } = new XSolidBrush(Accent);
