@@ -62,13 +62,35 @@ public sealed class VietnameseDocumentTests(AnnotateApp app) : IClassFixture<Ann
         Assert.Equal($"{Heading}\n\n{Paragraph}", document.GetProperty("text").GetString());
     }
 
-    private async Task<string> UploadedTextAsync(string fileName, byte[] content)
+    [Theory]
+    [InlineData("trong.txt", "", "Tệp trống.")]
+    [InlineData("bai-doc.doc", "x", "Không thể thêm tệp loại .doc; hãy tải lên tệp .txt, .md, .docx hoặc .pdf.")]
+    [InlineData("hong.pdf", "not a pdf", "Không đọc được tệp này dưới dạng PDF; có thể tệp đã bị hỏng. Hãy xuất hoặc tải lại tệp rồi thử lại.")]
+    public async Task A_file_refused_is_refused_in_the_language_of_the_person_adding_it(string fileName, string content, string sentence)
+    {
+        var (teacher, seminarId) = await TeacherAsync();
+        teacher.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("vi");
+
+        Assert.Equal(sentence, await (await UploadAsync(teacher, seminarId, fileName, Encoding.UTF8.GetBytes(content))).ProblemDetailAsync(HttpStatusCode.BadRequest));
+    }
+
+    private async Task<(ApiUser Teacher, int SeminarId)> TeacherAsync()
     {
         var teacher = await app.RegisterAsync("teacher");
-        var (seminarId, _) = await app.CreateSeminarAsync(teacher);
+        return (teacher, (await app.CreateSeminarAsync(teacher)).Id);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(ApiUser teacher, int seminarId, string fileName, byte[] content)
+    {
         using var form = new MultipartFormDataContent();
         form.Add(new ByteArrayContent(content), "file", fileName);
-        var added = await teacher.Http.PostAsync($"/api/seminars/{seminarId}/documents", form);
+        return await teacher.Http.PostAsync($"/api/seminars/{seminarId}/documents", form);
+    }
+
+    private async Task<string> UploadedTextAsync(string fileName, byte[] content)
+    {
+        var (teacher, seminarId) = await TeacherAsync();
+        var added = await UploadAsync(teacher, seminarId, fileName, content);
         var id = (await added.JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetInt32();
         var document = await (await teacher.Http.GetAsync($"/api/documents/{id}")).JsonAsync();
         return document.GetProperty("text").GetString()!;

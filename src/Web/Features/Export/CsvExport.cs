@@ -2,7 +2,7 @@ using System.Globalization;
 using Annotate.Shared;
 using Annotate.Web.Features.Annotations;
 using CsvHelper;
-using static Annotate.Web.Features.Export.ExportWords;
+using static Annotate.Web.Features.Languages.Words;
 
 namespace Annotate.Web.Features.Export;
 

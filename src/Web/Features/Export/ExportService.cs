@@ -4,7 +4,7 @@ using Annotate.Web.Components.Reading;
 using Annotate.Web.Features.Annotations;
 using Annotate.Web.Features.Documents;
 using Annotate.Web.Features.Seminars;
-using static Annotate.Web.Features.Export.ExportWords;
+using static Annotate.Web.Features.Languages.Words;
 
 namespace Annotate.Web.Features.Export;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Annotate.Web.Features.Annotations;
-using static Annotate.Web.Features.Export.ExportWords;
+using static Annotate.Web.Features.Languages.Words;
 
 namespace Annotate.Web.Features.Export;
 

@@ -2,7 +2,7 @@ using System.Text;
 using Annotate.Shared;
 using Annotate.Shared.W3c;
 using Annotate.Web.Features.Annotations;
-using static Annotate.Web.Features.Export.ExportWords;
+using static Annotate.Web.Features.Languages.Words;
 
 namespace Annotate.Web.Features.Export;
 

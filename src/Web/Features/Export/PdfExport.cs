@@ -2,7 +2,7 @@ using Annotate.Shared.Text;
 using Annotate.Shared.W3c;
 using Annotate.Web.Features.Annotations;
 using Markdig;
-using static Annotate.Web.Features.Export.ExportWords;
+using static Annotate.Web.Features.Languages.Words;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 

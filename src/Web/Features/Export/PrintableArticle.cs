@@ -4,7 +4,7 @@ using Annotate.Shared.Text;
 using Annotate.Shared.W3c;
 using Annotate.Web.Components.Reading;
 using Annotate.Web.Features.Annotations;
-using static Annotate.Web.Features.Export.ExportWords;
+using static Annotate.Web.Features.Languages.Words;
 
 namespace Annotate.Web.Features.Export;
 

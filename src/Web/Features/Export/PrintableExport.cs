@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Annotate.Shared.Text;
 using Annotate.Web.Features.Annotations;
-using static Annotate.Web.Features.Export.ExportWords;
+using static Annotate.Web.Features.Languages.Words;
 
 namespace Annotate.Web.Features.Export;
 

@@ -20,7 +20,7 @@ internal static class DashboardCsv
     {
         await using var csv = CsvWriter.Create(output, CsvExport.SpreadsheetOptions, leaveOpen: true);
         // Headed in the exporting teacher's language, as the gradebook they paste it into is.
-        await csv.WriteRecordAsync(Header.Select(h => CountHeadings.Of(ExportWords.L, h)).ToArray(), cancellationToken);
+        await csv.WriteRecordAsync(Header.Select(h => CountHeadings.Of(Languages.Words.L, h)).ToArray(), cancellationToken);
         foreach (var s in dashboard.Students)
         {
             await csv.WriteRecordAsync([

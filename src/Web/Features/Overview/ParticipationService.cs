@@ -70,7 +70,7 @@ internal sealed class ParticipationService(ReaderAccess access, ContributionSour
     {
         await using var csv = CsvWriter.Create(output, CsvExport.SpreadsheetOptions, leaveOpen: true);
         await csv.WriteRecordAsync(new[] { "Student", "User id", "Group", "Annotations", "Replies", "Words", "Late", "Feedback received", "First activity (UTC)", "Last activity (UTC)" }
-            .Select(h => Components.Dashboard.CountHeadings.Of(Export.ExportWords.L, h)).ToArray(), cancellationToken);
+            .Select(h => Components.Dashboard.CountHeadings.Of(Languages.Words.L, h)).ToArray(), cancellationToken);
         foreach (var s in overview.Students)
         {
             await csv.WriteRecordAsync([
