@@ -22,6 +22,7 @@ public class AnnotateDb(DbContextOptions<AnnotateDb> options) : IdentityDbContex
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AnnotationMention> Mentions => Set<AnnotationMention>();
     public DbSet<NotificationSetting> NotificationSettings => Set<NotificationSetting>();
+    public DbSet<NotificationRequest> NotificationOutbox => Set<NotificationRequest>();
 
     /// <summary>The keys that seal cookies and tokens, shared by every instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

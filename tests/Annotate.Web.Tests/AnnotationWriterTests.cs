@@ -40,7 +40,7 @@ public sealed class AnnotationWriterTests(AnnotateApp app) : IClassFixture<Annot
         Task<int>[] inserts;
         await using (var busy = await HoldWriteLockAsync())
         {
-            inserts = [.. good.Take(6).Select(writer.InsertAsync), writer.InsertAsync(noDocument), writer.InsertAsync(noParent), .. good.Skip(6).Select(writer.InsertAsync)];
+            inserts = [.. good.Take(6).Select(a => writer.InsertAsync(a)), writer.InsertAsync(noDocument), writer.InsertAsync(noParent), .. good.Skip(6).Select(a => writer.InsertAsync(a))];
             await Task.Delay(300);
             Assert.All(inserts, insert => Assert.False(insert.IsCompleted));
             await busy.Transaction.RollbackAsync();

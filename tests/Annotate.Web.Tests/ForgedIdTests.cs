@@ -91,7 +91,7 @@ public sealed class ForgedIdTests(AnnotateApp app) : IClassFixture<AnnotateApp>
         // Delete asks first, then says it could not.
         var deleting = page.InvokeAsync(() => card.Instance.Actions.Delete(forged));
         await dialogs.WaitForAssertionAsync(() => Assert.Contains(dialogs.FindAll("button"), b => b.TextContent.Trim() == "Delete"), LiveReadingPages.Timeout);
-        await dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").ClickAsync(new());
+        await dialogs.ClickAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete"));
         await deleting;
         Assert.Contains(snackbar.ShownSnackbars, s => s.Message == NotThere && s.Severity == Severity.Error);
 
@@ -103,7 +103,7 @@ public sealed class ForgedIdTests(AnnotateApp app) : IClassFixture<AnnotateApp>
         // Attach: select a passage, then hand the orphan card a hidden thread. (The snackbar shows a message
         // once while it is up, so the earlier one goes first.)
         snackbar.Clear();
-        page.FindAll("button").Single(b => b.TextContent.Trim() == "Orphaned (1)").Click();
+        await page.ClickAsync(() => page.FindAll("button").Single(b => b.TextContent.Trim() == "Orphaned (1)"));
         var orphanCard = page.FindComponents<ThreadCard>().Single(c => c.Instance.Actions.Attach is not null);
         var at = revised.IndexOf("class struggles", StringComparison.Ordinal);
         await page.InvokeAsync(() => article.Instance.OnSelection(at, at + "class struggles".Length, 10, 10));

@@ -53,3 +53,21 @@ internal sealed class NotificationUserConfiguration : IEntityTypeConfiguration<A
         b.Property(u => u.DigestHour).HasDefaultValue(7);
     }
 }
+
+internal sealed class NotificationRequestConfiguration : IEntityTypeConfiguration<NotificationRequest>
+{
+    public void Configure(EntityTypeBuilder<NotificationRequest> b)
+    {
+        b.ToTable("NotificationOutbox");
+        b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(r => r.Text).HasMaxLength(2_000);
+        // The processor takes the oldest first.
+        b.HasIndex(r => r.Created);
+        // Gone with what it points at: a deleted annotation, document, seminar or notification leaves nothing to tell.
+        b.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.ActorId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Seminar>().WithMany().HasForeignKey(r => r.SeminarId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(r => r.Document).WithMany().HasForeignKey(r => r.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Annotation>().WithMany().HasForeignKey(r => r.AnnotationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Notification>().WithMany().HasForeignKey(r => r.NotificationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -461,6 +461,65 @@ namespace Annotate.Data.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Annotate.Data.Entities.NotificationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AnnotationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsNew")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NotificationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SeminarId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("AnnotationId");
+
+                    b.HasIndex("Created");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("NotificationId");
+
+                    b.HasIndex("SeminarId");
+
+                    b.ToTable("NotificationOutbox", (string)null);
+                });
+
             modelBuilder.Entity("Annotate.Data.Entities.NotificationSetting", b =>
                 {
                     b.Property<string>("UserId")
@@ -931,6 +990,36 @@ namespace Annotate.Data.Migrations
                     b.Navigation("Actor");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Annotate.Data.Entities.NotificationRequest", b =>
+                {
+                    b.HasOne("Annotate.Data.Entities.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Annotate.Data.Entities.Annotation", null)
+                        .WithMany()
+                        .HasForeignKey("AnnotationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Annotate.Data.Entities.Document", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Annotate.Data.Entities.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Annotate.Data.Entities.Seminar", null)
+                        .WithMany()
+                        .HasForeignKey("SeminarId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Document");
                 });
 
             modelBuilder.Entity("Annotate.Data.Entities.NotificationSetting", b =>

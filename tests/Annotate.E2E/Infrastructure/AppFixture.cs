@@ -19,6 +19,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The fixture is not started.");
 
+    /// <summary>The app's services, for what only the server can make (a signed unsubscribe token).</summary>
+    public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("The fixture is not started.");
+
     public async Task InitializeAsync()
     {
         app = new AnnotateAppFactory();

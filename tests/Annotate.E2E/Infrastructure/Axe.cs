@@ -1,3 +1,4 @@
+using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -17,5 +18,13 @@ public static class Axe
         foreach (var violation in result.Violations)
             output.WriteLine($"axe {what}: [{violation.Impact}] {violation.Id}: {violation.Help}: {string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html))}");
         Assert.DoesNotContain(result.Violations, v => v.Impact is "serious" or "critical");
+    }
+
+    /// <summary>Every violation on what the page shows now, the pointer parked first (see above); for a test that gathers them over many pages.</summary>
+    public static async Task<AxeResultItem[]> ViolationsAsync(IPage page)
+    {
+        await page.Mouse.MoveAsync(1, 1);
+        await Assertions.Expect(page.Locator(".mud-popover.mud-tooltip.mud-popover-open")).ToHaveCountAsync(0);
+        return (await page.RunAxe()).Violations;
     }
 }

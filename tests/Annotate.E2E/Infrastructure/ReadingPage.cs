@@ -15,6 +15,9 @@ public sealed class ReadingPage(IPage page, string displayName, int documentId)
 
     public IPage Page => page;
 
+    /// <summary>The document <see cref="OpenAsync"/> opens when given none.</summary>
+    public int DocumentId => documentId;
+
     public ILocator Article => page.GetByRole(AriaRole.Article, new() { Name = SampleTitle, Exact = true });
 
     public ILocator Marks => Article.Locator("mark");

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Annotate.Web.Tests.Infrastructure;
@@ -9,7 +8,7 @@ namespace Annotate.Web.Tests.Infrastructure;
 /// antiforgery cookie and token), then POST the form by its name. No redirects are followed, so a
 /// test sees where a page sends the browser.
 /// </summary>
-public static partial class AccountPages
+public static class AccountPages
 {
     /// <summary>A browser of its own: cookies kept, redirects not followed.</summary>
     public static HttpClient Browser(AnnotateApp app) =>
@@ -21,12 +20,12 @@ public static partial class AccountPages
         var page = await browser.GetAsync(path);
         await page.ShouldHaveStatusAsync(HttpStatusCode.OK);
         var html = await page.Content.ReadAsStringAsync();
-        var token = AntiforgeryToken().Match(html);
-        Assert.True(token.Success, $"{path} has no antiforgery token in its form.");
+        var token = HtmlPage.AnyToken(html);
+        Assert.True(token is not null, $"{path} has no antiforgery token in its form.");
         var form = new List<KeyValuePair<string, string>>
         {
             new("_handler", formName),
-            new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)),
+            new(HtmlPage.TokenField, token),
         };
         form.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
         return await browser.PostAsync(path, new FormUrlEncodedContent(form));
@@ -46,7 +45,4 @@ public static partial class AccountPages
         response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther or HttpStatusCode.Found or HttpStatusCode.TemporaryRedirect
             ? "/" + (response.Headers.Location?.IsAbsoluteUri == true ? response.Headers.Location.AbsolutePath : response.Headers.Location?.OriginalString.Split('?')[0])?.TrimStart('/')
             : null;
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }

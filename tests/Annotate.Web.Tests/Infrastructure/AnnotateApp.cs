@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -27,14 +28,17 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
     private readonly bool demo;
     private readonly bool realPort;
     private readonly IReadOnlyDictionary<string, string> settings;
+    private readonly Action<IServiceCollection>? services;
     private readonly ConcurrentBag<HubListener> hubs = [];
 
     public AnnotateApp() : this(new TestDatabase(), ownsDatabase: true, demo: false)
     {
     }
 
-    private AnnotateApp(TestDatabase database, bool ownsDatabase, bool demo, bool realPort = false, IReadOnlyDictionary<string, string>? settings = null)
+    private AnnotateApp(TestDatabase database, bool ownsDatabase, bool demo, bool realPort = false, IReadOnlyDictionary<string, string>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
+        this.services = services;
         Database = database;
         this.ownsDatabase = ownsDatabase;
         this.demo = demo;
@@ -49,6 +53,13 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
     /// <summary>An app on a database the caller owns, with settings of its own: two instances of one installation.</summary>
     public static AnnotateApp On(TestDatabase database, IReadOnlyDictionary<string, string> settings) =>
         new(database, ownsDatabase: false, demo: false, settings: settings);
+
+    /// <summary>
+    /// An app on a database the caller owns, with settings and services of its own: an instance that stops before its
+    /// background work runs (its worker removed), then a restart on the same database.
+    /// </summary>
+    public static AnnotateApp On(TestDatabase database, IReadOnlyDictionary<string, string> settings, Action<IServiceCollection> services) =>
+        new(database, ownsDatabase: false, demo: false, settings: settings, services: services);
 
     /// <summary>An app on a fresh database that gives every new account its sample seminar.</summary>
     public static AnnotateApp WithDemo() => new(new TestDatabase(), ownsDatabase: true, demo: true);
@@ -103,6 +114,7 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:Enabled", "false");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (services is not null) builder.ConfigureTestServices(services);
     }
 
     /// <summary>A client for the API: no cookies, no redirects; with a token, it is signed in by bearer.</summary>

@@ -39,6 +39,9 @@ public static class HtmlPage
             .ToList();
 
     /// <summary>The antiforgery token of any form on the page (the sign-out form in the app bar has one), or null.</summary>
-    public static string? AnyToken(string html) =>
-        new HtmlParser().ParseDocument(html).QuerySelector($"input[name='{TokenField}']")?.GetAttribute("value");
+    public static string? AnyToken(string html) => FormToken(html, "form");
+
+    /// <summary>The antiforgery token of the first form matching <paramref name="formSelector"/>, or null.</summary>
+    public static string? FormToken(string html, string formSelector) =>
+        new HtmlParser().ParseDocument(html).QuerySelector($"{formSelector} input[name='{TokenField}']")?.GetAttribute("value");
 }

@@ -117,11 +117,11 @@ public sealed partial class LanguageChoiceTests : IAsyncLifetime
     private static async Task<HttpResponseMessage> PickAsync(HttpClient browser, string language, string returnUrl)
     {
         var html = await PageAsync(browser, "/");
-        var token = Token().Match(html);
-        Assert.True(token.Success, "The app bar has no language form with an antiforgery token.");
+        var token = HtmlPage.FormToken(html, "form.language-picker");
+        Assert.True(token is not null, "The app bar has no language form with an antiforgery token.");
         return await browser.PostAsync("/language", new FormUrlEncodedContent(
         [
-            new(HtmlPage.TokenField, token.Groups[1].Value),
+            new(HtmlPage.TokenField, token),
             new("language", language),
             new("returnUrl", returnUrl),
         ]));
@@ -135,7 +135,4 @@ public sealed partial class LanguageChoiceTests : IAsyncLifetime
 
     [GeneratedRegex("<html lang=\"([^\"]*)\"")]
     private static partial Regex Lang();
-
-    [GeneratedRegex("class=\"language-picker\"[^>]*>\\s*<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

@@ -36,6 +36,42 @@ public sealed class ConfusionViewTests(AnnotateApp app) : IClassFixture<Annotate
     }
 
     [Fact]
+    public async Task A_question_marked_answered_is_no_longer_open()
+    {
+        var scene = await DashboardScene.CreateAsync(app);
+        var room = scene.Room;
+        await (await room.StudentA.Http.PostAsync($"{scene.QuestionIri}/answered", null)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        var top = (await Paragraphs(room))[0];
+        Assert.Equal(1, top.GetProperty("openQuestions").GetInt32());
+        // Still unresolved, so still listed, but after the question that is open.
+        Assert.Equal(2, top.GetProperty("unresolvedThreads").GetInt32());
+        var threads = top.GetProperty("threads").EnumerateArray().ToList();
+        Assert.Equal([Id(scene.TeachersQuestionIri), Id(scene.QuestionIri)], threads.Select(t => t.GetProperty("threadId").GetGuid()).ToList());
+        Assert.Equal([true, false], threads.Select(t => t.GetProperty("openQuestion").GetBoolean()).ToList());
+    }
+
+    [Fact]
+    public async Task Same_question_votes_rank_paragraphs_with_as_many_open_questions_and_are_shown()
+    {
+        var room = await app.CreateClassroomAsync();
+        var history = await room.StudentA.CreateAnnotationAsync(room.DocumentId, DashboardScene.Question(room, "class struggles", "Which classes?"));
+        await room.StudentB.CreateAnnotationAsync(room.DocumentId, room.Comment("class struggles", "Freeman and slave"));
+        var spectre = await room.StudentA.CreateAnnotationAsync(room.DocumentId, DashboardScene.Question(room, "Pope and Tsar", "Why these two?"));
+        Assert.Equal([2, 1], (await Paragraphs(room)).Select(p => p.GetProperty("paragraph").GetInt32()).ToList());
+
+        foreach (var voter in new[] { room.StudentB, room.Teacher })
+            await (await voter.Http.PostAsync($"{spectre.Iri()}/reactions/same-question", null)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        // One open question each: the one more people share comes first, though the other paragraph holds more threads.
+        var paragraphs = await Paragraphs(room);
+        Assert.Equal([1, 2], paragraphs.Select(p => p.GetProperty("paragraph").GetInt32()).ToList());
+        Assert.Equal([2, 0], paragraphs.Select(p => p.GetProperty("sameQuestionVotes").GetInt32()).ToList());
+        Assert.Equal(2, paragraphs[0].GetProperty("threads")[0].GetProperty("sameQuestion").GetInt32());
+        Assert.Equal(Id(history.Iri()), paragraphs[1].GetProperty("threads")[0].GetProperty("threadId").GetGuid());
+    }
+
+    [Fact]
     public async Task A_student_or_an_outsider_gets_the_same_404()
     {
         var room = await app.CreateClassroomAsync();

@@ -11,7 +11,7 @@ namespace Annotate.Web.Tests.Overview;
 /// seminar of another teacher where A also writes.
 /// </summary>
 public sealed record DashboardScene(Classroom Room, ApiUser C, int GroupOne, int GroupTwo, int LateDocumentId, string QuestionIri,
-    string TeachersQuestionIri, string NarrowedThreadIri)
+    string TeachersQuestionIri, string NarrowedThreadIri, string ReplyIri)
 {
     public static async Task<DashboardScene> CreateAsync(AnnotateApp app)
     {
@@ -24,7 +24,7 @@ public sealed record DashboardScene(Classroom Room, ApiUser C, int GroupOne, int
         var question = (await room.StudentA.CreateAnnotationAsync(room.DocumentId, Question(room, "class struggles", "Which classes?"))).Iri();
         var teachersQuestion = (await room.StudentA.CreateAnnotationAsync(room.DocumentId,
             Question(room, "class struggles", "Only for you: what is a class?", "teachers"))).Iri();
-        await room.StudentB.CreateAnnotationAsync(room.DocumentId, AnnotationJson.Reply(question, "Bourgeois and proletarian"));
+        var reply = (await room.StudentB.CreateAnnotationAsync(room.DocumentId, AnnotationJson.Reply(question, "Bourgeois and proletarian"))).Iri();
         await c.CreateAnnotationAsync(room.DocumentId, room.Comment("Pope and Tsar", "Group two reads this", "group"));
         await room.Teacher.CreateAnnotationAsync(room.DocumentId, Feedback(question, "A good question."));
         await room.StudentB.CreateAnnotationAsync(late, AnnotationJson.Comment(app.DocumentIri(late), SampleTexts.Manifesto, "nothing to lose", "Posted late"));
@@ -47,7 +47,7 @@ public sealed record DashboardScene(Classroom Room, ApiUser C, int GroupOne, int
         otherQuestion["target"]!["source"] = app.DocumentIri(otherDocument);
         await room.StudentA.CreateAnnotationAsync(otherDocument, otherQuestion);
 
-        return new DashboardScene(room, c, one, two, late, question, teachersQuestion, narrowed);
+        return new DashboardScene(room, c, one, two, late, question, teachersQuestion, narrowed, reply);
     }
 
     public static JsonObject Question(Classroom room, string exact, string body, string visibility = "seminar")

@@ -59,11 +59,51 @@ public sealed class AnsweredTests(AnnotateApp app) : IClassFixture<AnnotateApp>
         Assert.Equal(reply.Iri(), marked.GetProperty("answer").GetString());
         Assert.Equal(reply.Iri(), (await (await room.StudentB.GetAnnotationAsync(question.Iri())).JsonAsync()).GetProperty("answer").GetString());
 
-        // Deleting the reply leaves the question answered, naming nothing.
+    }
+
+    [Fact]
+    public async Task Deleting_the_reply_marked_as_the_answer_opens_the_question_again_for_every_reader_live()
+    {
+        var room = await app.CreateClassroomAsync();
+        var question = await room.StudentA.CreateAnnotationAsync(room.DocumentId, ReactionTests.Question(room, "class struggles"));
+        var reply = await room.StudentB.CreateAnnotationAsync(room.DocumentId, AnnotationJson.Reply(question.Iri(), "Because of history."));
+        var other = await room.StudentB.CreateAnnotationAsync(room.DocumentId, AnnotationJson.Reply(question.Iri(), "And of economics."));
+        await (await MarkAsync(room.StudentA, question.Iri(), reply.Iri())).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var hubs = new[] { await app.ConnectHubAsync(room.StudentA), await app.ConnectHubAsync(room.Teacher) };
+        foreach (var hub in hubs) await hub.JoinAsync(room.DocumentId);
+
+        // Another reply going leaves the mark alone.
+        await (await room.StudentB.DeleteAnnotationAsync(other.Iri())).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        Assert.True((await (await room.StudentA.GetAnnotationAsync(question.Iri())).JsonAsync()).GetProperty("answered").GetBoolean());
+
+        // The answer going takes the mark with it: the question is open again, for everyone, at once.
         await (await room.StudentB.DeleteAnnotationAsync(reply.Iri())).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        foreach (var hub in hubs)
+        {
+            var live = (await hub.WaitForAsync(HubListener.Updated, question.Iri())).Payload;
+            Assert.False(live.GetProperty("answered").GetBoolean());
+            Assert.False(live.TryGetProperty("answer", out _));
+        }
         var after = await (await room.StudentA.GetAnnotationAsync(question.Iri())).JsonAsync();
-        Assert.True(after.GetProperty("answered").GetBoolean());
+        Assert.False(after.GetProperty("answered").GetBoolean());
         Assert.False(after.TryGetProperty("answer", out _));
+        Assert.Equal([question.Iri()], await room.StudentB.FoundAsync(room.SeminarId, "is:unanswered"));
+    }
+
+    [Fact]
+    public async Task An_answer_deleted_with_its_authors_account_opens_the_question_again_live()
+    {
+        var room = await app.CreateClassroomAsync();
+        var question = await room.StudentA.CreateAnnotationAsync(room.DocumentId, ReactionTests.Question(room, "class struggles"));
+        var reply = await room.StudentB.CreateAnnotationAsync(room.DocumentId, AnnotationJson.Reply(question.Iri(), "Because of history."));
+        await (await MarkAsync(room.StudentA, question.Iri(), reply.Iri())).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var hub = await app.ConnectHubAsync(room.StudentA);
+        await hub.JoinAsync(room.DocumentId);
+
+        await (await room.StudentB.DeleteAccountAsync()).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+
+        Assert.False((await hub.WaitForAsync(HubListener.Updated, question.Iri())).Payload.GetProperty("answered").GetBoolean());
+        Assert.False((await (await room.StudentA.GetAnnotationAsync(question.Iri())).JsonAsync()).GetProperty("answered").GetBoolean());
     }
 
     [Fact]

@@ -73,9 +73,11 @@ public sealed class AnchoringProgressTests(AnnotateApp app) : IClassFixture<Anno
         Assert.NotEqual(room.DocumentText, revised);
         // The edit page's text field hands the browser's text over as a stream when the revision is saved.
         browser.Text = revised;
-        await page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Trim() == "Save as new revision").Click());
+        // Saving asks first: the click's handler waits for the dialog's answer.
+        var saving = page.ClickAsync(() => page.FindAll("button").Single(b => b.TextContent.Trim() == "Save as new revision"));
         await dialogs.WaitForStateAsync(() => dialogs.FindAll("button").Any(b => b.TextContent.Trim() == "Save revision"), LiveReadingPages.Timeout);
-        await dialogs.InvokeAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Save revision").Click());
+        await dialogs.ClickAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Save revision"));
+        await saving;
 
         await page.WaitForAssertionAsync(() => Assert.Contains("Revision 2 is live.", page.Markup), LiveReadingPages.Timeout);
         // Two threads the teacher sees: one kept, one orphaned. A's private note is placed too, and not counted.

@@ -19,6 +19,7 @@ internal static class CountHeadings
         "Words" => L["Dashboard.ColumnWords"],
         "Questions asked" => L["Dashboard.ColumnQuestionsAsked"],
         "Questions answered" => L["Dashboard.ColumnQuestionsAnswered"],
+        "Upvotes received" => L["Dashboard.ColumnUpvotesReceived"],
         "Late" => L["Dashboard.ColumnLate"],
         "Feedback received" => L["Dashboard.ColumnFeedbackReceived"],
         "User id" => L["Dashboard.ColumnUserId"],

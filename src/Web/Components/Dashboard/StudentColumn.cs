@@ -18,6 +18,7 @@ internal sealed record StudentColumn(string Heading, Func<DashboardStudent, stri
         Count("Words", s => s.Words),
         Count("Questions asked", s => s.QuestionsAsked),
         Count("Questions answered", s => s.QuestionsAnswered),
+        Count("Upvotes received", s => s.UpvotesReceived),
         Count("Late", s => s.Late),
         Count("Feedback received", s => s.FeedbackReceived),
     ];

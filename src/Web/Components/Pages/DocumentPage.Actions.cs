@@ -15,17 +15,18 @@ public partial class DocumentPage
 {
     private void OnSelectionChanged(ArticleView.SelectedPassage? passage) => selection = passage;
 
-    private void StartAnnotating(TextSpan span)
+    private Task StartAnnotating(TextSpan span)
     {
         composing = span;
         asking = false;
         selection = null;
+        return OpenDiscussionAsync();
     }
 
     /// <summary>The shortcut "a": annotate what is selected in the text, as the selection's Annotate button does.</summary>
-    private void AnnotateSelection()
+    private async Task AnnotateSelection()
     {
-        if (selection is { } passage) StartAnnotating(passage.Span);
+        if (selection is { } passage) await StartAnnotating(passage.Span);
         else Snackbar.Add("Select a passage in the text first (focus the text, then Shift with the arrow keys), then press a.", Severity.Info);
     }
 
@@ -50,6 +51,8 @@ public partial class DocumentPage
             feedbackFor = null;
             // The editor calls this through a plain delegate, so the page must redraw itself.
             StateHasChanged();
+            // The new thread takes focus from the editor that goes (before the selection is dropped: the reader's next one stays).
+            if (selectedThread is { } created) await FocusThreadAsync(created);
             if (articleView is not null) await articleView.ClearSelectionAsync();
         }
         return error;
@@ -74,6 +77,7 @@ public partial class DocumentPage
         if (result.Value is not { } created) return result.Message;
         Apply(AnnotationEventKind.Created, created);
         StateHasChanged();
+        await FocusReplyAsync(created.Id);
         return null;
     }
 
@@ -117,6 +121,7 @@ public partial class DocumentPage
             $"Delete {what}? This cannot be undone.",
             yesText: "Delete", cancelText: "Cancel");
         if (confirmed != true) return;
+        var neighbour = NeighbourOf(annotation.Id);
         var result = await Annotations.DeleteAsync(userId, annotation.Id);
         if (!result.Succeeded)
         {
@@ -125,6 +130,7 @@ public partial class DocumentPage
         }
         Apply(AnnotationEventKind.Deleted, annotation);
         Snackbar.Add(annotation.IsReply ? "Reply deleted." : "Thread deleted.", Severity.Info);
+        await FocusAfterDeletionAsync(annotation, neighbour);
     }
 
     private async Task AttachAsync(ThreadModel thread)

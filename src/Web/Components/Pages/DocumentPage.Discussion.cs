@@ -32,10 +32,11 @@ public partial class DocumentPage
             ? found.Select(g => (g.Id, g.Name)).ToList()
             : [];
 
-    private void StartAsking(TextSpan span)
+    private Task StartAsking(TextSpan span)
     {
-        StartAnnotating(span);
+        var opened = StartAnnotating(span);
         asking = true;
+        return opened;
     }
 
     private async Task LoadVocabularyAsync()

@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text;
-using Annotate.Shared.W3c;
 using Annotate.Web.Features.Annotations;
 
 namespace Annotate.Web.Components.Reading;
 
 /// <summary>
 /// How much discussion one paragraph holds, for the heat map beside the text (issue 14, the confusion map): the
-/// threads that start in it and how many of them are open questions (asked, not resolved). Counted from the page's
+/// threads that start in it and how many of them are open questions (<see cref="AnnotationPermissions.IsOpenQuestion"/>). Counted from the page's
 /// discussion, which holds only what its reader may see, so the number never tells of a thread hidden from them.
 /// Drawn into the paragraph's markup (<see cref="MarkedText"/>) as a shade, a number and a sentence for screen
 /// readers, not as a component: a page of a long text has hundreds of paragraphs (issue 12, memory per open page).
@@ -16,7 +15,7 @@ internal readonly record struct ParagraphHeat(int Threads, int OpenQuestions)
 {
     /// <summary>This paragraph's heat with one more thread, whose first annotation is <paramref name="root"/>.</summary>
     public ParagraphHeat With(AnnotationView root) =>
-        new(Threads + 1, OpenQuestions + (root.Motivation == Motivations.Questioning && root.ResolvedAt is null ? 1 : 0));
+        new(Threads + 1, OpenQuestions + (AnnotationPermissions.IsOpenQuestion(root) ? 1 : 0));
 
     /// <summary>The shade, 1 (a thread) to 4 (seven or more); 0 for none.</summary>
     public int Level => Threads switch

@@ -50,7 +50,7 @@ public sealed record ThreadFilter
         }).ToList();
     }
 
-    public static bool IsOpenQuestion(ThreadModel thread) => AnnotationPermissions.IsQuestion(thread.Root) && !thread.Root.Answered;
+    public static bool IsOpenQuestion(ThreadModel thread) => AnnotationPermissions.IsOpenQuestion(thread.Root);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 

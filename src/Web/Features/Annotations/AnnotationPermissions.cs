@@ -75,6 +75,17 @@ public static class AnnotationPermissions
     public static bool IsQuestion(AnnotationView annotation) =>
         !annotation.IsReply && annotation.Motivation == Annotate.Shared.W3c.Motivations.Questioning;
 
+    /// <summary>
+    /// An open question: a question nobody has marked answered (resolving a thread is a teacher closing the
+    /// discussion, not an answer). The one meaning of "open question" everywhere it is counted or filtered: the thread
+    /// filter and sort, the paragraph heat, the Confusion view; <see cref="OpenQuestionInSql"/> is its twin for queries.
+    /// </summary>
+    public static bool IsOpenQuestion(AnnotationView annotation) => IsQuestion(annotation) && !annotation.Answered;
+
+    /// <summary><see cref="IsOpenQuestion"/> as a query on stored annotations (search's <c>is:unanswered</c>).</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Annotate.Data.Entities.Annotation, bool>> OpenQuestionInSql =
+        a => a.ParentId == null && a.Motivation == Annotate.Shared.W3c.Motivations.Questioning && a.AnsweredAt == null;
+
     private static ServiceProblem Forbidden(string message) => ServiceProblem.Forbidden(message);
 
     private static ServiceProblem Invalid(string message) => ServiceProblem.Invalid(message);

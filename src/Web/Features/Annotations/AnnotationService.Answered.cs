@@ -21,15 +21,31 @@ internal sealed partial class AnnotationService
             if (AnnotationPermissions.Check(found.Reader.Viewer, found.Annotation, AnnotationAction.MarkAnswered) is { } refused) return refused;
             if (!await IsVisibleReplyInAsync(userId, id, reply)) return ServiceProblem.Invalid(NoSuchAnswer);
         }
-        var marked = await MarkAsync(userId, id, AnnotationAction.MarkAnswered, annotation =>
+        // The asker hears that a reply answered their question (when someone else marked it, and they may see that reply).
+        return await MarkAsync(userId, id, AnnotationAction.MarkAnswered, annotation =>
         {
             annotation.AnsweredAt = answered ? annotation.AnsweredAt ?? clock.GetUtcNow() : null;
             annotation.AnswerId = answered ? answerId : null;
-        });
-        // The asker hears that a reply answered their question (when someone else marked it, and they may see that reply).
-        if (marked.Succeeded && answered && answerId is { } answer) notifications.AnswerMarkedBy(userId, answer);
-        return marked;
+        }, answered && answerId is { } answer ? notifications.AnswerMarked(userId, answer) : null);
     }
+
+    /// <summary>
+    /// Before <paramref name="reply"/> is deleted: its question as it is now when the reply is the answer named on it,
+    /// for the event that tells every reader the question is open again (<see cref="ReopenAsync"/>); null otherwise.
+    /// </summary>
+    private static async Task<AnnotationView?> AnsweredByAsync(AnnotateDb db, AnnotationView reply) =>
+        await db.Annotations.AnyAsync(a => a.Id == reply.ThreadRootId && a.AnswerId == reply.Id)
+            ? await AnnotationViews.LoadOneAsync(db, reply.ThreadRootId)
+            : null;
+
+    /// <summary>
+    /// The answer named on a question was deleted: the mark goes with it and the question is open again. "Answered" by
+    /// words nobody can read any more is no answer, and the question belongs back among the open ones (the Confusion view,
+    /// is:unanswered, the heat) until someone marks it again.
+    /// </summary>
+    private static Task ReopenAsync(AnnotateDb db, Guid questionId, Guid answerId) =>
+        db.Annotations.Where(a => a.Id == questionId && a.AnswerId == answerId)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.AnsweredAt, (DateTimeOffset?)null).SetProperty(a => a.AnswerId, (Guid?)null));
 
     private async Task<bool> IsVisibleReplyInAsync(string userId, Guid threadId, Guid replyId)
     {

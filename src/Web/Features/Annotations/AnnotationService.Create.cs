@@ -100,7 +100,7 @@ internal sealed partial class AnnotationService
         int revisionAtCommit;
         try
         {
-            revisionAtCommit = await writer.InsertAsync(annotation);
+            revisionAtCommit = await writer.InsertAsync(annotation, RequestFor(annotation, userId));
         }
         catch (DbUpdateException)
         {
@@ -115,7 +115,7 @@ internal sealed partial class AnnotationService
         // On a post-first document this post may be what opens the rest of the discussion to its author.
         if (reader.Viewer.AwaitingOwnPost && ReaderAccess.OpensPostFirst(annotation.ParentId, annotation.Motivation, annotation.Visibility))
             await feed.PublishAsync(new AccessChangedEvent(documentId, reader.SeminarId, userId, OthersAffected: false));
-        return await NotifyAsync(userId, view, isNew: true);
+        return await NotifyAsync(userId, view);
     }
 
     private async Task<AnnotationView> LoadAsync(Guid id)

@@ -3,6 +3,7 @@ using Annotate.Data;
 using Annotate.Data.Entities;
 using Annotate.Shared;
 using Annotate.Shared.Anchoring;
+using Annotate.Shared.Mentions;
 using Annotate.Shared.W3c;
 using Annotate.Web.Features.Documents;
 using Annotate.Web.Features.Notifications;
@@ -18,7 +19,7 @@ namespace Annotate.Web.Features.Annotations;
 /// AnnotationService.Create.cs.
 /// </summary>
 internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, AnnotationWriter writer, IAnnotationFeed feed,
-    TagLock tagLock, MentionCheck mentionCheck, NotificationQueue notifications, TimeProvider clock)
+    TagLock tagLock, MentionCheck mentionCheck, NotificationOutbox notifications, TimeProvider clock)
 {
     /// <summary>How readers see the author of a thread whose author deleted their account.</summary>
     public const string DeletedAccountName = "a deleted account";
@@ -98,6 +99,10 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
             annotation.Visibility = visibility;
         }
 
+        // Mentions added or taken away: the worker stores who it now mentions and tells those named anew.
+        if (MentionSyntax.Parse(draft.Body).Count > 0 || MentionSyntax.Parse(current.Body).Count > 0)
+            db.NotificationOutbox.Add(notifications.AnnotationPosted(userId, id, isNew: false));
+
         // Replies keep the visibility they were written with: a thread's visibility bounds what its replies
         // show (AnnotationViews.Rows takes the narrower of the two), so nothing of theirs needs rewriting here.
         try
@@ -119,22 +124,26 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
                 if (repliesBefore.TryGetValue(reply.Id, out var before) && before.Visibility != reply.Visibility)
                     await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, reply, Previous: before));
         await AnnounceGateChangeAsync(reader, current, view);
-        return await NotifyAsync(userId, view.For(reader.Viewer), isNew: false);
+        return await NotifyAsync(userId, view.For(reader.Viewer));
     }
 
     /// <summary>
-    /// After a create or an edit committed: the mentions it makes are checked and stored, and whoever should hear of
-    /// it (a reply's thread, feedback's student, the people newly mentioned) is told in the background. The answer
-    /// carries the mentions that reached nobody, for the writer.
+    /// After a create or an edit committed with its outbox row (<see cref="NotificationOutbox"/>): the worker is woken
+    /// to tell whoever should hear of it (a reply's thread, feedback's student, the people newly mentioned). The
+    /// answer carries the mentions that reach nobody, for the writer.
     /// </summary>
-    private async Task<AnnotationView> NotifyAsync(string userId, AnnotationView view, bool isNew)
+    private async Task<AnnotationView> NotifyAsync(string userId, AnnotationView view)
     {
+        notifications.Wake();
         var mentions = await mentionCheck.CheckAsync(view, userId);
-        var mentioned = await mentionCheck.StoreAsync(view.Id, mentions.Reached, isNew);
-        if (mentioned.Count > 0 || (isNew && (view.IsReply || view.AddresseeId is not null)))
-            notifications.Offer(new NotificationQueue.AnnotationPosted(userId, view.Id, mentioned, isNew));
         return mentions.Warnings.Count == 0 ? view : view with { MentionWarnings = mentions.Warnings };
     }
+
+    /// <summary>The outbox row of a new annotation, when anyone may need to hear of it.</summary>
+    private NotificationRequest? RequestFor(Annotation annotation, string userId) =>
+        annotation.ParentId is not null || annotation.AddresseeId is not null || MentionSyntax.Parse(annotation.Body).Count > 0
+            ? notifications.AnnotationPosted(userId, annotation.Id, isNew: true)
+            : null;
 
     /// <summary>
     /// On a "post first" document, an edit can change whether the author's own posts open the discussion to
@@ -195,7 +204,8 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
         MarkAsync(userId, id, exemplary ? AnnotationAction.MarkExemplary : AnnotationAction.UnmarkExemplary,
             annotation => annotation.Exemplary = exemplary);
 
-    private async Task<ServiceResult<AnnotationView>> MarkAsync(string userId, Guid id, AnnotationAction action, Action<Annotation> mark)
+    /// <param name="request">An outbox row to commit with the mark (who should hear of it), if any.</param>
+    private async Task<ServiceResult<AnnotationView>> MarkAsync(string userId, Guid id, AnnotationAction action, Action<Annotation> mark, NotificationRequest? request = null)
     {
         if (await GetVisibleAsync(userId, id) is not { } found) return ServiceProblem.NotFound(AnnotationService.NoSuchAnnotation);
         var (current, reader) = found;
@@ -204,7 +214,9 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
         await using var db = await dbFactory.CreateDbContextAsync();
         var annotation = await db.Annotations.FirstAsync(a => a.Id == id);
         mark(annotation);
+        if (request is not null) db.NotificationOutbox.Add(request);
         await db.SaveChangesAsync();
+        if (request is not null) notifications.Wake();
         var view = (await AnnotationViews.LoadOneAsync(db, id))!;
         await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, view, Previous: current));
         return view.For(reader.Viewer);
@@ -226,10 +238,14 @@ internal sealed partial class AnnotationService(IDbContextFactory<AnnotateDb> db
             await db.Annotations.Where(a => a.ParentId == id)
                 .ExecuteUpdateAsync(set => set.SetProperty(a => a.ParentId, current.ParentId));
         }
+        var answered = current.IsReply ? await AnsweredByAsync(db, current) : null;
         await db.Annotations.Where(a => removed.Select(r => r.Id).Contains(a.Id)).ExecuteDeleteAsync();
+        if (answered is not null) await ReopenAsync(db, answered.Id, current.Id);
 
         foreach (var view in removed.OrderByDescending(v => v.IsReply))
             await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Deleted, view));
+        if (answered is not null && await AnnotationViews.LoadOneAsync(db, answered.Id) is { } reopened)
+            await feed.PublishAsync(new AnnotationEvent(AnnotationEventKind.Updated, reopened, Previous: answered));
         // Deleting one's only post on a post-first document closes the gate again for its author.
         if (!current.IsReply && ReaderAccess.OpensPostFirst(null, current.Motivation, current.Visibility)
             && await db.Documents.AnyAsync(d => d.Id == current.DocumentId && d.PostFirst))

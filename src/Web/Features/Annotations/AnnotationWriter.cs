@@ -39,9 +39,10 @@ internal sealed class AnnotationWriter : IAsyncDisposable
     /// Stores the annotation; returns once it is committed, with its document's revision at that moment
     /// (a revision saved since the caller read the text means the passage must be placed on it).
     /// </summary>
-    public async Task<int> InsertAsync(Annotation annotation)
+    /// <param name="request">Written in the same transaction: who should hear of the annotation (the notification outbox).</param>
+    public async Task<int> InsertAsync(Annotation annotation, NotificationRequest? request = null)
     {
-        var pending = new Pending(annotation);
+        var pending = new Pending(annotation, request);
         await queue.Writer.WriteAsync(pending);
         return await pending.Committed.Task;
     }
@@ -94,6 +95,7 @@ internal sealed class AnnotationWriter : IAsyncDisposable
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginWriteTransactionAsync();
         db.Annotations.AddRange(batch.Select(p => p.Annotation));
+        db.NotificationOutbox.AddRange(batch.Where(p => p.Request is not null).Select(p => p.Request!));
         await db.SaveChangesAsync();
         var revisions = new Dictionary<int, int>();
         foreach (var documentId in batch.Select(p => p.Annotation.DocumentId).Distinct())
@@ -112,7 +114,7 @@ internal sealed class AnnotationWriter : IAsyncDisposable
         await writing;
     }
 
-    private sealed record Pending(Annotation Annotation)
+    private sealed record Pending(Annotation Annotation, NotificationRequest? Request)
     {
         // Callers go on (serialising JSON, publishing) on their own threads, not on the writer's.
         public TaskCompletionSource<int> Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

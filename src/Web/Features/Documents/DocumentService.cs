@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Annotate.Web.Features.Documents;
 
 /// <summary>Reading and adding documents; the API and the pages both call this.</summary>
-internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, IAnnotationFeed feed, NotificationQueue notifications, TimeProvider clock)
+internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, IAnnotationFeed feed, NotificationOutbox notifications, TimeProvider clock)
 {
     public sealed record DocumentSummary(int Id, string Title, int SeminarId, string SeminarName, int Revision, DateTimeOffset ModifiedAt, DateTimeOffset? DueAt = null);
     public sealed record DocumentText(int Id, string Title, int SeminarId, string SeminarName, int Revision, string Text, DateTimeOffset? DueAt = null, bool PostFirst = false);
@@ -76,9 +76,10 @@ internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, R
         };
         db.Documents.Add(document);
         db.DocumentRevisions.Add(DocumentRevision.FirstOf(document, authorId));
-        await db.SaveChangesAsync();
         // The other members hear of it in the background (their inbox, as their settings allow).
-        notifications.Offer(new NotificationQueue.DocumentAdded(authorId, document.Id));
+        db.NotificationOutbox.Add(notifications.DocumentAdded(authorId, document));
+        await db.SaveChangesAsync();
+        notifications.Wake();
         return document;
     }
 

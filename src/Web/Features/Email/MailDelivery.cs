@@ -44,7 +44,7 @@ internal sealed class MailDelivery(MailQueue queue, IOptions<EmailOptions> optio
         if (Interlocked.Exchange(ref stopped, 1) == 1) return;
         var unsent = queue.Unsent + abandoned;
         if (unsent > 0)
-            logger.LogWarning("Stopping with {Count} mail(s) unsent; the mail queue is in memory, so they are lost.", unsent);
+            logger.LogWarning("Stopping with {Count} mail(s) unsent; the mail queue is in memory: account mails among them are lost, notification mails are sent by the next start (the notification outbox).", unsent);
     }
 
     private async Task DeliverAsync(SmtpClient client, MailQueue.QueuedMail queued, CancellationToken stoppingToken)
@@ -55,6 +55,7 @@ internal sealed class MailDelivery(MailQueue queue, IOptions<EmailOptions> optio
             if (mail.StillAllowed is { } stillAllowed && !await stillAllowed(stoppingToken))
             {
                 logger.LogInformation("Mail {Number} \"{Subject}\" is not sent: what it is about is no longer for {To}.", queued.Number, mail.Subject, mail.To);
+                await DoneAsync(queued, stoppingToken);
                 return;
             }
             if (!client.IsConnected) await ConnectAsync(client, stoppingToken);
@@ -71,11 +72,28 @@ internal sealed class MailDelivery(MailQueue queue, IOptions<EmailOptions> optio
         {
             // The connection may be half-way through a command: start the next mail on a fresh one.
             if (client.IsConnected) await QuitAsync(client);
-            Failed(queued, error, stoppingToken);
+            if (Failed(queued, error, stoppingToken)) await DoneAsync(queued, stoppingToken);
+            return;
+        }
+        await DoneAsync(queued, stoppingToken);
+    }
+
+    /// <summary>Tells whoever queued it that the mail is finished with; their failure is logged, the sending goes on.</summary>
+    private async Task DoneAsync(MailQueue.QueuedMail queued, CancellationToken stoppingToken)
+    {
+        if (queued.Mail.Done is not { } done) return;
+        try
+        {
+            await done(stoppingToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            logger.LogError(error, "Mail {Number} is finished with, but saying so failed.", queued.Number);
         }
     }
 
-    private void Failed(MailQueue.QueuedMail queued, Exception error, CancellationToken stoppingToken)
+    /// <summary>Logs the failure and tries again later; true when it gave the mail up.</summary>
+    private bool Failed(MailQueue.QueuedMail queued, Exception error, CancellationToken stoppingToken)
     {
         var mail = queued.Mail;
         // A 5xx answer, or an address that is no address, fails the same way every time.
@@ -84,13 +102,14 @@ internal sealed class MailDelivery(MailQueue queue, IOptions<EmailOptions> optio
         {
             logger.LogError(error, "Gave up sending mail {Number} \"{Subject}\" to {To} after {Attempt} attempt(s): {Reason}",
                 queued.Number, mail.Subject, mail.To, queued.Attempt, permanent ? "the server refused it for good" : "it failed every time");
-            return;
+            return true;
         }
         var delay = settings.DelayAfter(queued.Attempt);
         // The reason alone: the stack trace is the same every time, and the last attempt logs it.
         logger.LogWarning("Sending mail {Number} \"{Subject}\" to {To} failed (attempt {Attempt} of {Attempts}: {Reason}); trying again in {Seconds} s.",
             queued.Number, mail.Subject, mail.To, queued.Attempt, settings.Attempts, error.Message, delay.TotalSeconds);
         queue.RetryLater(queued with { Attempt = queued.Attempt + 1 }, delay, stoppingToken);
+        return false;
     }
 
     private async Task ConnectAsync(SmtpClient client, CancellationToken cancellationToken)

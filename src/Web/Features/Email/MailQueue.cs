@@ -6,7 +6,7 @@ namespace Annotate.Web.Features.Email;
 /// <summary>
 /// Mail waiting to be sent: a bounded queue that <see cref="MailDelivery"/> drains in the background, so a
 /// request never waits on the SMTP server. In memory only: a restart loses what has not been sent yet
-/// (docs/deploy.md says so).
+/// (docs/deploy.md says so), except notification mails, which the notification outbox keeps until sent.
 /// </summary>
 internal sealed class MailQueue(IOptions<EmailOptions> options, ILogger<MailQueue> logger)
 {

@@ -13,6 +13,12 @@ internal sealed record OutgoingMail(string To, string Subject, string Text, stri
     /// </summary>
     public Func<CancellationToken, Task<bool>>? StillAllowed { get; init; }
 
+    /// <summary>
+    /// Runs once the mail is finished with: sent, no longer allowed, or given up. Not when the app stops first, so
+    /// that a mail kept in the notification outbox is sent after the restart.
+    /// </summary>
+    public Func<CancellationToken, Task>? Done { get; init; }
+
     /// <summary>Headers of its own (<c>List-Unsubscribe</c> and <c>List-Unsubscribe-Post</c> on notification mail).</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 }

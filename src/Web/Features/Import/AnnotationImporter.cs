@@ -5,7 +5,9 @@ using Annotate.Data;
 using Annotate.Shared;
 using Annotate.Web.Features.Annotations;
 using Annotate.Web.Features.Documents;
+using Annotate.Web.Resources;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Annotate.Web.Features.Import;
@@ -20,7 +22,7 @@ namespace Annotate.Web.Features.Import;
 /// </summary>
 internal sealed class AnnotationImporter(
     IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, DocumentService documents, AnnotationService annotations, TimeProvider clock,
-    ImportSlots slots, IOptions<ImportOptions> options, ILogger<AnnotationImporter> logger)
+    ImportSlots slots, IOptions<ImportOptions> options, IStringLocalizer<Strings> strings, ILogger<AnnotationImporter> logger)
 {
     public const long MaxFileBytes = 10 * 1024 * 1024;
 
@@ -75,6 +77,8 @@ internal sealed class AnnotationImporter(
             cancellationToken);
 
         var planned = Stopwatch.GetElapsedTime(started);
+        var tagsDropped = await LockedTags.AllowedAsync(dbFactory, importer.SeminarId, cancellationToken) is { } allowed
+            ? LockedTags.Drop(plan.ToStore, allowed) : null;
         List<AnnotationView> stored;
         try
         {
@@ -103,7 +107,16 @@ internal sealed class AnnotationImporter(
         {
             NotPlaced = plan.NotPlaced,
             Incomplete = contents.Incomplete,
+            TagsDropped = tagsDropped is null ? null : tagsDropped with { Message = TagsDroppedSentence(tagsDropped) },
         };
+    }
+
+    private string TagsDroppedSentence(TagsDropped dropped)
+    {
+        var tags = string.Join(", ", dropped.Tags);
+        return dropped.Annotations == 1
+            ? strings["Discussion.ImportTagsDroppedOne", tags]
+            : strings["Discussion.ImportTagsDroppedMany", dropped.Annotations, tags];
     }
 
     /// <summary>

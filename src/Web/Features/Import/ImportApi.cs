@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Annotate.Shared;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Annotate.Web.Features.Annotations;
 using Annotate.Web.Setup;
 using Annotate.Web.RateLimiting;
@@ -33,7 +34,12 @@ internal static class ImportApi
         IReadOnlyList<OrphanAnswer> Orphans,
         IReadOnlyList<ImportProblem> NotPlaced,
         string? Incomplete,
-        IReadOnlyList<string> Imported);
+        IReadOnlyList<string> Imported)
+    {
+        /// <summary>Only when a locked vocabulary left tags off (see <see cref="Import.TagsDropped"/>).</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public TagsDropped? TagsDropped { get; init; }
+    }
 
     /// <summary>An orphan kept: its place in the file, its source id, why it is an orphan, and the annotation it is now.</summary>
     internal sealed record OrphanAnswer(int Index, string? Id, string Reason, string Annotation);
@@ -55,6 +61,9 @@ internal static class ImportApi
         var origin = request.Origin();
         return TypedResults.Ok(new ImportAnswer(report.Placed, report.Fuzzy, report.Orphaned, report.Skipped, report.Rejected,
             report.Orphans.Select(o => new OrphanAnswer(o.Index, o.Id, o.Reason, AnnotationJsonWriter.AnnotationIri(origin, o.AnnotationId!.Value))).ToList(),
-            report.NotPlaced, report.Incomplete, report.Imported.Select(a => AnnotationJsonWriter.AnnotationIri(origin, a.Id)).ToList()));
+            report.NotPlaced, report.Incomplete, report.Imported.Select(a => AnnotationJsonWriter.AnnotationIri(origin, a.Id)).ToList())
+        {
+            TagsDropped = report.TagsDropped,
+        });
     }
 }

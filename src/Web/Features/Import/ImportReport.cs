@@ -27,4 +27,7 @@ public sealed record ImportReport(
     /// search that found more than it holds); null when nothing says so.
     /// </summary>
     public string? Incomplete { get; init; }
+
+    /// <summary>The tags a locked vocabulary left off what was imported; null when every tag was kept.</summary>
+    public TagsDropped? TagsDropped { get; init; }
 }

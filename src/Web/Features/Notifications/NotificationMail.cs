@@ -24,16 +24,20 @@ internal sealed class NotificationMail(IDbContextFactory<AnnotateDb> dbFactory, 
 
     public bool IsOn => email.Value.IsConfigured && app.Value.NormalisedPublicOrigin is not null;
 
-    public async Task SendNowAsync(Notification notification, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Queues the mail of a mention or feedback; false when none is sent. <paramref name="done"/> runs once the mail
+    /// was sent, refused or given up (not when the app stops first: the outbox row it removes then stays).
+    /// </summary>
+    public async Task<bool> SendNowAsync(Notification notification, Func<CancellationToken, Task>? done = null, CancellationToken cancellationToken = default)
     {
-        if (!IsOn) return;
+        if (!IsOn) return false;
         var optOut = notification.Kind == NotificationKind.Mention ? MailOptOut.Mentions : MailOptOut.Feedback;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await RecipientAsync(db, notification.UserId, optOut, cancellationToken) is not { } address) return;
+        if (await RecipientAsync(db, notification.UserId, optOut, cancellationToken) is not { } address) return false;
         var level = await db.NotificationSettings.Where(s => s.UserId == notification.UserId && s.SeminarId == notification.SeminarId)
             .Select(s => (NotificationLevel?)s.Email).FirstOrDefaultAsync(cancellationToken) ?? NotificationLevel.Everything;
-        if (!level.Allows(notification.Kind)) return;
-        if (await notifications.GetAsync(notification.UserId, notification.Id, cancellationToken) is not { Available: true } item) return;
+        if (!level.Allows(notification.Kind)) return false;
+        if (await notifications.GetAsync(notification.UserId, notification.Id, cancellationToken) is not { Available: true } item) return false;
 
         var (userId, id) = (notification.UserId, notification.Id);
         var mail = MailLayout.Notice(address, item.Summary, item.Kind == NotificationKind.Mention ? "You were mentioned in a discussion." : "A teacher gave you feedback.",
@@ -41,9 +45,11 @@ internal sealed class NotificationMail(IDbContextFactory<AnnotateDb> dbFactory, 
         {
             StillAllowed = async token => (await notifications.GetAsync(userId, id, token))?.Available == true,
             Headers = UnsubscribeHeaders(userId, optOut),
+            Done = done,
         };
-        if (queue.Enqueue(mail))
-            await db.Notifications.Where(n => n.Id == id).ExecuteUpdateAsync(set => set.SetProperty(n => n.MailedAt, clock.GetUtcNow()), cancellationToken);
+        if (!queue.Enqueue(mail)) return false;
+        await db.Notifications.Where(n => n.Id == id).ExecuteUpdateAsync(set => set.SetProperty(n => n.MailedAt, clock.GetUtcNow()), cancellationToken);
+        return true;
     }
 
     /// <summary>The confirmed address of the user, unless they turned <paramref name="optOut"/> off; null: no mail.</summary>
@@ -55,8 +61,11 @@ internal sealed class NotificationMail(IDbContextFactory<AnnotateDb> dbFactory, 
     {
         var words = item.Annotation is { } annotation ? MarkdownText.ToPlain(annotation.Body) : item.Text;
         if (words is { Length: > WordsShown }) words = words[..WordsShown].TrimEnd() + "…";
-        return new NoticeEntry(item.Summary, item.Passage, words, new Uri(Origin + "/" + item.Href));
+        return new NoticeEntry(item.Summary, item.Passage, words, Link(item.Href!));
     }
+
+    /// <summary>A page of the app (<c>documents/3?thread=…</c>) as a link in a mail.</summary>
+    internal Uri Link(string href) => new(Origin + "/" + href);
 
     internal Uri UnsubscribeLink(string userId, MailOptOut kind) => new($"{Origin}/unsubscribe?token={tokens.For(userId, kind)}");
 

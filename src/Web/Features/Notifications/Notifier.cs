@@ -9,51 +9,59 @@ using Microsoft.EntityFrameworkCore;
 namespace Annotate.Web.Features.Notifications;
 
 /// <summary>
-/// Turns what happened into notifications (in <see cref="NotificationWorker"/>, after the change committed): who
-/// should hear of it, each only if they can see what it points at now (the one visibility rule, with their access)
-/// and their setting for the seminar lets the kind through; one notification per person per event, the most
-/// personal kind winning (feedback, then a mention, then a reply). Then their bells and hub connections hear of it
-/// through the feed, and mentions and feedback go out by mail at once.
+/// Turns a request of the outbox into notifications (in <see cref="NotificationWorker"/>, after the change
+/// committed): who should hear of it, each only if they can see what it points at now (the one visibility rule,
+/// with their access) and their setting for the seminar lets the kind through; one notification per person per
+/// event, the most personal kind winning (feedback, then a mention, then a reply). The notifications, the mails to
+/// send at once (mentions, feedback) and the removal of the request commit together; then bells and hub
+/// connections hear of it through the feed.
 /// </summary>
-internal sealed class Notifier(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, IAnnotationFeed feed, NotificationMail mail, TimeProvider clock)
+internal sealed class Notifier(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, IAnnotationFeed feed, NotificationMail mail,
+    MentionCheck mentionCheck, NotificationOutbox outbox, TimeProvider clock)
 {
-    public async Task NotifyAsync(NotificationQueue.Request request, CancellationToken cancellationToken = default)
+    public async Task NotifyAsync(NotificationRequest request, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var created = request switch
+        var created = request.ActorId is not { } actorId ? [] : request.Kind switch
         {
-            NotificationQueue.AnnotationPosted posted => await ForAnnotationAsync(db, posted, cancellationToken),
-            NotificationQueue.AnswerMarked answer => await ForAnswerAsync(db, answer, cancellationToken),
-            NotificationQueue.DocumentAdded added => await ForSeminarAsync(db, added.ActorId, NotificationKind.Document,
-                await db.Documents.Where(d => d.Id == added.DocumentId).Select(d => (int?)d.SeminarId).FirstOrDefaultAsync(cancellationToken),
-                added.DocumentId, null, cancellationToken),
-            NotificationQueue.Announced announced => await ForSeminarAsync(db, announced.ActorId, NotificationKind.Announcement,
-                announced.SeminarId, null, announced.Text, cancellationToken),
+            NotificationRequestKind.Annotation => await ForAnnotationAsync(db, request, actorId, cancellationToken),
+            NotificationRequestKind.Answer => await ForAnswerAsync(db, request, actorId, cancellationToken),
+            NotificationRequestKind.Document => await ForSeminarAsync(db, actorId, NotificationKind.Document,
+                await db.Documents.Where(d => d.Id == request.DocumentId).Select(d => (int?)d.SeminarId).FirstOrDefaultAsync(cancellationToken),
+                request.DocumentId, null, cancellationToken),
+            NotificationRequestKind.Announcement => await ForSeminarAsync(db, actorId, NotificationKind.Announcement,
+                request.SeminarId, null, request.Text, cancellationToken),
             _ => [],
         };
-        if (created.Count == 0) return;
         db.Notifications.AddRange(created);
+        var mails = mail.IsOn ? created.Where(n => n.Kind is NotificationKind.Mention or NotificationKind.Feedback).Select(outbox.MailOf).ToList() : [];
+        db.NotificationOutbox.AddRange(mails);
+        db.NotificationOutbox.Remove(new NotificationRequest { Id = request.Id });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
-            // What they point at was deleted meanwhile (or a recipient's account): a notification of nothing is none.
+            // What they point at was deleted meanwhile (or a recipient's account, or the request with it): a
+            // notification of nothing is none.
+            await db.NotificationOutbox.Where(r => r.Id == request.Id).ExecuteDeleteAsync(cancellationToken);
             return;
         }
         foreach (var notification in created)
             await feed.PublishAsync(new NotificationEvent(notification.DocumentId ?? NotificationEvent.NoDocument, notification.UserId, notification.Id));
-        foreach (var notification in created.Where(n => n.Kind is NotificationKind.Mention or NotificationKind.Feedback))
-            await mail.SendNowAsync(notification, cancellationToken);
+        if (mails.Count > 0) outbox.Wake();
     }
 
-    private async Task<List<Notification>> ForAnnotationAsync(AnnotateDb db, NotificationQueue.AnnotationPosted posted, CancellationToken cancellationToken)
+    private async Task<List<Notification>> ForAnnotationAsync(AnnotateDb db, NotificationRequest posted, string actorId, CancellationToken cancellationToken)
     {
-        if (await AnnotationViews.LoadOneAsync(db, posted.AnnotationId, cancellationToken) is not { } view) return [];
+        if (await AnnotationViews.LoadOneAsync(db, posted.AnnotationId!.Value, cancellationToken) is not { } view) return [];
+        // Who it mentions is read from the words as they are now and stored; those named for the first time hear of it.
+        var mentions = await mentionCheck.CheckAsync(view, actorId, cancellationToken);
+        var mentioned = await mentionCheck.StoreAsync(view.Id, mentions.Reached, posted.IsNew, cancellationToken);
         var wanted = new Dictionary<string, NotificationKind>();
         if (posted.IsNew && view.IsFeedback && view.AddresseeId is { } student) wanted[student] = NotificationKind.Feedback;
-        foreach (var userId in posted.Mentioned) wanted.TryAdd(userId, NotificationKind.Mention);
+        foreach (var userId in mentioned) wanted.TryAdd(userId, NotificationKind.Mention);
         if (posted.IsNew && view.IsReply)
         {
             if (await AnnotationViews.LoadOneAsync(db, view.ParentId!.Value, cancellationToken) is { AuthorId: { } parentAuthor })
@@ -62,16 +70,16 @@ internal sealed class Notifier(IDbContextFactory<AnnotateDb> dbFactory, ReaderAc
             // Under feedback, the student it is for hears of every reply, whoever started the thread.
             if (view.AddresseeId is { } addressee) wanted.TryAdd(addressee, NotificationKind.Reply);
         }
-        wanted.Remove(posted.ActorId);
-        return await ToThoseWhoSeeAsync(db, view, wanted, posted.ActorId, cancellationToken);
+        wanted.Remove(actorId);
+        return await ToThoseWhoSeeAsync(db, view, wanted, actorId, cancellationToken);
     }
 
-    private async Task<List<Notification>> ForAnswerAsync(AnnotateDb db, NotificationQueue.AnswerMarked answer, CancellationToken cancellationToken)
+    private async Task<List<Notification>> ForAnswerAsync(AnnotateDb db, NotificationRequest answer, string actorId, CancellationToken cancellationToken)
     {
-        if (await AnnotationViews.LoadOneAsync(db, answer.ReplyId, cancellationToken) is not { IsReply: true } reply
-            || reply.Access.AuthorId is not { } asker || asker == answer.ActorId)
+        if (await AnnotationViews.LoadOneAsync(db, answer.AnnotationId!.Value, cancellationToken) is not { IsReply: true } reply
+            || reply.Access.AuthorId is not { } asker || asker == actorId)
             return [];
-        return await ToThoseWhoSeeAsync(db, reply, new() { [asker] = NotificationKind.Answer }, answer.ActorId, cancellationToken);
+        return await ToThoseWhoSeeAsync(db, reply, new() { [asker] = NotificationKind.Answer }, actorId, cancellationToken);
     }
 
     private async Task<List<Notification>> ToThoseWhoSeeAsync(AnnotateDb db, AnnotationView view, Dictionary<string, NotificationKind> wanted, string actorId, CancellationToken cancellationToken)

@@ -1,47 +1,35 @@
-using System.Net;
+using Annotate.Web.Resources;
+using Microsoft.Extensions.Localization;
 
 namespace Annotate.Web.Features.Notifications;
 
 /// <summary>
-/// The unsubscribe link of a notification mail, <c>/unsubscribe?token=…</c>, for someone who may not be signed in:
-/// opening it (GET) only shows what it would stop and a button; the button, or a mail client's own one-click
-/// unsubscribe (RFC 8058, a POST to the same link), stops it. The token is all the authority there is, sealed
-/// by <see cref="UnsubscribeTokens"/>: a forged or altered one changes nothing and says so.
+/// The unsubscribe link of a notification mail, <c>/unsubscribe?token=…</c>: opening it shows the app's page
+/// (<c>Components/Pages/UnsubscribePage.razor</c>), which only asks; this POST stops the mails. A mail client's own
+/// one-click unsubscribe (RFC 8058) posts here as well and gets a short answer; the page's button says it comes from
+/// the page and is sent back to it, which then shows what was stopped. The token is all the authority there is,
+/// sealed by <see cref="UnsubscribeTokens"/>: a forged or altered one changes nothing and says so (400).
 /// </summary>
 internal static class UnsubscribeEndpoints
 {
     public const string Path = "/unsubscribe";
 
+    /// <summary>The form field the page's button sends, so that a person is shown the page again rather than a bare answer.</summary>
+    public const string FromPage = "from";
+
     public static void MapUnsubscribe(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet(Path, (string? token, UnsubscribeTokens tokens) =>
+        routes.MapPost(Path, async (HttpRequest request, string? token, UnsubscribeTokens tokens, NotificationPreferences preferences, IStringLocalizer<Strings> localizer) =>
         {
-            if (tokens.Read(token) is not { } found) return Invalid();
-            var what = UnsubscribeTokens.Describe(found.Kind);
-            return Page(StatusCodes.Status200OK, "Stop these mails?",
-                $"<p>This link stops {Encode(what)} from Annotate to you. Your in-app notifications stay as they are.</p>" +
-                $"<form method=\"post\" action=\"{Path}?token={Encode(Uri.EscapeDataString(token!))}\"><button type=\"submit\">Stop {Encode(what)}</button></form>");
-        }).ExcludeFromDescription();
-
-        routes.MapPost(Path, async (string? token, UnsubscribeTokens tokens, NotificationPreferences preferences) =>
-        {
-            if (tokens.Read(token) is not { } found || !await preferences.UnsubscribeAsync(found.UserId, found.Kind)) return Invalid();
-            return Page(StatusCodes.Status200OK, "Done",
-                $"<p>You will no longer get {Encode(UnsubscribeTokens.Describe(found.Kind))}. You can turn them on again in Annotate under Notification settings.</p>");
-        }).ExcludeFromDescription().DisableAntiforgery();
+            var fromPage = request.HasFormContentType && (await request.ReadFormAsync()).ContainsKey(FromPage);
+            var found = tokens.Read(token);
+            var done = found is { } valid && await preferences.UnsubscribeAsync(valid.UserId, valid.Kind);
+            if (fromPage) return Results.Redirect($"{Path}?token={Uri.EscapeDataString(token ?? "")}&done={done.ToString().ToLowerInvariant()}", preserveMethod: false);
+            return done
+                ? Results.Text(localizer["Notify.UnsubscribeDoneText", UnsubscribeTokens.Describe(found!.Value.Kind, localizer)], statusCode: StatusCodes.Status200OK)
+                : Results.Text(localizer["Notify.UnsubscribeInvalidText"], statusCode: StatusCodes.Status400BadRequest);
+        }).ExcludeFromDescription().DisableAntiforgery()
+        // Before the page's own endpoint at the same address, which would take a POST for a form of its own.
+        .Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = -1);
     }
-
-    private static IResult Invalid() => Page(StatusCodes.Status400BadRequest, "This link does not work",
-        "<p>This unsubscribe link is not valid: it may have been cut short when it was copied. Open it again from the mail, " +
-        "or sign in to Annotate and change your Notification settings.</p>");
-
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
-
-    private static IResult Page(int status, string title, string body) => Results.Content(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">" +
-        $"<title>{Encode(title)} · Annotate</title></head>\n" +
-        "<body style=\"margin:0;padding:24px;background:#f5f5f5;font-family:Roboto,Helvetica,Arial,sans-serif;line-height:1.5;color:#212121\">" +
-        "<main style=\"max-width:560px;margin:0 auto;padding:24px;background:#fff;border-radius:4px\">" +
-        $"<p style=\"font-size:20px;font-weight:bold;color:#594ae2\">Annotate</p><h1 style=\"font-size:22px\">{Encode(title)}</h1>{body}</main></body></html>",
-        "text/html; charset=utf-8", statusCode: status);
 }

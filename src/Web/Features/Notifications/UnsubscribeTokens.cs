@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Annotate.Data.Entities;
 using Microsoft.AspNetCore.DataProtection;
+using Annotate.Web.Resources;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
 
 namespace Annotate.Web.Features.Notifications;
 
@@ -35,11 +37,11 @@ internal sealed class UnsubscribeTokens(IDataProtectionProvider protection)
         }
     }
 
-    /// <summary>How a page and a mail name each kind.</summary>
-    public static string Describe(MailOptOut kind) => kind switch
+    /// <summary>How the page and the one-click answer name each kind.</summary>
+    public static string Describe(MailOptOut kind, IStringLocalizer<Strings> localizer) => kind switch
     {
-        MailOptOut.Mentions => "mails when someone mentions you",
-        MailOptOut.Feedback => "mails when a teacher gives you feedback",
-        _ => "the daily digest",
+        MailOptOut.Mentions => localizer["Notify.UnsubscribeKindMentions"],
+        MailOptOut.Feedback => localizer["Notify.UnsubscribeKindFeedback"],
+        _ => localizer["Notify.UnsubscribeKindDigest"],
     };
 }

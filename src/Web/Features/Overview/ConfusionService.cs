@@ -2,13 +2,14 @@ using Annotate.Shared.Text;
 using Annotate.Shared.W3c;
 using Annotate.Web.Components.Reading;
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.Features.Discussion;
 using Annotate.Web.Features.Documents;
 
 namespace Annotate.Web.Features.Overview;
 
 /// <summary>
-/// A teacher's Confusion view of one document: the passages that hold open questions and unresolved threads, most first,
-/// so the next class can start there. Threads are placed on the current text as the reading page places them, and only
+/// A teacher's Confusion view of one document: the passages that hold open questions, "same question" votes and unresolved
+/// threads, most first, so the next class can start there. Threads are placed on the current text as the reading page places them, and only
 /// what the teacher may see is read (<see cref="AnnotationService.ListVisibleAsync(ReaderAccess.DocumentAccess, CancellationToken)"/>).
 /// </summary>
 internal sealed class ConfusionService(ReaderAccess access, DocumentService documents, AnnotationService annotations)
@@ -36,23 +37,20 @@ internal sealed class ConfusionService(ReaderAccess access, DocumentService docu
             .Where(g => g.Key is not null)
             .Select(g =>
             {
-                var threads = g.OrderByDescending(p => IsOpenQuestion(p.Thread)).ThenBy(p => p.Span!.Value.Start).ThenBy(p => p.Thread.Created)
-                    .Select(p => new ConfusionThread(p.Thread.Id, p.Thread.Quote?.Exact ?? "", p.Thread.Motivation, IsOpenQuestion(p.Thread),
-                        replies[p.Thread.Id].Count(), p.Thread.Created))
+                var threads = g
+                    .Select(p => new ConfusionThread(p.Thread.Id, p.Thread.Quote?.Exact ?? "", p.Thread.Motivation, AnnotationPermissions.IsOpenQuestion(p.Thread),
+                        replies[p.Thread.Id].Count(), p.Thread.Created, p.Thread.CountOf(ReactionKinds.SameQuestion)) { Start = p.Span!.Value.Start })
+                    .OrderByDescending(t => t.OpenQuestion).ThenByDescending(t => t.OpenQuestion ? t.SameQuestion : 0).ThenBy(t => t.Start).ThenBy(t => t.Created)
                     .ToList();
-                return new ConfusionParagraph(g.Key!.ParagraphNumber, StartOf(document.Text, g.Key), threads.Count(t => t.OpenQuestion), threads.Count, threads);
+                var open = threads.Where(t => t.OpenQuestion).ToList();
+                return new ConfusionParagraph(g.Key!.ParagraphNumber, StartOf(document.Text, g.Key), open.Count, open.Sum(t => t.SameQuestion),
+                    threads.Count, threads);
             })
-            .OrderByDescending(r => r.OpenQuestions).ThenByDescending(r => r.UnresolvedThreads).ThenBy(r => r.Paragraph ?? 0)
+            .OrderByDescending(r => r.OpenQuestions).ThenByDescending(r => r.SameQuestionVotes).ThenByDescending(r => r.UnresolvedThreads)
+            .ThenBy(r => r.Paragraph ?? 0)
             .ToList();
         return new ConfusionReport(document.Id, document.Title, document.SeminarId, document.SeminarName, rows, unresolved.Count - placed.Count);
     }
-
-    /// <summary>
-    /// A question still open: a thread that asks and is not resolved. The one place to add "and not marked answered"
-    /// once questions can be marked answered.
-    /// </summary>
-    public static bool IsOpenQuestion(AnnotationView thread) =>
-        !thread.IsReply && thread.Motivation == Motivations.Questioning && thread.ResolvedAt is null;
 
     /// <summary>
     /// A thread still under discussion: not resolved, and a discussion at all, which a bare highlight is not until someone

@@ -9,6 +9,12 @@ namespace Annotate.Web.Features.Overview;
 internal sealed record Contribution(Guid Id, int DocumentId, Guid? ParentId, Guid? ThreadId, string? AuthorId, string? AddresseeId,
     string Motivation, string Body, DateTimeOffset Created, DateTimeOffset Modified, string? Quote, bool Moved, VisibilityFacts Access)
 {
+    /// <summary>The reply marked as this question's answer (thread roots only); null when none is named.</summary>
+    public Guid? AnswerId { get; init; }
+
+    /// <summary>Upvotes on it by members of the seminar.</summary>
+    public int Upvotes { get; init; }
+
     public bool IsReply => ParentId is not null;
     public Guid ThreadRootId => ThreadId ?? Id;
 }

@@ -3,6 +3,7 @@ using Annotate.Data;
 using Annotate.Data.Entities;
 using Annotate.Shared;
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.Features.Discussion;
 using Annotate.Web.Features.Documents;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +34,13 @@ internal sealed class ContributionSource(IDbContextFactory<AnnotateDb> dbFactory
             .Where(VisibilityFilter.For(viewer))
             .Select(r => new Contribution(r.Id, r.DocumentId, r.ParentId, r.ThreadId, r.AuthorId, r.AddresseeId, r.Motivation, r.Body,
                 r.Created, r.Modified, r.Exact, r.Exact != null && r.DocumentRevision != r.CurrentRevision,
-                AnnotationViews.FactsOf(r.ThreadId, r.ThreadAuthorId, r.Visibility, r.ThreadVisibility, r.ThreadGroupId, r.AddresseeId)))
+                AnnotationViews.FactsOf(r.ThreadId, r.ThreadAuthorId, r.Visibility, r.ThreadVisibility, r.ThreadGroupId, r.AddresseeId))
+                {
+                    AnswerId = r.AnswerId,
+                    // Counted like the annotation JSON's: reactions of the seminar's members (AnnotationViews.ReactionsAsync).
+                    Upvotes = db.Reactions.Count(x => x.AnnotationId == r.Id && x.Kind == ReactionKinds.Upvote
+                        && db.Memberships.Any(m => m.SeminarId == seminarId && m.UserId == x.UserId)),
+                })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
         var visible = rows.Where(c => VisibilityRule.CanSee(viewer, c.Access)).ToList();

@@ -12,7 +12,7 @@ internal static class DashboardCsv
 {
     public static readonly string[] Header =
     [
-        "Student", "User id", "Group", "Annotations", "Replies", "Words", "Questions asked", "Questions answered", "Late",
+        "Student", "User id", "Group", "Annotations", "Replies", "Words", "Questions asked", "Questions answered", "Upvotes received", "Late",
         "Feedback received", "First activity (UTC)", "Last activity (UTC)",
     ];
 
@@ -26,7 +26,7 @@ internal static class DashboardCsv
             await csv.WriteRecordAsync([
                 s.DisplayName, s.UserId, s.GroupName ?? "",
                 Gradebook.Number(s.Annotations), Gradebook.Number(s.Replies), Gradebook.Number(s.Words),
-                Gradebook.Number(s.QuestionsAsked), Gradebook.Number(s.QuestionsAnswered), Gradebook.Number(s.Late),
+                Gradebook.Number(s.QuestionsAsked), Gradebook.Number(s.QuestionsAnswered), Gradebook.Number(s.UpvotesReceived), Gradebook.Number(s.Late),
                 Gradebook.Number(s.FeedbackReceived), Gradebook.Timestamp(s.FirstActivity), Gradebook.Timestamp(s.LastActivity)],
                 cancellationToken);
         }

@@ -34,7 +34,7 @@ internal sealed class SeminarDashboardService(IDbContextFactory<AnnotateDb> dbFa
         var students = StudentTally.PerStudent(visible, roster, document => dueAt.GetValueOrDefault(document))
             .Select(s => new DashboardStudent(s.Student.UserId, s.Student.DisplayName, s.Student.GroupId,
                 s.Student.GroupId is { } g ? groupNames.GetValueOrDefault(g) : null,
-                s.Tally.Annotations, s.Tally.Replies, s.Tally.Words, s.Tally.QuestionsAsked, s.Tally.QuestionsAnswered, s.Tally.Late,
+                s.Tally.Annotations, s.Tally.Replies, s.Tally.Words, s.Tally.QuestionsAsked, s.Tally.QuestionsAnswered, s.Tally.UpvotesReceived, s.Tally.Late,
                 s.Tally.FeedbackReceived, s.Tally.FirstActivity, s.Tally.LastActivity))
             .ToList();
 
@@ -42,7 +42,7 @@ internal sealed class SeminarDashboardService(IDbContextFactory<AnnotateDb> dbFa
             .Select(g => new DashboardGroup(
                 g.Key, StudentTally.GroupName(g.Key, groupNames), g.Count(),
                 g.Sum(s => s.Annotations), g.Sum(s => s.Replies), g.Sum(s => s.Words), g.Sum(s => s.QuestionsAsked),
-                g.Sum(s => s.QuestionsAnswered), g.Sum(s => s.Late), g.Sum(s => s.FeedbackReceived)))
+                g.Sum(s => s.QuestionsAnswered), g.Sum(s => s.UpvotesReceived), g.Sum(s => s.Late), g.Sum(s => s.FeedbackReceived)))
             .OrderBy(g => g.GroupId is null).ThenBy(g => g.GroupName, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
 

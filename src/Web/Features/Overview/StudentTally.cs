@@ -8,9 +8,10 @@ namespace Annotate.Web.Features.Overview;
 /// How much one student took part, counted from contributions the teacher may see: the per-document overview and the
 /// seminar dashboard both count with this, so their numbers agree.
 /// </summary>
-/// <param name="QuestionsAnswered">Their answers to others' questions (<see cref="AnswersAQuestion"/>).</param>
+/// <param name="QuestionsAnswered">Their replies marked as the answer to someone else's question (<see cref="AnswersAQuestion"/>).</param>
+/// <param name="UpvotesReceived">Upvotes on what they wrote that the teacher may see.</param>
 internal sealed record StudentTally(
-    int Annotations, int Replies, int Words, int QuestionsAsked, int QuestionsAnswered, int Late, int FeedbackReceived,
+    int Annotations, int Replies, int Words, int QuestionsAsked, int QuestionsAnswered, int UpvotesReceived, int Late, int FeedbackReceived,
     DateTimeOffset? FirstActivity, DateTimeOffset? LastActivity)
 {
     /// <summary>
@@ -46,6 +47,7 @@ internal sealed record StudentTally(
         new(own.Count(c => !c.IsReply), own.Count(c => c.IsReply), own.Sum(c => CountWords(c.Body)),
             own.Count(IsQuestion),
             own.Count(c => AnswersAQuestion(c, roots.GetValueOrDefault(c.ThreadRootId))),
+            own.Sum(c => c.Upvotes),
             own.Count(c => dueAt(c.DocumentId) is { } due && c.Created > due),
             feedback,
             own.Count == 0 ? null : own.Min(c => c.Created),
@@ -56,11 +58,11 @@ internal sealed record StudentTally(
         !contribution.IsReply && contribution.Motivation == Motivations.Questioning;
 
     /// <summary>
-    /// Whether <paramref name="reply"/> answers a question: for now, any reply on someone else's question thread.
-    /// The one place to narrow it to "the reply marked as the answer" once questions can be marked answered.
+    /// Whether <paramref name="reply"/> answered a question: the asker or a teacher marked it as the answer of someone
+    /// else's question (answering one's own question is no answer to count). A reply that merely sits in the thread does not.
     /// </summary>
     public static bool AnswersAQuestion(Contribution reply, Contribution? thread) =>
-        reply.IsReply && thread is not null && IsQuestion(thread) && thread.AuthorId != reply.AuthorId;
+        reply.IsReply && thread is not null && IsQuestion(thread) && thread.AnswerId == reply.Id && thread.AuthorId != reply.AuthorId;
 
     /// <summary>Feedback is teacher assessment addressed to one student.</summary>
     private static bool IsFeedback(Contribution contribution) =>

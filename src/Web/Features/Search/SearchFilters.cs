@@ -85,7 +85,7 @@ internal static class SearchFilters
                 return a => a.ParentId == null && a.Motivation == Motivations.Questioning;
             case SearchField.Is when term.Value == SearchSyntax.Unanswered:
                 // Answered is what the asker or a teacher says (POST /answered), not whether someone replied.
-                return a => a.ParentId == null && a.Motivation == Motivations.Questioning && a.AnsweredAt == null;
+                return AnnotationPermissions.OpenQuestionInSql;
             case SearchField.Is when term.Value == SearchSyntax.Resolved:
                 return a => a.ThreadId == null
                     ? a.ResolvedAt != null

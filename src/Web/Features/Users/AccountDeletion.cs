@@ -86,6 +86,8 @@ internal sealed class AccountDeletion(IDbContextFactory<AnnotateDb> dbFactory, I
             await db.Notifications.Where(n => n.ActorId == userId).ExecuteUpdateAsync(set => set.SetProperty(n => n.ActorId, (string?)null));
             await db.NotificationSettings.Where(s => s.UserId == userId).ExecuteDeleteAsync();
             await db.Mentions.Where(m => m.UserId == userId).ExecuteDeleteAsync();
+            // What they did that nobody has heard of yet: nobody will (their mails' rows go with their notifications).
+            await db.NotificationOutbox.Where(r => r.ActorId == userId).ExecuteDeleteAsync();
             // Ids kept only as a record of who did something: nobody any more.
             await db.Annotations.Where(a => a.ResolvedById == userId).ExecuteUpdateAsync(set => set.SetProperty(a => a.ResolvedById, (string?)null));
             await db.DocumentRevisions.Where(r => r.AuthorId == userId).ExecuteUpdateAsync(set => set.SetProperty(r => r.AuthorId, (string?)null));
@@ -142,13 +144,16 @@ internal sealed class AccountDeletion(IDbContextFactory<AnnotateDb> dbFactory, I
         var groupIn = await db.Memberships.Where(m => m.UserId == userId).ToDictionaryAsync(m => m.SeminarId, m => m.GroupId);
 
         var plan = DepartingAuthor.For(annotations, userId);
-        var changed = annotations.Where(a => plan.NewParents.ContainsKey(a.Id) || plan.Emptied.Contains(a.Id)).ToList();
+        // A question whose named answer goes with the account is open again, as when that reply alone is deleted.
+        bool LosesAnswer(Annotation a) => a.AnswerId is { } answer && plan.Deleted.Contains(answer);
+        var changed = annotations.Where(a => plan.NewParents.ContainsKey(a.Id) || plan.Emptied.Contains(a.Id) || LosesAnswer(a)).ToList();
         var before = await ViewsAsync(db, annotations.Where(a => plan.Deleted.Contains(a.Id)).Concat(changed));
 
         var now = clock.GetUtcNow();
         foreach (var annotation in changed)
         {
             if (plan.NewParents.TryGetValue(annotation.Id, out var parent)) annotation.ParentId = parent;
+            if (LosesAnswer(annotation)) (annotation.AnsweredAt, annotation.AnswerId) = (null, null);
             if (plan.Emptied.Contains(annotation.Id))
             {
                 annotation.AuthorId = null;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -39,7 +40,19 @@ internal static class FeedEventJson
     {
         var tag = Tags.TryGetValue(feedEvent.GetType(), out var known) ? known
             : throw new InvalidOperationException($"{feedEvent.GetType().Name} has no tag to travel between instances under.");
-        return JsonSerializer.SerializeToUtf8Bytes(new Envelope(instance, tag, JsonSerializer.SerializeToElement(feedEvent, feedEvent.GetType(), Options)), Options);
+        // Written in one pass, the event straight into the envelope (the shape Envelope reads back), rather than
+        // serialised to a JsonElement first and then serialised again inside the envelope.
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("instance", instance);
+            writer.WriteString("type", tag);
+            writer.WritePropertyName("event");
+            JsonSerializer.Serialize(writer, feedEvent, feedEvent.GetType(), Options);
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
     }
 
     public static byte[] WriteResync(string instance) => JsonSerializer.SerializeToUtf8Bytes(new Envelope(instance, Resync, null), Options);

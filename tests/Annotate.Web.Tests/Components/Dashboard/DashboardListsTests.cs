@@ -1,3 +1,4 @@
+using System.Globalization;
 using Annotate.Web.Components.Dashboard;
 using Annotate.Web.Features.Overview;
 using Bunit;
@@ -45,7 +46,7 @@ public sealed class DashboardListsTests : MudComponentTest
     {
         var thread = Guid.NewGuid();
         var report = new ConfusionReport(7, "Manifesto", 1, "Seminar",
-            [new ConfusionParagraph(null, "Manifesto of the Communist Party", 0, 1, [new ConfusionThread(thread, "Manifesto", "commenting", false, 1, Now)])], 2);
+            [new ConfusionParagraph(null, "Manifesto of the Communist Party", 0, 0, 1, [new ConfusionThread(thread, "Manifesto", "commenting", false, 1, Now, 0)])], 2);
         var list = Context.Render<ConfusionList>(p => p.Add(x => x.Confusion, report));
 
         Assert.Equal("Heading", list.Find(".confusion-row h2").TextContent);
@@ -54,5 +55,31 @@ public sealed class DashboardListsTests : MudComponentTest
         Assert.Contains("1 reply", list.Find(".confusion-threads").TextContent);
         Assert.Equal($"documents/7?thread={thread}", list.Find(".confusion-threads a").GetAttribute("href"));
         Assert.Contains("2 unresolved threads are on passages no longer in the text", list.Markup);
+        Assert.DoesNotContain("too", list.Markup);
+    }
+
+    [Theory]
+    [InlineData("en", "3 “same question” votes", "2 people have this question too", "1 person has this question too")]
+    [InlineData("vi", "3 phiếu “cùng câu hỏi”", "2 người cũng có câu hỏi này", "1 người cũng có câu hỏi này")]
+    public void The_confusion_list_shows_the_same_question_votes(string culture, string votes, string two, string one)
+    {
+        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        try
+        {
+            ConfusionThread Question(int votes) => new(Guid.NewGuid(), "class struggles", "questioning", true, 0, Now, votes);
+            var report = new ConfusionReport(7, "Manifesto", 1, "Seminar",
+                [new ConfusionParagraph(2, "The history of all hitherto existing society", 2, 3, 2, [Question(2), Question(1)])], 0);
+            var list = Context.Render<ConfusionList>(p => p.Add(x => x.Confusion, report));
+
+            Assert.Contains(votes, list.Find(".confusion-row").TextContent);
+            var threads = list.FindAll(".confusion-threads li");
+            Assert.Contains(two, threads[0].TextContent);
+            Assert.Contains(one, threads[1].TextContent);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
+        }
     }
 }

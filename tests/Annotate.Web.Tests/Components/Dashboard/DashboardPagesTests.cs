@@ -24,14 +24,16 @@ public sealed class DashboardPagesTests(AnnotateApp app) : IClassFixture<Annotat
         await page.WaitForAssertionAsync(() => Assert.Equal(3, page.FindAll(".dashboard-students tbody tr").Count), Timeout);
 
         var rowA = page.FindAll(".dashboard-students tbody tr").Single(r => r.QuerySelector("th")!.TextContent == room.StudentA.DisplayName);
-        // Group, annotations, replies, words, questions asked and answered, late, feedback received.
-        Assert.Equal(["Group one", "2", "0", "9", "2", "0", "0", "1"], rowA.QuerySelectorAll("td").Take(8).Select(td => td.TextContent));
+        // Group, annotations, replies, words, questions asked and answered, upvotes received, late, feedback received.
+        Assert.Equal(["Group one", "2", "0", "9", "2", "0", "0", "0", "1"], rowA.QuerySelectorAll("td").Take(9).Select(td => td.TextContent));
+        Assert.Contains("Upvotes received", page.Find(".dashboard-students thead").TextContent);
+        Assert.Contains("Upvotes received", page.Find(".dashboard-groups thead").TextContent);
         Assert.Contains("private notes are theirs alone and are not counted", page.Markup);
         Assert.Equal(2, page.FindAll(".dashboard-groups tbody tr").Count);
         Assert.NotNull(page.FindAll("a").SingleOrDefault(a => a.GetAttribute("href") == $"api/seminars/{room.SeminarId}/dashboard?format=csv"));
         Assert.NotNull(page.FindAll("a").SingleOrDefault(a => a.GetAttribute("href") == $"documents/{room.DocumentId}/confusion"));
 
-        await page.FindAll("button").Single(b => b.GetAttribute("aria-label") == $"Timeline of {room.StudentB.DisplayName}").ClickAsync(new());
+        await page.ClickAsync(() => page.FindAll("button").Single(b => b.GetAttribute("aria-label") == $"Timeline of {room.StudentB.DisplayName}"));
         await page.WaitForAssertionAsync(() => Assert.Equal(2, page.FindAll(".timeline-entry").Count), Timeout);
         Assert.Equal($"Timeline of {room.StudentB.DisplayName}", page.Find("#timeline-heading").TextContent);
         var entries = page.FindAll(".timeline-entry");

@@ -11,9 +11,9 @@ namespace Annotate.Web.Tests.Components.Dashboard;
 /// </summary>
 public sealed class StudentTableTests : MudComponentTest
 {
-    private static readonly DashboardStudent Ada = Student("a", "Ada", annotations: 1, words: 30, late: 2);
-    private static readonly DashboardStudent Bo = Student("b", "Bo", annotations: 5, words: 10, late: 0);
-    private static readonly DashboardStudent Cy = Student("c", "Cy", annotations: 3, words: 20, late: 1);
+    private static readonly DashboardStudent Ada = Student("a", "Ada", annotations: 1, words: 30, late: 2, upvotes: 4);
+    private static readonly DashboardStudent Bo = Student("b", "Bo", annotations: 5, words: 10, late: 0, upvotes: 0);
+    private static readonly DashboardStudent Cy = Student("c", "Cy", annotations: 3, words: 20, late: 1, upvotes: 7);
 
     [Fact]
     public void Rows_start_in_name_order_and_a_heading_sorts_numbers_largest_first_then_round()
@@ -33,6 +33,8 @@ public sealed class StudentTableTests : MudComponentTest
 
         HeadingButton(table, "Late").Click();
         Assert.Equal(["Ada", "Cy", "Bo"], Names(table));
+        HeadingButton(table, "Upvotes received").Click();
+        Assert.Equal(["Cy", "Ada", "Bo"], Names(table));
         HeadingButton(table, "Student").Click();
         Assert.Equal(["Ada", "Bo", "Cy"], Names(table));
         Assert.Contains("sorted by Student, ascending", table.Find("caption").TextContent);
@@ -59,8 +61,8 @@ public sealed class StudentTableTests : MudComponentTest
             more?.Invoke(p);
         });
 
-    private static DashboardStudent Student(string id, string name, int annotations, int words, int late) =>
-        new(id, name, null, null, annotations, 0, words, 0, 0, late, 0, null, null);
+    private static DashboardStudent Student(string id, string name, int annotations, int words, int late, int upvotes) =>
+        new(id, name, null, null, annotations, 0, words, 0, 0, upvotes, late, 0, null, null);
 
     private static List<string> Names(IRenderedComponent<StudentTable> table) =>
         table.FindAll("tbody th[scope=row]").Select(th => th.TextContent).ToList();

@@ -86,8 +86,8 @@ public sealed class ImportOnOpenPageTests : MudComponentTest, IClassFixture<Anno
         Assert.Equal(2, result.Value!.Orphaned);
         page.WaitForAssertion(() => Assert.Equal("Orphaned (1)", page.FindAll("button").Single(b => b.TextContent.StartsWith("Orphaned", StringComparison.Ordinal)).TextContent.Trim()));
         Assert.StartsWith("No thread is on a passage of this text yet. Open Orphaned", page.Find(".threads-empty").TextContent.Trim());
-        // Found and clicked in one turn of the renderer (the live page may draw again in between), then drawn open.
-        await page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.StartsWith("Orphaned", StringComparison.Ordinal)).Click());
+        // Drawn open after the click: wait for it.
+        await page.ClickAsync(() => page.FindAll("button").Single(b => b.TextContent.StartsWith("Orphaned", StringComparison.Ordinal)));
         var orphans = page.WaitForElement("[aria-label='Orphaned threads']");
         Assert.Equal(Lost, orphans.QuerySelector(".thread-quote q")!.TextContent);
         Assert.Contains("Imported from another text", orphans.QuerySelector(".passage-edited")!.TextContent);

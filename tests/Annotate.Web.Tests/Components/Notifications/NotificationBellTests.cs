@@ -41,7 +41,7 @@ public sealed class NotificationBellTests(AnnotateApp app) : IClassFixture<Annot
         await bell.WaitForAssertionAsync(() => Assert.Equal("Notifications, 2 unread", Label(bell)), Timeout);
         Assert.Equal("2", bell.Find(".mud-badge").TextContent.Trim());
 
-        await bell.Find("button[aria-haspopup=dialog]").ClickAsync(new());
+        await bell.ClickAsync(() => bell.Find("button[aria-haspopup=dialog]"));
         await popovers.WaitForAssertionAsync(() => Assert.Equal(2, popovers.FindAll(".notification-item").Count), Timeout);
         var newest = popovers.FindAll(".notification-item")[0];
         Assert.Contains($"{room.Teacher.DisplayName} replied on “The Manifesto”", newest.TextContent);
@@ -73,13 +73,13 @@ public sealed class NotificationBellTests(AnnotateApp app) : IClassFixture<Annot
         await room.StudentB.WaitForNotificationAsync("reply", n => n.AnnotationIri() == reply.Iri());
         Assert.Equal("Notifications, 2 unread", Label(bell));
 
-        await bell.Find("button[aria-haspopup=dialog]").ClickAsync(new());
+        await bell.ClickAsync(() => bell.Find("button[aria-haspopup=dialog]"));
         await popovers.WaitForAssertionAsync(() => Assert.Equal(2, popovers.FindAll(".notification-item.unread").Count), Timeout);
-        await popovers.Find(".notification-item button[aria-label^='Mark read']").ClickAsync(new());
+        await popovers.ClickAsync(() => popovers.Find(".notification-item button[aria-label^='Mark read']"));
         await popovers.WaitForAssertionAsync(() => Assert.Single(popovers.FindAll(".notification-item.unread")), Timeout);
         Assert.Equal("Notifications, 1 unread", Label(bell));
 
-        await popovers.FindAll("button").First(b => b.TextContent.Contains("Mark all read")).ClickAsync(new());
+        await popovers.ClickAsync(() => popovers.FindAll("button").First(b => b.TextContent.Contains("Mark all read")));
         await bell.WaitForAssertionAsync(() => Assert.Equal("Notifications, none unread", Label(bell)), Timeout);
         Assert.Empty(popovers.FindAll(".notification-item.unread"));
     }
@@ -91,7 +91,7 @@ public sealed class NotificationBellTests(AnnotateApp app) : IClassFixture<Annot
         await using var pages = new LiveReadingPages(app);
         var (popovers, bell) = Render(pages, lonely);
 
-        await bell.Find("button[aria-haspopup=dialog]").ClickAsync(new());
+        await bell.ClickAsync(() => bell.Find("button[aria-haspopup=dialog]"));
 
         await popovers.WaitForAssertionAsync(() => Assert.Contains("Nothing here yet.", popovers.Find(".notification-empty").TextContent), Timeout);
         Assert.Equal("Notifications, none unread", Label(bell));

@@ -48,7 +48,7 @@ public sealed class OwnPostEchoTests(AnnotateApp app) : IClassFixture<AnnotateAp
         var card = page.Find("[role=article][aria-label^='Thread by']");
         Assert.Empty(card.QuerySelectorAll(".thread-resolved"));
 
-        await page.FindAll("[role=article] button").Single(b => b.TextContent.Trim() == "Resolve").ClickAsync(new());
+        await page.ClickAsync(() => page.FindAll("[role=article] button").Single(b => b.TextContent.Trim() == "Resolve"));
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[role=article] .thread-resolved")), LiveReadingPages.Timeout);
     }

@@ -61,7 +61,7 @@ public sealed class ReadingAidsPageTests(AnnotateApp app) : IClassFixture<Annota
     }
 
     [Fact]
-    public async Task A_thread_leaving_lowers_the_heat_and_a_resolved_question_is_no_longer_open()
+    public async Task A_thread_leaving_lowers_the_heat_and_an_answered_question_is_no_longer_open()
     {
         var room = await app.CreateClassroomAsync();
         var question = room.Comment(Chains, "What chains?");
@@ -73,7 +73,8 @@ public sealed class ReadingAidsPageTests(AnnotateApp app) : IClassFixture<Annota
         var n = NumberOf(student, Chains);
         Assert.Equal($"Paragraph {n}: 2 threads, 1 open question.", HeatOf(student, Chains));
 
-        (await room.Teacher.Http.PostAsync($"{asked.Iri()}/resolved", null)).EnsureSuccessStatusCode();
+        // Open means not marked answered (AnnotationPermissions.IsOpenQuestion).
+        (await room.StudentB.Http.PostAsync($"{asked.Iri()}/answered", null)).EnsureSuccessStatusCode();
         student.Component.WaitForAssertion(() => Assert.Equal($"Paragraph {n}: 2 threads.", HeatOf(student, Chains)), LiveReadingPages.Timeout);
 
         (await room.StudentB.DeleteAnnotationAsync(other.Iri())).EnsureSuccessStatusCode();
@@ -104,6 +105,18 @@ public sealed class ReadingAidsPageTests(AnnotateApp app) : IClassFixture<Annota
     }
 
     [Fact]
+    public async Task The_confusion_view_is_linked_for_the_seminars_teachers_only()
+    {
+        var room = await app.CreateClassroomAsync();
+        await using var pages = new LiveReadingPages(app);
+        var confusion = $"documents/{room.DocumentId}/confusion";
+        var teacher = (await pages.OpenAsync(room.Teacher, room.DocumentId)).Component;
+        Assert.Equal("Confusion", teacher.FindAll("nav a").Single(a => a.GetAttribute("href") == confusion).TextContent.Trim());
+        var student = (await pages.OpenAsync(room.StudentA, room.DocumentId)).Component;
+        Assert.DoesNotContain(student.FindAll("a"), a => a.GetAttribute("href") == confusion);
+    }
+
+    [Fact]
     public async Task Paragraph_heat_hides_the_heat_and_shows_it_again_saying_which_it_is()
     {
         var room = await app.CreateClassroomAsync();
@@ -115,12 +128,11 @@ public sealed class ReadingAidsPageTests(AnnotateApp app) : IClassFixture<Annota
         Assert.DoesNotContain("heat-hidden", page.Find(".reading-main").ClassList);
         Assert.Single(page.FindAll(".reading-main .heat"));
 
-        // Found and clicked in one turn of the renderer: the live page may draw again in between otherwise.
-        await page.InvokeAsync(() => Toggle().Click());
+        await page.ClickAsync(Toggle);
         Assert.Equal("false", Toggle().GetAttribute("aria-pressed"));
         Assert.Contains("heat-hidden", page.Find(".reading-main").ClassList);
 
-        await page.InvokeAsync(() => Toggle().Click());
+        await page.ClickAsync(Toggle);
         Assert.Equal("true", Toggle().GetAttribute("aria-pressed"));
         Assert.DoesNotContain("heat-hidden", page.Find(".reading-main").ClassList);
     }

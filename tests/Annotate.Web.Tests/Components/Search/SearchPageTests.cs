@@ -104,7 +104,7 @@ public sealed class SearchPageTests(AnnotateApp app) : IClassFixture<AnnotateApp
 
         await page.WaitForAssertionAsync(() => Assert.Equal(20, page.FindAll(".search-result").Count), Timeout);
         Assert.Equal("23 results", page.Find(".search-count").TextContent);
-        await page.FindAll("button").First(b => b.TextContent.Contains("Show more (3 left)")).ClickAsync(new());
+        await page.ClickAsync(() => page.FindAll("button").First(b => b.TextContent.Contains("Show more (3 left)")));
         await page.WaitForAssertionAsync(() => Assert.Equal(23, page.FindAll(".search-result").Count), Timeout);
         Assert.DoesNotContain(page.FindAll("button"), b => b.TextContent.Contains("Show more"));
         Assert.DoesNotContain("secret", page.Markup);

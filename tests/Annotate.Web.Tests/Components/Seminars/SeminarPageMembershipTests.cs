@@ -31,16 +31,16 @@ public sealed class SeminarPageMembershipTests(AnnotateApp app) : IClassFixture<
         // The member list is drawn once its own query answers, which may be after the removed list's.
         await page.WaitForAssertionAsync(() => Button(page, $"Remove {room.StudentA.DisplayName}"), Timeout);
 
-        var removing = Button(page, $"Remove {room.StudentA.DisplayName}").ClickAsync(new());
+        var removing = page.ClickAsync(() => Button(page, $"Remove {room.StudentA.DisplayName}"));
         await dialogs.WaitForAssertionAsync(() => Assert.Contains("cannot join again, even with the join code, until you let them back in", dialogs.Markup), Timeout);
-        await DialogButton(dialogs, "Remove").ClickAsync(new());
+        await dialogs.ClickAsync(() => DialogButton(dialogs, "Remove"));
         await removing;
 
         await page.WaitForAssertionAsync(() => Button(page, $"Let {room.StudentA.DisplayName} back in"), Timeout);
         Assert.DoesNotContain("No one has been removed.", page.Markup);
         await (await room.StudentA.Http.PostAsJsonAsync("/api/seminars/join", new { joinCode = code })).ProblemDetailAsync(HttpStatusCode.Forbidden);
 
-        await Button(page, $"Let {room.StudentA.DisplayName} back in").ClickAsync(new());
+        await page.ClickAsync(() => Button(page, $"Let {room.StudentA.DisplayName} back in"));
 
         await page.WaitForAssertionAsync(() => Assert.Contains("No one has been removed.", page.Markup), Timeout);
         Assert.Contains(snackbar.ShownSnackbars, s => s.Message == $"{room.StudentA.DisplayName} can join again with the join code or link.");
@@ -59,15 +59,15 @@ public sealed class SeminarPageMembershipTests(AnnotateApp app) : IClassFixture<
         Assert.Contains("Joining is open: anyone with the code or link can join as a student.", page.Markup);
 
         // Cancelled: the code stays.
-        var cancelled = Button(page, "New join code").ClickAsync(new());
+        var cancelled = page.ClickAsync(() => Button(page, "New join code"));
         await dialogs.WaitForAssertionAsync(() => Assert.Contains($"The code {oldCode} and its link stop working at once", dialogs.Markup), Timeout);
-        await DialogButton(dialogs, "Cancel").ClickAsync(new());
+        await dialogs.ClickAsync(() => DialogButton(dialogs, "Cancel"));
         await cancelled;
         Assert.Equal(oldCode, await room.JoinCodeAsync());
 
-        var confirmed = Button(page, "New join code").ClickAsync(new());
+        var confirmed = page.ClickAsync(() => Button(page, "New join code"));
         await dialogs.WaitForAssertionAsync(() => DialogButton(dialogs, "Make a new code"), Timeout);
-        await DialogButton(dialogs, "Make a new code").ClickAsync(new());
+        await dialogs.ClickAsync(() => DialogButton(dialogs, "Make a new code"));
         await confirmed;
 
         var newCode = await room.JoinCodeAsync();
@@ -75,7 +75,7 @@ public sealed class SeminarPageMembershipTests(AnnotateApp app) : IClassFixture<
         await page.WaitForAssertionAsync(() => Assert.Equal(newCode, page.Find(".join-code").TextContent), Timeout);
         Assert.Contains($"join/{newCode}", page.Markup);
 
-        await page.Find(".join-settings input[type=checkbox]").ChangeAsync(new() { Value = false });
+        await page.ChangeAsync(() => page.Find(".join-settings input[type=checkbox]"), false);
 
         await page.WaitForAssertionAsync(() => Assert.Contains("Joining is closed: the code and link let no one in until you open it again.", page.Markup), Timeout);
         await (await room.Outsider.Http.PostAsJsonAsync("/api/seminars/join", new { joinCode = newCode })).ProblemDetailAsync(HttpStatusCode.Forbidden);

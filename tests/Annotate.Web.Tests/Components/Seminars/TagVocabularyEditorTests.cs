@@ -24,26 +24,26 @@ public sealed class TagVocabularyEditorTests(AnnotateApp app) : IClassFixture<An
         var page = pages.Render<SeminarPage>(room.Teacher, p => p.Add(x => x.Id, room.SeminarId));
         await page.WaitForAssertionAsync(() => Assert.Contains("No tags yet: add the ones you want the seminar to use.", page.Markup), Timeout);
 
-        page.FindAll("label").Single(l => l.TextContent.Trim() == "New tag").ParentElement!.QuerySelector("input")!.Change("context");
-        await Button(page, "Add tag").ClickAsync(new());
+        await page.ChangeAsync(() => page.FindAll("label").Single(l => l.TextContent.Trim() == "New tag").ParentElement!.QuerySelector("input")!, "context");
+        await page.ClickAsync(() => Button(page, "Add tag"));
         await page.WaitForAssertionAsync(() => Button(page, "Delete tag context"), Timeout);
         Assert.Contains("#context", page.Find(".tag-vocabulary table").TextContent);
 
-        page.Find(".tag-vocabulary input[type=checkbox]").Change(true);
+        await page.ChangeAsync(() => page.Find(".tag-vocabulary input[type=checkbox]"), true);
         await page.WaitForAssertionAsync(() => Assert.Contains("Locked: annotations can carry only the tags below.", page.Markup), Timeout);
         var refused = await room.StudentA.PostAnnotationAsync(room.DocumentId, room.Comment("class struggles", "Tagged", "seminar", "other"));
         await refused.ProblemDetailAsync(HttpStatusCode.BadRequest);
 
         // Cancelled: the tag stays.
-        var cancelled = Button(page, "Delete tag context").ClickAsync(new());
+        var cancelled = page.ClickAsync(() => Button(page, "Delete tag context"));
         await dialogs.WaitForAssertionAsync(() => Assert.Contains("Annotations keep it, without its colour.", dialogs.Markup), Timeout);
-        await DialogButton(dialogs, "Cancel").ClickAsync(new());
+        await dialogs.ClickAsync(() => DialogButton(dialogs, "Cancel"));
         await cancelled;
         Assert.Single((await (await room.StudentA.Http.GetAsync($"/api/seminars/{room.SeminarId}/tags")).JsonAsync()).EnumerateArray());
 
-        var confirmed = Button(page, "Delete tag context").ClickAsync(new());
+        var confirmed = page.ClickAsync(() => Button(page, "Delete tag context"));
         await dialogs.WaitForAssertionAsync(() => DialogButton(dialogs, "Delete"), Timeout);
-        await DialogButton(dialogs, "Delete").ClickAsync(new());
+        await dialogs.ClickAsync(() => DialogButton(dialogs, "Delete"));
         await confirmed;
         await page.WaitForAssertionAsync(() => Assert.Contains("No tags yet", page.Markup), Timeout);
         Assert.Empty((await (await room.StudentA.Http.GetAsync($"/api/seminars/{room.SeminarId}/tags")).JsonAsync()).EnumerateArray());

@@ -71,4 +71,42 @@ public sealed class MentionSuggestionsTests : MudComponentTest
         Comment(cut).Input("an email@example.org");
         Assert.Empty(cut.FindAll("[role=listbox]"));
     }
+
+    [Fact]
+    public void An_at_sign_typed_in_the_middle_of_the_text_offers_members_and_the_mention_is_written_at_the_caret()
+    {
+        const string before = "What do you think, @an";
+        const string after = "? I asked Tereza already.";
+        // The browser says where the caret is: just after "@an", with more text behind it.
+        var module = Context.JSInterop.SetupModule("./Components/Threads/AnnotationEditor.razor.js");
+        module.Setup<int?>("caret", _ => true).SetResult(before.Length);
+        var placed = module.SetupVoid("placeCaret", _ => true);
+        placed.SetVoidResult();
+        var cut = RenderEditor();
+
+        Comment(cut).Input(before + after);
+
+        Assert.Equal(["@Ana Lima", "@Anh [TA] Tran"], Offered(cut));
+        cut.FindAll("[role=option]")[0].Click();
+
+        var mention = $"@[Ana Lima](user:{Ana.UserId})";
+        Assert.Equal($"What do you think, {mention}{after}", Comment(cut).GetAttribute("value") ?? Comment(cut).TextContent);
+        Assert.Empty(cut.FindAll("[role=listbox]"));
+        // The caret is left just after the mention, where the writer goes on typing.
+        Assert.Equal(("What do you think, " + mention).Length, placed.Invocations.Single().Arguments[1]);
+    }
+
+    [Fact]
+    public void A_mention_picked_before_a_word_is_kept_apart_from_it_by_a_space()
+    {
+        var module = Context.JSInterop.SetupModule("./Components/Threads/AnnotationEditor.razor.js");
+        module.Setup<int?>("caret", _ => true).SetResult("Ask @ter".Length);
+        module.SetupVoid("placeCaret", _ => true).SetVoidResult();
+        var cut = RenderEditor();
+
+        Comment(cut).Input("Ask @terplease");
+        cut.FindAll("[role=option]").Single().Click();
+
+        Assert.Equal($"Ask @[Tereza Teacher](user:{Tereza.UserId}) please", Comment(cut).GetAttribute("value") ?? Comment(cut).TextContent);
+    }
 }
