@@ -48,6 +48,7 @@ public sealed class PermissionTableTests(AnnotateApp app, ITestOutputHelper outp
     {
         bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         bunit.Services.AddMudServices();
+        bunit.Services.AddLocalization();
         return Task.CompletedTask;
     }
 

@@ -1,3 +1,4 @@
+using Annotate.Shared.Notifications;
 using Annotate.Shared.Text;
 using Annotate.Web.Features.Notifications;
 using Annotate.Web.Realtime;
@@ -28,10 +29,31 @@ public sealed partial class NotificationBell
 
     private string Label => unread switch
     {
-        0 => "Notifications, none unread",
-        1 => "Notifications, 1 unread",
-        _ => $"Notifications, {CountText} unread",
+        0 => L["Notifications.NoneUnread"],
+        1 => L["Notifications.OneUnread"],
+        _ => L["Notifications.Unread", CountText],
     };
+
+    /// <summary>What happened, in one sentence of the reader's language (the API and mail word it in NotificationItem.Summary).</summary>
+    private string Summary(NotificationItem item)
+    {
+        if (!item.Available) return L["Notifications.Gone"];
+        string who = item.ActorName ?? L["Notifications.DeletedAccount"];
+        var document = item.DocumentTitle;
+        return (item.Kind, document) switch
+        {
+            (NotificationKind.Reply, null) => L["Notifications.Reply", who],
+            (NotificationKind.Reply, _) => L["Notifications.ReplyOn", who, document],
+            (NotificationKind.Mention, null) => L["Notifications.Mention", who],
+            (NotificationKind.Mention, _) => L["Notifications.MentionOn", who, document],
+            (NotificationKind.Feedback, null) => L["Notifications.Feedback", who],
+            (NotificationKind.Feedback, _) => L["Notifications.FeedbackOn", who, document],
+            (NotificationKind.Answer, null) => L["Notifications.Answer", who],
+            (NotificationKind.Answer, _) => L["Notifications.AnswerOn", who, document],
+            (NotificationKind.Document, _) => L["Notifications.Document", who, document ?? "", item.SeminarName ?? ""],
+            _ => L["Notifications.Announcement", who, item.SeminarName ?? ""],
+        };
+    }
 
     protected override async Task OnInitializedAsync()
     {

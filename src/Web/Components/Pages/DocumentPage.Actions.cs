@@ -27,7 +27,7 @@ public partial class DocumentPage
     private async Task AnnotateSelection()
     {
         if (selection is { } passage) await StartAnnotating(passage.Span);
-        else Snackbar.Add("Select a passage in the text first (focus the text, then Shift with the arrow keys), then press a.", Severity.Info);
+        else Snackbar.Add(L["Reading.SelectFirstShortcut"], Severity.Info);
     }
 
     private async Task HighlightAsync(TextSpan span)
@@ -40,7 +40,7 @@ public partial class DocumentPage
 
     private async Task<string?> PostAsync(AnnotationEditor.Submission submission)
     {
-        if (composing is not { } span) return "Select a passage first.";
+        if (composing is not { } span) return L["Reading.SelectFirst"];
         var error = feedbackFor is null
             ? await CreateAsync(asking ? Motivations.Questioning : Motivations.Commenting, submission.Body, submission.Visibility, span, tags: submission.Tags)
             : await CreateAsync(Motivations.Assessing, submission.Body, Visibility.Teachers, span, feedbackFor, submission.Tags);
@@ -86,7 +86,7 @@ public partial class DocumentPage
         var result = await Annotations.SetResolvedAsync(userId, thread.Id, resolved);
         if (result.Value is not { } marked)
         {
-            Snackbar.Add(result.Message ?? "Could not change the thread.", Severity.Error);
+            Snackbar.Add(result.Message ?? L["Reading.CouldNotChangeThread"], Severity.Error);
             return;
         }
         Apply(AnnotationEventKind.Updated, marked);
@@ -97,7 +97,7 @@ public partial class DocumentPage
         var result = await Annotations.SetExemplaryAsync(userId, annotation.Id, exemplary);
         if (result.Value is not { } marked)
         {
-            Snackbar.Add(result.Message ?? "Could not change the annotation.", Severity.Error);
+            Snackbar.Add(result.Message ?? L["Reading.CouldNotChangeAnnotation"], Severity.Error);
             return;
         }
         Apply(AnnotationEventKind.Updated, marked);
@@ -115,21 +115,20 @@ public partial class DocumentPage
 
     private async Task DeleteAsync(AnnotationView annotation)
     {
-        var what = annotation.IsReply ? "this reply" : "this thread and all its replies";
         var confirmed = await Dialogs.ShowMessageBoxAsync(
-            annotation.IsReply ? "Delete reply?" : "Delete thread?",
-            $"Delete {what}? This cannot be undone.",
-            yesText: "Delete", cancelText: "Cancel");
+            annotation.IsReply ? L["Reading.DeleteReplyTitle"] : L["Reading.DeleteThreadTitle"],
+            annotation.IsReply ? L["Reading.DeleteReplyConfirm"] : L["Reading.DeleteThreadConfirm"],
+            yesText: L["Thread.Delete"], cancelText: L["Editor.Cancel"]);
         if (confirmed != true) return;
         var neighbour = NeighbourOf(annotation.Id);
         var result = await Annotations.DeleteAsync(userId, annotation.Id);
         if (!result.Succeeded)
         {
-            Snackbar.Add(result.Message ?? "Could not delete.", Severity.Error);
+            Snackbar.Add(result.Message ?? L["Reading.CouldNotDelete"], Severity.Error);
             return;
         }
         Apply(AnnotationEventKind.Deleted, annotation);
-        Snackbar.Add(annotation.IsReply ? "Reply deleted." : "Thread deleted.", Severity.Info);
+        Snackbar.Add(annotation.IsReply ? L["Reading.ReplyDeleted"] : L["Reading.ThreadDeleted"], Severity.Info);
         await FocusAfterDeletionAsync(annotation, neighbour);
     }
 
@@ -137,20 +136,20 @@ public partial class DocumentPage
     {
         if (selection is not { } passage || document is null)
         {
-            Snackbar.Add("Select the passage in the text first, then choose Attach to selected passage.", Severity.Warning);
+            Snackbar.Add(L["Reading.SelectThenAttach"], Severity.Warning);
             return;
         }
         var (quote, position) = TextAnchor.Describe(document.Text, passage.Span);
         var result = await Annotations.ReattachAsync(userId, thread.Id, quote, position);
         if (result.Value is not { } attached)
         {
-            Snackbar.Add(result.Message ?? "Could not attach the thread.", Severity.Error);
+            Snackbar.Add(result.Message ?? L["Reading.CouldNotAttach"], Severity.Error);
             return;
         }
         selection = null;
         Apply(AnnotationEventKind.Updated, attached);
         selectedThread = attached.Id;
-        Snackbar.Add("Thread attached to the selected passage.", Severity.Success);
+        Snackbar.Add(L["Reading.Attached"], Severity.Success);
         if (articleView is not null) await articleView.ClearSelectionAsync();
     }
 
@@ -164,7 +163,7 @@ public partial class DocumentPage
             { d => d.UserId, userId },
             { d => d.VisibilityOptions, visibilityOptions },
         };
-        await Dialogs.ShowAsync<ImportAnnotationsDialog>("Import annotations", parameters,
+        await Dialogs.ShowAsync<ImportAnnotationsDialog>(L["Reading.ImportAnnotations"], parameters,
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
     }
 }

@@ -1,8 +1,5 @@
 using Annotate.Web.Components.Reading;
 using Annotate.Web.Realtime;
-using Annotate.Web.Resources;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 
 namespace Annotate.Web.Components.Pages;
@@ -15,8 +12,6 @@ public partial class DocumentPage
 {
     /// <summary>Where the browser keeps "heat map hidden" (value "off"); shown unless it says so.</summary>
     private const string HeatStorageKey = "annotate:reading:heat";
-
-    [Inject] private IStringLocalizer<Strings> Text { get; set; } = default!;
 
     private bool showHeat = true;
     private LiveAnnouncements? announcements;

@@ -50,7 +50,7 @@ public partial class DocumentPage
         var result = await Reactions.SetAsync(userId, annotation.Id, kind, on);
         if (result.Value is not { } changed)
         {
-            Snackbar.Add(result.Message ?? "Could not change your reaction.", Severity.Error);
+            Snackbar.Add(result.Message ?? L["Reading.CouldNotReact"], Severity.Error);
             return;
         }
         Apply(AnnotationEventKind.Updated, changed);
@@ -61,10 +61,10 @@ public partial class DocumentPage
         var result = await Annotations.SetAnsweredAsync(userId, thread.Id, answered, reply);
         if (result.Value is not { } marked)
         {
-            Snackbar.Add(result.Message ?? "Could not change the question.", Severity.Error);
+            Snackbar.Add(result.Message ?? L["Reading.CouldNotChangeQuestion"], Severity.Error);
             return;
         }
         Apply(AnnotationEventKind.Updated, marked);
-        Snackbar.Add(answered ? "Marked answered." : "Marked unanswered.", Severity.Info);
+        Snackbar.Add(answered ? L["Reading.MarkedAnswered"] : L["Reading.MarkedUnanswered"], Severity.Info);
     }
 }

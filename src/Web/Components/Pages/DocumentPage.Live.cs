@@ -110,7 +110,7 @@ public partial class DocumentPage
         {
             // The selected offsets belonged to the old text; the typed comment stays in the draft.
             composing = null;
-            Snackbar.Add("The text was just updated by a teacher. Select your passage again; your comment is kept.", Severity.Info);
+            Snackbar.Add(L["Reading.TextUpdated"], Severity.Info);
         }
         AfterChange();
     }

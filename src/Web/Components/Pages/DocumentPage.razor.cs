@@ -94,7 +94,11 @@ public partial class DocumentPage
 
     private string NewDraftKey => Drafts.Key(userId, "new", Id);
 
-    private string CountLabel => discussion.Count == 1 ? "1 annotation" : $"{discussion.Count} annotations";
+    private string CountLabel => discussion.Count == 1 ? L["Reading.OneAnnotation"] : L["Reading.Annotations", discussion.Count];
+
+    private string ComposerTitle => asking ? L["Reading.NewQuestion"] : L["Reading.NewAnnotation"];
+
+    private string ComposerSubmit => feedbackFor is not null ? L["Thread.SendFeedback"] : asking ? L["Reading.Ask"] : L["Editor.Post"];
 
 
     protected override async Task OnParametersSetAsync()

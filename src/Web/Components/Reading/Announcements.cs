@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+
 namespace Annotate.Web.Components.Reading;
 
 /// <summary>
@@ -5,9 +7,10 @@ namespace Annotate.Web.Components.Reading;
 /// opens a batch, and everything that arrives within <see cref="Window"/> of it is said in one sentence when the
 /// window closes ("5 new comments"), so a burst is one message, not a screen reader talking over itself, and the
 /// region speaks at most once a window. A lone arrival is said in full: "New comment by Ana on paragraph 3".
+/// Each sentence is one resource with placeholders, per plural form (word order differs between languages).
 /// Plain state; <c>LiveAnnouncements</c> waits out the window and shows the sentence.
 /// </summary>
-internal sealed class Announcements
+internal sealed class Announcements(IStringLocalizer L)
 {
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(2);
 
@@ -35,16 +38,30 @@ internal sealed class Announcements
         return sentence;
     }
 
-    private static string Describe(Arrival arrival) =>
-        $"New {arrival.Noun} by {arrival.Author}" + (arrival.Paragraph is { } n ? $" on paragraph {n}" : "");
+    private string Describe(Arrival arrival) => (arrival.Kind, arrival.Paragraph) switch
+    {
+        (Arrival.Kinds.Reply, { } n) => L["Announce.ReplyOnParagraph", arrival.Author, n],
+        (Arrival.Kinds.Reply, null) => L["Announce.Reply", arrival.Author],
+        (Arrival.Kinds.Feedback, { } n) => L["Announce.FeedbackOnParagraph", arrival.Author, n],
+        (Arrival.Kinds.Feedback, null) => L["Announce.Feedback", arrival.Author],
+        (Arrival.Kinds.Question, { } n) => L["Announce.QuestionOnParagraph", arrival.Author, n],
+        (Arrival.Kinds.Question, null) => L["Announce.Question", arrival.Author],
+        (Arrival.Kinds.Highlight, { } n) => L["Announce.HighlightOnParagraph", arrival.Author, n],
+        (Arrival.Kinds.Highlight, null) => L["Announce.Highlight", arrival.Author],
+        (_, { } n) => L["Announce.CommentOnParagraph", arrival.Author, n],
+        (_, null) => L["Announce.Comment", arrival.Author],
+    };
 
     /// <summary>"5 new comments", "3 new comments and 2 new replies": threads and replies counted apart.</summary>
     private string Summary() => (threads, replies) switch
     {
-        (_, 0) => Counted(threads, "comment", "comments"),
-        (0, _) => Counted(replies, "reply", "replies"),
-        _ => $"{Counted(threads, "comment", "comments")} and {Counted(replies, "reply", "replies")}",
+        (1, 0) => L["Announce.OneComment"],
+        (_, 0) => L["Announce.Comments", threads],
+        (0, 1) => L["Announce.OneReply"],
+        (0, _) => L["Announce.Replies", replies],
+        (1, 1) => L["Announce.OneCommentOneReply"],
+        (1, _) => L["Announce.OneCommentReplies", threads, replies],
+        (_, 1) => L["Announce.CommentsOneReply", threads, replies],
+        _ => L["Announce.CommentsReplies", threads, replies],
     };
-
-    private static string Counted(int count, string one, string many) => count == 1 ? $"1 new {one}" : $"{count} new {many}";
 }

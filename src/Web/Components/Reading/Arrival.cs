@@ -33,13 +33,16 @@ internal sealed record Arrival(string Author, string Motivation, bool IsReply, i
             thread >= 0 ? discussion.Threads[thread].ParagraphNumber : null);
     }
 
-    /// <summary>What it is, in a word: "reply", "comment", "question", "highlight" or "feedback".</summary>
-    public string Noun => Motivation switch
+    /// <summary>What an arrival is, as the live region names it.</summary>
+    public enum Kinds { Comment, Reply, Question, Highlight, Feedback }
+
+    /// <summary>What it is: a reply, comment, question, highlight or feedback (feedback in a thread is feedback, not a reply).</summary>
+    public Kinds Kind => Motivation switch
     {
-        _ when IsReply && Motivation != Motivations.Assessing => "reply",
-        Motivations.Assessing => "feedback",
-        Motivations.Questioning => "question",
-        Motivations.Highlighting => "highlight",
-        _ => "comment",
+        _ when IsReply && Motivation != Motivations.Assessing => Kinds.Reply,
+        Motivations.Assessing => Kinds.Feedback,
+        Motivations.Questioning => Kinds.Question,
+        Motivations.Highlighting => Kinds.Highlight,
+        _ => Kinds.Comment,
     };
 }

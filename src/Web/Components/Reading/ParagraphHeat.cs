@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Components.Reading;
 
@@ -27,9 +28,18 @@ internal readonly record struct ParagraphHeat(int Threads, int OpenQuestions)
         _ => 4,
     };
 
-    /// <summary>What a screen reader says, e.g. "Paragraph 3: 4 threads, 2 open questions".</summary>
-    public string Sentence(int paragraph) =>
-        $"Paragraph {paragraph}: {Counted(Threads, "thread")}" + (OpenQuestions > 0 ? $", {Counted(OpenQuestions, "open question")}" : "");
+    /// <summary>
+    /// What a screen reader says, e.g. "Paragraph 3: 4 threads, 2 open questions", in the page's language: one
+    /// sentence per plural form. (Drawn into the discussion's markup, not by a component: the static localizer.)
+    /// </summary>
+    public string Sentence(int paragraph) => (Threads, OpenQuestions) switch
+    {
+        (1, 0) => StaticStrings.L["Reading.HeatOneThread", paragraph],
+        (_, 0) => StaticStrings.L["Reading.HeatThreads", paragraph, Threads],
+        (1, _) => StaticStrings.L["Reading.HeatOneThreadOneQuestion", paragraph],
+        (_, 1) => StaticStrings.L["Reading.HeatThreadsOneQuestion", paragraph, Threads],
+        _ => StaticStrings.L["Reading.HeatThreadsQuestions", paragraph, Threads, OpenQuestions],
+    };
 
     /// <summary>
     /// The heat as HTML, beside the paragraph number: nothing for a paragraph no thread starts in. The number (and
@@ -44,6 +54,4 @@ internal readonly record struct ParagraphHeat(int Threads, int OpenQuestions)
         if (OpenQuestions > 0) html.Append("<span class=\"heat-q\">").Append(OpenQuestions.ToString(CultureInfo.InvariantCulture)).Append("?</span>");
         html.Append("</span><span class=\"sr-only\">").Append(sentence).Append(".</span></span>");
     }
-
-    private static string Counted(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

@@ -31,9 +31,18 @@ public partial class ThreadCard
     private bool Can(AnnotationAction action, AnnotationView annotation) => AnnotationPermissions.Allows(Viewer, annotation, action);
 
     private string FeedbackLabel(AnnotationView annotation) =>
-        annotation.AddresseeId is null ? "Feedback"
-        : annotation.AddresseeId == Viewer.UserId ? "Feedback for you"
-        : $"Feedback for {annotation.AddresseeName}";
+        annotation.AddresseeId is null ? L["Thread.FeedbackChip"]
+        : annotation.AddresseeId == Viewer.UserId ? L["Thread.FeedbackForYou"]
+        : L["Thread.FeedbackFor", annotation.AddresseeName ?? ""];
+
+    /// <summary>The star's name: what it says and whose post it is about ("Mark exemplary: Ana's reply").</summary>
+    private string ExemplaryLabel(AnnotationView annotation) => (annotation.Exemplary, annotation.IsReply) switch
+    {
+        (true, true) => L["Thread.ExemplaryReplyOf", annotation.AuthorName],
+        (true, false) => L["Thread.ExemplaryAnnotationOf", annotation.AuthorName],
+        (false, true) => L["Thread.MarkExemplaryReplyOf", annotation.AuthorName],
+        (false, false) => L["Thread.MarkExemplaryAnnotationOf", annotation.AuthorName],
+    };
 
     private async Task<string?> SubmitFeedbackAsync(AnnotationEditor.Submission submission)
     {

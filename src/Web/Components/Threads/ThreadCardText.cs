@@ -1,16 +1,21 @@
 using Annotate.Web.Features.Annotations;
 using Annotate.Web.Features.Discussion;
+using Microsoft.Extensions.Localization;
 
 namespace Annotate.Web.Components.Threads;
 
-/// <summary>The words a thread card (and a search result) writes about an annotation.</summary>
+/// <summary>The words a thread card (and a search result) writes about an annotation, in the reader's language.</summary>
 internal static class ThreadCardText
 {
     /// <summary>An imported annotation names who wrote it, and who brought it here (its author in Annotate).</summary>
-    public static string Byline(AnnotationView annotation) =>
-        annotation.AttributedTo is not { } writer ? annotation.AuthorName
-        : writer == annotation.AuthorName ? $"{writer} (imported)"
-        : $"{writer} (imported by {annotation.AuthorName})";
+    public static string Byline(AnnotationView annotation, IStringLocalizer L)
+    {
+        // The service names a deleted author in English ("a deleted account"): the card says it in the reader's language.
+        string author = annotation.AuthorId is null ? L["Thread.DeletedAccount"] : annotation.AuthorName;
+        return annotation.AttributedTo is not { } writer ? author
+            : writer == annotation.AuthorName ? L["Thread.Imported", writer]
+            : L["Thread.ImportedBy", writer, author];
+    }
 
     public static string Initial(string name) => name.Length == 0 ? "?" : char.ToUpperInvariant(name[0]).ToString();
 
@@ -18,13 +23,13 @@ internal static class ThreadCardText
         quote is null ? "" : quote.Length <= 160 ? quote : quote[..157] + "…";
 
     /// <summary>Who gave a reaction, as its tooltip and description say it: "2 upvotes: Karl, Rosa".</summary>
-    public static string Reactors(AnnotationView annotation, string kind)
+    public static string Reactors(AnnotationView annotation, string kind, IStringLocalizer L)
     {
         var names = annotation.Reactions.Where(r => r.Kind == kind).Select(r => r.Name).ToList();
-        var what = kind == ReactionKinds.Upvote
-            ? names.Count == 1 ? "1 upvote" : $"{names.Count} upvotes"
-            : names.Count == 1 ? "1 person has this question too" : $"{names.Count} people have this question too";
+        string what = kind == ReactionKinds.Upvote
+            ? names.Count == 1 ? L["Thread.OneUpvote"] : L["Thread.Upvotes", names.Count]
+            : names.Count == 1 ? L["Thread.OneSameQuestion"] : L["Thread.SameQuestions", names.Count];
         if (names.Count > 0) return $"{what}: {string.Join(", ", names)}.";
-        return kind == ReactionKinds.Upvote ? "No upvotes yet." : "No one else has said they have this question yet.";
+        return kind == ReactionKinds.Upvote ? L["Thread.NoUpvotes"] : L["Thread.NoSameQuestion"];
     }
 }

@@ -54,12 +54,7 @@ public sealed record ThreadFilter
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    /// <summary>The kinds of thread the filter offers, with the words the bar shows.</summary>
-    public static IReadOnlyList<(string Motivation, string Label)> Kinds { get; } =
-    [
-        (Motivations.Commenting, "Comments"),
-        (Motivations.Questioning, "Questions"),
-        (Motivations.Highlighting, "Highlights"),
-        (Motivations.Assessing, "Feedback"),
-    ];
+    /// <summary>The kinds of thread the filter offers, in the bar's order (the bar names them in the reader's language).</summary>
+    public static IReadOnlyList<string> Kinds { get; } =
+        [Motivations.Commenting, Motivations.Questioning, Motivations.Highlighting, Motivations.Assessing];
 }
