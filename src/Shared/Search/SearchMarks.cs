@@ -1,13 +1,12 @@
 using System.Globalization;
-using System.Text;
 using Annotate.Shared.Anchoring;
 
 namespace Annotate.Shared.Search;
 
 /// <summary>
 /// Where the words of a search occur in a text, to mark them in a result. Words are split as the search index
-/// splits them (runs of letters, digits and combining marks; everything else separates) and compared ignoring
-/// case, in one Unicode form: a phrase is its words one after the other, whatever stands between them.
+/// splits them (runs of letters, digits and combining marks; everything else separates) and compared as the index
+/// compares them (<see cref="SearchFold"/>: case, diacritics and Unicode form ignored): a phrase is its words one after the other, whatever stands between them.
 /// </summary>
 public static class SearchMarks
 {
@@ -67,10 +66,5 @@ public static class SearchMarks
             or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.PrivateUse;
     }
 
-    private static string Key(ReadOnlySpan<char> word)
-    {
-        var key = word.ToString();
-        if (!key.IsNormalized(NormalizationForm.FormC)) key = key.Normalize(NormalizationForm.FormC);
-        return key.ToLowerInvariant();
-    }
+    private static string Key(ReadOnlySpan<char> word) => SearchFold.Fold(word.ToString());
 }

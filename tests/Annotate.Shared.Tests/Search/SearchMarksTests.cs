@@ -37,6 +37,15 @@ public class SearchMarksTests
     }
 
     [Fact]
+    public void Vietnamese_words_are_marked_with_or_without_their_diacritics()
+    {
+        Assert.Equal(["thảo luận"], Marked("Buổi thảo luận hôm nay", "thao luan"));
+        Assert.Equal(["Đường"], Marked("Đường về nhà", "duong"));
+        Assert.Equal(["thao luan"], Marked("chung ta thao luan sau", "thảo luận"));
+        Assert.Empty(Marked("con đường", "duong dai"));
+    }
+
+    [Fact]
     public void Terms_without_words_mark_nothing()
     {
         Assert.Empty(Marked("a text", "?!", ""));

@@ -18,6 +18,7 @@ public abstract class MudComponentTest : IAsyncLifetime
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
+        // Components speak through IStringLocalizer<Strings>: the app's resources, in the test's CurrentUICulture.
         Context.Services.AddLocalization();
         Context.Services.AddSingleton(new RateLimits(Options.Create(new RateLimitOptions { Enabled = false })));
     }

@@ -16,15 +16,16 @@ namespace Annotate.Web.Tests.Languages;
 public sealed partial class EveryPageTests(EveryPageScene scene) : IClassFixture<EveryPageScene>
 {
     /// <summary>
-    /// Pages other translators are doing at this moment (issue 16, i18n-reading and i18n-teacher): checked for keys
-    /// shown as text, not yet for English. Emptied once their branches are merged.
+    /// Pages checked for keys shown as text but not yet for English: translated, but a document's title and text are
+    /// not yet marked as content there (translate="no" or the document's lang), so its English reads as the page's.
     /// </summary>
     private static readonly HashSet<string> NotTranslatedYet =
     [
         "/",
-        "/join/{Code}",
         "/seminars/{Id:int}",
+        "/seminars/{Id:int}/search",
         "/seminars/{Id:int}/dashboard",
+        "/documents/{Id:int}",
         "/documents/{Id:int}/overview",
         "/documents/{Id:int}/confusion",
         "/documents/{Id:int}/edit",

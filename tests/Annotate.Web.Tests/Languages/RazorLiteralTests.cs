@@ -11,31 +11,20 @@ namespace Annotate.Web.Tests.Languages;
 public sealed partial class RazorLiteralTests
 {
     /// <summary>
-    /// Components other translators are doing at this moment (issue 16, i18n-reading and i18n-teacher, and the
-    /// pages they use): emptied once their branches are merged. Paths below src/Web/Components.
+    /// Components the check cannot read yet (paths below src/Web/Components): translated, but an expression with a
+    /// "&gt;" comparison, or a lookup running over several lines, reads to it as words between tags.
     /// </summary>
     private static readonly HashSet<string> NotTranslatedYet =
     [
-        "Dashboard/ConfusionList.razor",
-        "Dashboard/GroupTable.razor",
-        "Dashboard/StudentTable.razor",
-        "Dashboard/TimelineList.razor",
-        "Documents/AddDocumentDialog.razor",
-        "Export/ExportDialog.razor",
-        "Export/ExportMenu.razor",
         "Import/ImportAnnotationsDialog.razor",
-        "Pages/ConfusionPage.razor",
+        "Layout/ReconnectModal.razor",
         "Pages/DocumentEditPage.razor",
-        "Pages/Home.razor",
+        "Pages/DocumentPage.razor",
         "Pages/JoinPage.razor",
-        "Pages/OverviewPage.razor",
-        "Pages/RevisionPage.razor",
         "Pages/SeminarDashboardPage.razor",
-        "Pages/SeminarPage.razor",
         "Seminars/DeleteSeminarDialog.razor",
-        "Seminars/JoinSettings.razor",
-        "Seminars/RemovedMembers.razor",
         "Seminars/TagVocabularyEditor.razor",
+        "Threads/ThreadFilterBar.razor",
     ];
 
     /// <summary>Words that read the same in every language: the app's name, an example address.</summary>

@@ -1,9 +1,12 @@
+using System.Globalization;
 using Annotate.Shared.Text;
 using Annotate.Shared.TextImport;
 using Annotate.Web.Features.Documents;
 using Annotate.Web.Features.Documents.Import;
+using Annotate.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 using MudBlazor;
 
@@ -25,6 +28,7 @@ public partial class AddDocumentDialog
     [Inject] private DocumentService Documents { get; set; } = null!;
     [Inject] private ReaderAccess Access { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
+    [Inject] private IStringLocalizer<Strings> L { get; set; } = null!;
 
     private readonly CancellationTokenSource closing = new();
     private string title = "";
@@ -77,7 +81,7 @@ public partial class AddDocumentDialog
         {
             // The browser stopped sending it (the tab lost its connection, the file changed on disk):
             // say so rather than let the exception end the whole page's circuit.
-            fileError = "The file could not be read from your browser; choose it again.";
+            fileError = L["Document.FileUnreadable"];
         }
         finally
         {
@@ -99,7 +103,7 @@ public partial class AddDocumentDialog
         }
         catch (Exception e) when (e is JSException or IOException or ArgumentOutOfRangeException)
         {
-            error = "The pasted text could not be read from your browser; try again.";
+            error = L["Document.PasteUnreadable"];
             return;
         }
         titleError = DocumentService.CheckTitle(title);
@@ -113,7 +117,7 @@ public partial class AddDocumentDialog
             var viewer = await Access.ForSeminarAsync(UserId, SeminarId);
             if (viewer?.IsTeacher != true)
             {
-                error = "Only the seminar's teachers can add documents.";
+                error = L["Document.TeachersOnlyAdd"];
                 return;
             }
             var dueAt = dueDate is { } day ? DueDate.EndOf(DateOnly.FromDateTime(day), Clock.LocalTimeZone) : (DateTimeOffset?)null;
@@ -128,8 +132,8 @@ public partial class AddDocumentDialog
 
     private string? TextProblem(string? text) => source switch
     {
-        Source.Paste when string.IsNullOrWhiteSpace(text) => "Paste the document's text, or upload a file instead.",
-        Source.Upload when file is null => "Choose a file to upload.",
+        Source.Paste when string.IsNullOrWhiteSpace(text) => L["Document.PasteSomething"],
+        Source.Upload when file is null => L["Document.ChooseSomething"],
         Source.Upload when text is null => fileError ?? DocumentImporter.NoText,
         _ => DocumentService.CheckText(text),
     };
@@ -139,18 +143,21 @@ public partial class AddDocumentDialog
 
     private void Cancel() => Dialog.Cancel();
 
-    private static string Summary(string text)
+    private string Summary(string text)
     {
         var blocks = TextBlocks.Parse(text);
         var headings = blocks.Count(b => b.Kind == BlockKind.Heading);
         var paragraphs = blocks.Count - headings;
-        return $"Read {Count(paragraphs, "paragraph")} and {Count(headings, "heading")}.";
+        return L["Document.FileRead",
+            paragraphs == 1 ? L["Document.ParagraphsOne", paragraphs] : L["Document.ParagraphsMany", paragraphs],
+            headings == 1 ? L["Document.HeadingsOne", headings] : L["Document.HeadingsMany", headings]];
     }
 
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n:N0} {noun}s";
-
-    private static string FileSize(long bytes) =>
-        bytes < 1024 ? $"{bytes} bytes" : bytes < 1024 * 1024 ? $"{bytes / 1024.0:0.#} KB" : $"{bytes / (1024.0 * 1024):0.#} MB";
+    // Unit symbols read the same in both languages; the number's decimal mark is the culture's.
+    private string FileSize(long bytes) =>
+        bytes < 1024 ? L["Document.SizeBytes", bytes]
+        : bytes < 1024 * 1024 ? string.Create(CultureInfo.CurrentCulture, $"{bytes / 1024.0:0.#} KB")
+        : string.Create(CultureInfo.CurrentCulture, $"{bytes / (1024.0 * 1024):0.#} MB");
 
     public void Dispose()
     {

@@ -34,11 +34,11 @@ internal readonly record struct ParagraphHeat(int Threads, int OpenQuestions)
     /// </summary>
     public string Sentence(int paragraph) => (Threads, OpenQuestions) switch
     {
-        (1, 0) => StaticStrings.L["Reading.HeatOneThread", paragraph],
-        (_, 0) => StaticStrings.L["Reading.HeatThreads", paragraph, Threads],
-        (1, _) => StaticStrings.L["Reading.HeatOneThreadOneQuestion", paragraph],
-        (_, 1) => StaticStrings.L["Reading.HeatThreadsOneQuestion", paragraph, Threads],
-        _ => StaticStrings.L["Reading.HeatThreadsQuestions", paragraph, Threads, OpenQuestions],
+        (1, 0) => Words.L["Reading.HeatOneThread", paragraph],
+        (_, 0) => Words.L["Reading.HeatThreads", paragraph, Threads],
+        (1, _) => Words.L["Reading.HeatOneThreadOneQuestion", paragraph],
+        (_, 1) => Words.L["Reading.HeatThreadsOneQuestion", paragraph, Threads],
+        _ => Words.L["Reading.HeatThreadsQuestions", paragraph, Threads, OpenQuestions],
     };
 
     /// <summary>

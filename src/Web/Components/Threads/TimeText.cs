@@ -12,7 +12,7 @@ internal static class TimeText
 {
     // Not injected: times are drawn by static render fragments (a thread card draws many without a component for each)
     // and by pages of every area.
-    private static readonly Microsoft.Extensions.Localization.IStringLocalizer L = StaticStrings.L;
+    private static readonly Microsoft.Extensions.Localization.IStringLocalizer L = Words.L;
 
     public static string Ago(DateTimeOffset value, DateTimeOffset now)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using Annotate.Data;
 using Annotate.Data.Entities;
 using Annotate.Web.Features.Notifications;
@@ -71,7 +72,7 @@ internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, R
         var now = clock.GetUtcNow();
         var document = new Document
         {
-            SeminarId = seminarId, Title = title, Text = canonicalText, Revision = 1, CreatedAt = now, ModifiedAt = now,
+            SeminarId = seminarId, Title = Composed(title), Text = Composed(canonicalText), Revision = 1, CreatedAt = now, ModifiedAt = now,
             DueAt = dueAt, PostFirst = postFirst,
         };
         db.Documents.Add(document);
@@ -89,6 +90,13 @@ internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, R
     /// </summary>
     internal static string NormaliseLineEndings(string text) =>
         text.Replace("\r\n", "\n").Replace('\r', '\n').TrimEnd('\n');
+
+    /// <summary>
+    /// Text as it is stored: Unicode composed (NFC). The same Vietnamese word may arrive typed (composed) or pasted
+    /// from a PDF or a Mac (decomposed, "a" then its marks); stored one way, a quote selected in one matches the
+    /// other, and a passage's length is the same whichever way it came.
+    /// </summary>
+    internal static string Composed(string text) => text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
 
     internal const int MaxTextLength = 2_000_000;
 

@@ -26,12 +26,12 @@ internal sealed class RevisionService(IDbContextFactory<AnnotateDb> dbFactory, R
             return ServiceProblem.NotFound(ReaderAccess.NoSuchDocument);
         if (!reader.Viewer.IsTeacher)
             return ServiceProblem.Forbidden(Words.Text("Problem.TeachersOnlyText"));
-        text = DocumentService.NormaliseLineEndings(text);
+        text = DocumentService.Composed(DocumentService.NormaliseLineEndings(text));
         if (DocumentService.CheckText(text) is { } problem) return ServiceProblem.Invalid(problem);
 
         await using var db = await dbFactory.CreateDbContextAsync();
         var document = await db.Documents.FirstAsync(d => d.Id == documentId);
-        title = string.IsNullOrWhiteSpace(title) ? document.Title : title.Trim();
+        title = string.IsNullOrWhiteSpace(title) ? document.Title : DocumentService.Composed(title.Trim());
         if (DocumentService.CheckTitle(title) is { } titleProblem) return ServiceProblem.Invalid(titleProblem);
         if (text == document.Text && title == document.Title) return new Revised(document.Revision, title, Changed: false);
 

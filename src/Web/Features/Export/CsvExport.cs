@@ -2,6 +2,7 @@ using System.Globalization;
 using Annotate.Shared;
 using Annotate.Web.Features.Annotations;
 using CsvHelper;
+using static Annotate.Web.Resources.Words;
 
 namespace Annotate.Web.Features.Export;
 
@@ -15,8 +16,13 @@ namespace Annotate.Web.Features.Export;
 /// </summary>
 public static class CsvExport
 {
-    public static IReadOnlyList<string> Header { get; } =
-        ["document", "paragraph", "quote", "body", "author", "visibility", "motivation", "tags", "thread id", "parent id", "created (UTC)"];
+    /// <summary>The columns, named in the exporting person's language (a teacher's spreadsheet reads in theirs).</summary>
+    public static IReadOnlyList<string> Header =>
+    [
+        L["Export.CsvDocument"], L["Export.CsvParagraph"], L["Export.CsvQuote"], L["Export.CsvBody"], L["Export.CsvAuthor"],
+        L["Export.CsvVisibility"], L["Export.CsvMotivation"], L["Export.CsvTags"], L["Export.CsvThreadId"], L["Export.CsvParentId"],
+        L["Export.CsvCreated"],
+    ];
 
     /// <summary>CSV as spreadsheets should get it (BOM, formula-like cells made inert); the participation table uses it too.</summary>
     internal static readonly CsvWriterOptions SpreadsheetOptions = CsvWriterOptions.Default with

@@ -42,12 +42,26 @@ internal sealed class ExportFonts : IFontResolver
         }
     }
 
-    /// <summary>A font of one of the shipped families; Unicode encoding, so any character the font has can be drawn.</summary>
-    public static XFont Font(string family, double size, XFontStyleEx style = XFontStyleEx.Regular)
+    /// <summary>
+    /// A font of one of the shipped families; Unicode encoding, so any character the font has can be drawn. Embedded as
+    /// a subset of the glyphs used, or, with <paramref name="wholeFile"/>, whole (see <see cref="NeedsWholeFiles"/>).
+    /// </summary>
+    public static XFont Font(string family, double size, XFontStyleEx style = XFontStyleEx.Regular, bool wholeFile = false)
     {
         Install();
-        return new XFont(family, size, style, new XPdfFontOptions(PdfSharp.Pdf.PdfFontEncoding.Unicode));
+        return new XFont(family, size, style, new XPdfFontOptions(PdfSharp.Pdf.PdfFontEncoding.Unicode,
+            wholeFile ? PdfSharp.Pdf.PdfFontEmbedding.EmbedCompleteFontFile : PdfSharp.Pdf.PdfFontEmbedding.TryComputeSubset));
     }
+
+    /// <summary>
+    /// Whether a PDF of <paramref name="texts"/> must embed its fonts whole. DejaVu draws most Vietnamese letters (ệ, ấ,
+    /// ọ: Latin Extended Additional) as glyphs made of glyphs that are themselves made of glyphs, and PDFsharp 6.2.4's
+    /// subsetter follows those references one level only (empira/PDFsharp#348): the subset then lacks the marks, and the
+    /// page shows "hien dai" for "hiện đại" while its text still copies right. A whole font file costs a few hundred
+    /// kilobytes a face, so only PDFs with such letters pay it.
+    /// </summary>
+    public static bool NeedsWholeFiles(IEnumerable<string?> texts) =>
+        texts.Any(text => text is not null && text.AsSpan().ContainsAnyInRange('\u1E00', '\u1EFF'));
 
     /// <summary>
     /// <paramref name="text"/> with every character <paramref name="font"/> has no glyph for replaced by a

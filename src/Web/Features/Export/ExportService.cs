@@ -5,6 +5,7 @@ using Annotate.Web.Features.Annotations;
 using Annotate.Web.Features.Documents;
 using Annotate.Web.Features.Seminars;
 using Annotate.Web.Resources;
+using static Annotate.Web.Resources.Words;
 
 namespace Annotate.Web.Features.Export;
 
@@ -94,24 +95,24 @@ internal sealed class ExportService(ReaderAccess access, AnnotationService annot
     {
         var parts = new List<string>
         {
-            filter.OnlyMine ? "Threads you started or replied in, and feedback for you"
-                : personName is not null ? $"Feedback report for {personName}: threads they started or replied in, and feedback for them"
-                : "Everything you may see",
+            filter.OnlyMine ? L["Export.DescribeMine"]
+                : personName is not null ? L["Export.DescribeReport", personName]
+                : L["Export.DescribeEverything"],
         };
-        if (groupName is not null) parts.Add($"started by members of {groupName}");
-        if (filter.Tag is { } tag) parts.Add($"tagged “{tag}”");
+        if (groupName is not null) parts.Add(L["Export.DescribeGroup", groupName]);
+        if (filter.Tag is { } tag) parts.Add(L["Export.DescribeTag", tag]);
         if (filter.From is not null || filter.To is not null)
         {
-            var what = filter.OnlyMine ? "with something you wrote" : personName is not null ? "with something they wrote" : "started";
-            var when = (filter.From, filter.To) switch
+            string what = filter.OnlyMine ? L["Export.DescribeYouWrote"] : personName is not null ? L["Export.DescribeTheyWrote"] : L["Export.DescribeStarted"];
+            string when = (filter.From, filter.To) switch
             {
-                ({ } from, { } to) when from == to => $"on {Day(from)}",
-                ({ } from, { } to) => $"between {Day(from)} and {Day(to)}",
-                ({ } from, null) => $"on or after {Day(from)}",
-                (null, { } to) => $"on or before {Day(to)}",
+                ({ } from, { } to) when from == to => L["Export.DescribeOn", Day(from)],
+                ({ } from, { } to) => L["Export.DescribeBetween", Day(from), Day(to)],
+                ({ } from, null) => L["Export.DescribeAfter", Day(from)],
+                (null, { } to) => L["Export.DescribeBefore", Day(to)],
                 _ => "",
             };
-            parts.Add($"{what} {when} (UTC)");
+            parts.Add(L["Export.DescribeWhen", what, when]);
         }
         return string.Join(", ", parts) + ".";
 

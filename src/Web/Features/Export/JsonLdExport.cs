@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Annotate.Web.Features.Annotations;
+using static Annotate.Web.Resources.Words;
 
 namespace Annotate.Web.Features.Export;
 
@@ -32,7 +33,8 @@ public static class JsonLdExport
         json.WriteString("@context", AnnotationJsonWriter.Context);
         json.WriteString("id", collectionId);
         json.WriteString("type", "AnnotationCollection");
-        json.WriteString("label", $"Annotations on {content.Title}: {content.FilterDescription}");
+        // The label is for people, so in the exporting person's language; the properties are the W3C model's.
+        json.WriteString("label", L["Export.JsonLdLabel", content.Title, content.FilterDescription]);
         json.WriteNumber("total", content.Threads.Sum(t => 1 + t.Replies.Count));
 
         json.WritePropertyName("first");

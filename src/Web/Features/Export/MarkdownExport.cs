@@ -2,6 +2,7 @@ using System.Text;
 using Annotate.Shared;
 using Annotate.Shared.W3c;
 using Annotate.Web.Features.Annotations;
+using static Annotate.Web.Resources.Words;
 
 namespace Annotate.Web.Features.Export;
 
@@ -30,9 +31,9 @@ public static class MarkdownExport
             if (place != section)
             {
                 section = place;
-                text.Append("## ").Append(place == "Orphaned" ? "Orphaned threads" : place == "Heading" ? "In a heading" : place).Append("\n\n");
+                text.Append("## ").Append(thread.Root.Orphan ? L["Export.OrphanedThreads"] : thread.ParagraphNumber is null ? L["Export.InAHeading"] : place).Append("\n\n");
                 if (thread.Root.Orphan)
-                    text.Append($"These passages are no longer in the text of revision {content.Revision}; each shows the words it was written on.\n\n");
+                    text.Append(L["Export.OrphansExplained", content.Revision]).Append("\n\n");
             }
             WriteThread(text, thread);
             if (text.Length >= FlushThreshold)
@@ -49,11 +50,11 @@ public static class MarkdownExport
     {
         var annotations = content.Threads.Sum(t => 1 + t.Replies.Count);
         text.Append("# ").Append(Escape(content.Title)).Append("\n\n");
-        text.Append(Escape(content.SeminarName)).Append(" · revision ").Append(content.Revision)
-            .Append(" · exported for ").Append(Escape(content.ReaderName)).Append(" on ").Append(ExportText.Time(content.GeneratedAt)).Append("\n\n");
-        text.Append("**Contains:** ").Append(Escape(content.FilterDescription)).Append(' ')
-            .Append(Count(content.Threads.Count, "thread")).Append(", ").Append(Count(annotations, "annotation")).Append(".\n\n");
-        if (content.Threads.Count == 0) text.Append("Nothing here matches this export's filters.\n");
+        text.Append(L["Export.MarkdownByline", Escape(content.SeminarName), content.Revision, Escape(content.ReaderName), ExportText.Time(content.GeneratedAt)]).Append("\n\n");
+        text.Append("**").Append(L["Export.Contains"]).Append("** ").Append(Escape(content.FilterDescription)).Append(' ')
+            .Append(content.Threads.Count == 1 ? L["Export.ThreadsOne", 1] : L["Export.ThreadsMany", content.Threads.Count]).Append(", ")
+            .Append(annotations == 1 ? L["Export.AnnotationsOne", 1] : L["Export.AnnotationsMany", annotations]).Append(".\n\n");
+        if (content.Threads.Count == 0) text.Append(L["Export.NothingMatches"]).Append('\n');
     }
 
     private static void WriteThread(StringBuilder text, ExportThread thread)
@@ -62,7 +63,7 @@ public static class MarkdownExport
         foreach (var line in (root.Quote?.Exact ?? "").Split('\n'))
             text.Append(line.Length == 0 ? ">" : "> " + Escape(line)).Append('\n');
         if (root.OriginalExact is { } original)
-            text.Append("\n*The passage was edited; it was written on:* “").Append(Escape(original.ReplaceLineEndings(" "))).Append("”\n");
+            text.Append("\n*").Append(L["Export.PassageEdited"]).Append("* “").Append(Escape(original.ReplaceLineEndings(" "))).Append("”\n");
         text.Append('\n');
 
         WriteAnnotation(text, root, depth: 0);
@@ -86,11 +87,11 @@ public static class MarkdownExport
     {
         var indent = new string(' ', depth * 2);
         text.Append(indent).Append("- **").Append(Escape(ExportText.Author(annotation))).Append("** · ").Append(Kind(annotation.Motivation));
-        if (!annotation.IsReply) text.Append(" · ").Append(annotation.Visibility.ToName());
+        if (!annotation.IsReply) text.Append(" · ").Append(VisibilityWord(annotation.Visibility));
         text.Append(" · ").Append(ExportText.Time(annotation.Created));
-        if (annotation.Tags.Count > 0) text.Append(" · tags: ").Append(string.Join(", ", annotation.Tags.Select(Escape)));
-        if (annotation.ResolvedAt is not null) text.Append(" · resolved");
-        if (annotation.Exemplary) text.Append(" · exemplary");
+        if (annotation.Tags.Count > 0) text.Append(" · ").Append(L["Export.TagsList", string.Join(", ", annotation.Tags.Select(Escape))]);
+        if (annotation.ResolvedAt is not null) text.Append(" · ").Append(L["Export.FlagResolved"]);
+        if (annotation.Exemplary) text.Append(" · ").Append(L["Export.FlagExemplary"]);
         text.Append('\n');
 
         if (annotation.ByDeletedAccount)
@@ -106,15 +107,21 @@ public static class MarkdownExport
 
     private static string Kind(string motivation) => motivation switch
     {
-        Motivations.Commenting => "comment",
-        Motivations.Highlighting => "highlight",
-        Motivations.Questioning => "question",
-        Motivations.Replying => "reply",
-        Motivations.Assessing => "feedback",
+        Motivations.Commenting => L["Export.KindComment"],
+        Motivations.Highlighting => L["Export.KindHighlight"],
+        Motivations.Questioning => L["Export.KindQuestion"],
+        Motivations.Replying => L["Export.KindReply"],
+        Motivations.Assessing => L["Export.KindFeedback"],
         _ => motivation,
     };
 
-    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+    private static string VisibilityWord(Visibility visibility) => visibility switch
+    {
+        Visibility.Private => L["Export.VisibilityPrivate"],
+        Visibility.Teachers => L["Export.VisibilityTeachers"],
+        Visibility.Seminar => L["Export.VisibilitySeminar"],
+        _ => visibility.ToName(),
+    };
 
     /// <summary>
     /// Text that must read as itself: inline markup characters get a backslash, and so does anything at

@@ -2,6 +2,7 @@ using Annotate.Shared.Text;
 using Annotate.Shared.W3c;
 using Annotate.Web.Features.Annotations;
 using Markdig;
+using static Annotate.Web.Resources.Words;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -25,7 +26,7 @@ public static class PdfExport
     public static async Task WriteAsync(ExportContent content, Stream output, PaperSize paper, CancellationToken cancellationToken)
     {
         var article = new PrintableArticle(content);
-        var style = new Styles();
+        var style = new Styles(wholeFonts: ExportFonts.NeedsWholeFiles(Texts(content)));
         using var document = new PdfDocument();
         document.Info.Title = content.Title;
         document.Info.Subject = content.FilterDescription;
@@ -41,7 +42,7 @@ public static class PdfExport
                 WriteBlock(pages, style, content.Text, block);
             }
             WriteNotes(pages, style, article, cancellationToken);
-            pages.Finish((page, count) => $"{content.Title} · page {page} of {count}", style.Footer, style.MutedBrush);
+            pages.Finish((page, count) => L["Export.PageFooter", content.Title, page, count], style.Footer, style.MutedBrush);
         }
 
         // PDFsharp writes synchronously; the response body accepts only asynchronous writes.
@@ -54,7 +55,7 @@ public static class PdfExport
     private static void WriteHeader(PdfPageWriter pages, Styles style, ExportContent content, PrintableArticle article)
     {
         pages.KeepRoom(0);
-        pages.Write([new($"{content.SeminarName} · revision {content.Revision}", style.Small, style.MutedBrush)], leading: 1.3);
+        pages.Write([new(L["Export.SeminarRevision", content.SeminarName, content.Revision], style.Small, style.MutedBrush)], leading: 1.3);
         pages.Space(2);
         pages.Write([new(content.Title, style.Title, style.InkBrush)], leading: 1.25);
         pages.Space(3);
@@ -96,7 +97,7 @@ public static class PdfExport
         if (article.Notes.Count == 0)
         {
             pages.Space(10);
-            pages.Write([new("No annotations match this export.", style.Quote, style.MutedBrush)]);
+            pages.Write([new(L["Export.NoneMatch"], style.Quote, style.MutedBrush)]);
             return;
         }
         var orphansHeaded = false;
@@ -106,7 +107,7 @@ public static class PdfExport
             cancellationToken.ThrowIfCancellationRequested();
             if (first || note.Orphan && !orphansHeaded)
             {
-                var title = note.Orphan ? "Passages no longer in the text" : "Notes";
+                string title = note.Orphan ? L["Export.PassagesGone"] : L["Export.Notes"];
                 pages.KeepRoom(90);
                 if (!pages.AtPageTop)
                 {
@@ -116,7 +117,7 @@ public static class PdfExport
                 }
                 pages.Write([new(title, style.NotesHeading, style.InkBrush)], leading: 1.3);
                 if (note.Orphan)
-                    pages.Write([new("These threads were written on words that a later revision removed; each shows the passage as it was.", style.Small, style.MutedBrush)]);
+                    pages.Write([new(L["Export.PassagesGoneExplained"], style.Small, style.MutedBrush)]);
                 pages.Space(6);
                 orphansHeaded |= note.Orphan;
                 first = false;
@@ -135,7 +136,7 @@ public static class PdfExport
         quote.Add(new($"“{PrintableArticle.Quote(root)}”", style.Quote, style.QuoteBrush));
         pages.Write(quote, leading: 1.4, label: new($"{note.Number}", style.NoteNumber, style.AccentBrush));
         if (root.OriginalExact is { } original)
-            pages.Write([new("Written on the earlier words ", style.Small, style.MutedBrush), new($"“{original}”", style.Quote, style.MutedBrush)], leading: 1.4);
+            pages.Write([new(L["Export.EarlierWords"] + " ", style.Small, style.MutedBrush), new($"“{original}”", style.Quote, style.MutedBrush)], leading: 1.4);
         WriteEntry(pages, style, root, indent: 0);
         foreach (var reply in note.Thread.Replies) WriteEntry(pages, style, reply, indent: 16);
         pages.Space(10);
@@ -149,7 +150,7 @@ public static class PdfExport
             byline.Add(new($"{kind.ToUpperInvariant()}  ", style.Kind, annotation.Motivation == Motivations.Assessing ? style.AccentBrush : style.MutedBrush));
         byline.Add(new(PrintableArticle.Author(annotation), style.Author, style.InkBrush));
         var details = $" · {PrintableArticle.Time(annotation.Created)}";
-        if (annotation.Modified > annotation.Created.AddMinutes(1)) details += " · edited";
+        if (annotation.Modified > annotation.Created.AddMinutes(1)) details += " · " + L["Export.Edited"];
         foreach (var flag in PrintableArticle.Flags(annotation)) details += $" · {flag}";
         if (annotation.Tags.Count > 0) details += " · " + string.Join(" ", annotation.Tags.Select(t => $"#{t}"));
         byline.Add(new(details, style.Small, style.MutedBrush));
@@ -166,22 +167,36 @@ public static class PdfExport
             pages.Write([new(paragraph, style.NoteBody, style.InkBrush)], indent, leading: 1.4);
     }
 
-    /// <summary>The fonts and brushes of one export, made per export because PDFsharp's drawing objects are not meant to be shared between threads.</summary>
-    private sealed class Styles
+    /// <summary>Every text the PDF may draw: the content's, and the byline's words in the exporting person's language.</summary>
+    private static IEnumerable<string?> Texts(ExportContent content)
     {
-        public XFont Title { get; } = ExportFonts.Font(ExportFonts.Serif, 20, XFontStyleEx.Bold);
-        public XFont Filter { get; } = ExportFonts.Font(ExportFonts.Sans, 12, XFontStyleEx.Bold);
-        public XFont Small { get; } = ExportFonts.Font(ExportFonts.Sans, 8.5);
-        public XFont Heading { get; } = ExportFonts.Font(ExportFonts.Serif, 13.5, XFontStyleEx.Bold);
-        public XFont Body { get; } = ExportFonts.Font(ExportFonts.Serif, 10.5);
-        public XFont ParagraphNumber { get; } = ExportFonts.Font(ExportFonts.Sans, 7);
-        public XFont NoteNumber { get; } = ExportFonts.Font(ExportFonts.Sans, 8, XFontStyleEx.Bold);
-        public XFont NotesHeading { get; } = ExportFonts.Font(ExportFonts.Sans, 13, XFontStyleEx.Bold);
-        public XFont Quote { get; } = ExportFonts.Font(ExportFonts.Serif, 9.5, XFontStyleEx.Italic);
-        public XFont Kind { get; } = ExportFonts.Font(ExportFonts.Sans, 7.5, XFontStyleEx.Bold);
-        public XFont Author { get; } = ExportFonts.Font(ExportFonts.Sans, 8.5, XFontStyleEx.Bold);
-        public XFont NoteBody { get; } = ExportFonts.Font(ExportFonts.Serif, 10);
-        public XFont Footer { get; } = ExportFonts.Font(ExportFonts.Sans, 8);
+        yield return L["Export.ExportedFor", "", "", ""];
+        foreach (var text in new[] { content.Title, content.SeminarName, content.ReaderName, content.FilterDescription, content.Text })
+            yield return text;
+        foreach (var annotation in content.Threads.SelectMany(t => t.Replies.Prepend(t.Root)))
+        {
+            foreach (var text in new[] { annotation.Body, annotation.AuthorName, annotation.AttributedTo, annotation.Quote?.Exact, annotation.OriginalExact })
+                yield return text;
+            foreach (var tag in annotation.Tags) yield return tag;
+        }
+    }
+
+    /// <summary>The fonts and brushes of one export, made per export because PDFsharp's drawing objects are not meant to be shared between threads.</summary>
+    private sealed class Styles(bool wholeFonts)
+    {
+        public XFont Title { get; } = ExportFonts.Font(ExportFonts.Serif, 20, XFontStyleEx.Bold, wholeFonts);
+        public XFont Filter { get; } = ExportFonts.Font(ExportFonts.Sans, 12, XFontStyleEx.Bold, wholeFonts);
+        public XFont Small { get; } = ExportFonts.Font(ExportFonts.Sans, 8.5, XFontStyleEx.Regular, wholeFonts);
+        public XFont Heading { get; } = ExportFonts.Font(ExportFonts.Serif, 13.5, XFontStyleEx.Bold, wholeFonts);
+        public XFont Body { get; } = ExportFonts.Font(ExportFonts.Serif, 10.5, XFontStyleEx.Regular, wholeFonts);
+        public XFont ParagraphNumber { get; } = ExportFonts.Font(ExportFonts.Sans, 7, XFontStyleEx.Regular, wholeFonts);
+        public XFont NoteNumber { get; } = ExportFonts.Font(ExportFonts.Sans, 8, XFontStyleEx.Bold, wholeFonts);
+        public XFont NotesHeading { get; } = ExportFonts.Font(ExportFonts.Sans, 13, XFontStyleEx.Bold, wholeFonts);
+        public XFont Quote { get; } = ExportFonts.Font(ExportFonts.Serif, 9.5, XFontStyleEx.Italic, wholeFonts);
+        public XFont Kind { get; } = ExportFonts.Font(ExportFonts.Sans, 7.5, XFontStyleEx.Bold, wholeFonts);
+        public XFont Author { get; } = ExportFonts.Font(ExportFonts.Sans, 8.5, XFontStyleEx.Bold, wholeFonts);
+        public XFont NoteBody { get; } = ExportFonts.Font(ExportFonts.Serif, 10, XFontStyleEx.Regular, wholeFonts);
+        public XFont Footer { get; } = ExportFonts.Font(ExportFonts.Sans, 8, XFontStyleEx.Regular, wholeFonts);
         public XBrush InkBrush { get; } = new XSolidBrush(Ink);
         public XBrush MutedBrush { get; } = new XSolidBrush(Muted);
         public XBrush AccentBrush { get; } = new XSolidBrush(Accent);

@@ -4,6 +4,7 @@ using Annotate.Shared.Text;
 using Annotate.Shared.W3c;
 using Annotate.Web.Components.Reading;
 using Annotate.Web.Features.Annotations;
+using static Annotate.Web.Resources.Words;
 
 namespace Annotate.Web.Features.Export;
 
@@ -87,36 +88,38 @@ internal sealed class PrintableArticle
     public string Contents(ExportContent content)
     {
         var orphans = Notes.Count(n => n.Orphan);
-        var threads = Notes.Count == 1 ? "1 thread" : $"{Notes.Count} threads";
-        var replies = ReplyCount == 1 ? "1 reply" : $"{ReplyCount} replies";
-        var summary = Notes.Count == 0 ? "No annotations" : $"{threads} with {replies}";
-        if (orphans > 0) summary += $", {orphans} on a passage no longer in the text";
-        return $"{summary} · exported for {content.ReaderName} on {Time(content.GeneratedAt)}";
+        string threads = Notes.Count == 1 ? L["Export.ThreadsOne", 1] : L["Export.ThreadsMany", Notes.Count];
+        string replies = ReplyCount == 1 ? L["Export.RepliesOne", 1] : L["Export.RepliesMany", ReplyCount];
+        string summary = Notes.Count == 0 ? L["Export.NoAnnotations"] : L["Export.ThreadsWithReplies", threads, replies];
+        if (orphans > 0) summary = L["Export.WithOrphans", summary, orphans];
+        return L["Export.ExportedFor", summary, content.ReaderName, Time(content.GeneratedAt)];
     }
 
     /// <summary>The label a note carries beside its author, or null for a plain comment or reply.</summary>
     public static string? Kind(AnnotationView annotation) => annotation.Motivation switch
     {
-        Motivations.Assessing => "Feedback",
-        Motivations.Highlighting => "Highlight",
-        Motivations.Questioning => "Question",
+        Motivations.Assessing => L["Export.LabelFeedback"].Value,
+        Motivations.Highlighting => L["Export.LabelHighlight"].Value,
+        Motivations.Questioning => L["Export.LabelQuestion"].Value,
         _ => null,
     };
 
     /// <summary>Marks a teacher set on a thread (resolved, exemplary), for the byline.</summary>
     public static IEnumerable<string> Flags(AnnotationView annotation)
     {
-        if (annotation.ResolvedAt is { } resolved) yield return $"Resolved {Time(resolved)}";
-        if (annotation.Exemplary) yield return "Exemplary";
+        if (annotation.ResolvedAt is { } resolved) yield return L["Export.ResolvedAt", Time(resolved)];
+        if (annotation.Exemplary) yield return L["Export.Exemplary"];
     }
 
     /// <summary>Who wrote it: for an imported annotation, the person named in the source.</summary>
-    public static string Author(AnnotationView annotation) =>
-        annotation.AttributedTo is { Length: > 0 } source ? $"{source} (imported by {annotation.AuthorName})" : annotation.AuthorName;
+    public static string Author(AnnotationView annotation) => ExportText.Author(annotation);
 
-    /// <summary>Times print in UTC with the zone named: a printed page cannot adapt to its reader's clock.</summary>
+    /// <summary>
+    /// Times print in UTC with the zone named: a printed page cannot adapt to its reader's clock. The pattern and the
+    /// month's name are the exporting person's language.
+    /// </summary>
     public static string Time(DateTimeOffset time) =>
-        time.ToUniversalTime().ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        time.ToUniversalTime().ToString(L["Export.TimeFormat"], CultureInfo.CurrentCulture);
 
     /// <summary>The passage a note quotes, cut at a word after <see cref="MaxQuoteLength"/> characters.</summary>
     public static string Quote(AnnotationView root)

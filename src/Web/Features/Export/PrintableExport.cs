@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Annotate.Shared.Text;
 using Annotate.Web.Features.Annotations;
+using static Annotate.Web.Resources.Words;
 
 namespace Annotate.Web.Features.Export;
 
@@ -29,12 +30,12 @@ public static class PrintableExport
 
         await writer.WriteAsync($$"""
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="{{Languages.Languages.Current}}">
             <head>
             <meta charset="utf-8">
             <meta http-equiv="Content-Security-Policy" content="{{ContentSecurityPolicy}}">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{{E(content.Title)}} — annotations</title>
+            <title>{{E(L["Export.HtmlTitle", content.Title])}}</title>
             <style>
             @page { size: {{(paper == PaperSize.Letter ? "Letter" : "A4")}}; margin: 20mm 22mm 22mm 24mm; }
             {{Styles}}
@@ -42,7 +43,7 @@ public static class PrintableExport
             </head>
             <body>
             <header class="export-header">
-            <p class="seminar">{{E(content.SeminarName)}} · revision {{content.Revision}}</p>
+            <p class="seminar">{{E(L["Export.SeminarRevision", content.SeminarName, content.Revision])}}</p>
             <h1>{{E(content.Title)}}</h1>
             {{(string.IsNullOrWhiteSpace(content.FilterDescription) ? "" : $"<p class=\"filter\">{E(content.FilterDescription)}</p>")}}
             <p class="contents">{{E(article.Contents(content))}}</p>
@@ -62,7 +63,7 @@ public static class PrintableExport
         var orphans = article.Notes.Where(n => n.Orphan).ToList();
         if (placed.Count > 0)
         {
-            await writer.WriteAsync("<section class=\"notes\" aria-labelledby=\"notes-heading\">\n<h2 id=\"notes-heading\">Notes</h2>\n");
+            await writer.WriteAsync($"<section class=\"notes\" aria-labelledby=\"notes-heading\">\n<h2 id=\"notes-heading\">{E(L["Export.Notes"])}</h2>\n");
             foreach (var note in placed)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -72,8 +73,8 @@ public static class PrintableExport
         }
         if (orphans.Count > 0)
         {
-            await writer.WriteAsync("<section class=\"notes orphans\" aria-labelledby=\"orphans-heading\">\n<h2 id=\"orphans-heading\">Passages no longer in the text</h2>\n" +
-                "<p class=\"explain\">These threads were written on words that a later revision removed; each shows the passage as it was.</p>\n");
+            await writer.WriteAsync($"<section class=\"notes orphans\" aria-labelledby=\"orphans-heading\">\n<h2 id=\"orphans-heading\">{E(L["Export.PassagesGone"])}</h2>\n" +
+                $"<p class=\"explain\">{E(L["Export.PassagesGoneExplained"])}</p>\n");
             foreach (var note in orphans)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -82,9 +83,9 @@ public static class PrintableExport
             await writer.WriteAsync("</section>\n");
         }
         if (article.Notes.Count == 0)
-            await writer.WriteAsync("<p class=\"empty\">No annotations match this export.</p>\n");
+            await writer.WriteAsync($"<p class=\"empty\">{E(L["Export.NoneMatch"])}</p>\n");
 
-        await writer.WriteAsync($"<footer class=\"export-footer\">{E(content.Title)} · exported from Annotate</footer>\n</body>\n</html>\n");
+        await writer.WriteAsync($"<footer class=\"export-footer\">{E(L["Export.Footer", content.Title])}</footer>\n</body>\n</html>\n");
         await writer.FlushAsync(cancellationToken);
     }
 
@@ -101,7 +102,7 @@ public static class PrintableExport
             // The note numbers follow their passage like footnote references, linked to their notes;
             // inside the mark, so that a passage still covering the next words reads as one band.
             foreach (var number in run.Ending)
-                html.Append($"<sup class=\"ref\"><a href=\"#note-{number}\" aria-label=\"note {number}\">{number}</a></sup>");
+                html.Append($"<sup class=\"ref\"><a href=\"#note-{number}\" aria-label=\"{E(L["Export.NoteNumber", number])}\">{number}</a></sup>");
             if (run.Depth > 0) html.Append("</mark>");
         }
 
@@ -118,7 +119,7 @@ public static class PrintableExport
         if (note.Thread.ParagraphNumber is { } paragraph) html.Append($"<span class=\"where\">¶ {paragraph}</span>");
         html.Append($"<q>{E(PrintableArticle.Quote(root))}</q></p>\n");
         if (root.OriginalExact is { } original)
-            html.Append($"<p class=\"original\">Written on the earlier words <q>{E(original)}</q></p>\n");
+            html.Append($"<p class=\"original\">{E(L["Export.EarlierWords"])} <q>{E(original)}</q></p>\n");
         AppendEntry(html, root);
         if (note.Thread.Replies.Count > 0)
         {
@@ -135,7 +136,7 @@ public static class PrintableExport
         html.Append("<div class=\"entry\">\n<p class=\"byline\">");
         if (PrintableArticle.Kind(annotation) is { } kind) html.Append($"<span class=\"kind\">{kind}</span> ");
         html.Append($"<span class=\"author\">{E(PrintableArticle.Author(annotation))}</span> · <time datetime=\"{annotation.Created:O}\">{PrintableArticle.Time(annotation.Created)}</time>");
-        if (annotation.Modified > annotation.Created.AddMinutes(1)) html.Append(" · edited");
+        if (annotation.Modified > annotation.Created.AddMinutes(1)) html.Append(" · ").Append(E(L["Export.Edited"]));
         foreach (var flag in PrintableArticle.Flags(annotation)) html.Append($" · <span class=\"flag\">{E(flag)}</span>");
         html.Append("</p>\n");
         // Markdown through the renderer that escapes raw HTML and sanitises the rest: no user markup reaches the page.

@@ -1,3 +1,4 @@
+using Annotate.Web.Components.Dashboard;
 using Annotate.Web.Features.Export;
 using CsvHelper;
 
@@ -18,7 +19,8 @@ internal static class DashboardCsv
     public static async Task WriteAsync(SeminarDashboard dashboard, Stream output, CancellationToken cancellationToken = default)
     {
         await using var csv = CsvWriter.Create(output, CsvExport.SpreadsheetOptions, leaveOpen: true);
-        await csv.WriteRecordAsync(Header, cancellationToken);
+        // Headed in the exporting teacher's language, as the gradebook they paste it into is.
+        await csv.WriteRecordAsync(Header.Select(h => CountHeadings.Of(Resources.Words.L, h)).ToArray(), cancellationToken);
         foreach (var s in dashboard.Students)
         {
             await csv.WriteRecordAsync([

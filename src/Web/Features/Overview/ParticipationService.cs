@@ -70,7 +70,8 @@ internal sealed class ParticipationService(ReaderAccess access, ContributionSour
     public static async Task WriteCsvAsync(Overview overview, Stream output, CancellationToken cancellationToken = default)
     {
         await using var csv = CsvWriter.Create(output, CsvExport.SpreadsheetOptions, leaveOpen: true);
-        await csv.WriteRecordAsync(["Student", "User id", "Group", "Annotations", "Replies", "Words", "Late", "Feedback received", "First activity (UTC)", "Last activity (UTC)"], cancellationToken);
+        await csv.WriteRecordAsync(new[] { "Student", "User id", "Group", "Annotations", "Replies", "Words", "Late", "Feedback received", "First activity (UTC)", "Last activity (UTC)" }
+            .Select(h => Components.Dashboard.CountHeadings.Of(Resources.Words.L, h)).ToArray(), cancellationToken);
         foreach (var s in overview.Students)
         {
             await csv.WriteRecordAsync([

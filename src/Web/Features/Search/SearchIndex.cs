@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using Annotate.Data;
 using Annotate.Shared.Search;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +9,8 @@ namespace Annotate.Web.Features.Search;
 /// The full-text part of a search, on the engine's own index (made by the AnnotationSearchIndex migration, kept in
 /// step by its triggers): SQLite's FTS5 table, or PostgreSQL's tsvectors with the 'simple' configuration. Each word
 /// or phrase must occur, its words one after the other, in the comment or in the quote (<c>quote:</c>: the quote
-/// only; <c>tag:</c>: the tags, whose exact match the caller checks); case is ignored, diacritics are not. A term is
-/// looked for in both Unicode forms (composed and decomposed), since a text pasted from elsewhere may be in either.
+/// only; <c>tag:</c>: the tags, whose exact match the caller checks); case and diacritics are ignored ("thao luan" finds
+/// "thảo luận", see the SearchWithoutDiacritics migration), whichever Unicode form the text or the term came in.
 /// </summary>
 internal static class SearchIndex
 {
@@ -40,7 +39,8 @@ internal static class SearchIndex
     /// <summary>A term as an FTS5 phrase in its columns; the value goes in double quotes (the parser leaves none inside one).</summary>
     private static string SqlitePhrase(SearchTerm term)
     {
-        var phrase = $"({string.Join(" OR ", Forms(term.Value).Select(f => $"\"{f.Replace("\"", "\"\"")}\""))})";
+        // The tokenizer folds the other marks, composed or not; "đ" is folded here as the triggers fold it.
+        var phrase = $"\"{SearchFold.WithoutStrokedD(term.Value).Replace("\"", "\"\"")}\"";
         return term.Field switch
         {
             SearchField.Quote => $"\"Quote\" : {phrase}",
@@ -55,11 +55,8 @@ internal static class SearchIndex
         var values = new List<object>();
         string Condition(SearchTerm term)
         {
-            var query = $"({string.Join(" || ", Forms(term.Value).Select(f =>
-            {
-                values.Add(f);
-                return $"phraseto_tsquery('simple', {{{values.Count - 1}}})";
-            }))})";
+            values.Add(term.Value);
+            var query = $"phraseto_tsquery('simple', annotation_search_fold({{{values.Count - 1}}}))";
             return term.Field switch
             {
                 SearchField.Quote => $"\"Quote\" @@ {query}",
@@ -70,8 +67,4 @@ internal static class SearchIndex
         var sql = $"""SELECT "AnnotationId" AS "Value" FROM "AnnotationSearch" WHERE {where(Condition)}""";
         return db.Database.SqlQuery<Guid>(FormattableStringFactory.Create(sql, values.ToArray()));
     }
-
-    /// <summary>The value as written, composed, and decomposed, once each.</summary>
-    private static IEnumerable<string> Forms(string value) =>
-        new[] { value.Normalize(NormalizationForm.FormC), value.Normalize(NormalizationForm.FormD) }.Distinct();
 }

@@ -1,3 +1,6 @@
+
+using static Annotate.Web.Resources.Words;
+
 namespace Annotate.Web.Features.Documents.Import;
 
 /// <summary>
@@ -21,13 +24,13 @@ internal sealed class DocumentImporter(ILogger<DocumentImporter> logger)
 
     public const int ParsingSlots = 2;
 
-    public const string TooLarge = "The file is larger than 10 MB; split it, or remove its pictures, and try again.";
-    public const string Empty = "The file is empty.";
-    public const string NoText = "The file holds no text to read.";
-    internal const string TextTooLong = "The file's text is longer than 2 MB; split it into parts and add each as a document.";
-    private const string Busy = "The server is busy reading other files; try again in a minute.";
-    private const string Unreadable = "This file could not be read; it may be damaged. Save or export it again and try once more.";
-    private const string Kinds = "upload a .txt, .md, .docx or .pdf file";
+    // Sentences for people, in the language of the request (Words): the dialog and the API's problem+json alike.
+    public static string TooLarge => L["Document.ImportTooLarge"];
+    public static string Empty => L["Document.ImportEmpty"];
+    public static string NoText => L["Document.ImportNoText"];
+    internal static string TextTooLong => L["Document.ImportTextTooLong"];
+    private static string Busy => L["Document.ImportBusy"];
+    private static string Unreadable => L["Document.ImportUnreadable"];
 
     private static readonly Dictionary<string, Func<byte[], CancellationToken, string>> Readers = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -51,8 +54,8 @@ internal sealed class DocumentImporter(ILogger<DocumentImporter> logger)
         var extension = Path.GetExtension(fileName);
         if (Readers.ContainsKey(extension)) return null;
         return extension.Length == 0
-            ? $"The file name has no extension, so its kind is unknown; {Kinds}."
-            : $"Files of type {extension.ToLowerInvariant()} cannot be added; {Kinds}.";
+            ? L["Document.ImportNoExtension"]
+            : L["Document.ImportWrongKind", extension.ToLowerInvariant()];
     }
 
     /// <param name="open">Opens the file's content; called only once the name and size are acceptable, so a refused file is never read.</param>
@@ -90,7 +93,7 @@ internal sealed class DocumentImporter(ILogger<DocumentImporter> logger)
         catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             logger.LogWarning("Gave up reading {FileName} ({Size} bytes) after {Seconds} s.", fileName, bytes.Length, TimeLimit.TotalSeconds);
-            return ImportResult.Refused($"Reading the file took longer than {TimeLimit.TotalSeconds:0} seconds; try a smaller or simpler version of it, for example its text saved as .txt.");
+            return ImportResult.Refused(L["Document.ImportTooSlow", TimeLimit.TotalSeconds]);
         }
         catch (UnreadableFileException e)
         {

@@ -3,6 +3,7 @@ using Annotate.Shared.TextImport;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 using UglyToad.PdfPig.Exceptions;
+using static Annotate.Web.Resources.Words;
 
 namespace Annotate.Web.Features.Documents.Import;
 
@@ -18,9 +19,9 @@ namespace Annotate.Web.Features.Documents.Import;
 /// </remarks>
 internal static class PdfFile
 {
-    private const string Damaged = "This file could not be read as a PDF; it may be damaged. Export or download it again and try once more.";
-    private const string PasswordProtected = "This PDF is password-protected; export it without a password and try again.";
-    private const string NoText = "This PDF has no text to read: its pages are probably scanned images. Run it through text recognition (OCR) first, or paste its text instead.";
+    private static string Damaged => L["Document.PdfDamaged"];
+    private static string PasswordProtected => L["Document.PdfPassword"];
+    private static string NoText => L["Document.PdfNoText"];
 
     private static readonly ContentOrderTextExtractor.Options Extraction = new()
     {

@@ -1,12 +1,13 @@
 using System.Text;
 using Annotate.Shared.TextImport;
+using static Annotate.Web.Resources.Words;
 
 namespace Annotate.Web.Features.Documents.Import;
 
 /// <summary>Decoding the bytes of a text file (.txt, .md), and .txt itself: hard-wrapped text, reflowed.</summary>
 internal static class PlainTextFile
 {
-    private const string NotText = "This file does not hold plain text; upload a .txt file saved as text (for example UTF-8).";
+    private static string NotText => L["Document.TxtNotText"];
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>A .txt is usually copied out of a PDF or an e-mail: its lines are joined into paragraphs.</summary>

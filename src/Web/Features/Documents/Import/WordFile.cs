@@ -4,6 +4,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using static Annotate.Web.Resources.Words;
 
 namespace Annotate.Web.Features.Documents.Import;
 
@@ -14,10 +15,10 @@ namespace Annotate.Web.Features.Documents.Import;
 /// </summary>
 internal static class WordFile
 {
-    private const string Damaged = "This file could not be read as a Word document (.docx); it may be damaged or of another kind. Save it again as .docx and try once more.";
-    private const string PasswordProtected = "This Word document is password-protected; save a copy without a password and try again.";
-    private const string OldFormat = "This is an older Word file (.doc); open it in Word and save it as a Word document (.docx), then try again.";
-    internal const string TooBigUnpacked = "This Word document is too large once unpacked; split it into smaller documents and try again.";
+    private static string Damaged => L["Document.DocxDamaged"];
+    private static string PasswordProtected => L["Document.DocxPassword"];
+    private static string OldFormat => L["Document.DocxOldFormat"];
+    internal static string TooBigUnpacked => L["Document.DocxTooBig"];
 
     // A .docx is a zip: 10 MB of it can unpack to gigabytes of XML (a zip bomb). Its XML parts are loaded
     // whole, and OpenXml's document tree takes about ten times their size in memory, so their total is
