@@ -76,6 +76,9 @@ public sealed class ScreenshotTests(AppFixture app, ITestOutputHelper output)
 
         var desktop = lan.Page;
         await Expect(lan.Reading.Thread("đoàn kết lại")).ToBeVisibleAsync();
+        // Minh's phone told Lan's page who is reading now: it is drawn again in Lan's language, not in Minh's.
+        await Expect(desktop.GetByText("Reading now", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(desktop.GetByText("Đang đọc", new() { Exact = true })).ToHaveCountAsync(0);
         await Expect(lan.Reading.Thread("lời tựa năm 1872")).ToBeVisibleAsync();
         await QuietAsync(desktop);
         var desktopPath = await Screenshots.SaveAsync(desktop, "reading-en-desktop.png", output, shownInDocs: true);

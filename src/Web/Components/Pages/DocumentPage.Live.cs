@@ -1,3 +1,4 @@
+using System.Globalization;
 using Annotate.Shared;
 using Annotate.Web.Components.Reading;
 using Annotate.Web.Features.Annotations;
@@ -163,11 +164,23 @@ public partial class DocumentPage
         return Task.CompletedTask;
     });
 
+    /// <summary>
+    /// The reader's language, as the circuit had it when the page was made. Work dispatched from elsewhere (another
+    /// reader's circuit telling who is reading now, a feed's task) carries the culture of whoever started it: a page
+    /// drawn in it would speak the other reader's language.
+    /// </summary>
+    private readonly (CultureInfo Culture, CultureInfo UiCulture) language = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+
     private async Task DispatchAsync(Func<Task> work)
     {
         try
         {
-            await InvokeAsync(work);
+            await InvokeAsync(() =>
+            {
+                // Set for this work item only: the dispatcher runs it in the flow of whoever dispatched it.
+                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = language;
+                return work();
+            });
         }
         catch (Exception exception)
         {
