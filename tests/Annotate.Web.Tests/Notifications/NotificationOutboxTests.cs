@@ -54,6 +54,29 @@ public sealed class NotificationOutboxTests
     }
 
     [Fact]
+    public async Task A_document_added_before_someone_joined_is_no_news_to_them_when_its_request_is_worked_on_after()
+    {
+        using var database = new TestDatabase();
+        ApiUser member, late;
+        await using (var stopped = AnnotateApp.On(database, new Dictionary<string, string>(), WithoutNotificationWorker))
+        {
+            var teacher = await stopped.RegisterAsync("teacher");
+            member = await stopped.RegisterAsync("member");
+            late = await stopped.RegisterAsync("late");
+            var (seminarId, joinCode) = await stopped.CreateSeminarAsync(teacher);
+            await stopped.JoinAsync(member, joinCode);
+            await stopped.AddDocumentAsync(teacher, seminarId, "The Manifesto", SampleTexts.Manifesto);
+            await stopped.JoinAsync(late, joinCode);
+            Assert.Equal(1, await WaitingAsync(database, "Document"));
+        }
+
+        await using var restarted = AnnotateApp.On(database);
+        await restarted.As(member).WaitForNotificationAsync("document");
+        await restarted.NotificationsSettledAsync();
+        Assert.Empty(await restarted.As(late).NotificationsOfKindAsync("document"));
+    }
+
+    [Fact]
     public async Task A_notification_mail_its_server_did_not_take_before_the_instance_stopped_is_sent_by_the_next_start()
     {
         await using var down = TestSmtpServer.RefusingFirst(1_000);

@@ -28,9 +28,9 @@ internal sealed class Notifier(IDbContextFactory<AnnotateDb> dbFactory, ReaderAc
             NotificationRequestKind.Answer => await ForAnswerAsync(db, request, actorId, cancellationToken),
             NotificationRequestKind.Document => await ForSeminarAsync(db, actorId, NotificationKind.Document,
                 await db.Documents.Where(d => d.Id == request.DocumentId).Select(d => (int?)d.SeminarId).FirstOrDefaultAsync(cancellationToken),
-                request.DocumentId, null, cancellationToken),
+                request.DocumentId, null, request.Created, cancellationToken),
             NotificationRequestKind.Announcement => await ForSeminarAsync(db, actorId, NotificationKind.Announcement,
-                request.SeminarId, null, request.Text, cancellationToken),
+                request.SeminarId, null, request.Text, request.Created, cancellationToken),
             _ => [],
         };
         db.Notifications.AddRange(created);
@@ -99,10 +99,14 @@ internal sealed class Notifier(IDbContextFactory<AnnotateDb> dbFactory, ReaderAc
     }
 
     /// <summary>Every member of the seminar but the actor (a new document, an announcement: every member may see them).</summary>
-    private async Task<List<Notification>> ForSeminarAsync(AnnotateDb db, string actorId, NotificationKind kind, int? seminarId, int? documentId, string? text, CancellationToken cancellationToken)
+    /// <param name="happened">When the document was added or the announcement made: only who was a member then is told
+    /// (the request may be worked on later, after others joined, who find the document there anyway).</param>
+    private async Task<List<Notification>> ForSeminarAsync(AnnotateDb db, string actorId, NotificationKind kind, int? seminarId, int? documentId, string? text,
+        DateTimeOffset happened, CancellationToken cancellationToken)
     {
         if (seminarId is not { } id) return [];
-        var members = await db.Memberships.Where(m => m.SeminarId == id && m.UserId != actorId).Select(m => m.UserId).ToListAsync(cancellationToken);
+        var members = await db.Memberships.Where(m => m.SeminarId == id && m.UserId != actorId && m.JoinedAt <= happened)
+            .Select(m => m.UserId).ToListAsync(cancellationToken);
         var levels = await LevelsAsync(db, id, members, cancellationToken);
         var now = clock.GetUtcNow();
         return members.Where(userId => levels.GetValueOrDefault(userId, NotificationLevel.Everything).Allows(kind))
