@@ -92,6 +92,33 @@ public sealed class VisibilityFilterEquivalenceTests(AnnotateApp app, ITestOutpu
         }
     }
 
+    /// <summary>
+    /// Search counts the index rows marked open (the SearchOpenFacts migration) for every member who is not held back by
+    /// "post first", without asking the rule: each must be one that every such viewer may see. The mark is as wide as
+    /// that allows here (every annotation all of them see is marked), so that search sends as few as it can row by row.
+    /// </summary>
+    [SqliteOnlyFact]
+    public async Task Search_indexes_open_mark_is_exactly_what_every_member_sees()
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<AnnotateDb>>();
+        var scene = await CreateSceneAsync(factory);
+        await using var db = await factory.CreateDbContextAsync();
+        var all = await AnnotationViews.LoadAsync(db, db.Annotations.Where(a => a.DocumentId == scene.DocumentId));
+        var open = (await db.Database.SqlQuery<Guid>($"""
+            SELECT r."AnnotationId" AS "Value" FROM "AnnotationSearchRows" r WHERE r."DocumentId" = {scene.DocumentId} AND r."Open"
+            """).ToListAsync()).ToHashSet();
+
+        var members = scene.Viewers.Where(v => v.Viewer.IsMember && !v.Viewer.AwaitingOwnPost).ToList();
+        Assert.Equal(6, members.Count);
+        var seenByAll = all.Where(v => members.All(m => VisibilityRule.CanSee(m.Viewer, v.Access))).Select(v => v.Id).ToHashSet();
+        var wronglyOpen = open.Where(id => !seenByAll.Contains(id)).Select(id => Describe(all, id)).ToList();
+        var missed = seenByAll.Where(id => !open.Contains(id)).Select(id => Describe(all, id)).ToList();
+        Assert.True(wronglyOpen.Count == 0 && missed.Count == 0,
+            $"open though a member may not see them: [{string.Join("; ", wronglyOpen)}]; seen by all but not open: [{string.Join("; ", missed)}]");
+        Assert.InRange(open.Count, 1, all.Count - 1);
+        output.WriteLine($"{open.Count} of {all.Count} open to every member.");
+    }
+
     [Fact]
     public async Task Participation_overview_counts_what_the_teachers_full_read_shows()
     {

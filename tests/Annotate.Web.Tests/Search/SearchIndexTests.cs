@@ -9,8 +9,9 @@ namespace Annotate.Web.Tests.Search;
 
 /// <summary>
 /// The search index stays in step with every way annotations are written (issue 14): create, reply, edit, delete,
-/// import, re-anchoring on a new revision, attaching an orphan, account deletion and seminar deletion. Each test
-/// searches for the words before and after, and checks that the index holds one entry per annotation and no other.
+/// import, re-anchoring on a new revision, attaching an orphan, account deletion and seminar deletion, a thread's change
+/// of visibility, group moves and "post first". Each test searches for the words before and after, and checks that the
+/// index holds one entry per annotation and no other, and on SQLite that each entry's open mark is its annotation's now.
 /// </summary>
 [EngineSpecific]
 public sealed class SearchIndexTests(AnnotateApp app) : IClassFixture<AnnotateApp>
@@ -45,6 +46,55 @@ public sealed class SearchIndexTests(AnnotateApp app) : IClassFixture<AnnotateAp
         Assert.Empty(await room.StudentA.FoundAsync(room.SeminarId, "quote:spectre"));
         Assert.Equal([iri], await room.StudentA.FoundAsync(room.SeminarId, "second"));
         Assert.Equal([iri], await room.StudentA.FoundAsync(room.SeminarId, "quote:chains"));
+        await AssertIndexMatchesAnnotationsAsync();
+    }
+
+    [Fact]
+    public async Task A_thread_narrowed_and_widened_again_takes_its_replies_with_it()
+    {
+        var (room, c, _, _) = await app.CreateGroupedClassroomAsync();
+        var posted = await room.StudentA.PostAnnotationAsync(room.DocumentId, room.Comment(Spectre, "widening thread"));
+        var thread = (await posted.JsonAsync(HttpStatusCode.Created)).Iri();
+        var reply = await room.StudentB.CreateAnnotationAsync(room.DocumentId, AnnotationJson.Reply(thread, "widening reply"));
+        Assert.Equal(2, (await c.SearchAsync(room.SeminarId, "widening")).GetProperty("total").GetInt32());
+
+        var narrowed = await room.StudentA.PutAnnotationAsync(thread, room.Comment(Spectre, "widening thread", "group"), posted.Headers.ETag!.ToString());
+        await narrowed.ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        // Another group's student finds neither the thread nor the reply, counted or shown; the group finds both.
+        var other = await c.SearchAsync(room.SeminarId, "widening");
+        Assert.Equal(0, other.GetProperty("total").GetInt32());
+        Assert.Empty(other.GetProperty("items").EnumerateArray());
+        Assert.Equal([reply.Iri(), thread], await room.StudentB.FoundAsync(room.SeminarId, "widening"));
+        await AssertIndexMatchesAnnotationsAsync();
+
+        await (await room.StudentA.PutAnnotationAsync(thread, room.Comment(Spectre, "widening thread"), narrowed.Headers.ETag!.ToString()))
+            .ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        Assert.Equal([reply.Iri(), thread], await c.FoundAsync(room.SeminarId, "widening"));
+        await AssertIndexMatchesAnnotationsAsync();
+    }
+
+    [Fact]
+    public async Task Group_moves_and_post_first_change_who_finds_a_thread_and_its_count()
+    {
+        var (room, c, one, _) = await app.CreateGroupedClassroomAsync();
+        var group = await room.StudentA.CreateAnnotationAsync(room.DocumentId, room.Comment(Spectre, "movable group talk", "group"));
+        var shared = await room.StudentA.CreateAnnotationAsync(room.DocumentId, room.Comment(Chains, "movable seminar talk"));
+        Assert.Equal([shared.Iri()], await c.FoundAsync(room.SeminarId, "movable"));
+
+        await room.PutInGroupAsync(one, c);
+
+        Assert.Equal([shared.Iri(), group.Iri()], await c.FoundAsync(room.SeminarId, "movable"));
+        await AssertIndexMatchesAnnotationsAsync();
+
+        // Post first: what every member may see is held back from who has not posted there yet, in the count too.
+        await app.SetPostFirstAsync(room.DocumentId);
+        var held = await c.SearchAsync(room.SeminarId, "movable");
+        Assert.Equal(0, held.GetProperty("total").GetInt32());
+        Assert.Empty(held.GetProperty("items").EnumerateArray());
+        await app.SetPostFirstAsync(room.DocumentId, false);
+        Assert.Equal(2, (await c.SearchAsync(room.SeminarId, "movable")).GetProperty("total").GetInt32());
         await AssertIndexMatchesAnnotationsAsync();
     }
 
@@ -200,7 +250,16 @@ public sealed class SearchIndexTests(AnnotateApp app) : IClassFixture<AnnotateAp
         if (TestDatabase.OnPostgres)
             Assert.Equal(annotations, await app.Database.CountAsync("SELECT COUNT(*) FROM AnnotationSearch s JOIN Annotations a ON a.Id = s.AnnotationId"));
         else
+        {
             Assert.Equal(annotations, await app.Database.CountAsync(
                 "SELECT COUNT(*) FROM AnnotationSearch s JOIN AnnotationSearchRows r ON r.Key = s.rowid JOIN Annotations a ON a.Id = r.AnnotationId"));
+            // Each row's document, time and open mark (SearchOpenFacts) are its annotation's as it is now.
+            Assert.Equal(0, await app.Database.CountAsync("""
+                SELECT COUNT(*) FROM AnnotationSearchRows r JOIN Annotations a ON a.Id = r.AnnotationId
+                WHERE r.DocumentId <> a.DocumentId OR r.Created <> a.Created
+                   OR r.Open <> (a.Visibility = 'Seminar' AND a.AddresseeId IS NULL
+                                 AND (a.ThreadId IS NULL OR (SELECT t.Visibility FROM Annotations t WHERE t.Id = a.ThreadId) = 'Seminar'))
+                """));
+        }
     }
 }

@@ -21,17 +21,19 @@ internal static class SearchFilters
     /// (<c>DocumentId + 0</c>): without statistics it would rather walk every annotation of the seminar and look each
     /// one up in the matches, which at 100,000 annotations took seconds.
     /// </summary>
-    public static IQueryable<Annotation> Narrow(AnnotateDb db, SearchQuery query, SearchScope scope, string me)
+    /// <remarks>
+    /// With <paramref name="openOn"/> (documents where the reader is not held back by "post first", when
+    /// <see cref="SearchIndex.CountsOpenMatches"/>), the matches that are open to every member on those documents are
+    /// left out: the caller counts and pages them by the index alone.
+    /// </remarks>
+    public static IQueryable<Annotation> Narrow(AnnotateDb db, SearchQuery query, SearchScope scope, string me, IReadOnlyCollection<int>? openOn = null)
     {
         var documentIds = scope.Documents.Select(d => d.Id).ToList();
-        // A tag is found through the index and then checked whole; a tag left out needs only the check.
-        var indexed = query.Terms.Where(t => t.Field is SearchField.Words or SearchField.Quote || t is { Field: SearchField.Tag, Negated: false }).ToList();
-        var wanted = indexed.Where(t => !t.Negated).ToList();
-        var unwanted = indexed.Where(t => t.Negated).ToList();
+        var (wanted, unwanted) = Indexed(query);
         IQueryable<Annotation> annotations;
         if (wanted.Count > 0)
         {
-            annotations = from id in SearchIndex.Matching(db, wanted, unwanted)
+            annotations = from id in SearchIndex.Matching(db, wanted, unwanted, openOn)
                           join a in db.Annotations on id equals a.Id
                           where documentIds.Contains(a.DocumentId + 0)
                           select a;
@@ -51,6 +53,13 @@ internal static class SearchFilters
                 annotations = annotations.Where(term.Negated ? Not(filter) : filter);
         }
         return annotations;
+    }
+
+    /// <summary>The terms the index answers, wanted and unwanted: words, quotes, and a tag to find (then checked whole; a tag left out needs only the check).</summary>
+    public static (List<SearchTerm> Wanted, List<SearchTerm> Unwanted) Indexed(SearchQuery query)
+    {
+        var indexed = query.Terms.Where(t => t.Field is SearchField.Words or SearchField.Quote || t is { Field: SearchField.Tag, Negated: false }).ToList();
+        return (indexed.Where(t => !t.Negated).ToList(), indexed.Where(t => t.Negated).ToList());
     }
 
     private static Expression<Func<Annotation, bool>>? Filter(AnnotateDb db, SearchTerm term, SearchScope scope, string me)

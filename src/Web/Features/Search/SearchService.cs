@@ -14,7 +14,8 @@ namespace Annotate.Web.Features.Search;
 /// one query: the search's filters (<see cref="SearchFilters"/>, the full-text part on the engine's index), then the
 /// visibility filter every read path uses, per document (<see cref="VisibilityFilter.ForSeminar"/>), so that neither
 /// the page nor <see cref="SearchResults.Total"/> holds anything the reader may not see; the rule itself has the last
-/// word on the page. Newest first.
+/// word on the page. Newest first. On SQLite, a search of words and quotes counts and pages the matches open to every
+/// member by the index's own rows (<see cref="SearchIndex.CountsOpenMatches"/>), and filters only the rest.
 /// </summary>
 internal sealed class SearchService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access)
 {
@@ -39,17 +40,27 @@ internal sealed class SearchService(IDbContextFactory<AnnotateDb> dbFactory, Rea
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var scope = await ScopeAsync(db, seminarId, query, cancellationToken);
         var filter = VisibilityFilter.ForSeminar(reader.Viewer, reader.AwaitingOwnPost);
-        var rows = AnnotationViews.Rows(db, SearchFilters.Narrow(db, query, scope, userId)).Where(filter);
+        // Matches every member may see (on documents where "post first" does not hold the reader back) are counted and
+        // paged by the index alone; the rest go through the visibility filter row by row.
+        var openOn = SearchIndex.CountsOpenMatches(db, query)
+            ? scope.Documents.Select(d => d.Id).Where(id => !reader.AwaitingOwnPost.Contains(id)).ToList()
+            : [];
+        var rows = AnnotationViews.Rows(db, SearchFilters.Narrow(db, query, scope, userId, openOn)).Where(filter);
 
         // One pass over what matches: how many, and when each was written; the page is the newest of them, read whole.
-        var matches = await rows.Select(r => new { r.Id, r.Created }).AsNoTracking().ToListAsync(cancellationToken);
+        var matches = await rows.Select(r => new SearchMatch(r.Id, r.Created)).AsNoTracking().ToListAsync(cancellationToken);
+        var total = matches.Count;
+        if (openOn.Count > 0)
+        {
+            total += await SearchIndex.CountOpenAsync(db, query, openOn, cancellationToken);
+            matches.AddRange(await SearchIndex.NewestOpenAsync(db, query, openOn, offset + limit, cancellationToken));
+        }
         var pageIds = matches.OrderByDescending(m => m.Created).ThenByDescending(m => m.Id).Skip(offset).Take(limit).Select(m => m.Id).ToList();
         var found = pageIds.Count == 0 ? [] : await AnnotationViews.Rows(db, db.Annotations.Where(a => pageIds.Contains(a.Id))).Where(filter)
             .AsNoTracking().ToListAsync(cancellationToken);
         var views = (await AnnotationViews.ToViewsAsync(db, found, cancellationToken))
             .Where(v => v.CanBeSeenBy(reader.On(v.DocumentId)))
             .OrderBy(v => pageIds.IndexOf(v.Id)).Select(v => v.For(reader.Viewer)).ToList();
-        var total = matches.Count;
         var hits = await HitsAsync(db, reader, scope, views, cancellationToken);
         return new SearchResults(query, total, offset, limit, hits);
     }
