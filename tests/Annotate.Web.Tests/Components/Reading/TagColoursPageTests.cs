@@ -28,7 +28,7 @@ public sealed class TagColoursPageTests(AnnotateApp app) : IClassFixture<Annotat
 
     /// <summary>Each legend entry as a screen reader names it.</summary>
     private static List<string> Legend(IRenderedComponent<Web.Components.Pages.DocumentPage> page) =>
-        page.FindAll("ul.tag-legend[aria-label='Tag colours'] li button").Select(b => b.TextContent.Trim()).ToList();
+        page.FindAll("ul.tag-legend[aria-label='Tag colours'] li button").Select(b => b.GetAttribute("aria-label") ?? "").ToList();
 
     [Fact]
     public async Task The_switch_shows_only_with_a_vocabulary_and_comes_live_when_a_teacher_adds_the_first_tag()
