@@ -15,10 +15,10 @@ public sealed class TagColourTests(AppFixture app, ITestOutputHelper output)
 {
     private static readonly (string Name, string Colour, string Passage)[] Vocabulary =
     [
-        ("Context", "#fde68a", "a torch to light the way for the class"),
+        ("Context", "#fde68a", "the important theoretical system of Marxism-Leninism"),
         ("Evidence", "#0000ff", "a deep division in production relations"),
-        ("Rhetoric", "#ffff00", "the first revolutionary program of the world proletariat"),
-        ("Shadow", "#000000", "large industry creates everywhere the same relations"),
+        ("Rhetoric", "#ffff00", "the impact of the modern industrial revolution"),
+        ("Shadow", "#000000", "the principles and mottos of action"),
     ];
 
     private static readonly string[] Cues = ["solid", "dashed", "dotted", "double"];
@@ -29,7 +29,7 @@ public sealed class TagColourTests(AppFixture app, ITestOutputHelper output)
     public async Task Turned_on_by_keyboard_the_highlights_take_readable_tints_with_a_legend_of_cues(ColorScheme scheme)
     {
         await using var teacher = await app.NewReaderAsync($"Hoa Tags {scheme}");
-        await TagTheSampleAsync(teacher);
+        await TagTheSampleAsync(app, teacher);
         await teacher.Page.EmulateMediaAsync(new() { ColorScheme = scheme });
         var page = teacher.Page;
         await teacher.Reading.OpenAsync();
@@ -88,7 +88,7 @@ public sealed class TagColourTests(AppFixture app, ITestOutputHelper output)
     public async Task On_a_phone_the_legend_wraps_and_nothing_scrolls_sideways()
     {
         await using var teacher = await app.NewReaderAsync("Hoa Tags Phone");
-        await TagTheSampleAsync(teacher);
+        await TagTheSampleAsync(app, teacher);
         await using var phone = await teacher.OnPhoneAsync(app);
         var page = phone.Page;
         await phone.Reading.OpenOnPhoneAsync();
@@ -104,8 +104,8 @@ public sealed class TagColourTests(AppFixture app, ITestOutputHelper output)
         await Screenshots.SaveAsync(page, "reading-tag-colours-phone.png", output);
     }
 
-    /// <summary>The vocabulary through the API (as a teacher could give it), and a thread tagged with each tag on its passage.</summary>
-    private async Task TagTheSampleAsync(Reader teacher)
+    /// <summary>The vocabulary through the API (as a teacher could give it), and a thread tagged with each tag on its passage (ScreenshotTests too).</summary>
+    internal static async Task TagTheSampleAsync(AppFixture app, Reader teacher)
     {
         var documentId = teacher.DocumentId;
         var seminarId = (await teacher.GetJsonAsync(app.RootUri, $"/api/documents/{documentId}")).GetProperty("seminarId").GetInt32();
