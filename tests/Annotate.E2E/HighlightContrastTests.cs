@@ -30,8 +30,8 @@ public sealed class HighlightContrastTests(AppFixture app, ITestOutputHelper out
         Assert.All(ratios, ratio => Assert.True(ratio >= 4.5, $"a highlight's text has {ratio:0.00}:1, below 4.5:1"));
     }
 
-    /// <summary>For each class, a mark added to the first text block: its text colour against its background, both over what is behind.</summary>
-    private const string Measure = """
+    /// <summary>For each class, a mark added to the first text block: its text colour against its background, both over what is behind (TagColourTests measures the tag tints with it too).</summary>
+    internal const string Measure = """
         classes => {
             const parse = c => { const m = c.match(/rgba?\(([^)]+)\)/); const p = m[1].split(',').map(Number); return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 }; };
             const over = (top, under) => ({ r: top.r * top.a + under.r * (1 - top.a), g: top.g * top.a + under.g * (1 - top.a), b: top.b * top.a + under.b * (1 - top.a), a: 1 });

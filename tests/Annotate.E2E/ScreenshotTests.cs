@@ -85,6 +85,21 @@ public sealed class ScreenshotTests(AppFixture app, ITestOutputHelper output)
         Assert.Equal((1400, 900), SizeOf(desktopPath));
     }
 
+    /// <summary>"Colour by tag" on, with its legend: docs/screenshots/reading-tag-colours.png with ANNOTATE_UPDATE_SCREENSHOTS=1.</summary>
+    [Fact]
+    public async Task Reading_page_coloured_by_tag()
+    {
+        await using var teacher = await app.NewReaderAsync("Lena Hoffmann", "lena.hoffmann@example.org");
+        await TagColourTests.TagTheSampleAsync(app, teacher);
+        await teacher.Reading.OpenAsync();
+        await teacher.Page.GetByRole(AriaRole.Button, new() { Name = "Colour by tag", Exact = true }).ClickAsync();
+        await Expect(teacher.Page.GetByRole(AriaRole.List, new() { Name = "Tag colours", Exact = true })).ToBeVisibleAsync();
+        await QuietAsync(teacher.Page);
+
+        var path = await Screenshots.SaveAsync(teacher.Page, "reading-tag-colours.png", output, shownInDocs: true);
+        Assert.Equal((1400, 900), SizeOf(path));
+    }
+
     private static async Task ReplyAsync(ILocator thread, string reply)
     {
         await thread.GetByRole(AriaRole.Button, new() { Name = "Reply" }).ClickAsync();

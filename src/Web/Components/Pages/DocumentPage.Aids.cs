@@ -6,7 +6,8 @@ namespace Annotate.Web.Components.Pages;
 
 /// <summary>
 /// The reading page's aids for finding one's way (issues 14 and 15): the heat map beside the paragraphs and its
-/// toggle, and the live region that says what arrived from others. (The keyboard shortcuts are ReadingKeys.)
+/// toggle, and the live region that says what arrived from others. (The keyboard shortcuts are ReadingKeys; the
+/// colours by tag are in DocumentPage.TagColours.)
 /// </summary>
 public partial class DocumentPage
 {
@@ -16,15 +17,28 @@ public partial class DocumentPage
     private bool showHeat = true;
     private LiveAnnouncements? announcements;
 
-    private string ReadingMainClass => showHeat ? "reading-main" : "reading-main heat-hidden";
+    private string ReadingMainClass => "reading-main" + (showHeat ? "" : " heat-hidden") + (ColouringByTag ? " tag-colours" : "");
 
-    private async Task ToggleHeatAsync()
+    private Task ToggleHeatAsync()
     {
         showHeat = !showHeat;
+        return StoreChoiceAsync(HeatStorageKey, showHeat ? null : "off");
+    }
+
+    /// <summary>The reader's choices from an earlier visit, once the page is live (a prerender has no browser to ask).</summary>
+    private async Task LoadPreferencesAsync()
+    {
+        showHeat = await StoredChoiceAsync(HeatStorageKey) != "off";
+        colourByTag = await StoredChoiceAsync(TagColoursStorageKey) == "on";
+    }
+
+    /// <summary>Keeps a choice of this reader in the browser; null forgets it (the default again).</summary>
+    private async Task StoreChoiceAsync(string key, string? value)
+    {
         try
         {
-            if (showHeat) await JS.InvokeVoidAsync("localStorage.removeItem", HeatStorageKey);
-            else await JS.InvokeVoidAsync("localStorage.setItem", HeatStorageKey, "off");
+            if (value is null) await JS.InvokeVoidAsync("localStorage.removeItem", key);
+            else await JS.InvokeVoidAsync("localStorage.setItem", key, value);
         }
         catch (JSException)
         {
@@ -32,16 +46,16 @@ public partial class DocumentPage
         }
     }
 
-    /// <summary>The reader's choice from an earlier visit, once the page is live (a prerender has no browser to ask).</summary>
-    private async Task LoadHeatPreferenceAsync()
+    private async Task<string?> StoredChoiceAsync(string key)
     {
         try
         {
-            showHeat = await JS.InvokeAsync<string?>("localStorage.getItem", HeatStorageKey) != "off";
+            return await JS.InvokeAsync<string?>("localStorage.getItem", key);
         }
         catch (JSException)
         {
-            // Storage blocked: shown, the default.
+            // Storage blocked: the default.
+            return null;
         }
     }
 

@@ -1,4 +1,5 @@
 using Annotate.Shared.Anchoring;
+using Annotate.Web.Components.Reading;
 using Annotate.Web.Components.Threads;
 using Annotate.Web.Features.Annotations;
 using Annotate.Web.Features.Discussion;
@@ -18,7 +19,7 @@ public partial class DocumentPage
     /// <summary>The new annotation being written is a question (the toolbar's "Ask a question").</summary>
     private bool asking;
 
-    /// <summary>The seminar's vocabulary, offered by the editor.</summary>
+    /// <summary>The seminar's vocabulary, offered by the editor (and coloured by, see DocumentPage.TagColours).</summary>
     private IReadOnlyList<string> tagSuggestions = [];
 
     /// <summary>The sidebar's sort and filters (see ThreadFilterBar).</summary>
@@ -42,7 +43,9 @@ public partial class DocumentPage
     private async Task LoadVocabularyAsync()
     {
         if (access is null) return;
-        tagSuggestions = (await Vocabulary.ListAsync(access.SeminarId)).Select(t => t.Name).ToList();
+        var vocabulary = await Vocabulary.ListAsync(access.SeminarId);
+        tagSuggestions = vocabulary.Select(t => t.Name).ToList();
+        discussion.UseTagColours(new TagColours(vocabulary));
     }
 
     private async Task ReactAsync(AnnotationView annotation, string kind, bool on)

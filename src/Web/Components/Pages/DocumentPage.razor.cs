@@ -166,7 +166,7 @@ public partial class DocumentPage
         // Relative times ("5 min ago") move on by themselves.
         clockTimer = Clock.CreateTimer(_ => Dispatch(() => { now = Clock.GetUtcNow(); StateHasChanged(); }), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
         await RestoreDraftAsync();
-        await LoadHeatPreferenceAsync();
+        await LoadPreferencesAsync();
         StateHasChanged();
         if (FocusThread is { } focus && discussion.Contains(focus))
         {

@@ -17,7 +17,7 @@ public sealed partial class Discussion
     }
 
     /// <summary>
-    /// Draws the blocks whose highlights (or heat) changed; a new <see cref="Markup"/> list if any did. Which threads reach
+    /// Draws the blocks whose highlights (their threads, tags or heat) changed; a new <see cref="Markup"/> list if any did. Which threads reach
     /// into a block is worked out from the threads now (one walk over them), not held between draws.
     /// </summary>
     private void Draw()
@@ -39,13 +39,30 @@ public sealed partial class Discussion
             if (span.Start >= limit) break;
             var first = FirstBlockOver(span);
             if (covering.ContainsKey(first)) heat[first] = heat.GetValueOrDefault(first).With(thread.Root);
+            var tag = TagColours.IndexOf(thread.Root.Tags);
             for (var b = first; b < Blocks.Count && Blocks[b].Start < span.End; b++)
-                if (covering.TryGetValue(b, out var over)) over.Add(HighlightLayout.Covering.Of(thread.Root, span));
+                if (covering.TryGetValue(b, out var over)) over.Add(HighlightLayout.Covering.Of(thread.Root, span, tag));
         }
         foreach (var (b, over) in covering)
             markup[b] = SharedReading.Text(MarkedText.Html(Text, Blocks[b], HighlightLayout.SegmentsOver(Blocks[b], over), longKeys, heat.GetValueOrDefault(b)));
         redraw.Clear();
         Markup = [.. markup];
+    }
+
+    /// <summary>The seminar's vocabulary, which names the tag each mark shows when highlights are coloured by tag.</summary>
+    internal TagColours TagColours { get; private set; } = TagColours.None;
+
+    /// <summary>
+    /// A new vocabulary (loaded, or changed by a teacher): when a tag's place in it changed, every block is drawn again
+    /// (rare; the blocks whose marks stay alike keep their markup); a change of colour alone needs only a new style sheet.
+    /// </summary>
+    internal void UseTagColours(TagColours colours)
+    {
+        var placesAlike = TagColours.PlacesAlike(colours);
+        TagColours = colours;
+        if (placesAlike || markup.Length == 0) return;
+        for (var b = 0; b < markup.Length; b++) redraw.Add(b);
+        Draw();
     }
 
     private void RedrawOver(TextSpan span)

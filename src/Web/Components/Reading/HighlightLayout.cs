@@ -12,8 +12,11 @@ namespace Annotate.Web.Components.Reading;
 /// </summary>
 public static class HighlightLayout
 {
-    /// <summary>A run of a block; <see cref="Threads"/> is empty for plain text.</summary>
-    public sealed record Segment(int Start, int End, IReadOnlyList<Guid> Threads, Guid? Innermost, bool OnlyHighlights)
+    /// <summary>
+    /// A run of a block; <see cref="Threads"/> is empty for plain text. <see cref="Tag"/>: the vocabulary tag the run
+    /// shows when highlights are coloured by tag (see <see cref="TagColours"/>), that of the innermost thread having one.
+    /// </summary>
+    public sealed record Segment(int Start, int End, IReadOnlyList<Guid> Threads, Guid? Innermost, bool OnlyHighlights, int? Tag = null)
     {
         public int Depth => Threads.Count;
     }
@@ -53,10 +56,11 @@ public static class HighlightLayout
         return TextAnchor.Locate(text, thread.Quote!, thread.Position);
     }
 
-    /// <summary>A thread's passage as far as one block is concerned.</summary>
-    public readonly record struct Covering(Guid Id, TextSpan Span, bool Highlight)
+    /// <summary>A thread's passage as far as one block is concerned, and its tag's place in the vocabulary (none: null).</summary>
+    public readonly record struct Covering(Guid Id, TextSpan Span, bool Highlight, int? Tag = null)
     {
-        public static Covering Of(AnnotationView thread, TextSpan span) => new(thread.Id, span, thread.Motivation == Motivations.Highlighting);
+        public static Covering Of(AnnotationView thread, TextSpan span, int? tag = null) =>
+            new(thread.Id, span, thread.Motivation == Motivations.Highlighting, tag);
     }
 
     /// <summary>The runs of one block, in order, covering it completely.</summary>
@@ -66,7 +70,8 @@ public static class HighlightLayout
 
     /// <summary>
     /// The runs of one block from the threads over it (those that do not reach into it are left out), in
-    /// order, covering it completely. Where threads tie for innermost, the first in <paramref name="covering"/> wins.
+    /// order, covering it completely. Where threads tie for innermost, the first in <paramref name="covering"/> wins
+    /// (for the tag too).
     /// </summary>
     public static IReadOnlyList<Segment> SegmentsOver(TextBlock block, IReadOnlyList<Covering> covering)
     {
@@ -88,7 +93,12 @@ public static class HighlightLayout
         {
             var over = here.Where(c => c.Span.Start <= start && c.Span.End >= cut).ToList();
             var innermost = over.Count == 0 ? (Guid?)null : over.MinBy(c => c.Span.Length).Id;
-            segments.Add(new Segment(start, cut, over.Select(c => c.Id).ToList(), innermost, over.Count > 0 && over.All(c => c.Highlight)));
+            // A tagged thread keeps its colour all along its passage, also where an untagged one lies inside it.
+            int? tag = null;
+            var tagged = int.MaxValue;
+            foreach (var c in over)
+                if (c.Tag is not null && c.Span.Length < tagged) (tag, tagged) = (c.Tag, c.Span.Length);
+            segments.Add(new Segment(start, cut, over.Select(c => c.Id).ToList(), innermost, over.Count > 0 && over.All(c => c.Highlight), tag));
             start = cut;
         }
         return segments;

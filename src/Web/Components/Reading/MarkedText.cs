@@ -67,7 +67,8 @@ internal static class MarkedText
     /// The block's HTML. A paragraph is <c>&lt;p class="block block-paragraph" id="p-N"&gt;</c> with its number in
     /// a .pnum (hidden from assistive technology, outside the text) and its <see cref="ParagraphHeat"/>, a heading <c>&lt;h2 class="block block-heading"&gt;</c>;
     /// the words are in a .block-text whose data-start is the block's offset in the text. Each mark says how deep it
-    /// is (class d1-d4), with class pl where only plain highlights meet, and in data-t the keys of the threads there,
+    /// is (class d1-d4), with class pl where only plain highlights meet, class t0, t1 … naming the vocabulary tag it
+    /// shows when the page colours highlights by tag (<see cref="TagColours"/>), and in data-t the keys of the threads there,
     /// innermost first (a click opens that one). Short names, because a page of 2,000 threads has thousands of marks.
     /// </summary>
     public static string Html(string text, TextBlock block, IReadOnlyList<HighlightLayout.Segment> segments, IReadOnlySet<Guid> longKeys,
@@ -98,7 +99,9 @@ internal static class MarkedText
                 continue;
             }
             html.Append("<mark class=\"d").Append(Math.Min(segment.Depth, 4).ToString(CultureInfo.InvariantCulture))
-                .Append(segment.OnlyHighlights ? " pl" : "").Append("\" data-t=\"");
+                .Append(segment.OnlyHighlights ? " pl" : "");
+            if (segment.Tag is { } tag) html.Append(" t").Append(tag.ToString(CultureInfo.InvariantCulture));
+            html.Append("\" data-t=\"");
             AppendKey(html, segment.Innermost!.Value, longKeys);
             foreach (var thread in segment.Threads)
                 if (thread != segment.Innermost) AppendKey(html.Append(' '), thread, longKeys);
