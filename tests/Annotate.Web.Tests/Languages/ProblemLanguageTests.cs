@@ -80,6 +80,26 @@ public sealed class ProblemLanguageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task What_the_permission_rule_refuses_is_said_in_Vietnamese()
+    {
+        var annotation = await room.StudentA.CreateAnnotationAsync(room.DocumentId, room.Comment("spectre"));
+
+        var delete = await InVietnamese(room.StudentB, HttpMethod.Delete, annotation.Iri());
+        var upvote = await InVietnamese(room.StudentA, HttpMethod.Post, $"{annotation.Iri()}/reactions/upvote");
+
+        Assert.Equal("Chỉ tác giả hoặc giảng viên mới xóa được chú thích.", await delete.ProblemDetailAsync(HttpStatusCode.Forbidden));
+        Assert.Equal("Tán thành là dành cho chú thích của người khác, không phải của chính bạn.", await upvote.ProblemDetailAsync(HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
+    public async Task An_export_whose_dates_are_reversed_is_refused_in_Vietnamese()
+    {
+        var answer = await InVietnamese(room.StudentA, HttpMethod.Get, $"/api/documents/{room.DocumentId}/export?format=csv&from=2026-12-05&to=2026-12-01");
+
+        Assert.Equal("Ngày bắt đầu (2026-12-05) nằm sau ngày kết thúc (2026-12-01).", await answer.ProblemDetailAsync(HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
     public async Task An_import_s_refusal_and_its_report_are_in_Vietnamese()
     {
         var url = $"/api/documents/{room.DocumentId}/import";
