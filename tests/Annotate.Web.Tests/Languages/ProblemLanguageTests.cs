@@ -36,9 +36,10 @@ public sealed class ProblemLanguageTests : IAsyncLifetime
     [InlineData("tag:")]
     [InlineData("is:closed")]
     [InlineData("a b c d e f g h i j k l m n o p q r s t u")]
+    [InlineData("501 letters")]
     public void The_English_resource_of_a_search_problem_is_the_parser_s_own_sentence(string search)
     {
-        var parsed = SearchSyntax.Parse(search);
+        var parsed = SearchSyntax.Parse(search == "501 letters" ? new string('a', SearchSyntax.MaxLength + 1) : search);
 
         using (UiCulture.English()) Assert.Equal(parsed.Error, Words.For(parsed.Problem!));
         using (UiCulture.Vietnamese()) Assert.NotEqual(parsed.Error, Words.For(parsed.Problem!));
