@@ -40,15 +40,18 @@ public static class SearchSyntax
     /// <summary>What to say when there is nothing to search for.</summary>
     public const string NothingToSearch = "Type a word, a \"phrase\" or a field such as tag:… or is:question to search for.";
 
+    private static readonly Complaint Nothing = Complaint.Of("Problem.SearchNothing", NothingToSearch);
+
     /// <summary>The name a field is written with (<c>doc</c> for <see cref="SearchField.Document"/>), or null for plain words.</summary>
     public static string? FieldName(SearchField field) =>
         field == SearchField.Words ? null : Fields.First(f => f.Field == field).Name;
 
     public static SearchParse Parse(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return SearchParse.Failed(NothingToSearch);
+        if (string.IsNullOrWhiteSpace(text)) return SearchParse.Failed(Nothing);
         if (text.Length > MaxLength)
-            return SearchParse.Failed($"A search can be at most {MaxLength} characters long; this one has {text.Length}. Leave some words out.");
+            return SearchParse.Failed(Complaint.Of("Problem.SearchTooLong",
+                "A search can be at most {0} characters long; this one has {1}. Leave some words out.", MaxLength, text.Length));
 
         var terms = new List<SearchTerm>();
         var reader = new Reader(StraightQuotes(text));
@@ -61,12 +64,13 @@ public static class SearchSyntax
             if (field is { } named)
             {
                 if (value.Length == 0)
-                    return SearchParse.Failed($"{FieldName(named)}: needs a value right after the colon, e.g. {Example(named)}.");
+                    return SearchParse.Failed(NeedsValue(named));
                 if (named == SearchField.Is)
                 {
                     value = value.ToLowerInvariant();
                     if (!States.Contains(value))
-                        return SearchParse.Failed($"is: can be is:question, is:unanswered, is:resolved or is:mine, not is:{value}.");
+                        return SearchParse.Failed(Complaint.Of("Problem.SearchNoSuchState",
+                            "is: can be is:question, is:unanswered, is:resolved or is:mine, not is:{0}.", value));
                 }
                 terms.Add(new SearchTerm(named, value, negated, quoted));
             }
@@ -74,24 +78,36 @@ public static class SearchSyntax
             else if (HasWordCharacter(value))
                 terms.Add(new SearchTerm(SearchField.Words, value, negated, quoted));
         }
-        if (terms.Count == 0) return SearchParse.Failed(NothingToSearch);
+        if (terms.Count == 0) return SearchParse.Failed(Nothing);
         if (terms.Count > MaxTerms)
-            return SearchParse.Failed($"A search can have at most {MaxTerms} terms; this one has {terms.Count}. Leave some out.");
+            return SearchParse.Failed(Complaint.Of("Problem.SearchTooManyTerms",
+                "A search can have at most {0} terms; this one has {1}. Leave some out.", MaxTerms, terms.Count));
         return new SearchParse(new SearchQuery(terms), null);
     }
 
     /// <summary>Whether <paramref name="value"/> has something a word is made of: a letter or a digit.</summary>
     public static bool HasWordCharacter(string value) => value.Any(char.IsLetterOrDigit);
 
-    private static string Example(SearchField field) => field switch
+    /// <summary>A field written without its value, with an example (two where a quoted value is worth showing).</summary>
+    private static Complaint NeedsValue(SearchField field)
     {
-        SearchField.User => "user:ana or user:\"Ana B\"",
-        SearchField.Tag => "tag:context",
-        SearchField.Quote => "quote:workers or quote:\"all countries\"",
-        SearchField.Group => "group:\"Group 1\"",
-        SearchField.Document => "doc:manifesto",
-        _ => "is:question",
-    };
+        var name = FieldName(field)!;
+        return field switch
+        {
+            SearchField.User => NeedsValue(name, "user:ana", "user:\"Ana B\""),
+            SearchField.Quote => NeedsValue(name, "quote:workers", "quote:\"all countries\""),
+            SearchField.Tag => NeedsValue(name, "tag:context"),
+            SearchField.Group => NeedsValue(name, "group:\"Group 1\""),
+            SearchField.Document => NeedsValue(name, "doc:manifesto"),
+            _ => NeedsValue(name, "is:question"),
+        };
+    }
+
+    private static Complaint NeedsValue(string name, string example) =>
+        Complaint.Of("Problem.SearchNeedsValue", "{0}: needs a value right after the colon, e.g. {1}.", name, example);
+
+    private static Complaint NeedsValue(string name, string example, string other) =>
+        Complaint.Of("Problem.SearchNeedsValueOr", "{0}: needs a value right after the colon, e.g. {1} or {2}.", name, example, other);
 
     private static string StraightQuotes(string text) =>
         text.Replace('“', '"').Replace('”', '"').Replace('„', '"').Replace('‟', '"').Replace('″', '"');
@@ -119,7 +135,7 @@ public static class SearchSyntax
         /// A field name and its colon, when the term starts with one (outside quotes); an error for a name we do not
         /// know that is followed by a value. A word that only ends in a colon ("note:") is left to be read as a word.
         /// </summary>
-        public (SearchField? Field, string? Error) Field()
+        public (SearchField? Field, Complaint? Error) Field()
         {
             var end = at;
             while (end < text.Length && char.IsAsciiLetter(text[end])) end++;
@@ -135,7 +151,8 @@ public static class SearchSyntax
             var term = text[at..];
             var space = term.IndexOfAny([' ', '\t', '\n', '\r']);
             var written = space < 0 ? term : term[..space];
-            return (null, $"There is no field \"{name}:\". Search by {FieldList}; to search for the words themselves, put them in quotes: \"{written.Replace("\"", "")}\".");
+            return (null, Complaint.Of("Problem.SearchNoSuchField", "There is no field \"{0}:\". Search by " + FieldList
+                + "; to search for the words themselves, put them in quotes: \"{1}\".", name, written.Replace("\"", "")));
         }
 
         /// <summary>

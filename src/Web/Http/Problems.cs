@@ -1,4 +1,5 @@
 using Annotate.Web.Features;
+using Annotate.Web.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Annotate.Web;
@@ -7,31 +8,31 @@ namespace Annotate.Web;
 internal static class Problems
 {
     public static ProblemHttpResult BadRequest(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "The request cannot be used");
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: Words.Text("Problem.TitleBadRequest"));
 
     public static ProblemHttpResult NotFound(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: Words.Text("Problem.TitleNotFound"));
 
     public static ProblemHttpResult PreconditionFailed(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status412PreconditionFailed, title: "Changed by someone else");
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status412PreconditionFailed, title: Words.Text("Problem.TitleStale"));
 
     public static ProblemHttpResult PreconditionRequired(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status428PreconditionRequired, title: "Say which version you change");
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status428PreconditionRequired, title: Words.Text("Problem.TitleNoVersion"));
 
     public static ProblemHttpResult UnsupportedMediaType(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type");
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status415UnsupportedMediaType, title: Words.Text("Problem.TitleMediaType"));
 
     public static ProblemHttpResult Forbidden(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: Words.Text("Problem.TitleForbidden"));
 
     public static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile");
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: Words.Text("Problem.TitleConflict"));
 
     public static ProblemHttpResult TooLarge(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: Words.Text("Problem.TitleTooLarge"));
 
     public static ProblemHttpResult NotDone(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status500InternalServerError, title: "Not done");
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status500InternalServerError, title: Words.Text("Problem.TitleNotDone"));
 
     /// <summary>
     /// The one place a service's refusal becomes an HTTP answer. <see cref="Failure.Busy"/> is 429: the endpoint that
@@ -45,7 +46,7 @@ internal static class Problems
         Failure.Stale => PreconditionFailed(problem.Message),
         Failure.Conflict => Conflict(problem.Message),
         Failure.TooLarge => TooLarge(problem.Message),
-        Failure.Busy => TypedResults.Problem(detail: problem.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests"),
+        Failure.Busy => TypedResults.Problem(detail: problem.Message, statusCode: StatusCodes.Status429TooManyRequests, title: Words.Text("Problem.TitleBusy")),
         Failure.NotStored => NotDone(problem.Message),
         _ => throw new ArgumentOutOfRangeException(nameof(problem), problem.Failure, "A failure without an HTTP status."),
     };
@@ -61,12 +62,12 @@ internal static class Problems
     /// <summary>The sentence for a problem answered without one, by the framework rather than our handlers.</summary>
     public static string? DefaultDetail(int? status) => status switch
     {
-        StatusCodes.Status400BadRequest => "The request could not be read: send a JSON body in the shape this endpoint documents.",
-        StatusCodes.Status401Unauthorized => "Sign in first: send a bearer token from /api/auth/login, or the session cookie.",
-        StatusCodes.Status403Forbidden => "You are not allowed to do this.",
-        StatusCodes.Status404NotFound => "There is nothing at this address that you can see.",
-        StatusCodes.Status405MethodNotAllowed => "This address does not take that HTTP method.",
-        StatusCodes.Status415UnsupportedMediaType => "Send the request body as JSON (Content-Type: application/json or application/ld+json).",
+        StatusCodes.Status400BadRequest => Words.Text("Problem.Default400"),
+        StatusCodes.Status401Unauthorized => Words.Text("Problem.Default401"),
+        StatusCodes.Status403Forbidden => Words.Text("Problem.Default403"),
+        StatusCodes.Status404NotFound => Words.Text("Problem.Default404"),
+        StatusCodes.Status405MethodNotAllowed => Words.Text("Problem.Default405"),
+        StatusCodes.Status415UnsupportedMediaType => Words.Text("Problem.Default415"),
         _ => null,
     };
 }

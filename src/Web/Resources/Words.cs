@@ -3,6 +3,7 @@ using System.Resources;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Annotate.Shared;
 
 namespace Annotate.Web.Resources;
 
@@ -26,4 +27,7 @@ internal static class Words
 
     public static string Text(string key, params object?[] arguments) =>
         string.Format(CultureInfo.CurrentCulture, Text(key), arguments);
+
+    /// <summary>A complaint of src/Shared's (which has no words of its own) in the current language: the one place its key becomes words.</summary>
+    public static string For(Complaint complaint) => Text(complaint.Key, [.. complaint.Arguments]);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Annotate.Data;
 using Annotate.Data.Entities;
 using Annotate.Web.Components;
@@ -19,8 +20,10 @@ using Annotate.Web.Features.Users;
 using Annotate.Web.Operations.OpenApi;
 using Annotate.Web.Operations.Telemetry;
 using Annotate.Web.Realtime;
+using Annotate.Web.Resources;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.SignalR;
 using MudBlazor.Services;
 
@@ -51,7 +54,11 @@ internal static class AppSetup
         services.AddAnnotateLanguages();
         // Bare status codes (a body that does not bind, no user, no such route) get a sentence too.
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Detail ??= Problems.DefaultDetail(context.ProblemDetails.Status));
+        {
+            // Written on the way out of the pipeline, where the culture the request localization set no longer flows.
+            using var language = new InCulture(context.HttpContext.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? CultureInfo.CurrentUICulture);
+            context.ProblemDetails.Detail ??= Problems.DefaultDetail(context.ProblemDetails.Status);
+        });
         var health = services.AddAnnotateHealthChecks();
         services.AddAnnotateOpenApi();
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Claims;
 using Annotate.Data.Entities;
 using AccountLanguage = Annotate.Web.Features.Languages.AccountLanguage;
@@ -70,6 +71,43 @@ public sealed class MailLanguageTests(MailingApp mailing) : IClassFixture<Mailin
         Assert.Contains("Bạn được nhắc đến trong một cuộc thảo luận.", mail.Text);
         Assert.Contains("Mở trong Annotate", WebUtility.HtmlDecode(mail.Html));
         Assert.Contains("Ngừng nhận các thư này", WebUtility.HtmlDecode(mail.Html));
+    }
+
+    [Fact]
+    public async Task Registering_on_a_vietnamese_page_confirms_in_vietnamese_and_later_mails_stay_vietnamese()
+    {
+        var email = MailingApp.NewAddress("thu");
+        var browser = AccountPages.Browser(App);
+        browser.DefaultRequestHeaders.Add("Accept-Language", "vi");
+
+        await AccountPages.RegisterAsync(browser, "Thu", email, AnnotateApp.Password);
+
+        var confirmation = await Smtp.WaitForMailAsync(email);
+        Assert.Equal("Xác nhận địa chỉ email của bạn cho Annotate", confirmation.Subject);
+        Assert.Contains($"đã tạo một tài khoản Annotate với địa chỉ này, {email}.", confirmation.Text);
+        Assert.Contains("<html lang=\"vi\">", confirmation.Html);
+        await (await browser.GetAsync(MailingApp.OnTestServer(confirmation.Link))).ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        // The language was remembered with the account: a reset asked for on an English page comes in Vietnamese too.
+        var laptop = AccountPages.Browser(App);
+        laptop.DefaultRequestHeaders.Add("Accept-Language", "en");
+        await AccountPages.SubmitAsync(laptop, "/Account/ForgotPassword", "forgot-password", ("Input.Email", email));
+        await Smtp.WaitForMailAsync(email, m => m.Subject == "Đặt lại mật khẩu Annotate của bạn");
+    }
+
+    [Fact]
+    public async Task Registering_through_the_api_in_vietnamese_confirms_in_vietnamese_and_in_english_without_a_language()
+    {
+        var thu = MailingApp.NewAddress("thu.api");
+        var ada = MailingApp.NewAddress("ada.api");
+        var vietnamese = new HttpRequestMessage(HttpMethod.Post, "/api/auth/register") { Content = JsonContent.Create(new { email = thu, password = AnnotateApp.Password }) };
+        vietnamese.Headers.Add("Accept-Language", "vi-VN,vi;q=0.9");
+
+        await (await App.CreateApiClient().SendAsync(vietnamese)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await App.CreateApiClient().PostAsJsonAsync("/api/auth/register", new { email = ada, password = AnnotateApp.Password })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        Assert.Equal("Xác nhận địa chỉ email của bạn cho Annotate", (await Smtp.WaitForMailAsync(thu)).Subject);
+        Assert.Equal("Confirm your e-mail address for Annotate", (await Smtp.WaitForMailAsync(ada)).Subject);
     }
 
     /// <summary>The account remembers <paramref name="language"/>, as the app bar's picker stores it.</summary>

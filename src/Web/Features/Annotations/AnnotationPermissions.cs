@@ -1,4 +1,5 @@
 using Annotate.Shared;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Annotations;
 
@@ -19,29 +20,29 @@ public static class AnnotationPermissions
         var isAuthor = annotation.AuthorId is not null && annotation.AuthorId == viewer.UserId;
         return action switch
         {
-            AnnotationAction.Edit => isAuthor ? null : Forbidden("Only the author can edit an annotation."),
-            AnnotationAction.Delete => isAuthor || viewer.IsTeacher ? null : Forbidden("Only the author or a teacher can delete an annotation."),
+            AnnotationAction.Edit => isAuthor ? null : Forbidden(Words.Text("Problem.OnlyAuthorEdits")),
+            AnnotationAction.Delete => isAuthor || viewer.IsTeacher ? null : Forbidden(Words.Text("Problem.OnlyAuthorOrTeacherDeletes")),
             AnnotationAction.Reply => null,
             AnnotationAction.Resolve =>
-                !viewer.IsTeacher ? Forbidden("Only the seminar's teachers can resolve threads.")
-                : annotation.IsReply ? Invalid("Only a thread can be resolved, not a reply in it.")
+                !viewer.IsTeacher ? Forbidden(Words.Text("Problem.TeachersOnlyResolve"))
+                : annotation.IsReply ? Invalid(Words.Text("Problem.ResolveThreadNotReply"))
                 : null,
             AnnotationAction.MarkExemplary => MarkExemplary(viewer, annotation, isAuthor),
-            AnnotationAction.UnmarkExemplary => viewer.IsTeacher ? null : Forbidden("Only the seminar's teachers can mark annotations as exemplary."),
+            AnnotationAction.UnmarkExemplary => viewer.IsTeacher ? null : Forbidden(Words.Text("Problem.TeachersOnlyExemplary")),
             AnnotationAction.Attach =>
-                !isAuthor && !viewer.IsTeacher ? Forbidden("Only the author or a teacher can attach a thread to another passage.")
-                : annotation.IsReply ? Invalid("A reply follows its thread; attach the thread instead.")
-                : !annotation.Orphan ? Invalid("This thread is still on its passage. Only a thread whose passage is gone from the text can be attached to another.")
+                !isAuthor && !viewer.IsTeacher ? Forbidden(Words.Text("Problem.OnlyAuthorOrTeacherAttaches"))
+                : annotation.IsReply ? Invalid(Words.Text("Problem.AttachThreadNotReply"))
+                : !annotation.Orphan ? Invalid(Words.Text("Problem.AttachStillPlaced"))
                 : null,
             AnnotationAction.GiveFeedback => GiveFeedback(viewer, annotation, isAuthor),
-            AnnotationAction.Upvote => isAuthor ? Invalid("An upvote is for someone else's annotation, not your own.") : null,
+            AnnotationAction.Upvote => isAuthor ? Invalid(Words.Text("Problem.UpvoteOwn")) : null,
             AnnotationAction.SameQuestion =>
-                !IsQuestion(annotation) ? Invalid("\"I have this question too\" goes on a question (motivation \"questioning\"); this annotation is not one.")
-                : isAuthor ? Invalid("This is your own question; \"I have this question too\" is for others who share it.")
+                !IsQuestion(annotation) ? Invalid(Words.Text("Problem.SameQuestionNotQuestion"))
+                : isAuthor ? Invalid(Words.Text("Problem.SameQuestionOwn"))
                 : null,
             AnnotationAction.MarkAnswered =>
-                !IsQuestion(annotation) ? Invalid("Only a question (motivation \"questioning\") can be marked answered; this annotation is not one.")
-                : !isAuthor && !viewer.IsTeacher ? Forbidden("Only the person who asked or a teacher can mark a question answered.")
+                !IsQuestion(annotation) ? Invalid(Words.Text("Problem.AnsweredNotQuestion"))
+                : !isAuthor && !viewer.IsTeacher ? Forbidden(Words.Text("Problem.OnlyAskerOrTeacherMarksAnswered"))
                 : null,
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };
@@ -52,10 +53,10 @@ public static class AnnotationPermissions
     /// says something, and never feedback (written for one student, it is no model for the others).
     /// </summary>
     private static ServiceProblem? MarkExemplary(Viewer viewer, AnnotationView annotation, bool isAuthor) =>
-        !viewer.IsTeacher ? Forbidden("Only the seminar's teachers can mark annotations as exemplary.")
-        : isAuthor ? Invalid("Exemplary holds up someone else's work; your own annotation cannot be marked.")
-        : string.IsNullOrWhiteSpace(annotation.Body) ? Invalid("Only an annotation with words in it can be marked exemplary.")
-        : annotation.IsFeedback ? Invalid("Feedback is written for one student; it cannot be marked exemplary.")
+        !viewer.IsTeacher ? Forbidden(Words.Text("Problem.TeachersOnlyExemplary"))
+        : isAuthor ? Invalid(Words.Text("Problem.ExemplaryOwn"))
+        : string.IsNullOrWhiteSpace(annotation.Body) ? Invalid(Words.Text("Problem.ExemplaryNeedsWords"))
+        : annotation.IsFeedback ? Invalid(Words.Text("Problem.ExemplaryNotFeedback"))
         : null;
 
     /// <summary>
@@ -64,11 +65,11 @@ public static class AnnotationPermissions
     /// student's private note needs no rule here: no teacher can see it.
     /// </summary>
     private static ServiceProblem? GiveFeedback(Viewer viewer, AnnotationView thread, bool isAuthor) =>
-        !viewer.IsTeacher ? Invalid("Only the seminar's teachers can give feedback (motivation \"assessing\").")
-        : thread.IsReply ? Invalid("Feedback goes into a thread: give it on the thread's first annotation.")
-        : isAuthor ? Invalid("Feedback is for a student about their own thread, not for your own.")
-        : thread.AddresseeId is not null ? Invalid("This thread is feedback already; reply in it instead.")
-        : thread.AuthorRole != SeminarRole.Student ? Invalid("Feedback is for a student of this seminar about a thread of their own.")
+        !viewer.IsTeacher ? Invalid(Words.Text("Problem.TeachersOnlyFeedback"))
+        : thread.IsReply ? Invalid(Words.Text("Problem.FeedbackOnThread"))
+        : isAuthor ? Invalid(Words.Text("Problem.FeedbackNotOwn"))
+        : thread.AddresseeId is not null ? Invalid(Words.Text("Problem.FeedbackAlready"))
+        : thread.AuthorRole != SeminarRole.Student ? Invalid(Words.Text("Problem.FeedbackStudentsOnly"))
         : null;
 
     /// <summary>A thread opened as a question (replies are never questions).</summary>

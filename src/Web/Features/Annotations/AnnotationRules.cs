@@ -1,5 +1,5 @@
-using System.Globalization;
 using Annotate.Shared.W3c;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Annotations;
 
@@ -17,17 +17,17 @@ public static class AnnotationRules
     public static string? CheckBody(string motivation, string body)
     {
         if (Motivations.NeedsBody(motivation) && string.IsNullOrWhiteSpace(body))
-            return motivation == Motivations.Replying ? "A reply needs some text." : "A comment needs some text.";
+            return Words.Text(motivation == Motivations.Replying ? "Problem.ReplyNeedsText" : "Problem.CommentNeedsText");
         if (body.Length > MaxBodyLength)
-            return string.Create(CultureInfo.InvariantCulture, $"The comment is {body.Length:N0} characters long; the limit is {MaxBodyLength:N0}.");
+            return Words.Text("Problem.CommentTooLong", body.Length, MaxBodyLength);
         return null;
     }
 
     public static string? CheckTags(IReadOnlyList<string> tags)
     {
-        if (tags.Count > MaxTags) return $"An annotation can have at most {MaxTags} tags.";
+        if (tags.Count > MaxTags) return Words.Text("Problem.TooManyTags", MaxTags);
         var tooLong = tags.FirstOrDefault(t => t.Length > MaxTagLength);
-        return tooLong is null ? null : $"The tag \"{tooLong[..20]}…\" is longer than {MaxTagLength} characters.";
+        return tooLong is null ? null : Words.Text("Problem.TagTooLongNamed", tooLong[..20], MaxTagLength);
     }
 
     public static string? CheckMotivation(string motivation) =>

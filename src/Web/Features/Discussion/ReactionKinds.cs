@@ -1,3 +1,5 @@
+using Annotate.Web.Resources;
+
 namespace Annotate.Web.Features.Discussion;
 
 /// <summary>The reactions a member can give an annotation, as the API names them.</summary>
@@ -12,5 +14,5 @@ public static class ReactionKinds
     public static bool IsKnown(string kind) => All.Contains(kind);
 
     public static string Unknown(string kind) =>
-        $"There is no reaction \"{kind}\". Use {Upvote} or {SameQuestion}.";
+        Words.Text("Problem.NoSuchReaction", kind, Upvote, SameQuestion);
 }

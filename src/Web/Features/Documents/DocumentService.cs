@@ -102,12 +102,12 @@ internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, R
 
     /// <summary>The first problem with a document's text, or null when it can be stored.</summary>
     internal static string? CheckText(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? "The document's text is empty."
-        : text.Length > MaxTextLength ? "The document's text is longer than 2 MB."
+        string.IsNullOrWhiteSpace(text) ? Words.Text("Problem.DocumentTextEmpty")
+        : text.Length > MaxTextLength ? Words.Text("Problem.DocumentTextTooLong")
         : null;
 
     internal static string? CheckTitle(string? title) =>
-        string.IsNullOrWhiteSpace(title) ? "The document needs a title."
-        : title.Trim().Length > 300 ? "A title can be at most 300 characters long."
+        string.IsNullOrWhiteSpace(title) ? Words.Text("Problem.DocumentNeedsTitle")
+        : title.Trim().Length > 300 ? Words.Text("Problem.DocumentTitleTooLong")
         : null;
 }

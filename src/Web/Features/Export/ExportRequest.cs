@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Primitives;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Export;
 
@@ -48,7 +49,7 @@ public sealed record ExportRequest(ExportFormat Format, ExportFilter Filter, Pap
         if (fromError is not null) return Fail(fromError);
         var (to, toError) = ParseDate(Value("to"), "to");
         if (toError is not null) return Fail(toError);
-        if (from > to) return Fail($"The start date ({from:yyyy-MM-dd}) is after the end date ({to:yyyy-MM-dd}).");
+        if (from > to) return Fail(Words.Text("Problem.ExportDatesReversed", from, to));
 
         var paper = Value("paper")?.ToLowerInvariant() switch
         {

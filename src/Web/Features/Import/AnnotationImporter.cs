@@ -60,7 +60,7 @@ internal sealed class AnnotationImporter(
         catch (JsonException exception)
         {
             return new ServiceProblem(Failure.Invalid,
-                $"The file is not valid JSON: {exception.Message.Split('.')[0]} (line {exception.LineNumber + 1}). Nothing was imported.");
+                Words.Text("Import.NotJson", exception.Message.Split('.')[0], exception.LineNumber + 1));
         }
         finally
         {
@@ -88,14 +88,14 @@ internal sealed class AnnotationImporter(
         {
             // A parent deleted meanwhile (one person's imports no longer run side by side, so their import keys cannot collide).
             return new ServiceProblem(Failure.Conflict,
-                "Nothing was imported: the document's annotations changed while the file was being imported. Import it again; what is already there is skipped.");
+                Words.Text("Import.ChangedMeanwhile"));
         }
         catch (DbException exception)
         {
             // The transaction was rolled back: nothing of the file is stored, and nothing was announced.
             logger.LogError(exception, "Storing {Count} imported annotations in document {DocumentId} failed; nothing was stored", plan.ToStore.Count, documentId);
             return new ServiceProblem(Failure.NotStored,
-                "Nothing was imported: the database could not store the annotations. Try again in a while; if it happens again, tell whoever runs this server.");
+                Words.Text("Import.NotStored"));
         }
         var elapsed = Stopwatch.GetElapsedTime(started);
         logger.LogInformation(

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Annotate.Shared;
 using Annotate.Shared.W3c;
 using static Annotate.Web.Features.Annotations.AnnotationJsonReader;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Import;
 
@@ -23,9 +24,9 @@ internal static class HypothesisImportReader
         if (ImportItem.RejectShape(json, index, out var id) is { } notAnAnnotation) return notAnAnnotation;
         ImportItem Reject(string reason) => ImportItem.Rejected(index, id, reason);
 
-        if (!TryString(json, "text", out var text)) return Reject("\"text\" must be a string.");
-        if (!TryStrings(json, "tags", out var tags)) return Reject("\"tags\" must be a list of strings.");
-        if (!TryStrings(json, "references", out var references)) return Reject("\"references\" must be a list of annotation ids.");
+        if (!TryString(json, "text", out var text)) return Reject(Words.Text("Import.FieldNotString", "text"));
+        if (!TryStrings(json, "tags", out var tags)) return Reject(Words.Text("Import.TagsNotStrings"));
+        if (!TryStrings(json, "references", out var references)) return Reject(Words.Text("Import.ReferencesNotIds"));
         var body = text ?? "";
 
         var item = new ImportItem(index, id)
@@ -44,7 +45,7 @@ internal static class HypothesisImportReader
         item = item with { Motivation = body.Trim().Length > 0 ? Motivations.Commenting : Motivations.Highlighting };
         if (!json.TryGetProperty("target", out var targets) || targets.ValueKind != JsonValueKind.Array || targets.GetArrayLength() == 0
             || targets[0].ValueKind != JsonValueKind.Object)
-            return Reject("The annotation has no target passage (a page note, perhaps): there is nothing in the text to attach it to.");
+            return Reject(Words.Text("Import.PageNote"));
         var (quote, position, selectorError) = ReadSelectors(targets[0]);
         return selectorError is not null ? Reject(selectorError) : item with { Quote = quote, Position = position };
     }

@@ -6,6 +6,7 @@ using Annotate.Web.Features.Annotations;
 using Annotate.Web.Setup;
 using Annotate.Web.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Import;
 
@@ -49,11 +50,11 @@ internal static class ImportApi
     {
         var chosen = Visibility.Seminar;
         if (visibility is not null && !VisibilityNames.TryParse(visibility, out chosen))
-            return Problems.BadRequest($"Unknown visibility \"{visibility}\". Use one of: {VisibilityNames.AllNames}.");
+            return Problems.BadRequest(Words.Text("Import.UnknownVisibilityParameter", visibility, VisibilityNames.AllNames));
 
         // Refused before reading a byte when the client says how large it is; otherwise the importer stops reading at the limit.
         if (request.ContentLength > AnnotationImporter.MaxFileBytes)
-            return Problems.TooLarge("The file is larger than 10 MB. Split it and import the parts one after another.");
+            return Problems.TooLarge(Words.Text("Import.FileTooLarge"));
 
         var result = await importer.ImportAsync(user.UserId(), documentId, request.Body, chosen, cancellationToken: request.HttpContext.RequestAborted);
         if (result.Problem is { Failure: Failure.Busy } busy) return new TooManyRequests(busy.Message, ImportSlots.RetryAfter);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Import;
 
@@ -17,9 +18,6 @@ internal static class ImportFile
 {
     public const int MaxAnnotations = 10_000;
 
-    private const string NotAnImport =
-        "The file is neither W3C Web Annotation JSON-LD (an AnnotationCollection, an AnnotationPage, an annotation or a list of them) nor Hypothesis API JSON (an object with \"rows\", or a list of Hypothesis annotations).";
-
     /// <summary>The file's annotations, or why it is no import at all; <paramref name="Incomplete"/> says what it is known to lack.</summary>
     public sealed record Contents(List<ImportItem>? Items, string? Error, string? Incomplete = null);
 
@@ -29,7 +27,7 @@ internal static class ImportFile
         var found = new ImportPages();
         if (values.Count == 1 && values[0].ValueKind != JsonValueKind.Array)
         {
-            if (!found.TakeWhole(values[0])) return new Contents(null, found.Error ?? NotAnImport);
+            if (!found.TakeWhole(values[0])) return new Contents(null, found.Error ?? Words.Text("Import.NotAnImport"));
         }
         else
         {
@@ -39,10 +37,9 @@ internal static class ImportFile
         if (found.Error is { } error) return new Contents(null, error);
         if (found.Items.Count == 0 && found.MissingPages().FirstOrDefault() is { } onlyLink)
             return new Contents(null,
-                $"The collection only links to its pages (the first is {onlyLink}); Annotate does not fetch them. Export it with the annotations embedded in the file (in \"first.items\", or the pages one after another).");
+                Words.Text("Import.OnlyLinks", onlyLink));
         if (found.Items.Count > MaxAnnotations)
-            return new Contents(null, string.Create(CultureInfo.InvariantCulture,
-                $"The file holds {found.Items.Count:N0} annotations; import at most {MaxAnnotations:N0} at a time (split the file)."));
+            return new Contents(null, Words.Text("Import.TooMany", found.Items.Count, MaxAnnotations));
 
         var hypothesisBare = HypothesisImportReader.Recognises(found.Items.FirstOrDefault(i => i.Source == ImportPages.Source.Bare && i.Json.ValueKind == JsonValueKind.Object).Json);
         var items = found.Items.Select((item, index) => item.Source == ImportPages.Source.Hypothesis || (item.Source == ImportPages.Source.Bare && hypothesisBare)

@@ -3,6 +3,7 @@ using Annotate.Shared;
 using Annotate.Shared.Anchoring;
 using Annotate.Shared.W3c;
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Import;
 
@@ -44,8 +45,8 @@ internal sealed record ImportItem(int Index, string? SourceId)
     {
         id = null;
         if (json.ValueKind != JsonValueKind.Object)
-            return Rejected(index, null, "This item is not a JSON object, so it is not an annotation.");
+            return Rejected(index, null, Words.Text("Import.NotAnObject"));
         return AnnotationJsonReader.TryString(json, "id", out id) ? null
-            : Rejected(index, null, "The annotation's \"id\" must be a string.");
+            : Rejected(index, null, Words.Text("Import.IdNotString"));
     }
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Import;
 
@@ -58,15 +58,14 @@ internal sealed class ImportPages
         var sentences = new List<string>();
         var missing = MissingPages().ToList();
         if (missing.Count > 0)
-            sentences.Add(string.Create(CultureInfo.InvariantCulture,
-                $"This collection has more pages at {missing[0]}{(missing.Count > 1 ? $" (and {missing.Count - 1} more)" : "")} that are not in this file; Annotate does not fetch them. Export every page into one file (one after another, or in a JSON array) and import that."));
+            sentences.Add(missing.Count == 1 ? Words.Text("Import.MorePagesOne", missing[0]) : Words.Text("Import.MorePagesMany", missing[0], missing.Count - 1));
         else if (collectionTotal > collectionItems)
-            sentences.Add(string.Create(CultureInfo.InvariantCulture,
-                $"The collection says it holds {collectionTotal:N0} annotations, and this file has {collectionItems:N0} of them. Export all of them into one file and import that."));
+            sentences.Add(Words.Text("Import.CollectionPartial", collectionTotal, collectionItems));
         if (searchTotal > searchRows.Count + searchRowsWithoutId)
-            sentences.Add(string.Create(CultureInfo.InvariantCulture,
-                $"The Hypothesis search found {searchTotal:N0} annotations, and this file holds {searchRows.Count + searchRowsWithoutId:N0} of them. Its API answers 200 at most per request: save every page (ask again with search_after set to the last one's \"updated\", sorting by updated ascending) into one file and import that."));
-        return sentences.Count == 0 ? null : string.Join(' ', sentences) + " What came in now is skipped then.";
+            sentences.Add(Words.Text("Import.SearchPartial", searchTotal, searchRows.Count + searchRowsWithoutId));
+        if (sentences.Count == 0) return null;
+        sentences.Add(Words.Text("Import.SkippedThen"));
+        return string.Join(' ', sentences);
     }
 
     /// <summary>A search answer, collection, page or annotation: taken, and true; anything else: false.</summary>
@@ -107,7 +106,7 @@ internal sealed class ImportPages
         if (!page.TryGetProperty("items", out var items)) return;
         if (items.ValueKind != JsonValueKind.Array)
         {
-            Error ??= "\"items\" must be the list of annotations.";
+            Error ??= Words.Text("Import.ItemsNotList");
             return;
         }
         foreach (var item in items.EnumerateArray())
@@ -122,7 +121,7 @@ internal sealed class ImportPages
     {
         if (rows.ValueKind != JsonValueKind.Array)
         {
-            Error ??= "\"rows\" must be the list of Hypothesis annotations.";
+            Error ??= Words.Text("Import.RowsNotList");
             return;
         }
         searchTotal = Math.Max(searchTotal, Total(search));

@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using System.Globalization;
 using Annotate.Data.Entities;
 using Annotate.Shared;
 using Annotate.Shared.Anchoring;
 using Annotate.Shared.W3c;
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Import;
 
@@ -87,7 +87,7 @@ internal sealed class ImportPlanner
             var (parentId, replies) = planner.waiting.First();
             planner.waiting.Remove(parentId);
             foreach (var reply in replies)
-                planner.Reject(reply, $"It answers \"{parentId}\", but that and the replies around it answer each other in a circle.");
+                planner.Reject(reply, Words.Text("Import.ReplyCircle", parentId));
             planner.DrainReady();
         }
         progress?.Invoke(items.Count);
@@ -116,7 +116,7 @@ internal sealed class ImportPlanner
         else if (AlreadyThere(ImportKey.OfId(item.ReplyTo!), item.ReplyTo) is { } outside)
             Decide(item, new Decision(Outcome.Skipped, outside));
         else
-            Reject(item, $"It answers \"{item.ReplyTo}\", which is neither in this file nor on this document.");
+            Reject(item, Words.Text("Import.ReplyToNothing", item.ReplyTo));
     }
 
     /// <summary>The reply's parent comes later in the file: decide the reply once the parent is decided.</summary>
@@ -152,8 +152,8 @@ internal sealed class ImportPlanner
         }
         if (parent is { Annotation: null })
         {
-            if (parent.Outcome == Outcome.NotPlaced) NotPlaced(item, "It answers an annotation that was not placed in time.");
-            else Reject(item, $"It answers \"{item.ReplyTo}\", which was not imported.");
+            if (parent.Outcome == Outcome.NotPlaced) NotPlaced(item, Words.Text("Import.ReplyToNotPlaced"));
+            else Reject(item, Words.Text("Import.ReplyToRejected", item.ReplyTo));
             return;
         }
 
@@ -166,7 +166,7 @@ internal sealed class ImportPlanner
             annotation.Visibility = thread.Visibility;
             annotation.AddresseeId = thread.AddresseeId;
             annotation.DocumentRevision = thread.Revision;
-            if (thread.Orphan) orphans.Add(Problem(item, annotation, "It answers an annotation whose passage is not in this text, and is kept with it under Orphaned."));
+            if (thread.Orphan) orphans.Add(Problem(item, annotation, Words.Text("Import.ReplyToOrphan")));
             else placed++;
             Store(item, annotation, thread.Orphan);
             return;
@@ -214,9 +214,9 @@ internal sealed class ImportPlanner
     {
         if (AnnotationRules.CheckMotivation(item.Motivation) is { } badMotivation) return badMotivation;
         if (item.Motivation == Motivations.Replying && !item.IsReply)
-            return "A reply's target must be the id of the annotation it answers.";
+            return Words.Text("Import.ReplyTarget");
         if (item.Motivation == Motivations.Assessing)
-            return "Teacher feedback (motivation \"assessing\") is not imported: it was written for one student, elsewhere.";
+            return Words.Text("Import.NoFeedback");
         return AnnotationRules.CheckBody(item.Motivation, item.Body) ?? AnnotationRules.CheckTags(item.Tags);
     }
 
@@ -234,8 +234,7 @@ internal sealed class ImportPlanner
         // Fuzzy matching of quotes that are nowhere in the text is the dear part: it stops when the budget is spent.
         if (setting.PlacingBudget is { } budget && Stopwatch.GetElapsedTime(started) >= budget)
         {
-            NotPlaced(item, string.Create(CultureInfo.InvariantCulture,
-                $"Not placed: placing the file's quotes took longer than {budget.TotalSeconds:0.#} seconds, so this one was not tried. Import the file again to place the rest; what is already there is skipped."));
+            NotPlaced(item, Words.Text("Import.OutOfTime", budget.TotalSeconds));
             return null;
         }
         var text = setting.Text;
@@ -247,12 +246,12 @@ internal sealed class ImportPlanner
         }
         if (item.Quote is not { } lost)
         {
-            Reject(item, $"The position {item.Position!.Start}–{item.Position.End} is past the end of this text, and without a quote (a TextQuoteSelector) there are no words to keep it by.");
+            Reject(item, Words.Text("Import.PositionPastEnd", item.Position!.Start, item.Position.End));
             return null;
         }
         var reason = PassageResolver.Occurrences(text, lost.Exact) is > 1 and var count
-            ? $"The quoted passage occurs {count} times in this text and its selectors do not say which one is meant: attach it to the right one."
-            : $"The quoted passage is not in this text: \"{PassageResolver.Shorten(lost.Exact)}\".";
+            ? Words.Text("Import.QuoteAmbiguous", count)
+            : Words.Text("Import.QuoteMissing", PassageResolver.Shorten(lost.Exact));
         return new Placing.Orphan(WithContextOf32(lost), reason);
     }
 

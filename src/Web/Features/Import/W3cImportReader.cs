@@ -3,6 +3,7 @@ using Annotate.Shared;
 using Annotate.Shared.W3c;
 using Annotate.Web.Features.Annotations;
 using static Annotate.Web.Features.Annotations.AnnotationJsonReader;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Import;
 
@@ -19,13 +20,13 @@ internal static class W3cImportReader
         if (ImportItem.RejectShape(json, index, out var id) is { } notAnAnnotation) return notAnAnnotation;
         ImportItem Reject(string reason) => ImportItem.Rejected(index, id, reason);
 
-        if (!TryMotivation(json, out var motivation)) return Reject("\"motivation\" must be a string.");
-        if (!TryString(json, "visibility", out var visibilityName)) return Reject("\"visibility\" must be a string.");
+        if (!TryMotivation(json, out var motivation)) return Reject(Words.Text("Import.FieldNotString", "motivation"));
+        if (!TryString(json, "visibility", out var visibilityName)) return Reject(Words.Text("Import.FieldNotString", "visibility"));
         Visibility? visibility = null;
         if (visibilityName is not null)
         {
             if (!VisibilityNames.TryParse(visibilityName, out var named))
-                return Reject($"Unknown visibility \"{visibilityName}\". Annotate knows: {VisibilityNames.AllNames}.");
+                return Reject(Words.Text("Import.UnknownVisibility", visibilityName, VisibilityNames.AllNames));
             visibility = named;
         }
 
@@ -47,10 +48,10 @@ internal static class W3cImportReader
         };
 
         if (!json.TryGetProperty("target", out var target) || target.ValueKind == JsonValueKind.Null)
-            return Reject("The annotation has no target: neither a passage (target.selector) nor an annotation it replies to.");
+            return Reject(Words.Text("Import.NoTarget"));
         if (target.ValueKind == JsonValueKind.Array)
         {
-            if (target.GetArrayLength() != 1) return Reject("The annotation has several targets; Annotate takes exactly one.");
+            if (target.GetArrayLength() != 1) return Reject(Words.Text("Import.SeveralTargets"));
             target = target[0];
         }
 
@@ -59,12 +60,12 @@ internal static class W3cImportReader
             var parent = target.ValueKind == JsonValueKind.String ? target.GetString()
                 : target.ValueKind == JsonValueKind.Object && TryString(target, "id", out var targetId) ? targetId : null;
             return string.IsNullOrWhiteSpace(parent)
-                ? Reject("A reply's target must be the id of the annotation it answers.")
+                ? Reject(Words.Text("Import.ReplyTarget"))
                 : item with { ReplyTo = parent };
         }
 
         if (target.ValueKind != JsonValueKind.Object)
-            return Reject("The annotation has no selector: give a TextQuoteSelector or a TextPositionSelector in target.selector.");
+            return Reject(Words.Text("Import.NoSelector"));
         var (quote, position, selectorError) = ReadSelectors(target);
         return selectorError is not null ? Reject(selectorError) : item with { Quote = quote, Position = position };
     }

@@ -3,6 +3,7 @@ using Annotate.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Antiforgery;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Languages;
 
@@ -22,15 +23,15 @@ internal static class LanguageEndpoint
         {
             // Read by hand rather than bound: a form bound with a bad token throws (a 500) before the handler runs.
             if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The form has expired",
-                    detail: "This form was not sent from a page of Annotate, or the page is too old. Load the page again and choose once more.");
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: Words.Text("Problem.FormExpiredTitle"),
+                    detail: Words.Text("Problem.FormExpired"));
             if (!context.Request.HasFormContentType)
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a form", detail: "Send the language as a form.");
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: Words.Text("Problem.NotFormTitle"), detail: Words.Text("Problem.NotForm"));
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
             string? language = form["language"], returnUrl = form["returnUrl"];
             if (Languages.Supported(language) is not { } chosen)
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown language",
-                    detail: $"Annotate speaks {string.Join(" and ", Languages.All.Select(l => $"{l.Name} ({l.Code})"))}; choose one of them.");
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: Words.Text("Problem.UnknownLanguageTitle"),
+                    detail: Words.Text("Problem.UnknownLanguage", [.. Languages.All.Select(l => $"{l.Name} ({l.Code})")]));
 
             context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),

@@ -6,6 +6,7 @@ using Annotate.Shared.Text;
 using Annotate.Web.Features.Annotations;
 using Annotate.Web.Features.Documents;
 using Microsoft.EntityFrameworkCore;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Search;
 
@@ -33,7 +34,7 @@ internal sealed class SearchService(IDbContextFactory<AnnotateDb> dbFactory, Rea
             return ServiceProblem.Invalid(string.Create(CultureInfo.InvariantCulture,
                 $"offset must be between 0 and {MaxOffset:N0}; it was {offset}. To reach older results, narrow the search."));
         var parsed = SearchSyntax.Parse(text);
-        if (parsed.Query is not { } query) return ServiceProblem.Invalid(parsed.Error!);
+        if (parsed.Query is not { } query) return ServiceProblem.Invalid(Words.For(parsed.Problem!));
         if (await access.ForSeminarDocumentsAsync(userId, seminarId, cancellationToken) is not { } reader)
             return ServiceProblem.NotFound(ReaderAccess.NoSuchSeminar);
 

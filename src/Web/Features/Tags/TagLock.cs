@@ -1,6 +1,7 @@
 using Annotate.Data;
 using Annotate.Shared.Search;
 using Microsoft.EntityFrameworkCore;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Tags;
 
@@ -22,8 +23,8 @@ internal sealed class TagLock(IDbContextFactory<AnnotateDb> dbFactory)
         var known = vocabulary.Select(t => SearchTags.Key(t.Name)).ToHashSet();
         if (added.FirstOrDefault(t => !known.Contains(SearchTags.Key(t))) is not { } unknown) return null;
         return vocabulary.Count == 0
-            ? $"This seminar's teachers have locked its tags and chosen none yet, so \"{unknown}\" cannot be used."
-            : $"This seminar's teachers have locked its tags: \"{unknown}\" is not one of them. Use one of: {string.Join(", ", vocabulary.Select(t => t.Name))}.";
+            ? Words.Text("Problem.TagsLockedNone", unknown)
+            : Words.Text("Problem.TagsLocked", unknown, string.Join(", ", vocabulary.Select(t => t.Name)));
     }
 
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.Resources;
 
 namespace Annotate.Web.Features.Tags;
 
@@ -15,14 +16,14 @@ public static partial class TagRules
     public static (TagInput? Tag, string? Problem) Check(TagInput input, IEnumerable<string> coloursInUse)
     {
         var name = input.Name?.Trim() ?? "";
-        if (name.Length == 0) return (null, "A tag needs a name.");
-        if (name.Length > AnnotationRules.MaxTagLength) return (null, $"A tag can be at most {AnnotationRules.MaxTagLength} characters long.");
-        if (name.Any(char.IsControl)) return (null, "A tag's name is one line of text.");
+        if (name.Length == 0) return (null, Words.Text("Problem.TagNeedsName"));
+        if (name.Length > AnnotationRules.MaxTagLength) return (null, Words.Text("Problem.TagNameLength", AnnotationRules.MaxTagLength));
+        if (name.Any(char.IsControl)) return (null, Words.Text("Problem.TagNameOneLine"));
         var colour = input.Colour?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(colour)) colour = Palette.Except(coloursInUse).FirstOrDefault() ?? Palette[0];
-        else if (!ColourPattern().IsMatch(colour)) return (null, $"A tag's colour is written #rrggbb, like {Palette[0]}; \"{input.Colour}\" is not.");
+        else if (!ColourPattern().IsMatch(colour)) return (null, Words.Text("Problem.TagColour", Palette[0], input.Colour));
         var description = input.Description?.Trim() ?? "";
-        if (description.Length > MaxDescriptionLength) return (null, $"A tag's description can be at most {MaxDescriptionLength} characters long.");
+        if (description.Length > MaxDescriptionLength) return (null, Words.Text("Problem.TagDescriptionLength", MaxDescriptionLength));
         return (new TagInput(name, colour, description), null);
     }
 

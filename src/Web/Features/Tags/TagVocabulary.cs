@@ -113,7 +113,7 @@ internal sealed class TagVocabulary(IDbContextFactory<AnnotateDb> dbFactory, Rea
         return ServiceResult.Done;
     }
 
-    private static ServiceProblem Taken(string name) => new(Failure.Conflict, $"This seminar has a tag named \"{name}\" already.");
+    private static ServiceProblem Taken(string name) => new(Failure.Conflict, Words.Text("Problem.TagTaken", name));
 
     private async Task AnnounceAsync(AnnotateDb db, int seminarId)
     {

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Annotate.Data;
 using Annotate.Data.Entities;
+using Annotate.Web.Features.Languages;
 using Annotate.Web.Features.Seminars;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +11,7 @@ namespace Annotate.Web.Features.Users;
 
 /// <summary>
 /// Every way of registering (the account page and POST /api/auth/register) ends here, so this is
-/// where a new account gets a display name and its own sample seminar.
+/// where a new account gets a display name, its own sample seminar, and the language it registered in.
 /// </summary>
 internal sealed class AnnotateUserManager(
     IUserStore<ApplicationUser> store,
@@ -42,11 +44,9 @@ internal sealed class AnnotateUserManager(
         {
             var result = await base.CreateAsync(user);
             if (!result.Succeeded) return result;
-            if (demoSeminar.Enabled)
-            {
-                demoSeminar.AddFor(db, user.Id);
-                await db.SaveChangesAsync();
-            }
+            var language = RememberLanguage(user);
+            if (demoSeminar.Enabled) demoSeminar.AddFor(db, user.Id);
+            if (language || demoSeminar.Enabled) await db.SaveChangesAsync();
             if (transaction is not null) await transaction.CommitAsync();
             return result;
         }
@@ -63,6 +63,18 @@ internal sealed class AnnotateUserManager(
                 return IdentityResult.Failed(ErrorDescriber.DuplicateUserName(user.UserName ?? user.Email ?? ""));
             throw;
         }
+    }
+
+    /// <summary>
+    /// Registering in Vietnamese (the page's or the request's language) is choosing it, as the app bar's picker is:
+    /// the confirmation mail that follows, and every later one, speaks it (MailLanguage reads the account). English
+    /// needs no remembering: an account without a choice gets it, and its pages keep following the browser.
+    /// </summary>
+    private bool RememberLanguage(ApplicationUser user)
+    {
+        if (Languages.Languages.Supported(CultureInfo.CurrentUICulture.Name) is not { } language || language == Languages.Languages.Default) return false;
+        db.UserClaims.Add(new IdentityUserClaim<string> { UserId = user.Id, ClaimType = AccountLanguage.ClaimType, ClaimValue = language });
+        return true;
     }
 
     /// <summary>"ada.lovelace@example.org" becomes "ada.lovelace": readable, and never the whole address.</summary>
