@@ -6,8 +6,9 @@ namespace Annotate.Web.Tests.Languages;
 /// <summary>
 /// The words a person meets on a page: its title (each part between "·"), the text of its body and the attributes a screen reader or a
 /// pointer reads out (<c>aria-label</c>, <c>title</c>, <c>placeholder</c>, <c>alt</c>). Scripts, styles and what is
-/// marked as not in the page's language are left out: text with a <c>lang</c> of another language (the article, a
-/// document's title) or <c>translate="no"</c> (people's names and words, a seminar's name), as screen readers and
+/// marked as content rather than the page's own words are left out: text with a <c>lang</c> of another language (the
+/// article, a document's title, a passage quoted from it), with an empty <c>lang</c> (words people typed, in a language
+/// nobody declared: see ContentLanguage) or with <c>translate="no"</c> (people's names), as screen readers and
 /// translation tools are told too.
 /// </summary>
 internal static class PageWords
@@ -32,7 +33,7 @@ internal static class PageWords
     {
         if (element.LocalName is "script" or "style" or "template" or "noscript") return;
         if (element.GetAttribute("translate") == "no"
-            || element.GetAttribute("lang") is { Length: > 0 } lang && !lang.StartsWith(language, StringComparison.OrdinalIgnoreCase))
+            || element.GetAttribute("lang") is { } lang && (lang.Length == 0 || !lang.StartsWith(language, StringComparison.OrdinalIgnoreCase)))
         {
             content.Add(string.Join(' ', element.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
             return;
