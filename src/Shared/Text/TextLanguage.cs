@@ -79,7 +79,8 @@ public static partial class TextLanguage
     [GeneratedRegex(@"\p{L}[\p{L}\p{M}]*")]
     private static partial Regex Word();
 
-    // Language (2–3 letters, or 4–8 registered), then script, region, variants: letters and digits of 1–8.
-    [GeneratedRegex(@"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")]
+    // A language of 2–3 letters (ISO 639; the longer registered ones are not used, and "English" is not a tag), then
+    // script, region and variants: letters and digits, 1–8 each.
+    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
     private static partial Regex Tag();
 }
