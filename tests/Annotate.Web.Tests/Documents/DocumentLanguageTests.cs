@@ -104,6 +104,20 @@ public sealed class DocumentLanguageTests(AnnotateApp app) : IClassFixture<Annot
         Assert.Equal("en", await LanguageAsync(teacher, id));
     }
 
+    [Fact]
+    public async Task The_printable_export_marks_the_title_and_the_article_with_it()
+    {
+        var (teacher, seminarId) = await TeacherAsync();
+        var id = await app.AddDocumentAsync(teacher, seminarId, "Văn học", VietnameseText);
+        teacher.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        var html = await teacher.ExportTextAsync(id, "format=html");
+
+        Assert.Contains("<html lang=\"en\">", html);
+        Assert.Contains("<h1 lang=\"vi\">Văn học</h1>", html);
+        Assert.Contains("<article class=\"article\" aria-label=\"Văn học\" lang=\"vi\">", html);
+    }
+
     private async Task<(ApiUser Teacher, int SeminarId)> TeacherAsync()
     {
         var teacher = await app.RegisterAsync("teacher");
