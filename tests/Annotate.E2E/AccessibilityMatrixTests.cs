@@ -36,18 +36,15 @@ public sealed class AccessibilityMatrixTests(AppFixture app, ITestOutputHelper o
         var failures = new List<string>();
         await using (var asTeacher = await ContextAsync(teacher, language, scheme, size))
         {
-            // Open: at 320 px the overview's and the dashboard's wide tables still make the page scroll sideways (and the
-            // overview's table container is a scrollable region without focus), though wrapped in a focusable scrolling
-            // region (.table-scroll); they are checked at 200 % zoom, and left out at 320 px until that is found.
-            var wideTables = size == Size.Narrow320;
+            // The overview's and the dashboard's wide tables scroll inside their own named, focusable region at 320 px;
+            // the page itself does not scroll sideways.
             foreach (var path in new[]
                      {
                          "/", $"/seminars/{seminarId}", $"/documents/{documentId}", $"/documents/{documentId}/edit",
-                         wideTables ? null : $"/documents/{documentId}/overview", $"/documents/{documentId}/confusion",
-                         wideTables ? null : $"/seminars/{seminarId}/dashboard",
+                         $"/documents/{documentId}/overview", $"/documents/{documentId}/confusion", $"/seminars/{seminarId}/dashboard",
                          $"/seminars/{seminarId}/search?q=torch", "/settings/notifications", "/not-found-here", "/Account/Manage",
                          "/Account/Manage/ChangePassword",
-                     }.OfType<string>())
+                     })
                 await CheckAsync(asTeacher.Page, path, failures);
         }
         await using (var asStudent = await ContextAsync(student, language, scheme, size))
@@ -99,6 +96,9 @@ public sealed class AccessibilityMatrixTests(AppFixture app, ITestOutputHelper o
                 """);
             failures.Add($"{path} ({lang}): scrolls sideways at 320 px: {widest}");
         }
+        // The wide tables at 320 px, to look at: they scroll inside their region, the page does not.
+        if (page.ViewportSize.Width <= 320 && (path.EndsWith("/overview", StringComparison.Ordinal) || path.EndsWith("/dashboard", StringComparison.Ordinal)))
+            await Screenshots.SaveAsync(page, $"narrow-320-{path.Split('/').Last()}-{lang}.png", output);
         output.WriteLine($"{path} ({lang}, {page.ViewportSize.Width} px): checked");
     }
 

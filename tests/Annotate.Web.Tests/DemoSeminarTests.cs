@@ -32,6 +32,7 @@ public sealed class DemoSeminarTests
             Assert.Equal("teacher", seminar.GetProperty("role").GetString());
             var document = Assert.Single((await (await user.Http.GetAsync("/api/documents")).JsonAsync()).EnumerateArray());
             Assert.Equal(SampleArticle, document.GetProperty("title").GetString());
+            Assert.Equal("en", document.GetProperty("language").GetString());
             Assert.Equal(seminar.GetProperty("id").GetInt32(), document.GetProperty("seminarId").GetInt32());
             var member = Assert.Single((await (await user.Http.GetAsync($"/api/seminars/{seminar.GetProperty("id").GetInt32()}/members")).JsonAsync()).EnumerateArray());
             Assert.Equal(user.Id, member.GetProperty("userId").GetString());

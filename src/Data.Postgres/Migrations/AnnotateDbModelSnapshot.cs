@@ -300,6 +300,10 @@ namespace Annotate.Data.Postgres.Migrations
                     b.Property<long?>("DueAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
                     b.Property<long>("ModifiedAt")
                         .HasColumnType("bigint");
 

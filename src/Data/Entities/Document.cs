@@ -17,6 +17,11 @@ public class Document
     public DateTimeOffset? DueAt { get; set; }
     /// <summary>A student sees others' annotations here only after posting one of their own; teachers always see all.</summary>
     public bool PostFirst { get; set; }
+    /// <summary>
+    /// The language the text is written in, as a BCP 47 tag ("en", "vi"); null when nobody knows. Pages mark the
+    /// article, the title and quotes with it (WCAG 3.1.2) so screen readers speak them in that language.
+    /// </summary>
+    public string? Language { get; set; }
 
     public Seminar? Seminar { get; set; }
 }

@@ -293,6 +293,10 @@ namespace Annotate.Data.Migrations
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ModifiedAt")
                         .HasColumnType("INTEGER");
 

@@ -29,7 +29,8 @@ public sealed partial class PrintableHtmlTests
         var html = await HtmlOf(PrintableSamples.Excerpt());
 
         Assert.StartsWith("<!DOCTYPE html>", html);
-        Assert.Contains("<h1>Proletarian Internationalism</h1>", html);
+        // A document of no declared language says so (lang=""), rather than take the export's.
+        Assert.Contains("<h1 lang=\"\">Proletarian Internationalism</h1>", html);
         Assert.Contains("<p class=\"filter\">All annotations you can see</p>", html);
         Assert.Contains("2 threads with 1 reply · exported for Teresa Teacher on 2 April 2025, 16:45 UTC", TextOf(html));
         Assert.Contains("<h2>INTRODUCTION</h2>", html);

@@ -39,6 +39,10 @@ public partial class AddDocumentDialog
     private string? imported;
     private DateTime? dueDate;
     private bool postFirst;
+    /// <summary>The text's language; null until chosen or detected from a file read (pasted text is detected on Add).</summary>
+    private string? language;
+    /// <summary>Whether the teacher chose the language: a file read afterwards then leaves it alone.</summary>
+    private bool languageChosen;
     private bool reading;
     private bool saving;
     private string? titleError;
@@ -51,6 +55,12 @@ public partial class AddDocumentDialog
     {
         source = chosen;
         error = null;
+    }
+
+    private void ChooseLanguage(string? chosen)
+    {
+        language = chosen;
+        languageChosen = chosen is not null;
     }
 
     private async Task ReadFileAsync(InputFileChangeEventArgs change)
@@ -72,6 +82,7 @@ public partial class AddDocumentDialog
             imported = result.Text;
             fileError = result.Problem;
             if (imported is not null && string.IsNullOrWhiteSpace(title)) title = Path.GetFileNameWithoutExtension(chosen.Name);
+            if (imported is not null && !languageChosen) language = TextLanguage.Detect(imported);
         }
         catch (OperationCanceledException)
         {
@@ -121,7 +132,7 @@ public partial class AddDocumentDialog
                 return;
             }
             var dueAt = dueDate is { } day ? DueDate.EndOf(DateOnly.FromDateTime(day), Clock.LocalTimeZone) : (DateTimeOffset?)null;
-            var document = await Documents.AddAsync(SeminarId, title.Trim(), text!, UserId, dueAt, postFirst);
+            var document = await Documents.AddAsync(SeminarId, title.Trim(), text!, UserId, dueAt, postFirst, language ?? TextLanguage.Detect(text));
             Dialog.Close(DialogResult.Ok(new Added(document.Id, document.Title)));
         }
         finally

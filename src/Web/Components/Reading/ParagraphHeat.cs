@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.Features.Languages;
 using Annotate.Web.Resources;
 
 namespace Annotate.Web.Components.Reading;
@@ -49,7 +50,7 @@ internal readonly record struct ParagraphHeat(int Threads, int OpenQuestions)
     {
         if (Threads == 0) return;
         var sentence = Sentence(paragraph);
-        html.Append("<span class=\"heat h").Append(Level.ToString(CultureInfo.InvariantCulture)).Append("\" title=\"").Append(sentence)
+        html.Append("<span class=\"heat h").Append(Level.ToString(CultureInfo.InvariantCulture)).Append("\" lang=\"").Append(Languages.Current).Append("\" title=\"").Append(sentence)
             .Append("\"><span aria-hidden=\"true\">").Append(Threads.ToString(CultureInfo.InvariantCulture));
         if (OpenQuestions > 0) html.Append("<span class=\"heat-q\">").Append(OpenQuestions.ToString(CultureInfo.InvariantCulture)).Append("?</span>");
         html.Append("</span><span class=\"sr-only\">").Append(sentence).Append(".</span></span>");

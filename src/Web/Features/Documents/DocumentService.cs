@@ -1,6 +1,7 @@
 using System.Text;
 using Annotate.Data;
 using Annotate.Data.Entities;
+using Annotate.Shared.Text;
 using Annotate.Web.Features.Notifications;
 using Annotate.Web.Realtime;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +12,8 @@ namespace Annotate.Web.Features.Documents;
 /// <summary>Reading and adding documents; the API and the pages both call this.</summary>
 internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access, IAnnotationFeed feed, NotificationOutbox notifications, TimeProvider clock)
 {
-    public sealed record DocumentSummary(int Id, string Title, int SeminarId, string SeminarName, int Revision, DateTimeOffset ModifiedAt, DateTimeOffset? DueAt = null);
-    public sealed record DocumentText(int Id, string Title, int SeminarId, string SeminarName, int Revision, string Text, DateTimeOffset? DueAt = null, bool PostFirst = false);
+    public sealed record DocumentSummary(int Id, string Title, int SeminarId, string SeminarName, int Revision, DateTimeOffset ModifiedAt, DateTimeOffset? DueAt = null, string? Language = null);
+    public sealed record DocumentText(int Id, string Title, int SeminarId, string SeminarName, int Revision, string Text, DateTimeOffset? DueAt = null, bool PostFirst = false, string? Language = null);
 
     /// <summary>Documents of every seminar the user belongs to.</summary>
     public async Task<List<DocumentSummary>> ListForUserAsync(string userId)
@@ -22,7 +23,7 @@ internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, R
         return await db.Documents
             .Where(d => db.Memberships.Any(m => m.SeminarId == d.SeminarId && m.UserId == userId))
             .OrderBy(d => d.Seminar!.Name).ThenBy(d => d.Title)
-            .Select(d => new DocumentSummary(d.Id, d.Title, d.SeminarId, d.Seminar!.Name, d.Revision, d.ModifiedAt, d.DueAt))
+            .Select(d => new DocumentSummary(d.Id, d.Title, d.SeminarId, d.Seminar!.Name, d.Revision, d.ModifiedAt, d.DueAt, d.Language))
             .ToListAsync();
     }
 
@@ -30,7 +31,7 @@ internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, R
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         return await db.Documents.Where(d => d.Id == documentId)
-            .Select(d => new DocumentText(d.Id, d.Title, d.SeminarId, d.Seminar!.Name, d.Revision, d.Text, d.DueAt, d.PostFirst))
+            .Select(d => new DocumentText(d.Id, d.Title, d.SeminarId, d.Seminar!.Name, d.Revision, d.Text, d.DueAt, d.PostFirst, d.Language))
             .FirstOrDefaultAsync();
     }
 
@@ -63,17 +64,32 @@ internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, R
         return ServiceResult.Done;
     }
 
+    /// <summary>
+    /// A teacher says which language the document is written in (a BCP 47 tag, or null for unknown): the pages mark
+    /// its text with it. Not a revision: the text and the threads on it stay as they are.
+    /// </summary>
+    public async Task<ServiceResult> SetLanguageAsync(string userId, int documentId, string? language)
+    {
+        if (await access.ForDocumentAsync(userId, documentId) is not { } reader) return ServiceProblem.NotFound(ReaderAccess.NoSuchDocument);
+        if (!reader.Viewer.IsTeacher) return ServiceProblem.Forbidden(Words.Text("Content.TeachersOnlyLanguage"));
+        if (!TextLanguage.TryNormalise(language, out var normalised)) return ServiceProblem.Invalid(Words.Text("Content.LanguageInvalid"));
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var changed = await db.Documents.Where(d => d.Id == documentId).ExecuteUpdateAsync(u => u.SetProperty(d => d.Language, normalised));
+        return changed == 0 ? ServiceProblem.NotFound(ReaderAccess.NoSuchDocument) : ServiceResult.Done;
+    }
+
     /// <param name="dueAt">When the seminar should have read it; none by default.</param>
     /// <param name="postFirst">Whether students must post before they see others' annotations.</param>
+    /// <param name="language">The text's language (a normalised BCP 47 tag); null: detected from the text.</param>
     public async Task<Document> AddAsync(int seminarId, string title, string canonicalText, string authorId,
-        DateTimeOffset? dueAt = null, bool postFirst = false)
+        DateTimeOffset? dueAt = null, bool postFirst = false, string? language = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var now = clock.GetUtcNow();
         var document = new Document
         {
             SeminarId = seminarId, Title = Composed(title), Text = Composed(canonicalText), Revision = 1, CreatedAt = now, ModifiedAt = now,
-            DueAt = dueAt, PostFirst = postFirst,
+            DueAt = dueAt, PostFirst = postFirst, Language = language ?? TextLanguage.Detect(canonicalText),
         };
         db.Documents.Add(document);
         db.DocumentRevisions.Add(DocumentRevision.FirstOf(document, authorId));

@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using Annotate.Shared.Text;
 using Annotate.Shared.TextImport;
 using Annotate.Web.Features.Documents.Import;
+using Annotate.Web.Resources;
 using Annotate.Web.Setup;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,10 +10,13 @@ namespace Annotate.Web.Features.Documents;
 
 internal static class DocumentsApi
 {
-    public sealed record DocumentListItem(int Id, string Title, int SeminarId, string SeminarName, int Revision);
-    public sealed record DocumentDto(int Id, string Title, int SeminarId, int Revision, string Text, DateTimeOffset? DueAt, bool PostFirst);
-    // dueAt is read as a string so that a malformed one is answered with a sentence about dates.
-    public sealed record AddDocumentRequest(string? Title, string? Text, bool Reflow = false, string? DueAt = null, bool PostFirst = false);
+    // language: the text's BCP 47 tag ("en", "vi"), null when unknown.
+    public sealed record DocumentListItem(int Id, string Title, int SeminarId, string SeminarName, int Revision, string? Language);
+    public sealed record DocumentDto(int Id, string Title, int SeminarId, int Revision, string Text, DateTimeOffset? DueAt, bool PostFirst, string? Language);
+    // dueAt is read as a string so that a malformed one is answered with a sentence about dates; language left out is detected.
+    public sealed record AddDocumentRequest(string? Title, string? Text, bool Reflow = false, string? DueAt = null, bool PostFirst = false, string? Language = null);
+    public sealed record LanguageRequest(string? Language);
+    public sealed record DocumentLanguage(string? Language);
     public sealed record AddedDocument(int Id, string Title, int Revision);
     public sealed record ReviseRequest(string? Title, string? Text, bool Reflow = false);
     public sealed record ScheduleRequest(DateTimeOffset? DueAt, bool PostFirst = false);
@@ -25,7 +30,7 @@ internal static class DocumentsApi
         documents.MapGet("/", async (ClaimsPrincipal user, DocumentService service) =>
         {
             var list = await service.ListForUserAsync(user.UserId());
-            return TypedResults.Ok(list.Select(d => new DocumentListItem(d.Id, d.Title, d.SeminarId, d.SeminarName, d.Revision)));
+            return TypedResults.Ok(list.Select(d => new DocumentListItem(d.Id, d.Title, d.SeminarId, d.SeminarName, d.Revision, d.Language)));
         }).WithName("ListDocuments").WithSummary("Documents the caller may read.");
 
         documents.MapGet("/{id:int}", async Task<Results<Ok<DocumentDto>, ProblemHttpResult>> (int id, ClaimsPrincipal user, ReaderAccess access, DocumentService service) =>
@@ -33,7 +38,7 @@ internal static class DocumentsApi
             // Not a member answers the same as not there: no existence leak.
             if (await access.ForDocumentAsync(user.UserId(), id) is null || await service.GetAsync(id) is not { } document)
                 return Problems.NotFound(ReaderAccess.NoSuchDocument);
-            return TypedResults.Ok(new DocumentDto(document.Id, document.Title, document.SeminarId, document.Revision, document.Text, document.DueAt, document.PostFirst));
+            return TypedResults.Ok(new DocumentDto(document.Id, document.Title, document.SeminarId, document.Revision, document.Text, document.DueAt, document.PostFirst, document.Language));
         }).WithName("GetDocument").WithSummary("A document with its canonical text.");
 
         documents.MapPut("/{id:int}", async Task<Results<Ok<AddedDocument>, ProblemHttpResult>> (int id, HttpRequest request, ClaimsPrincipal user, RevisionService revisions) =>
@@ -56,6 +61,18 @@ internal static class DocumentsApi
             var result = await service.SetScheduleAsync(user.UserId(), id, body.DueAt, body.PostFirst);
             return result.Problem is { } problem ? Problems.For(problem) : TypedResults.Ok(new Schedule(body.DueAt?.ToUniversalTime(), body.PostFirst));
         }).AcceptsJson<ScheduleRequest>().WithName("SetDocumentSchedule").WithSummary("Due date and \"post first\" (teachers).");
+
+        documents.MapPut("/{id:int}/language", async Task<Results<Ok<DocumentLanguage>, ProblemHttpResult>> (int id, HttpRequest request, ClaimsPrincipal user, DocumentService service) =>
+        {
+            LanguageRequest? body;
+            try { body = await request.ReadFromJsonAsync<LanguageRequest>(); }
+            catch (System.Text.Json.JsonException) { return Problems.BadRequest(Words.Text("Content.LanguageJson")); }
+            if (body is null) return Problems.BadRequest(Words.Text("Content.LanguageJson"));
+            var result = await service.SetLanguageAsync(user.UserId(), id, body.Language);
+            if (result.Problem is { } problem) return Problems.For(problem);
+            TextLanguage.TryNormalise(body.Language, out var stored);
+            return TypedResults.Ok(new DocumentLanguage(stored));
+        }).AcceptsJson<LanguageRequest>().WithName("SetDocumentLanguage").WithSummary("The language the text is written in (teachers): a BCP 47 tag, or null for unknown.");
 
         documents.MapGet("/{id:int}/revisions", async Task<Results<Ok<List<RevisionService.RevisionSummary>>, ProblemHttpResult>> (int id, ClaimsPrincipal user, ReaderAccess access, RevisionService revisions) =>
             await access.ForDocumentAsync(user.UserId(), id) is null
@@ -95,21 +112,22 @@ internal static class DocumentsApi
         if (read.Input is not { } input) return Problems.BadRequest(read.Problem!);
         if ((DocumentService.CheckTitle(input.Title) ?? DocumentService.CheckText(input.Text)) is { } invalid) return Problems.BadRequest(invalid);
 
-        var document = await service.AddAsync(seminarId, input.Title!.Trim(), input.Text, user.UserId(), input.DueAt, input.PostFirst);
+        var document = await service.AddAsync(seminarId, input.Title!.Trim(), input.Text, user.UserId(), input.DueAt, input.PostFirst, input.Language);
         return TypedResults.Created($"/api/documents/{document.Id}", new AddedDocument(document.Id, document.Title, document.Revision));
     }
 
     /// <summary>What a request to add a document asks for, read and checked but not yet stored.</summary>
-    private sealed record NewDocument(string? Title, string Text, DateTimeOffset? DueAt, bool PostFirst);
+    private sealed record NewDocument(string? Title, string Text, DateTimeOffset? DueAt, bool PostFirst, string? Language);
 
     private const string PostFirstInvalid = "postFirst must be true or false.";
 
-    /// <summary>Multipart: `file` (.txt, .md, .docx, .pdf) read through the importer; optional `title`, `dueAt`, `postFirst`.</summary>
+    /// <summary>Multipart: `file` (.txt, .md, .docx, .pdf) read through the importer; optional `title`, `dueAt`, `postFirst`, `language`.</summary>
     private static async Task<(NewDocument? Input, string? Problem)> ReadUploadAsync(IFormCollection form, DocumentImporter importer, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         if (!DueDate.TryParse(form["dueAt"].FirstOrDefault(), zone, out var dueAt)) return (null, DueDate.Invalid);
         var postFirst = false;
         if (form["postFirst"].FirstOrDefault() is { Length: > 0 } flag && !bool.TryParse(flag, out postFirst)) return (null, PostFirstInvalid);
+        if (!TextLanguage.TryNormalise(form["language"].FirstOrDefault(), out var language)) return (null, Words.Text("Content.LanguageInvalid"));
         var file = form.Files["file"];
         if (file is null) return (null, "Attach a .txt, .md, .docx or .pdf file in the form field 'file'.");
         var title = form["title"].FirstOrDefault() is { Length: > 0 } given ? given : Path.GetFileNameWithoutExtension(file.FileName);
@@ -117,10 +135,10 @@ internal static class DocumentsApi
         if (DocumentService.CheckTitle(title) is { } badTitle) return (null, badTitle);
 
         var imported = await importer.ImportAsync(file.FileName, file.Length, file.OpenReadStream, cancellationToken);
-        return imported.Text is null ? (null, imported.Problem) : (new NewDocument(title, imported.Text, dueAt, postFirst), null);
+        return imported.Text is null ? (null, imported.Problem) : (new NewDocument(title, imported.Text, dueAt, postFirst, language), null);
     }
 
-    /// <summary>JSON {title, text, reflow?, dueAt?, postFirst?}: the text is stored as given unless reflow is asked for.</summary>
+    /// <summary>JSON {title, text, reflow?, dueAt?, postFirst?, language?}: the text is stored as given unless reflow is asked for.</summary>
     private static async Task<(NewDocument? Input, string? Problem)> ReadJsonAsync(HttpRequest request, TimeZoneInfo zone)
     {
         AddDocumentRequest? body;
@@ -130,8 +148,9 @@ internal static class DocumentsApi
         catch (System.Text.Json.JsonException) { return (null, "The request body is not valid JSON."); }
         if (body?.Text is null) return (null, "The document needs a text.");
         if (!DueDate.TryParse(body.DueAt, zone, out var dueAt)) return (null, DueDate.Invalid);
+        if (!TextLanguage.TryNormalise(body.Language, out var language)) return (null, Words.Text("Content.LanguageInvalid"));
         var text = body.Reflow ? PlainTextReflow.Reflow(body.Text) : DocumentService.NormaliseLineEndings(body.Text);
-        return (new NewDocument(body.Title, text, dueAt, body.PostFirst), null);
+        return (new NewDocument(body.Title, text, dueAt, body.PostFirst, language), null);
     }
 
     private static bool IsProperty(System.Text.Json.JsonException e, string name) =>

@@ -4,7 +4,8 @@ namespace Annotate.Web.Features.Export;
 
 /// <summary>
 /// What one export holds: the document as its reader sees it and the threads the reader may see after
-/// the chosen filters, in document order. Every format writes from this and nothing else, so no format
+/// the chosen filters, in document order; <see cref="Language"/> is the document's (BCP 47, null when unknown).
+/// Every format writes from this and nothing else, so no format
 /// can reach past the visibility rule.
 /// </summary>
 public sealed record ExportContent(
@@ -16,7 +17,8 @@ public sealed record ExportContent(
     string ReaderName,
     string FilterDescription,
     DateTimeOffset GeneratedAt,
-    IReadOnlyList<ExportThread> Threads);
+    IReadOnlyList<ExportThread> Threads,
+    string? Language = null);
 
 /// <summary>
 /// A thread: its first annotation (placed on <see cref="ExportContent.Revision"/>, or an orphan), its

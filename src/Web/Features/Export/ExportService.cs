@@ -49,7 +49,7 @@ internal sealed class ExportService(ReaderAccess access, AnnotationService annot
             .ToList();
         var readerName = members.FirstOrDefault(m => m.UserId == userId)?.DisplayName ?? "";
         return new ExportContent(document.Id, document.Title, document.SeminarName, document.Revision, document.Text,
-            readerName, Describe(filter, personName, groupName), clock.GetUtcNow(), threads);
+            readerName, Describe(filter, personName, groupName), clock.GetUtcNow(), threads, document.Language);
     }
 
     /// <summary>

@@ -44,11 +44,11 @@ public static class PrintableExport
             <body>
             <header class="export-header">
             <p class="seminar">{{E(L["Export.SeminarRevision", content.SeminarName, content.Revision])}}</p>
-            <h1>{{E(content.Title)}}</h1>
+            <h1 lang="{{E(Languages.ContentLanguage.Of(content.Language))}}">{{E(content.Title)}}</h1>
             {{(string.IsNullOrWhiteSpace(content.FilterDescription) ? "" : $"<p class=\"filter\">{E(content.FilterDescription)}</p>")}}
             <p class="contents">{{E(article.Contents(content))}}</p>
             </header>
-            <article class="article" aria-label="{{E(content.Title)}}">
+            <article class="article" aria-label="{{E(content.Title)}}" lang="{{E(Languages.ContentLanguage.Of(content.Language))}}">
 
             """);
 

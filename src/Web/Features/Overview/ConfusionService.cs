@@ -50,7 +50,7 @@ internal sealed class ConfusionService(ReaderAccess access, DocumentService docu
             .OrderByDescending(r => r.OpenQuestions).ThenByDescending(r => r.SameQuestionVotes).ThenByDescending(r => r.UnresolvedThreads)
             .ThenBy(r => r.Paragraph ?? 0)
             .ToList();
-        return new ConfusionReport(document.Id, document.Title, document.SeminarId, document.SeminarName, rows, unresolved.Count - placed.Count);
+        return new ConfusionReport(document.Id, document.Title, document.SeminarId, document.SeminarName, rows, unresolved.Count - placed.Count, document.Language);
     }
 
     /// <summary>

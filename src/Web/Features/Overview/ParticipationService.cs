@@ -25,7 +25,7 @@ internal sealed class ParticipationService(ReaderAccess access, ContributionSour
         DateTimeOffset? FirstActivity, DateTimeOffset? LastActivity);
 
     public sealed record Overview(int DocumentId, string Title, int SeminarId, string SeminarName, DateTimeOffset? DueAt, bool PostFirst,
-        IReadOnlyList<StudentRow> Students, IReadOnlyList<GroupRow> Groups);
+        IReadOnlyList<StudentRow> Students, IReadOnlyList<GroupRow> Groups, string? Language = null);
 
     public async Task<ServiceResult<Overview>> GetAsync(string userId, int documentId, CancellationToken cancellationToken = default)
     {
@@ -60,7 +60,7 @@ internal sealed class ParticipationService(ReaderAccess access, ContributionSour
             .OrderBy(g => g.GroupId is null).ThenBy(g => g.GroupName, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
 
-        return new Overview(documentId, document.Title, document.SeminarId, document.SeminarName, document.DueAt, document.PostFirst, students, groupRows);
+        return new Overview(documentId, document.Title, document.SeminarId, document.SeminarName, document.DueAt, document.PostFirst, students, groupRows, document.Language);
     }
 
     /// <summary>

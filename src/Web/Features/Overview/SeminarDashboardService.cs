@@ -89,7 +89,7 @@ internal sealed class SeminarDashboardService(IDbContextFactory<AnnotateDb> dbFa
         if (name is null) return null;
         // The list never needs the texts themselves, which can be megabytes each.
         var documents = await db.Documents.Where(d => d.SeminarId == seminarId).OrderBy(d => d.Title).ThenBy(d => d.Id)
-            .Select(d => new DashboardDocument(d.Id, d.Title, d.DueAt)).ToListAsync(cancellationToken);
+            .Select(d => new DashboardDocument(d.Id, d.Title, d.DueAt, d.Language)).ToListAsync(cancellationToken);
         return new SeminarRows(name, documents);
     }
 }

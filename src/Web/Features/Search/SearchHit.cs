@@ -7,6 +7,7 @@ namespace Annotate.Web.Features.Search;
 /// thread's): the quote, the number of its paragraph, and the words of that paragraph before and after it.
 /// </summary>
 /// <param name="Paragraph">The paragraph's number as the reading page shows it; null for a heading, an orphan or no passage.</param>
+/// <param name="DocumentLanguage">The document's language (BCP 47), null when unknown: its title and the passage are marked with it.</param>
 /// <param name="Passage">The quote where it stands now; null for a thread without one (or a reply whose thread the reader may not see).</param>
 public sealed record SearchHit(
     AnnotationView Annotation,
@@ -15,4 +16,5 @@ public sealed record SearchHit(
     int? Paragraph,
     string? Passage,
     PassageContext Context,
-    bool Orphan);
+    bool Orphan,
+    string? DocumentLanguage = null);

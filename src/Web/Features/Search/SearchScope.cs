@@ -9,7 +9,7 @@ internal sealed record SearchScope(
     IReadOnlyList<SearchScope.GroupEntry> Groups,
     IReadOnlyList<SearchScope.PersonEntry> People)
 {
-    public sealed record DocumentEntry(int Id, string Title);
+    public sealed record DocumentEntry(int Id, string Title, string? Language = null);
     public sealed record GroupEntry(int Id, string Name);
     /// <param name="GroupId">Their group in the seminar now, if any.</param>
     public sealed record PersonEntry(string Id, string Name, int? GroupId);

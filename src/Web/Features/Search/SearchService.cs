@@ -70,7 +70,7 @@ internal sealed class SearchService(IDbContextFactory<AnnotateDb> dbFactory, Rea
     private static async Task<SearchScope> ScopeAsync(AnnotateDb db, int seminarId, SearchQuery query, CancellationToken cancellationToken)
     {
         var documents = await db.Documents.Where(d => d.SeminarId == seminarId)
-            .Select(d => new SearchScope.DocumentEntry(d.Id, d.Title)).ToListAsync(cancellationToken);
+            .Select(d => new SearchScope.DocumentEntry(d.Id, d.Title, d.Language)).ToListAsync(cancellationToken);
         var namesGroups = query.Of(SearchField.Group).Any();
         var groups = namesGroups
             ? await db.Groups.Where(g => g.SeminarId == seminarId).Select(g => new SearchScope.GroupEntry(g.Id, g.Name)).ToListAsync(cancellationToken)
@@ -101,7 +101,7 @@ internal sealed class SearchService(IDbContextFactory<AnnotateDb> dbFactory, Rea
         var texts = await db.Documents.Where(d => documentIds.Contains(d.Id)).Select(d => new { d.Id, d.Text })
             .ToDictionaryAsync(d => d.Id, d => d.Text, cancellationToken);
         var blocks = texts.ToDictionary(t => t.Key, t => TextBlocks.Parse(t.Value));
-        var titles = scope.Documents.ToDictionary(d => d.Id, d => d.Title);
+        var documents = scope.Documents.ToDictionary(d => d.Id);
 
         return views.Select(view =>
         {
@@ -109,8 +109,9 @@ internal sealed class SearchService(IDbContextFactory<AnnotateDb> dbFactory, Rea
             var (context, paragraph) = thread is { Orphan: false, Position: { } position } && texts.TryGetValue(view.DocumentId, out var text)
                 ? PassageContext.Of(text, blocks[view.DocumentId], TextAnchor.ToSpan(text, position))
                 : (PassageContext.None, (int?)null);
-            return new SearchHit(view, view.DocumentId, titles.GetValueOrDefault(view.DocumentId, ""), paragraph,
-                thread?.Quote?.Exact, context, thread?.Orphan ?? false);
+            var document = documents.GetValueOrDefault(view.DocumentId);
+            return new SearchHit(view, view.DocumentId, document?.Title ?? "", paragraph,
+                thread?.Quote?.Exact, context, thread?.Orphan ?? false, document?.Language);
         }).ToList();
     }
 }

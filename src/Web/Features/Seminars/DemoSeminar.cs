@@ -1,6 +1,7 @@
 using Annotate.Data;
 using Annotate.Data.Entities;
 using Annotate.Shared;
+using Annotate.Shared.Text;
 using Annotate.Shared.TextImport;
 using Microsoft.Extensions.Options;
 
@@ -38,6 +39,7 @@ internal sealed class DemoSeminar(IOptions<DemoOptions> options, TimeProvider cl
         {
             Title = ArticleTitle,
             Text = ArticleText.Value,
+            Language = TextLanguage.English,
             Revision = 1,
             CreatedAt = now,
             ModifiedAt = now,

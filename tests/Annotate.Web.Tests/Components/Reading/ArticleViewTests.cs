@@ -206,4 +206,22 @@ public sealed class ArticleViewTests : MudComponentTest
 
         Assert.Equal([null], reported);
     }
+
+    [Fact]
+    public void The_article_speaks_the_documents_language_and_its_subtitle_the_pages()
+    {
+        var cut = RenderArticle(Excerpt, [], more: ps => ps.Add(p => p.Language, "en").Add(p => p.Subtitle, "Lớp thảo luận · bản 1"));
+
+        Assert.Equal("en", cut.Find("article").GetAttribute("lang"));
+        Assert.Equal("en", cut.Find("h1").GetAttribute("lang"));
+        Assert.Equal(Annotate.Web.Features.Languages.Languages.Current, cut.Find(".article-subtitle").GetAttribute("lang"));
+    }
+
+    [Fact]
+    public void An_article_of_unknown_language_says_so_rather_than_take_the_pages()
+    {
+        var cut = RenderArticle(Excerpt, []);
+
+        Assert.Equal("", cut.Find("article").GetAttribute("lang"));
+    }
 }
