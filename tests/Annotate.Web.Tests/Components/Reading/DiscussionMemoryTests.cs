@@ -1,5 +1,7 @@
+using Annotate.Shared;
 using Annotate.Web.Components.Reading;
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.Features.Discussion;
 using Annotate.Web.Tests.Infrastructure;
 using Annotate.Web.Tests.Security;
 using Xunit.Abstractions;
@@ -36,11 +38,35 @@ public sealed class DiscussionMemoryTests(ITestOutputHelper output)
         GC.KeepAlive(first);
     }
 
-    /// <summary>A page's own load: every annotation freshly made, as its query makes them.</summary>
+    [Fact]
+    public void Another_open_page_holds_less_than_64_KB_of_its_own_when_the_threads_have_reactions()
+    {
+        // A reaction on every third annotation, none by the reader: every page may share every annotation.
+        var loaded = SyntheticDiscussion.Create(Article, threads: 2000, replies: 1000)
+            .Select((a, i) => i % 3 == 0 ? a with { Reactions = [new Reactor(ReactionKinds.Upvote, "student-1", "Student 1")] } : a).ToList();
+        var first = Page(loaded);
+
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var open = new List<Discussion>();
+        for (var i = 0; i < Pages; i++) open.Add(Page(loaded));
+        var perPage = (GC.GetTotalMemory(forceFullCollection: true) - before) / Pages;
+
+        output.WriteLine($"{perPage / 1024.0:0.0} KB a page of its own");
+        Assert.All(open, page => Assert.Equal(first.Count, page.Count));
+        Assert.True(perPage < 64 * 1024, $"each further page holds {perPage / 1024} KB of its own");
+        GC.KeepAlive(first);
+    }
+
+    private static readonly Viewer Reader = new("reader-id", SeminarRole.Student, null);
+
+    /// <summary>
+    /// A page's own load: every annotation freshly made, as its query makes them (new lists of tags and reactions
+    /// for each row), and shown to the reader (<see cref="AnnotationView.For"/>: their own reactions, a list too).
+    /// </summary>
     private static Discussion Page(IEnumerable<AnnotationView> visible)
     {
         var discussion = new Discussion();
-        discussion.Load(Article, visible.Select(a => a with { Tags = [.. a.Tags] }));
+        discussion.Load(Article, visible.Select(a => (a with { Tags = [.. a.Tags], Reactions = [.. a.Reactions] }).For(Reader)));
         return discussion;
     }
 }
