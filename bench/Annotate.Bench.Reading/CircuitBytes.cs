@@ -19,7 +19,11 @@ internal sealed class CircuitBytes
     {
         page.WebSocket += (_, socket) =>
         {
-            socket.FrameReceived += (_, frame) => Count(ref received, frame);
+            socket.FrameReceived += (_, frame) =>
+            {
+                Count(ref received, frame);
+                Save(frame);
+            };
             socket.FrameSent += (_, frame) => Count(ref sent, frame);
         };
     }
@@ -29,6 +33,11 @@ internal sealed class CircuitBytes
     public long Sent => Interlocked.Read(ref sent);
 
     public long Frames => Interlocked.Read(ref frames);
+
+    /// <summary>Where each message received from now on is kept, one file each in order (null: none are kept).</summary>
+    public string? SaveTo { get; set; }
+
+    private int saved;
 
     public void Reset()
     {
@@ -56,6 +65,14 @@ internal sealed class CircuitBytes
                 if (sinceLast.Elapsed >= quiet) return;
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>Keeps a received message (to see what a live event sends: the render batch's strings are readable).</summary>
+    private void Save(IWebSocketFrame frame)
+    {
+        if (SaveTo is not { } folder) return;
+        var name = Path.Combine(folder, $"{Interlocked.Increment(ref saved):0000}.bin");
+        File.WriteAllBytes(name, frame.Binary ?? Encoding.UTF8.GetBytes(frame.Text ?? ""));
     }
 
     private static readonly bool Debug = Environment.GetEnvironmentVariable("BENCH_DEBUG") == "1";

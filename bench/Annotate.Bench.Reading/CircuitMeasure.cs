@@ -32,6 +32,12 @@ internal static class CircuitMeasure
         var firstRender = bytes.Received;
 
         bytes.Reset();
+        // To see what the bytes of the live events are: BENCH_SAVE_FRAMES=dir keeps each message the page receives.
+        if (Environment.GetEnvironmentVariable("BENCH_SAVE_FRAMES") is { Length: > 0 } folder)
+        {
+            bytes.SaveTo = Path.Combine(folder, $"document-{documentId}");
+            Directory.CreateDirectory(bytes.SaveTo);
+        }
         var posted = 0;
         foreach (var passage in Passage.Random(text, seed))
         {

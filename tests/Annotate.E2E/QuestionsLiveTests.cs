@@ -56,6 +56,13 @@ public sealed class QuestionsLiveTests(AppFixture app, ITestOutputHelper output)
         await teacher.Page.GetByRole(AriaRole.Button, new() { Name = "Filters", Exact = true }).ClickAsync();
         await Expect(teacher.Page.GetByRole(AriaRole.Group, new() { Name = "Sort and filter threads" })).ToContainTextAsync("Unanswered questions");
         await Screenshots.SaveAsync(teacher.Page, "thread-filters.png", output);
+        // The sort is the browser's own select: the upvoted question first, then the newest thread (the highlight) first.
+        var sort = teacher.Page.GetByRole(AriaRole.Combobox, new() { Name = "Sort threads", Exact = true });
+        var firstCard = teacher.Page.Locator(".threads[role=feed] [role=article]").First;
+        await sort.SelectOptionAsync(new SelectOptionValue { Label = "Most upvoted" });
+        await Expect(firstCard).ToContainTextAsync(question);
+        await sort.SelectOptionAsync(new SelectOptionValue { Label = "Newest first" });
+        await Expect(firstCard).Not.ToContainTextAsync(question);
 
         Assert.True(await teacher.Page.EvaluateAsync<bool>("() => window.__noReload === true"), "The teacher's page reloaded; nothing was shown live.");
         Assert.True(await student.Page.EvaluateAsync<bool>("() => window.__noReload === true"), "The student's page reloaded; nothing was shown live.");

@@ -17,6 +17,10 @@ internal static class CardMarkup
     public const string ErrorButton = "mud-button-root mud-button mud-button-text mud-button-text-error mud-button-text-size-small mud-ripple";
     public const string TertiaryButton = "mud-button-root mud-button mud-button-text mud-button-text-tertiary mud-button-text-size-small mud-ripple";
     public const string OutlinedButton = "mud-button-root mud-button mud-button-outlined mud-button-outlined-primary mud-button-outlined-size-small mud-ripple mb-1";
+    /// <summary>A small outlined button in a row of fields (no margin below).</summary>
+    public const string OutlinedRowButton = "mud-button-root mud-button mud-button-outlined mud-button-outlined-primary mud-button-outlined-size-small mud-ripple";
+    /// <summary>A small text button in the primary colour (a toggle that is on).</summary>
+    public const string PrimaryTextButton = "mud-button-root mud-button mud-button-text mud-button-text-primary mud-button-text-size-small mud-ripple";
     public const string TextChip = "mud-chip mud-chip-text mud-chip-size-small mud-chip-color-default";
     public const string VisibilityChip = TextChip + " thread-visibility";
     public const string SecondaryChip = "mud-chip mud-chip-outlined mud-chip-size-small mud-chip-color-secondary";
@@ -38,6 +42,12 @@ internal static class CardMarkup
     public static readonly MarkupString SameQuestionIcon = StartIcon(Icons.Material.Outlined.HelpOutline);
     public static readonly MarkupString SameQuestionGivenIcon = StartIcon(Icons.Material.Filled.Help);
     public static readonly MarkupString AnsweredIcon = StartIcon(Icons.Material.Outlined.CheckCircle);
+    // The reading page's own toolbar buttons (drawn the same way, for the same reason: every open page holds them).
+    public static readonly MarkupString HeatIcon = StartIcon(Icons.Material.Outlined.Thermostat);
+    public static readonly MarkupString PaletteIcon = StartIcon(Icons.Material.Outlined.Palette);
+    public static readonly MarkupString KeyboardIcon = StartIcon(Icons.Material.Outlined.Keyboard);
+    public static readonly MarkupString FilterIcon = StartIcon(Icons.Material.Outlined.FilterList);
+    public static readonly MarkupString CollapseIcon = StartIcon(Icons.Material.Outlined.ExpandLess);
 
     // Icons of the notes above a thread.
     public static readonly MarkupString EditedIcon = Svg(Icons.Material.Outlined.EditNote, "mud-icon-size-small");

@@ -57,6 +57,38 @@ public partial class ThreadCard
 
     private EventCallback Click(Action action) => EventCallback.Factory.Create(this, action);
 
+    /// <summary>The handlers of the posts' buttons, by post and button; made when first drawn.</summary>
+    private Dictionary<(Guid Post, string Button), EventCallback>? postHandlers;
+
+    /// <summary>
+    /// The handler of one post's <paramref name="button"/>, the same on every drawing of the card: a handler made anew
+    /// is sent to the browser again, for every card the page redraws (each live event redraws the cards whose place
+    /// changed). It acts on the post as the card holds it when clicked, which a live change may have replaced since.
+    /// </summary>
+    private EventCallback OnPost(AnnotationView post, string button, Func<AnnotationView, Task> act)
+    {
+        postHandlers ??= [];
+        var key = (post.Id, button);
+        if (!postHandlers.TryGetValue(key, out var handler))
+            postHandlers[key] = handler = EventCallback.Factory.Create(this, () => PostNow(key.Id) is { } now ? act(now) : Task.CompletedTask);
+        return handler;
+    }
+
+    private EventCallback OnPost(AnnotationView post, string button, Action<AnnotationView> act) => OnPost(post, button, now =>
+    {
+        act(now);
+        return Task.CompletedTask;
+    });
+
+    /// <summary>The post with <paramref name="id"/> in the thread as drawn now; null once it is gone from it.</summary>
+    private AnnotationView? PostNow(Guid id)
+    {
+        if (Thread.Root.Id == id) return Thread.Root;
+        foreach (var reply in Thread.Replies)
+            if (reply.Id == id) return reply;
+        return null;
+    }
+
     private EventCallback Click(Func<Task> action) => EventCallback.Factory.Create(this, action);
 
     private async Task<string?> SubmitReplyAsync(AnnotationEditor.Submission submission)

@@ -1,5 +1,7 @@
+using Annotate.Shared;
 using Annotate.Web.Components.Reading;
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.Features.Discussion;
 using Annotate.Web.Tests.Infrastructure;
 using Annotate.Web.Tests.Security;
 using Xunit.Abstractions;
@@ -22,8 +24,24 @@ public sealed class DiscussionMemoryTests(ITestOutputHelper output)
     public void Another_open_page_of_a_discussion_of_2000_threads_holds_less_than_64_KB_of_its_own()
     {
         var loaded = SyntheticDiscussion.Create(Article, threads: 2000, replies: 1000);
+        var page = Page(loaded);
+        Assert.Equal(2000, page.Threads.Count + page.Orphans.Count);
+
+        AssertFurtherPagesHoldLittle(loaded);
+    }
+
+    [Fact]
+    public void Another_open_page_holds_less_than_64_KB_of_its_own_when_the_threads_have_reactions()
+    {
+        // A reaction on every third annotation, none by the reader: every page may share every annotation.
+        AssertFurtherPagesHoldLittle(SyntheticDiscussion.Create(Article, threads: 2000, replies: 1000)
+            .Select((a, i) => i % 3 == 0 ? a with { Reactions = [new Reactor(ReactionKinds.Upvote, "student-1", "Student 1")] } : a).ToList());
+    }
+
+    /// <summary>One page of <paramref name="loaded"/> open, then <see cref="Pages"/> more: each of those holds less than 64 KB of its own.</summary>
+    private void AssertFurtherPagesHoldLittle(List<AnnotationView> loaded)
+    {
         var first = Page(loaded);
-        Assert.Equal(2000, first.Threads.Count + first.Orphans.Count);
 
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var open = new List<Discussion>();
@@ -36,11 +54,16 @@ public sealed class DiscussionMemoryTests(ITestOutputHelper output)
         GC.KeepAlive(first);
     }
 
-    /// <summary>A page's own load: every annotation freshly made, as its query makes them.</summary>
+    private static readonly Viewer Reader = new("reader-id", SeminarRole.Student, null);
+
+    /// <summary>
+    /// A page's own load: every annotation freshly made, as its query makes them (new lists of tags and reactions
+    /// for each row), and shown to the reader (<see cref="AnnotationView.For"/>: their own reactions, a list too).
+    /// </summary>
     private static Discussion Page(IEnumerable<AnnotationView> visible)
     {
         var discussion = new Discussion();
-        discussion.Load(Article, visible.Select(a => a with { Tags = [.. a.Tags] }));
+        discussion.Load(Article, visible.Select(a => (a with { Tags = [.. a.Tags], Reactions = [.. a.Reactions] }).For(Reader)));
         return discussion;
     }
 }

@@ -2,6 +2,8 @@ using Annotate.Data.Entities;
 using Annotate.Shared;
 using Annotate.Web.Components.Reading;
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.Features.Discussion;
+using Annotate.Web.Features.Notifications;
 using Annotate.Web.Realtime;
 using static Annotate.Web.Tests.Components.TestArticle;
 
@@ -166,5 +168,69 @@ public sealed class SharedReadingTests
         Assert.Same(a.AuthorName, b.AuthorName);
         Assert.Same(a.Motivation, b.Motivation);
         Assert.Same(a.AuthorId, b.Access.AuthorId);
+    }
+    [Fact]
+    public void Pages_of_readers_who_did_not_react_share_the_annotations_others_reacted_to_and_the_reactor_sees_her_own()
+    {
+        var reacted = character with { Reactions = [new Reactor(ReactionKinds.Upvote, "ana-id", "Ana")] };
+        var all = new[] { slogan, reacted, note };
+
+        var ben = Loaded(Ben, all);
+        var teacher = Loaded(Teacher, all);
+        var ana = Loaded(Ana, all);
+
+        Assert.All(ben.Annotations, a => Assert.Same(teacher.Annotations.Single(b => b.Id == a.Id), a));
+        Assert.All(Enumerable.Range(0, ben.Threads.Count), t => Assert.Same(teacher.Threads[t], ben.Threads[t]));
+        // Ana upvoted: her page shows her upvote, which is hers alone; the others' pages do not.
+        Assert.Equal([ReactionKinds.Upvote], ana.Threads.Single(t => t.Id == character.Id).Root.MyReactions);
+        Assert.Empty(ben.Threads.Single(t => t.Id == character.Id).Root.MyReactions);
+        Assert.Equal(1, ben.Threads.Single(t => t.Id == character.Id).Root.CountOf(ReactionKinds.Upvote));
+        Assert.Same(ana.Threads.Single(t => t.Id == slogan.Id), ben.Threads.Single(t => t.Id == slogan.Id));
+        // Ana's private note: in her page only.
+        Assert.True(ana.Contains(note.Id));
+        Assert.False(ben.Contains(note.Id));
+        Assert.False(teacher.Contains(note.Id));
+    }
+
+    [Fact]
+    public void Every_list_an_annotation_carries_is_compared_by_its_items_so_equal_loads_are_shared()
+    {
+        var annotation = character with
+        {
+            Reactions = [new Reactor(ReactionKinds.Upvote, "ana-id", "Ana")],
+            MyReactions = [ReactionKinds.Upvote],
+            MentionWarnings = [new MentionWarning("ben-id", "Ben", "not a member")],
+        };
+        var lists = typeof(AnnotationView).GetProperties()
+            .Where(p => p.CanWrite && p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
+            .ToList();
+        Assert.Contains(lists, p => p.Name == nameof(AnnotationView.Tags));
+
+        foreach (var list in lists)
+        {
+            // Another load of the same annotation: an equal list, not the same instance (a query makes one a row).
+            var copy = Clone(annotation);
+            var items = (System.Collections.IEnumerable)list.GetValue(annotation)!;
+            var fresh = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(list.PropertyType.GetGenericArguments()))!;
+            foreach (var item in items) fresh.Add(item);
+            list.SetValue(copy, fresh);
+
+            Assert.True(SharedReading.SameAs(annotation, copy), $"{list.Name}: two loads of one annotation were not the same, so no page would share it");
+        }
+        Assert.False(SharedReading.SameAs(annotation, annotation with { MyReactions = [] }));
+        Assert.False(SharedReading.SameAs(annotation, annotation with { Reactions = [] }));
+    }
+
+    /// <summary>A copy of a record to set one property of, as <c>with</c> makes one.</summary>
+    private static AnnotationView Clone(AnnotationView annotation) =>
+        (AnnotationView)typeof(AnnotationView).GetMethod("<Clone>$")!.Invoke(annotation, null)!;
+
+    /// <summary>The page of <paramref name="viewer"/> as the reading page loads it: a query's rows (new lists each), as that reader is shown them.</summary>
+    private static Discussion Loaded(Viewer viewer, params AnnotationView[] all)
+    {
+        var discussion = new Discussion();
+        discussion.Load(new string(Excerpt.AsSpan()), all.Where(a => a.CanBeSeenBy(viewer))
+            .Select(a => (a with { Tags = [.. a.Tags], Reactions = [.. a.Reactions] }).For(viewer)));
+        return discussion;
     }
 }

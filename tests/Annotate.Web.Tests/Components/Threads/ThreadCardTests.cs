@@ -2,7 +2,9 @@ using AngleSharp.Dom;
 using Annotate.Shared;
 using Annotate.Shared.Text;
 using Annotate.Web.Components.Threads;
+using Annotate.Shared.W3c;
 using Annotate.Web.Features.Annotations;
+using Annotate.Web.Features.Discussion;
 using Annotate.Web.Tests.Infrastructure;
 using Bunit;
 using static Annotate.Web.Tests.Components.TestArticle;
@@ -159,6 +161,69 @@ public sealed class ThreadCardTests : MudComponentTest
         // that moved. (The buttons of each post act on that post, so theirs are made with each drawing.)
         Assert.Equal(handlers, Handlers(cut));
     }
+
+    [Fact]
+    public void A_card_redrawn_for_a_new_place_in_the_list_keeps_the_handlers_of_each_posts_buttons()
+    {
+        // A teacher on a question with a reply: upvote, same question, mark as the answer, edit, delete, exemplary.
+        var (question, answer) = QuestionWithReply();
+        var cut = Context.Render<ThreadCard>(ps => ps
+            .Add(p => p.Thread, new ThreadModel(question, SpanOf(Excerpt, question.Quote!.Exact), 2, [answer]))
+            .Add(p => p.Viewer, new Viewer(Teacher, SeminarRole.Teacher, null))
+            .Add(p => p.Position, 3)
+            .Add(p => p.SetSize, 40)
+            .Add(p => p.Actions, ThreadActionsFor.Everything with { React = (_, _, _) => Task.CompletedTask, Answer = (_, _, _) => Task.CompletedTask }));
+        var handlers = PostHandlers(cut);
+        Assert.Contains(handlers, h => h.StartsWith("Upvote=", StringComparison.Ordinal));
+        Assert.Contains(handlers, h => h.StartsWith("Mark as the answer=", StringComparison.Ordinal));
+
+        cut.Render(ps => ps.Add(p => p.Position, 4).Add(p => p.SetSize, 41));
+
+        // The browser is sent the card's new place only, not a new handler for each post's buttons (issue 12: circuit
+        // bytes per live event; 17 cards each sent a new upvote handler on every comment posted above them).
+        Assert.Equal("4", cut.Find("[role=article]").GetAttribute("aria-posinset"));
+        Assert.Equal(handlers, PostHandlers(cut));
+    }
+
+    [Fact]
+    public void A_posts_button_kept_across_redraws_acts_on_the_post_as_it_is_now()
+    {
+        var (question, answer) = QuestionWithReply();
+        var reactions = new List<(Guid Post, string Kind, bool On)>();
+        var actions = ThreadActionsFor.Tests with
+        {
+            React = (post, kind, on) =>
+            {
+                reactions.Add((post.Id, kind, on));
+                return Task.CompletedTask;
+            },
+        };
+        IRenderedComponent<ThreadCard> Draw(AnnotationView root, AnnotationView reply) => Context.Render<ThreadCard>(ps => ps
+            .Add(p => p.Thread, new ThreadModel(root, SpanOf(Excerpt, root.Quote!.Exact), 2, [reply]))
+            .Add(p => p.Viewer, new Viewer(Classmate, SeminarRole.Student, null))
+            .Add(p => p.Actions, actions));
+        var cut = Draw(question, answer);
+        cut.FindAll(".thread-reply button").Single(b => b.TextContent.Trim() == "Upvote").Click();
+
+        // The upvote came back live: a new model of the thread, in which Ben has upvoted the reply.
+        var upvoted = answer with { Reactions = [new Reactor(ReactionKinds.Upvote, Classmate, "Ben")], MyReactions = [ReactionKinds.Upvote] };
+        cut.Render(ps => ps.Add(p => p.Thread, new ThreadModel(question, SpanOf(Excerpt, question.Quote!.Exact), 2, [upvoted])));
+        cut.FindAll(".thread-reply button").Single(b => b.TextContent.Trim() == "Upvote").Click();
+        cut.FindAll(".thread-entry button").First(b => b.TextContent.Trim() == "Upvote").Click();
+
+        Assert.Equal([(answer.Id, ReactionKinds.Upvote, true), (answer.Id, ReactionKinds.Upvote, false), (question.Id, ReactionKinds.Upvote, true)], reactions);
+    }
+
+    /// <summary>Ana's question and Ana's reply to it (so a classmate and a teacher may react to both, and a teacher mark the reply as the answer).</summary>
+    private (AnnotationView Question, AnnotationView Answer) QuestionWithReply()
+    {
+        var question = root with { Motivation = Motivations.Questioning };
+        return (question, Reply(question, "Engels wrote it first.", authorId: Author, authorName: "Ana", created: question.Created.AddMinutes(2)));
+    }
+
+    /// <summary>The ids the renderer gave every button of the card's posts (bUnit shows them as blazor:onclick).</summary>
+    private static List<string> PostHandlers(IRenderedComponent<ThreadCard> cut) =>
+        cut.FindAll(".thread-actions button").Select(b => $"{b.TextContent.Trim()}={b.GetAttribute("blazor:onclick")}").ToList();
 
     /// <summary>The ids the renderer gave the handlers of the quote and the thread's own buttons (bUnit shows them as blazor:onclick).</summary>
     private static List<string> Handlers(IRenderedComponent<ThreadCard> cut) =>

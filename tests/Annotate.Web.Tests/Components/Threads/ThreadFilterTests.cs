@@ -84,4 +84,29 @@ public sealed class ThreadFilterTests : MudComponentTest
         cut.FindAll(".thread-filters-panel input[type=checkbox]")[0].Change(true);
         Assert.Equal(ThreadFilter.None with { UnansweredOnly = true }, changed);
     }
+    [Fact]
+    public void The_sort_is_a_native_select_of_the_five_orders_that_reports_a_choice_and_ignores_a_forged_one()
+    {
+        var changes = new List<ThreadFilter>();
+        var filter = ThreadFilter.None with { Tag = "context" };
+        var cut = Context.Render<ThreadFilterBar>(ps => ps
+            .Add(p => p.Threads, All)
+            .Add(p => p.Filter, filter)
+            .Add(p => p.FilterChanged, f => changes.Add(f)));
+
+        // Named by its label, keyboard and screen reader ready as the browser's own list; no MudSelect on the page.
+        var select = cut.Find("label.thread-sort select");
+        Assert.Equal("Sort threads", cut.Find("label.thread-sort .thread-sort-label").TextContent.Trim());
+        Assert.Equal(["By position in the text", "Newest first", "Most discussed", "Most upvoted", "Unanswered questions first"],
+            select.QuerySelectorAll("option").Select(o => o.TextContent.Trim()));
+        Assert.Equal(nameof(ThreadSort.Position), select.GetAttribute("value"));
+        Assert.Empty(cut.FindComponents<MudBlazor.MudSelect<ThreadSort>>());
+
+        select.Change(nameof(ThreadSort.MostUpvoted));
+        select.Change("42");
+        select.Change("Alphabetical");
+
+        // The order changes, the filters set stay.
+        Assert.Equal([filter with { Sort = ThreadSort.MostUpvoted }], changes);
+    }
 }

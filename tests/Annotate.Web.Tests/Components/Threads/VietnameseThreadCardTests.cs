@@ -115,7 +115,9 @@ public sealed class VietnameseThreadCardTests : MudComponentTest
         var cut = Context.Render<ThreadFilterBar>(ps => ps.Add(p => p.Threads, [thread, thread]).Add(p => p.Filter, ThreadFilter.None));
 
         Assert.Equal("Sắp xếp và lọc các chuỗi thảo luận", cut.Find("[role=group]").GetAttribute("aria-label"));
-        Assert.Contains("Sắp xếp chuỗi thảo luận", cut.FindAll("label").Select(l => l.TextContent.Trim()));
+        // The sort's label, and its choices in the browser's own list.
+        Assert.Equal("Sắp xếp chuỗi thảo luận", cut.Find("label.thread-sort .thread-sort-label").TextContent.Trim());
+        Assert.Contains("Được tán thành nhiều nhất", cut.FindAll("label.thread-sort option").Select(o => o.TextContent.Trim()));
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Bộ lọc").Click();
         var labels = cut.FindAll("label").Select(l => l.TextContent.Trim()).ToList();
         Assert.Contains("Thẻ", labels);
