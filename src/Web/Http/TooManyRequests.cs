@@ -1,3 +1,4 @@
+using Annotate.Web.Resources;
 using System.Globalization;
 
 namespace Annotate.Web;
@@ -22,7 +23,7 @@ internal sealed class TooManyRequests(string detail, TimeSpan retryAfter) : IRes
     public static string InWords(TimeSpan wait)
     {
         var seconds = Seconds(wait);
-        if (seconds < 120) return seconds == 1 ? "1 second" : $"{seconds} seconds";
-        return $"{(seconds + 59) / 60} minutes";
+        if (seconds < 120) return seconds == 1 ? Words.Text("RateLimit.OneSecond") : Words.Text("RateLimit.Seconds", seconds);
+        return Words.Text("RateLimit.Minutes", (seconds + 59) / 60);
     }
 }

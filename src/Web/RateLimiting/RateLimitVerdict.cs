@@ -1,3 +1,4 @@
+using Annotate.Web.Resources;
 namespace Annotate.Web.RateLimiting;
 
 /// <summary>Whether an attempt may go ahead; when not, how long to wait and the sentence that says so.</summary>
@@ -13,5 +14,5 @@ internal sealed record RateLimitVerdict(bool Allowed, TimeSpan RetryAfter, strin
     }
 
     /// <summary>The answer of an API endpoint: 429, <c>Retry-After</c> and the sentence as problem+json.</summary>
-    public TooManyRequests ToResult() => new(Message ?? "Too many requests.", RetryAfter);
+    public TooManyRequests ToResult() => new(Message ?? Words.Text("RateLimit.Default"), RetryAfter);
 }

@@ -1,3 +1,4 @@
+using Annotate.Web.Resources;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -70,18 +71,13 @@ internal sealed class RateLimits : IDisposable
     {
         var what = policy switch
         {
-            RateLimitPolicy.SignIn => "Too many sign-in attempts",
-            RateLimitPolicy.Register => "Too many new accounts",
-            RateLimitPolicy.Join => "Too many attempts to join a seminar",
-            RateLimitPolicy.AnnotationWrites => "Too many annotations written or changed",
-            RateLimitPolicy.Import => "Too many imports",
-            RateLimitPolicy.Export => "Too many exports",
-            RateLimitPolicy.Preview => "Too many previews",
-            RateLimitPolicy.Search => "Too many searches",
-            _ => "Too many requests",
+            RateLimitPolicy.SignIn or RateLimitPolicy.Register or RateLimitPolicy.Join or RateLimitPolicy.AnnotationWrites
+                or RateLimitPolicy.Import or RateLimitPolicy.Export or RateLimitPolicy.Preview or RateLimitPolicy.Search => policy.ToString(),
+            _ => "Other",
         };
-        var where = fromAddress ? " from here" : policy == RateLimitPolicy.SignIn ? " for this account" : " in a short time";
-        return $"{what}{where}. Try again in {TooManyRequests.InWords(retryAfter)}.";
+        // One whole sentence per case (word order differs between languages): from here, for this account, in a short time.
+        var where = fromAddress ? "FromHere" : policy == RateLimitPolicy.SignIn ? "Account" : "ShortTime";
+        return Words.Text($"RateLimit.{what}.{where}", TooManyRequests.InWords(retryAfter));
     }
 
     private RateLimitPartition<(RateLimitPolicy, string)> Window(RateLimitPolicy policy, string? key, int permitLimit) =>

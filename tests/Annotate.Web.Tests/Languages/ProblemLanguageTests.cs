@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Annotate.Shared.Search;
+using Annotate.Web.RateLimiting;
 using Annotate.Web.Resources;
 using Annotate.Web.Tests.Infrastructure;
 
@@ -55,6 +56,35 @@ public sealed class ProblemLanguageTests : IAsyncLifetime
 
         Assert.Equal("Tài liệu cần có tiêu đề.", await vietnamese.ProblemDetailAsync(HttpStatusCode.BadRequest));
         Assert.Equal("The document needs a title.", await english.ProblemDetailAsync(HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
+    public async Task A_passage_not_in_the_text_and_a_body_without_a_target_are_refused_in_Vietnamese()
+    {
+        var url = $"/api/documents/{room.DocumentId}/annotations";
+        var missing = room.Comment("spectre");
+        missing["target"]!["selector"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["type"] = "TextQuoteSelector", ["exact"] = "words that are nowhere" });
+
+        var vietnamese = await InVietnamese(room.StudentA, HttpMethod.Post, url, AnnotationCalls.LdJson(missing.ToJsonString()));
+        var english = await room.StudentA.Http.PostAsync(url, AnnotationCalls.LdJson(missing.ToJsonString()));
+        var untargeted = await InVietnamese(room.StudentA, HttpMethod.Post, url, AnnotationCalls.LdJson("""{"body": {"type": "TextualBody", "value": "x"}}"""));
+
+        Assert.Equal("Không tìm thấy đoạn trích trong tài liệu: \"words that are nowhere\".", await vietnamese.ProblemDetailAsync(HttpStatusCode.BadRequest));
+        Assert.Equal("The quoted passage was not found in the document: \"words that are nowhere\".", await english.ProblemDetailAsync(HttpStatusCode.BadRequest));
+        Assert.Equal("Chú thích không có đích (target): hãy cho biết đoạn trích nào (target.selector) hoặc chú thích nào được trả lời.",
+            await untargeted.ProblemDetailAsync(HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
+    public void A_rate_limits_sentence_is_one_whole_sentence_in_Vietnamese_and_unchanged_in_English()
+    {
+        using (UiCulture.English())
+        {
+            Assert.Equal("Too many sign-in attempts from here. Try again in 40 seconds.", RateLimits.Sentence(RateLimitPolicy.SignIn, true, TimeSpan.FromSeconds(40)));
+            Assert.Equal("Too many sign-in attempts for this account. Try again in 1 second.", RateLimits.Sentence(RateLimitPolicy.SignIn, false, TimeSpan.FromSeconds(1)));
+        }
+        using (UiCulture.Vietnamese())
+            Assert.Equal("Quá nhiều lần tìm kiếm trong thời gian ngắn. Vui lòng thử lại sau 3 phút.", RateLimits.Sentence(RateLimitPolicy.Search, false, TimeSpan.FromMinutes(3)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Annotate.Web.Resources;
 using System.Text.Json;
 using Annotate.Shared;
 using Annotate.Shared.Anchoring;
@@ -14,7 +15,7 @@ public static class AnnotationJsonReader
     public static (AnnotationDraft? Draft, string? Error) Read(JsonElement json, string origin, int documentId)
     {
         if (json.ValueKind != JsonValueKind.Object)
-            return Fail("The request body must be one JSON object describing an annotation.");
+            return Fail(Words.Text("Problem.JsonBodyNotObject"));
 
         if (!TryString(json, "motivation", out var motivation)) return Fail("\"motivation\" must be a string.");
         if (!TryString(json, "visibility", out var visibilityName)) return Fail("\"visibility\" must be a string.");
@@ -22,7 +23,7 @@ public static class AnnotationJsonReader
         if (visibilityName is not null)
         {
             if (!VisibilityNames.TryParse(visibilityName, out var named))
-                return Fail($"Unknown visibility \"{visibilityName}\". Use one of: {VisibilityNames.AllNames}.");
+                return Fail(Words.Text("Problem.JsonUnknownVisibility", visibilityName, VisibilityNames.AllNames));
             visibility = named;
         }
 
@@ -37,10 +38,10 @@ public static class AnnotationJsonReader
         if (AnnotationRules.CheckMotivation(motivation) is { } motivationError) return Fail(motivationError);
 
         if (!json.TryGetProperty("target", out var target) || target.ValueKind == JsonValueKind.Null)
-            return Fail("The annotation has no target: say which passage (target.selector) or which annotation it replies to.");
+            return Fail(Words.Text("Problem.JsonNoTarget"));
         if (target.ValueKind == JsonValueKind.Array)
         {
-            if (target.GetArrayLength() != 1) return Fail("Give exactly one target.");
+            if (target.GetArrayLength() != 1) return Fail(Words.Text("Problem.JsonOneTarget"));
             target = target[0];
         }
 
@@ -50,7 +51,7 @@ public static class AnnotationJsonReader
         if (motivation == Motivations.Replying || (motivation == Motivations.Assessing && targetIri is not null))
         {
             if (targetIri is null || !TryParseAnnotationIri(targetIri, out var parentId))
-                return Fail("A reply's target must be the id (IRI) of the annotation it answers.");
+                return Fail(Words.Text("Problem.JsonReplyTarget"));
             return (new AnnotationDraft(motivation, visibility, body, tags, ReplyTo: parentId, AddresseeId: addressee), null);
         }
 
@@ -99,15 +100,15 @@ public static class AnnotationJsonReader
         if (bodies is null) return (comment, tags, "\"body\" must be a TextualBody object or an array of them.");
         foreach (var item in bodies)
         {
-            if (item.ValueKind != JsonValueKind.Object) return (comment, tags, "Each body must be an object with a \"value\".");
-            if (!TryString(item, "value", out var value) || value is null) return (comment, tags, "Each body needs a text \"value\".");
+            if (item.ValueKind != JsonValueKind.Object) return (comment, tags, Words.Text("Problem.JsonBodyObject"));
+            if (!TryString(item, "value", out var value) || value is null) return (comment, tags, Words.Text("Problem.JsonBodyValue"));
             TryString(item, "purpose", out var purpose);
             if (purpose == "tagging")
             {
                 if (value.Trim().Length > 0) tags.Add(value.Trim());
             }
             else if (comment.Length == 0) comment = value;
-            else return (comment, tags, "An annotation has one comment body; put tags in bodies with \"purpose\": \"tagging\".");
+            else return (comment, tags, Words.Text("Problem.JsonOneComment"));
         }
         return (comment, tags, null);
     }
@@ -116,35 +117,35 @@ public static class AnnotationJsonReader
     internal static (TextQuoteSelector? Quote, TextPositionSelector? Position, string? Error) ReadSelectors(JsonElement target)
     {
         if (!target.TryGetProperty("selector", out var selector) || selector.ValueKind == JsonValueKind.Null)
-            return (null, null, "The annotation has no selector: give a TextQuoteSelector or a TextPositionSelector in target.selector.");
+            return (null, null, Words.Text("Problem.JsonNoSelector"));
         var selectors = selector.ValueKind == JsonValueKind.Array ? selector.EnumerateArray().ToList() : [selector];
         TextQuoteSelector? quote = null;
         TextPositionSelector? position = null;
         foreach (var item in selectors)
         {
             if (item.ValueKind != JsonValueKind.Object || !TryString(item, "type", out var type))
-                return (null, null, "Each selector must be an object with a \"type\".");
+                return (null, null, Words.Text("Problem.JsonSelectorObject"));
             switch (type)
             {
                 case "TextQuoteSelector":
                     if (!TryString(item, "exact", out var exact) || string.IsNullOrEmpty(exact))
-                        return (null, null, "A TextQuoteSelector needs a non-empty \"exact\" quote.");
+                        return (null, null, Words.Text("Problem.JsonQuoteExact"));
                     if (!TryString(item, "prefix", out var prefix) || !TryString(item, "suffix", out var suffix))
-                        return (null, null, "A TextQuoteSelector's \"prefix\" and \"suffix\" must be strings.");
+                        return (null, null, Words.Text("Problem.JsonQuoteContext"));
                     quote = new TextQuoteSelector(exact, prefix ?? "", suffix ?? "");
                     break;
                 case "TextPositionSelector":
                     if (!TryInt(item, "start", out var start) || !TryInt(item, "end", out var end))
-                        return (null, null, "A TextPositionSelector needs whole-number \"start\" and \"end\".");
+                        return (null, null, Words.Text("Problem.JsonPositionNumbers"));
                     if (start < 0 || end <= start)
-                        return (null, null, "A TextPositionSelector needs 0 <= start < end.");
+                        return (null, null, Words.Text("Problem.JsonPositionOrder"));
                     position = new TextPositionSelector(start, end);
                     break;
                 // Other selector types (CSS, XPath, ...) mean nothing in a plain text; ignore them.
             }
         }
         if (quote is null && position is null)
-            return (null, null, "The annotation has no selector Annotate understands: give a TextQuoteSelector or a TextPositionSelector.");
+            return (null, null, Words.Text("Problem.JsonNoKnownSelector"));
         return (quote, position, null);
     }
 

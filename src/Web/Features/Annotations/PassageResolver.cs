@@ -1,3 +1,4 @@
+using Annotate.Web.Resources;
 using Annotate.Shared.Anchoring;
 
 namespace Annotate.Web.Features.Annotations;
@@ -13,16 +14,16 @@ internal static class PassageResolver
     public static (Passage? Passage, string? Error) Resolve(string text, TextQuoteSelector? quote, TextPositionSelector? position)
     {
         if (quote is null && position is null)
-            return (null, "The annotation has no selector: give a TextQuoteSelector or a TextPositionSelector in target.selector.");
+            return (null, Words.Text("Problem.JsonNoSelector"));
 
         var span = quote is null ? SpanAt(text, position!) : FindQuote(text, quote, position);
         if (span is null && quote is not null && Occurrences(text, quote.Exact) is > 1 and var count)
-            return (null, $"The quoted passage occurs {count} times in the document; add a prefix and suffix, or a TextPositionSelector, to say which one you mean.");
+            return (null, Words.Text("Problem.PassageAmbiguous", count));
         if (span is null)
         {
             return (null, quote is null
-                ? $"The position {position!.Start}–{position.End} is outside the document (it has {TextAnchor.ToPosition(text, new TextSpan(0, text.Length)).End} characters)."
-                : $"The quoted passage was not found in the document: \"{Shorten(quote.Exact)}\".");
+                ? Words.Text("Problem.PassageOutside", position!.Start, position.End, TextAnchor.ToPosition(text, new TextSpan(0, text.Length)).End)
+                : Words.Text("Problem.PassageNotFound", Shorten(quote.Exact)));
         }
         var (describedQuote, describedPosition) = TextAnchor.Describe(text, span.Value);
         return (new Passage(describedQuote, describedPosition), null);
