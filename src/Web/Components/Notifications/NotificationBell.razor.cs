@@ -34,27 +34,6 @@ public sealed partial class NotificationBell
         _ => L["Notifications.Unread", CountText],
     };
 
-    /// <summary>What happened, in one sentence of the reader's language (the API and mail word it in NotificationItem.Summary).</summary>
-    private string Summary(NotificationItem item)
-    {
-        if (!item.Available) return L["Notifications.Gone"];
-        string who = item.ActorName ?? L["Notifications.DeletedAccount"];
-        var document = item.DocumentTitle;
-        return (item.Kind, document) switch
-        {
-            (NotificationKind.Reply, null) => L["Notifications.Reply", who],
-            (NotificationKind.Reply, _) => L["Notifications.ReplyOn", who, document],
-            (NotificationKind.Mention, null) => L["Notifications.Mention", who],
-            (NotificationKind.Mention, _) => L["Notifications.MentionOn", who, document],
-            (NotificationKind.Feedback, null) => L["Notifications.Feedback", who],
-            (NotificationKind.Feedback, _) => L["Notifications.FeedbackOn", who, document],
-            (NotificationKind.Answer, null) => L["Notifications.Answer", who],
-            (NotificationKind.Answer, _) => L["Notifications.AnswerOn", who, document],
-            (NotificationKind.Document, _) => L["Notifications.Document", who, document ?? "", item.SeminarName ?? ""],
-            _ => L["Notifications.Announcement", who, item.SeminarName ?? ""],
-        };
-    }
-
     protected override async Task OnInitializedAsync()
     {
         now = Clock.GetUtcNow();

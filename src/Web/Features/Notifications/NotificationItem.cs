@@ -42,7 +42,7 @@ internal sealed record NotificationItem(
         get
         {
             if (!Available) return Words.Text("Notice.Gone");
-            var who = ActorName ?? AnnotationService.DeletedAccountName;
+            var who = ActorName ?? Words.Text("Thread.DeletedAccount");
             // One sentence per shape, with and without the document (word order differs between languages).
             string On(string bare, string on) => DocumentTitle is null ? Words.Text(bare, who) : Words.Text(on, who, DocumentTitle);
             return Kind switch
