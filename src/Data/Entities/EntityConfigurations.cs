@@ -51,7 +51,7 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
     public void Configure(EntityTypeBuilder<Document> b)
     {
         b.Property(d => d.Title).HasMaxLength(300);
-        b.Property(d => d.Language).HasMaxLength(35);
+        b.Property(d => d.Language).HasMaxLength(Annotate.Shared.Text.TextLanguage.MaxLength);
         b.Property(d => d.Revision).IsConcurrencyToken();
         b.HasOne(d => d.Seminar).WithMany(s => s.Documents).HasForeignKey(d => d.SeminarId);
     }

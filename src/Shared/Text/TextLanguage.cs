@@ -20,6 +20,12 @@ public static partial class TextLanguage
     /// <summary>The languages the forms offer (the app's own two); the API takes any well-formed tag.</summary>
     public static readonly IReadOnlyList<string> Offered = [English, Vietnamese];
 
+    /// <summary>
+    /// The longest tag kept (the column's size): RFC 5646 asks every implementation to take tags of 35 characters, and
+    /// a longer one, though well formed, would not fit the PostgreSQL column (an error instead of an answer).
+    /// </summary>
+    public const int MaxLength = 35;
+
     /// <summary>Share of words with a Vietnamese letter above which a text is Vietnamese (real Vietnamese prose: 60–80 %).</summary>
     public const double VietnameseShare = 0.2;
 
@@ -49,7 +55,7 @@ public static partial class TextLanguage
         normalised = null;
         if (string.IsNullOrWhiteSpace(tag)) return true;
         var trimmed = tag.Trim();
-        if (!Tag().IsMatch(trimmed)) return false;
+        if (trimmed.Length > MaxLength || !Tag().IsMatch(trimmed)) return false;
         var parts = trimmed.Split('-');
         parts[0] = parts[0].ToLowerInvariant();
         normalised = string.Join('-', parts);

@@ -55,5 +55,6 @@ public class TextLanguageTests
     [InlineData("en_US")]
     [InlineData("vi-")]
     [InlineData("<script>")]
+    [InlineData("en-aaaaaaaa-bbbbbbbb-cccccccc-dddddddd")]
     public void What_is_not_a_language_tag_is_refused(string tag) => Assert.False(TextLanguage.TryNormalise(tag, out _));
 }

@@ -72,6 +72,20 @@ public sealed class DocumentLanguageTests(AnnotateApp app) : IClassFixture<Annot
     }
 
     [Fact]
+    public async Task A_well_formed_tag_too_long_to_keep_is_refused_and_changes_nothing()
+    {
+        var (teacher, seminarId) = await TeacherAsync();
+        var id = await app.AddDocumentAsync(teacher, seminarId, "The Manifesto", EnglishText);
+        var tooLong = "en-" + string.Join('-', Enumerable.Repeat("abcdefgh", 4));
+
+        var refused = await teacher.Http.PutAsJsonAsync($"/api/documents/{id}/language", new { language = tooLong });
+
+        Assert.Contains("BCP 47", await refused.ProblemDetailAsync(HttpStatusCode.BadRequest));
+        var document = await (await teacher.Http.GetAsync($"/api/documents/{id}")).JsonAsync();
+        Assert.Equal("en", document.GetProperty("language").GetString());
+    }
+
+    [Fact]
     public async Task A_teacher_sets_the_language_without_a_new_revision()
     {
         var (teacher, seminarId) = await TeacherAsync();
