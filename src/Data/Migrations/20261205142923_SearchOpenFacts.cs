@@ -17,7 +17,7 @@ namespace Annotate.Data.Migrations
     /// </summary>
     public partial class SearchOpenFacts : Migration
     {
-        private const string Insert = """
+        internal const string Insert = """
             CREATE TRIGGER "AnnotationSearch_Insert" AFTER INSERT ON "Annotations" BEGIN
                 INSERT INTO "AnnotationSearchRows" ("AnnotationId", "DocumentId", "Created", "Open") VALUES (new."Id", new."DocumentId", new."Created", {0});
                 INSERT INTO "AnnotationSearch" (rowid, "Body", "Quote", "Tags")
@@ -28,13 +28,13 @@ namespace Annotate.Data.Migrations
             """;
 
         /// <summary>Whether annotation <paramref name="a"/> is open to every member (see the class).</summary>
-        private static string OpenOf(string a) => $"""
+        internal static string OpenOf(string a) => $"""
             ({a}."Visibility" = 'Seminar' AND {a}."AddresseeId" IS NULL
              AND ({a}."ThreadId" IS NULL OR (SELECT t."Visibility" FROM "Annotations" t WHERE t."Id" = {a}."ThreadId") = 'Seminar'))
             """;
 
         /// <summary>The replies of thread <paramref name="thread"/> worked out again (the thread's visibility is theirs too).</summary>
-        private static string Replies(string thread) => $"""
+        internal static string Replies(string thread) => $"""
             UPDATE "AnnotationSearchRows" SET "Open" = (SELECT {OpenOf("a")} FROM "Annotations" a WHERE a."Id" = "AnnotationSearchRows"."AnnotationId")
                 WHERE "AnnotationId" IN (SELECT r."Id" FROM "Annotations" r WHERE r."ThreadId" = {thread}."Id");
             """;

@@ -204,6 +204,22 @@ public sealed class SearchIndexTests(AnnotateApp app) : IClassFixture<AnnotateAp
     }
 
     [Fact]
+    public async Task A_deleted_accounts_group_thread_stays_found_by_its_group_and_by_nobody_else()
+    {
+        var (room, c, _, _) = await app.CreateGroupedClassroomAsync();
+        var thread = await room.StudentA.CreateAnnotationAsync(room.DocumentId, room.Comment(Spectre, "grouped words", "group"));
+        await room.StudentB.CreateAnnotationAsync(room.DocumentId, AnnotationJson.Reply(thread.Iri(), "a grouped reply that stays"));
+
+        await room.StudentA.DeleteAccountOkAsync();
+
+        // The thread keeps the group its author was in, so the group-mate's reply stays theirs to find; the other group's student finds nothing.
+        Assert.Single(await room.StudentB.FoundAsync(room.SeminarId, "grouped"));
+        Assert.Equal(0, (await c.SearchAsync(room.SeminarId, "grouped")).GetProperty("total").GetInt32());
+        Assert.Equal(1, (await room.Teacher.SearchAsync(room.SeminarId, "grouped")).GetProperty("total").GetInt32());
+        await AssertIndexMatchesAnnotationsAsync();
+    }
+
+    [Fact]
     public async Task A_deleted_seminar_leaves_nothing_in_the_index()
     {
         var room = await app.CreateClassroomAsync();
@@ -253,12 +269,15 @@ public sealed class SearchIndexTests(AnnotateApp app) : IClassFixture<AnnotateAp
         {
             Assert.Equal(annotations, await app.Database.CountAsync(
                 "SELECT COUNT(*) FROM AnnotationSearch s JOIN AnnotationSearchRows r ON r.Key = s.rowid JOIN Annotations a ON a.Id = r.AnnotationId"));
-            // Each row's document, time and open mark (SearchOpenFacts) are its annotation's as it is now.
+            // Each row's document, time and audience (SearchAudienceFacts) are its annotation's and its thread's as they are now.
             Assert.Equal(0, await app.Database.CountAsync("""
                 SELECT COUNT(*) FROM AnnotationSearchRows r JOIN Annotations a ON a.Id = r.AnnotationId
-                WHERE r.DocumentId <> a.DocumentId OR r.Created <> a.Created
-                   OR r.Open <> (a.Visibility = 'Seminar' AND a.AddresseeId IS NULL
-                                 AND (a.ThreadId IS NULL OR (SELECT t.Visibility FROM Annotations t WHERE t.Id = a.ThreadId) = 'Seminar'))
+                LEFT JOIN Annotations t ON t.Id = COALESCE(a.ThreadId, a.Id)
+                WHERE r.DocumentId <> a.DocumentId OR r.Created <> a.Created OR r.AddresseeId IS NOT a.AddresseeId
+                   OR r.ThreadAuthorId IS NOT t.AuthorId OR r.ThreadFormerGroupId IS NOT (CASE WHEN t.AuthorId IS NULL THEN t.FormerAuthorGroupId END)
+                   OR r.Scope <> (CASE WHEN t.Id IS NULL THEN 0 ELSE min(
+                        CASE a.Visibility WHEN 'Seminar' THEN 3 WHEN 'Group' THEN 2 WHEN 'Teachers' THEN 1 ELSE 0 END,
+                        CASE t.Visibility WHEN 'Seminar' THEN 3 WHEN 'Group' THEN 2 WHEN 'Teachers' THEN 1 ELSE 0 END) END)
                 """));
         }
     }

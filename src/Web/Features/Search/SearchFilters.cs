@@ -21,19 +21,14 @@ internal static class SearchFilters
     /// (<c>DocumentId + 0</c>): without statistics it would rather walk every annotation of the seminar and look each
     /// one up in the matches, which at 100,000 annotations took seconds.
     /// </summary>
-    /// <remarks>
-    /// With <paramref name="openOn"/> (documents where the reader is not held back by "post first", when
-    /// <see cref="SearchIndex.CountsOpenMatches"/>), the matches that are open to every member on those documents are
-    /// left out: the caller counts and pages them by the index alone.
-    /// </remarks>
-    public static IQueryable<Annotation> Narrow(AnnotateDb db, SearchQuery query, SearchScope scope, string me, IReadOnlyCollection<int>? openOn = null)
+    public static IQueryable<Annotation> Narrow(AnnotateDb db, SearchQuery query, SearchScope scope, string me)
     {
         var documentIds = scope.Documents.Select(d => d.Id).ToList();
         var (wanted, unwanted) = Indexed(query);
         IQueryable<Annotation> annotations;
         if (wanted.Count > 0)
         {
-            annotations = from id in SearchIndex.Matching(db, wanted, unwanted, openOn)
+            annotations = from id in SearchIndex.Matching(db, wanted, unwanted)
                           join a in db.Annotations on id equals a.Id
                           where documentIds.Contains(a.DocumentId + 0)
                           select a;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Annotate.Data;
+using Annotate.Shared;
 using Annotate.Shared.Search;
+using Annotate.Web.Features.Annotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -20,67 +22,81 @@ internal static class SearchIndex
     /// The ids of the annotations that match every one of <paramref name="wanted"/> (at least one) and none of
     /// <paramref name="unwanted"/> (words, quote and tag terms), in one query of the index.
     /// </summary>
-    /// <remarks>
-    /// With <paramref name="openOn"/> (SQLite only, see <see cref="CountsOpenMatches"/>): less the matches open to every
-    /// member on those documents, which <see cref="CountOpenAsync"/> and <see cref="NewestOpenAsync"/> answer for.
-    /// </remarks>
-    public static IQueryable<Guid> Matching(AnnotateDb db, IReadOnlyList<SearchTerm> wanted, IReadOnlyList<SearchTerm> unwanted,
-        IReadOnlyCollection<int>? openOn = null) =>
+    public static IQueryable<Guid> Matching(AnnotateDb db, IReadOnlyList<SearchTerm> wanted, IReadOnlyList<SearchTerm> unwanted) =>
         db.Database.IsNpgsql()
             ? Postgres(db, conditions => $"{string.Join(" AND ", wanted.Select(conditions))}" +
                 (unwanted.Count == 0 ? "" : $" AND NOT ({string.Join(" OR ", unwanted.Select(conditions))})"))
-            : Sqlite(db, SqliteMatch(wanted, unwanted), openOn is { Count: > 0 } ? $"AND NOT ({Open("r", openOn)})" : "");
+            : Sqlite(db, SqliteMatch(wanted, unwanted));
 
     /// <summary>
-    /// Whether a search can count and page the matches open to every member by the index alone: on SQLite, whose index
-    /// rows carry that fact (the SearchOpenFacts migration's triggers keep it), when every term is words or a quote, so
-    /// that nothing but the index and the reader's visibility decides what is found.
+    /// Whether a search can be counted and paged by the index alone: on SQLite, whose index rows carry what the visibility
+    /// rule asks (the SearchAudienceFacts migration's triggers keep it), when every term is words or a quote, so that
+    /// nothing but the index and the reader's visibility decides what is found.
     /// </summary>
-    public static bool CountsOpenMatches(AnnotateDb db, SearchQuery query) =>
+    public static bool CountsVisibleMatches(AnnotateDb db, SearchQuery query) =>
         !db.Database.IsNpgsql() && query.Terms.Any(t => !t.Negated) && query.Terms.All(t => t.Field is SearchField.Words or SearchField.Quote);
 
-    /// <summary>How many matches on <paramref name="openOn"/> are open to every member of the seminar.</summary>
-    public static Task<int> CountOpenAsync(AnnotateDb db, SearchQuery query, IReadOnlyCollection<int> openOn, CancellationToken cancellationToken) =>
-        db.Database.SqlQuery<int>(OpenMatches(query, $$"""
-            SELECT count(*) AS "Value" FROM "AnnotationSearch" JOIN "AnnotationSearchRows" r ON r."Key" = "AnnotationSearch".rowid
-            WHERE "AnnotationSearch" MATCH {0} AND {{Open("r", openOn)}}
-            """)).SingleAsync(cancellationToken);
+    /// <summary>
+    /// How many matches on <paramref name="documents"/> <paramref name="viewer"/> may see, and the newest
+    /// <paramref name="count"/> of them, newest first and then by id, descending (the order the search pages in:
+    /// the rows' ids are written as <see cref="Guid"/>'s upper-case text, whose order is <see cref="Guid.CompareTo(Guid)"/>'s).
+    /// One pass over the index's rows, with no annotation looked up.
+    /// </summary>
+    public static async Task<(int Total, List<SearchMatch> Newest)> VisibleAsync(AnnotateDb db, SearchQuery query, int seminarId,
+        IReadOnlyCollection<int> documents, Viewer viewer, IReadOnlyCollection<int> awaitingOwnPost, int count, CancellationToken cancellationToken)
+    {
+        var (wanted, unwanted) = SearchFilters.Indexed(query);
+        var rows = await db.Database.SqlQuery<VisibleRow>(FormattableStringFactory.Create($$"""
+            SELECT r."AnnotationId", r."Created", count(*) OVER () AS "Total"
+            FROM "AnnotationSearch" JOIN "AnnotationSearchRows" r ON r."Key" = "AnnotationSearch".rowid
+            WHERE "AnnotationSearch" MATCH {0} AND r."DocumentId" IN ({{InList(documents)}}) AND ({{VisibleTo(viewer, seminarId, awaitingOwnPost)}})
+            ORDER BY r."Created" DESC, r."AnnotationId" DESC LIMIT {{count}}
+            """, SqliteMatch(wanted, unwanted), viewer.UserId ?? "")).ToListAsync(cancellationToken);
+        return (rows.FirstOrDefault()?.Total ?? 0,
+            rows.Select(r => new SearchMatch(r.AnnotationId, (DateTimeOffset)Created.ConvertFromProvider(r.Created)!)).ToList());
+    }
 
     /// <summary>
-    /// The newest <paramref name="count"/> matches on <paramref name="openOn"/> open to every member, and any as old as
-    /// the last of them (so that the caller's order among results of the same time is kept whole).
+    /// <see cref="VisibilityFilter.ForSeminar"/> as a condition on an index row (r) of one of seminar
+    /// <paramref name="seminarId"/>'s documents, the viewer's id being the query's parameter {1}. It must keep exactly
+    /// the rows the filter keeps; VisibilityFilterEquivalenceTests compares the two for every kind of viewer. The thread
+    /// author's group is asked of the memberships as the search runs (a deleted author's is the row's own).
     /// </summary>
-    public static async Task<List<SearchMatch>> NewestOpenAsync(AnnotateDb db, SearchQuery query, IReadOnlyCollection<int> openOn, int count,
-        CancellationToken cancellationToken)
+    internal static string VisibleTo(Viewer viewer, int seminarId, IReadOnlyCollection<int> awaitingOwnPost)
     {
-        var rows = await db.Database.SqlQuery<OpenRow>(OpenMatches(query, $$"""
-            SELECT r."AnnotationId", r."Created" FROM "AnnotationSearch" JOIN "AnnotationSearchRows" r ON r."Key" = "AnnotationSearch".rowid
-            WHERE "AnnotationSearch" MATCH {0} AND {{Open("r", openOn)}} AND r."Created" >= COALESCE((
-                SELECT n."Created" FROM "AnnotationSearch" JOIN "AnnotationSearchRows" n ON n."Key" = "AnnotationSearch".rowid
-                WHERE "AnnotationSearch" MATCH {0} AND {{Open("n", openOn)}}
-                ORDER BY n."Created" DESC LIMIT 1 OFFSET {{count - 1}}), -9223372036854775808)
-            """)).ToListAsync(cancellationToken);
-        return rows.Select(r => new SearchMatch(r.AnnotationId, (DateTimeOffset)Created.ConvertFromProvider(r.Created)!)).ToList();
+        var open = VisibleTo(viewer with { AwaitingOwnPost = false }, seminarId);
+        return awaitingOwnPost.Count == 0
+            ? open
+            : $"""CASE WHEN r."DocumentId" IN ({InList(awaitingOwnPost)}) THEN {VisibleTo(viewer with { AwaitingOwnPost = true }, seminarId)} ELSE {open} END""";
     }
+
+    private static string VisibleTo(Viewer viewer, int seminarId)
+    {
+        if (!viewer.IsMember) return "0";
+        const string mine = """r."ThreadAuthorId" = {1}""", toMe = """r."AddresseeId" = {1}""";
+        if (viewer.IsTeacher) return $"""({mine} OR r."AddresseeId" IS NOT NULL OR r."Scope" >= {TeachersScope})""";
+        if (viewer.AwaitingOwnPost) return $"""({mine} OR {toMe})""";
+        var group = viewer.GroupId is { } id
+            ? string.Create(CultureInfo.InvariantCulture, $"""
+                 OR (r."Scope" = {GroupScope} AND (r."ThreadAuthorId" IN (SELECT m."UserId" FROM "Memberships" m WHERE m."SeminarId" = {seminarId} AND m."GroupId" = {id})
+                                         OR r."ThreadFormerGroupId" = {id}))
+                """)
+            : "";
+        return $"""({mine} OR CASE WHEN r."AddresseeId" IS NOT NULL THEN {toMe} ELSE r."Scope" = {SeminarScope}{group} END)""";
+    }
+
+    // The row's Scope: the narrower of the annotation's visibility and its thread's (SearchAudienceFacts).
+    private const int TeachersScope = 1, GroupScope = 2, SeminarScope = 3;
 
     // The column holds what the model's conversion writes for Annotation.Created (AnnotateDb).
     private static readonly DateTimeOffsetToBinaryConverter Created = new();
 
-    private sealed class OpenRow
+    private sealed class VisibleRow
     {
         public Guid AnnotationId { get; init; }
         public long Created { get; init; }
+        public int Total { get; init; }
     }
-
-    /// <summary><paramref name="sql"/> with the search's FTS5 query as its one parameter ({0}).</summary>
-    private static FormattableString OpenMatches(SearchQuery query, string sql)
-    {
-        var (wanted, unwanted) = SearchFilters.Indexed(query);
-        return FormattableStringFactory.Create(sql, SqliteMatch(wanted, unwanted));
-    }
-
-    /// <summary>Index row <paramref name="row"/> is open to every member and on one of <paramref name="openOn"/> (ids, written in).</summary>
-    private static string Open(string row, IReadOnlyCollection<int> openOn) => $"""{row}."Open" AND {row}."DocumentId" IN ({InList(openOn)})""";
 
     private static string InList(IReadOnlyCollection<int> ids) => string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
 
@@ -94,10 +110,10 @@ internal static class SearchIndex
             ? Postgres(db, conditions => string.Join(" OR ", terms.Select(conditions)))
             : Sqlite(db, string.Join(" OR ", terms.Select(SqlitePhrase)));
 
-    /// <summary>The index's matches of <paramref name="match"/>; <paramref name="where"/> narrows them by their row (r), whose values it holds.</summary>
-    private static IQueryable<Guid> Sqlite(AnnotateDb db, string match, string where = "") => db.Database.SqlQuery<Guid>(FormattableStringFactory.Create($$"""
+    /// <summary>The index's matches of <paramref name="match"/>.</summary>
+    private static IQueryable<Guid> Sqlite(AnnotateDb db, string match) => db.Database.SqlQuery<Guid>(FormattableStringFactory.Create("""
         SELECT r."AnnotationId" AS "Value" FROM "AnnotationSearch" JOIN "AnnotationSearchRows" r ON r."Key" = "AnnotationSearch".rowid
-        WHERE "AnnotationSearch" MATCH {0} {{where}}
+        WHERE "AnnotationSearch" MATCH {0}
         """, match));
 
     /// <summary>A term as an FTS5 phrase in its columns; the value goes in double quotes (the parser leaves none inside one).</summary>

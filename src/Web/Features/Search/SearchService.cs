@@ -15,8 +15,8 @@ namespace Annotate.Web.Features.Search;
 /// one query: the search's filters (<see cref="SearchFilters"/>, the full-text part on the engine's index), then the
 /// visibility filter every read path uses, per document (<see cref="VisibilityFilter.ForSeminar"/>), so that neither
 /// the page nor <see cref="SearchResults.Total"/> holds anything the reader may not see; the rule itself has the last
-/// word on the page. Newest first. On SQLite, a search of words and quotes counts and pages the matches open to every
-/// member by the index's own rows (<see cref="SearchIndex.CountsOpenMatches"/>), and filters only the rest.
+/// word on the page. Newest first. On SQLite, a search of words and quotes is counted and paged by the index's own rows,
+/// which carry what the visibility rule asks (<see cref="SearchIndex.CountsVisibleMatches"/>).
 /// </summary>
 internal sealed class SearchService(IDbContextFactory<AnnotateDb> dbFactory, ReaderAccess access)
 {
@@ -41,22 +41,24 @@ internal sealed class SearchService(IDbContextFactory<AnnotateDb> dbFactory, Rea
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var scope = await ScopeAsync(db, seminarId, query, cancellationToken);
         var filter = VisibilityFilter.ForSeminar(reader.Viewer, reader.AwaitingOwnPost);
-        // Matches every member may see (on documents where "post first" does not hold the reader back) are counted and
-        // paged by the index alone; the rest go through the visibility filter row by row.
-        var openOn = SearchIndex.CountsOpenMatches(db, query)
-            ? scope.Documents.Select(d => d.Id).Where(id => !reader.AwaitingOwnPost.Contains(id)).ToList()
-            : [];
-        var rows = AnnotationViews.Rows(db, SearchFilters.Narrow(db, query, scope, userId, openOn)).Where(filter);
-
-        // One pass over what matches: how many, and when each was written; the page is the newest of them, read whole.
-        var matches = await rows.Select(r => new SearchMatch(r.Id, r.Created)).AsNoTracking().ToListAsync(cancellationToken);
-        var total = matches.Count;
-        if (openOn.Count > 0)
+        int total;
+        List<Guid> pageIds;
+        if (SearchIndex.CountsVisibleMatches(db, query))
         {
-            total += await SearchIndex.CountOpenAsync(db, query, openOn, cancellationToken);
-            matches.AddRange(await SearchIndex.NewestOpenAsync(db, query, openOn, offset + limit, cancellationToken));
+            // Counted and paged by the index's rows alone, which carry what the visibility rule asks.
+            var (visible, newest) = await SearchIndex.VisibleAsync(db, query, seminarId, scope.Documents.Select(d => d.Id).ToList(),
+                reader.Viewer, reader.AwaitingOwnPost, offset + limit, cancellationToken);
+            total = visible;
+            pageIds = newest.Skip(offset).Select(m => m.Id).ToList();
         }
-        var pageIds = matches.OrderByDescending(m => m.Created).ThenByDescending(m => m.Id).Skip(offset).Take(limit).Select(m => m.Id).ToList();
+        else
+        {
+            // One pass over what matches: how many, and when each was written; the page is the newest of them, read whole.
+            var matches = await AnnotationViews.Rows(db, SearchFilters.Narrow(db, query, scope, userId)).Where(filter)
+                .Select(r => new SearchMatch(r.Id, r.Created)).AsNoTracking().ToListAsync(cancellationToken);
+            total = matches.Count;
+            pageIds = matches.OrderByDescending(m => m.Created).ThenByDescending(m => m.Id).Skip(offset).Take(limit).Select(m => m.Id).ToList();
+        }
         var found = pageIds.Count == 0 ? [] : await AnnotationViews.Rows(db, db.Annotations.Where(a => pageIds.Contains(a.Id))).Where(filter)
             .AsNoTracking().ToListAsync(cancellationToken);
         var views = (await AnnotationViews.ToViewsAsync(db, found, cancellationToken))
