@@ -15,7 +15,7 @@ namespace Annotate.WriteLoad;
 /// the next (a closed loop). A quarter of the posts are replies to a thread the writer started. Every
 /// 201's id is kept, and afterwards the teacher's collection must hold each one (nothing acknowledged and lost).
 /// </summary>
-internal sealed class ApiWriters(Uri baseAddress, string textFile)
+internal sealed class ApiWriters(Uri baseAddress, string textFile, bool replies = true)
 {
     private readonly HttpClient http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
     {
@@ -65,7 +65,7 @@ internal sealed class ApiWriters(Uri baseAddress, string textFile)
             var mine = new List<string>();
             while (Interlocked.Increment(ref next) <= count)
             {
-                var body = mine.Count > 0 && random.Next(4) == 0
+                var body = replies && mine.Count > 0 && random.Next(4) == 0
                     ? Reply(mine[random.Next(mine.Count)], $"Reply {next} by writer {w}: I read it differently, see the next paragraph.")
                     : Comment(scene.DocumentId, passages.Pick(random), $"Note {next} by writer {w}: is *this* still true today?");
                 using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/documents/{scene.DocumentId}/annotations")

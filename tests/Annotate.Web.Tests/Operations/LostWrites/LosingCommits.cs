@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Annotate.Data.Entities;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Annotate.Web.Tests.Operations.LostWrites;
@@ -27,14 +27,47 @@ internal sealed class LosingCommits(string record) : DbTransactionInterceptor
         [RecordVariable] = record,
     };
 
+    // The last annotation's rowid when each transaction began: what has a higher one at its commit is new in it
+    // (the writer inserts with its own prepared command, which EF neither tracks nor intercepts).
+    private readonly ConditionalWeakTable<DbTransaction, StrongBox<long>> lastRowBefore = new();
+
+    public override async ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData,
+        DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        // Migrations run in transactions too, some before there is a table of annotations.
+        if (await ScalarAsync(result, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'Annotations'", cancellationToken) == 1)
+            lastRowBefore.AddOrUpdate(result, new StrongBox<long>(await ScalarAsync(result, "SELECT COALESCE(MAX(rowid), 0) FROM Annotations", cancellationToken)));
+        return result;
+    }
+
     public override async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
         InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        var created = eventData.Context?.ChangeTracker.Entries<Annotation>().Select(e => e.Entity.Id.ToString().ToUpperInvariant()).ToList();
-        if (created is not { Count: > 0 } || Interlocked.Increment(ref commits) % Every != 0) return result;
+        if (!lastRowBefore.TryGetValue(transaction, out var before)) return result;
+        var created = await IdsAsync(transaction, before.Value, cancellationToken);
+        if (created.Count == 0 || Interlocked.Increment(ref commits) % Every != 0) return result;
         // Recorded before the commit is skipped, so the record is never behind a 201.
         await File.AppendAllLinesAsync(record, created, cancellationToken);
         // Skipped: the transaction is then disposed uncommitted, which rolls it back.
         return InterceptionResult.Suppress();
+    }
+
+    private static async Task<long> ScalarAsync(DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<List<string>> IdsAsync(DbTransaction transaction, long after, CancellationToken cancellationToken)
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT Id FROM Annotations WHERE rowid > {after}";
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0).ToUpperInvariant());
+        return ids;
     }
 }
