@@ -18,6 +18,8 @@ internal sealed class AnnotateSite(HttpClient http, Uri baseUrl)
     public IReadOnlyList<string> ReaderTokens { get; private set; } = [];
     public int FanOutDocument { get; private set; }
     public int WritesDocument { get; private set; }
+    private int? warmUpSeminar;
+    private string? joinCodeOfWarmUp;
 
     public async Task CreateAsync(int readers)
     {
@@ -36,6 +38,29 @@ internal sealed class AnnotateSite(HttpClient http, Uri baseUrl)
             tokens.Add(token);
         }
         ReaderTokens = tokens;
+    }
+
+    /// <summary>
+    /// A document in a seminar of its own, with the same writers as members, to warm the app up on; deleted with
+    /// <see cref="DeleteWarmUpAsync"/> so that what it held weighs on no later measure.
+    /// </summary>
+    public async Task<int> CreateWarmUpDocumentAsync()
+    {
+        var seminar = await SendAsync(HttpMethod.Post, "api/seminars", TeacherToken, new { name = "Bench warm-up" });
+        warmUpSeminar = (int)seminar["id"]!;
+        joinCodeOfWarmUp = (string)seminar["joinCode"]!;
+        foreach (var token in ReaderTokens) await SendAsync(HttpMethod.Post, "api/seminars/join", token, new { joinCode = joinCodeOfWarmUp });
+        return await DocumentAsync(warmUpSeminar.Value, "Warm-up");
+    }
+
+    public async Task DeleteWarmUpAsync()
+    {
+        if (warmUpSeminar is not { } id) return;
+        using var request = new HttpRequestMessage(HttpMethod.Delete, new Uri(baseUrl, $"api/seminars/{id}"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TeacherToken);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        warmUpSeminar = null;
     }
 
     /// <summary>

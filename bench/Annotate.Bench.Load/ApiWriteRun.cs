@@ -9,9 +9,10 @@ namespace Annotate.Bench.Load;
 /// Concurrent writers post annotations to one document through the API, each its next one as soon as the last
 /// is answered. Afterwards the rows are counted (<paramref name="countRows"/>: in the app's SQLite file, or
 /// through the API): every 201 must be a row. <paramref name="serverOf"/>, when given, says which instance each
-/// writer posts to (instances of one installation); otherwise all post to the site's.
+/// writer posts to (instances of one installation); otherwise all post to the site's. They post to the site's
+/// writes document unless given <paramref name="documentId"/>.
 /// </summary>
-internal sealed class ApiWriteRun(HttpClient http, AnnotateSite site, Func<Task<long>> countRows, Func<int, Uri>? serverOf = null)
+internal sealed class ApiWriteRun(HttpClient http, AnnotateSite site, Func<Task<long>> countRows, Func<int, Uri>? serverOf = null, int? documentId = null)
 {
     public async Task<WriteResult> MeasureAsync(int writers, int writesPerWriter)
     {
@@ -29,8 +30,8 @@ internal sealed class ApiWriteRun(HttpClient http, AnnotateSite site, Func<Task<
                 {
                     var number = writer * writesPerWriter + i;
                     using var request = serverOf is null
-                        ? site.NewAnnotation(site.WritesDocument, token, number)
-                        : AnnotateSite.NewAnnotation(serverOf(writer), site.WritesDocument, token, number);
+                        ? site.NewAnnotation(documentId ?? site.WritesDocument, token, number)
+                        : AnnotateSite.NewAnnotation(serverOf(writer), documentId ?? site.WritesDocument, token, number);
                     using var response = await http.SendAsync(request);
                     var body = await response.Content.ReadAsStringAsync();
                     latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Annotate.Web.Realtime;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,43 @@ public sealed class InMemoryAnnotationFeedTests
 
         Assert.All(published, task => Assert.True(task.IsCompletedSuccessfully));
         await Task.WhenAll(published);
+    }
+
+    [Fact]
+    public async Task Each_subscriber_takes_its_events_in_the_language_it_subscribed_in()
+    {
+        var feed = Feed();
+        var seen = new ConcurrentDictionary<string, (string Culture, string UiCulture)>();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        IDisposable SubscribeIn(string language) => InCulture(language, () => feed.Subscribe(Document, _ =>
+        {
+            seen[language] = (CultureInfo.CurrentCulture.Name, CultureInfo.CurrentUICulture.Name);
+            if (seen.Count == 2) done.TrySetResult();
+            return Task.CompletedTask;
+        }));
+        using var vietnamese = SubscribeIn("vi");
+        using var english = SubscribeIn("en");
+
+        // Published by a reader of a third language, whose culture the publishing flow carries.
+        await InCulture("de", () => feed.PublishAsync(new DocumentRevisedEvent(Document, 1)));
+
+        await done.Task.WaitAsync(Timeout);
+        Assert.Equal(("vi", "vi"), seen["vi"]);
+        Assert.Equal(("en", "en"), seen["en"]);
+    }
+
+    private static T InCulture<T>(string name, Func<T> work)
+    {
+        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (new CultureInfo(name), new CultureInfo(name));
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
+        }
     }
 
     [Fact]

@@ -66,16 +66,18 @@ internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, R
 
     /// <summary>
     /// A teacher says which language the document is written in (a BCP 47 tag, or null for unknown): the pages mark
-    /// its text with it. Not a revision: the text and the threads on it stay as they are.
+    /// its text with it. Not a revision: the text and the threads on it stay as they are. Gives the tag as stored
+    /// (normalised: "EN-gb" is stored as "en-GB").
     /// </summary>
-    public async Task<ServiceResult> SetLanguageAsync(string userId, int documentId, string? language)
+    public async Task<ServiceResult<string?>> SetLanguageAsync(string userId, int documentId, string? language)
     {
         if (await access.ForDocumentAsync(userId, documentId) is not { } reader) return ServiceProblem.NotFound(ReaderAccess.NoSuchDocument);
         if (!reader.Viewer.IsTeacher) return ServiceProblem.Forbidden(Words.Text("Content.TeachersOnlyLanguage"));
         if (!TextLanguage.TryNormalise(language, out var normalised)) return ServiceProblem.Invalid(Words.Text("Content.LanguageInvalid"));
         await using var db = await dbFactory.CreateDbContextAsync();
         var changed = await db.Documents.Where(d => d.Id == documentId).ExecuteUpdateAsync(u => u.SetProperty(d => d.Language, normalised));
-        return changed == 0 ? ServiceProblem.NotFound(ReaderAccess.NoSuchDocument) : ServiceResult.Done;
+        if (changed == 0) return ServiceProblem.NotFound(ReaderAccess.NoSuchDocument);
+        return normalised;
     }
 
     /// <param name="dueAt">When the seminar should have read it; none by default.</param>

@@ -69,9 +69,7 @@ internal static class DocumentsApi
             catch (System.Text.Json.JsonException) { return Problems.BadRequest(Words.Text("Content.LanguageJson")); }
             if (body is null) return Problems.BadRequest(Words.Text("Content.LanguageJson"));
             var result = await service.SetLanguageAsync(user.UserId(), id, body.Language);
-            if (result.Problem is { } problem) return Problems.For(problem);
-            TextLanguage.TryNormalise(body.Language, out var stored);
-            return TypedResults.Ok(new DocumentLanguage(stored));
+            return result.Problem is { } problem ? Problems.For(problem) : TypedResults.Ok(new DocumentLanguage(result.Value));
         }).AcceptsJson<LanguageRequest>().WithName("SetDocumentLanguage").WithSummary("The language the text is written in (teachers): a BCP 47 tag, or null for unknown.");
 
         documents.MapGet("/{id:int}/revisions", async Task<Results<Ok<List<RevisionService.RevisionSummary>>, ProblemHttpResult>> (int id, ClaimsPrincipal user, ReaderAccess access, RevisionService revisions) =>

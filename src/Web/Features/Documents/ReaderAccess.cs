@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Annotate.Data;
+using Annotate.Data.Entities;
 using Annotate.Shared;
 using Annotate.Shared.W3c;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +20,17 @@ internal sealed class ReaderAccess(IDbContextFactory<AnnotateDb> dbFactory)
     /// <summary>The same for a seminar the caller does not belong to, or that does not exist.</summary>
     public static string NoSuchSeminar => Words.Text("Problem.NoSuchSeminar");
 
+    /// <summary>
+    /// Whether a post opens a "post first" document to its author: their own thread, with words in it,
+    /// that someone else can read (a private note or a bare highlight would be a way round the point).
+    /// </summary>
+    public static bool OpensPostFirst(Guid? parentId, string motivation, Visibility visibility) =>
+        parentId is null && motivation != Motivations.Highlighting && visibility != Visibility.Private;
+
+    /// <summary><see cref="OpensPostFirst"/> as a filter the database runs (Lookup, ForSeminarDocumentsAsync): the same three tests.</summary>
+    private static readonly Expression<Func<Annotation, bool>> OpensPostFirstRow = a =>
+        a.ParentId == null && a.Motivation != Motivations.Highlighting && a.Visibility != Visibility.Private;
+
     private sealed record AccessRow(int SeminarId, SeminarRole Role, int? GroupId, string ReaderName, bool AwaitingOwnPost);
 
     /// <summary>
@@ -32,8 +45,7 @@ internal sealed class ReaderAccess(IDbContextFactory<AnnotateDb> dbFactory)
              where m.UserId == userId
              select new AccessRow(d.SeminarId, m.Role, m.GroupId, m.User!.DisplayName,
                  d.PostFirst && m.Role == SeminarRole.Student
-                     ? !db.Annotations.Any(a => a.DocumentId == d.Id && a.AuthorId == userId && a.ParentId == null
-                         && a.Motivation != Motivations.Highlighting && a.Visibility != Visibility.Private)
+                     ? !db.Annotations.Where(a => a.DocumentId == d.Id && a.AuthorId == userId).Any(OpensPostFirstRow)
                      : false))
             .FirstOrDefault());
 
@@ -46,12 +58,6 @@ internal sealed class ReaderAccess(IDbContextFactory<AnnotateDb> dbFactory)
         return new DocumentAccess(documentId, row.SeminarId, new Viewer(userId, row.Role, row.GroupId, row.AwaitingOwnPost), row.ReaderName);
     }
 
-    /// <summary>
-    /// Whether a post opens a "post first" document to its author: their own thread, with words in it,
-    /// that someone else can read (a private note or a bare highlight would be a way round the point).
-    /// </summary>
-    public static bool OpensPostFirst(Guid? parentId, string motivation, Visibility visibility) =>
-        parentId is null && motivation != Motivations.Highlighting && visibility != Visibility.Private;
 
     /// <summary>
     /// A member's view of a whole seminar (search): their viewer, and the "post first" documents they still have to
@@ -71,10 +77,9 @@ internal sealed class ReaderAccess(IDbContextFactory<AnnotateDb> dbFactory)
         if (membership is null) return null;
         var viewer = new Viewer(userId, membership.Role, membership.GroupId);
         if (viewer.IsTeacher) return new SeminarAccess(seminarId, viewer, new HashSet<int>());
-        // As in Lookup: a student still has to post on a "post first" document until a thread of theirs opens it (OpensPostFirst).
+        // As in Lookup: a student still has to post on a "post first" document until a thread of theirs opens it.
         var awaiting = await db.Documents.Where(d => d.SeminarId == seminarId && d.PostFirst
-                && !db.Annotations.Any(a => a.DocumentId == d.Id && a.AuthorId == userId && a.ParentId == null
-                    && a.Motivation != Motivations.Highlighting && a.Visibility != Visibility.Private))
+                && !db.Annotations.Where(a => a.DocumentId == d.Id && a.AuthorId == userId).Any(OpensPostFirstRow))
             .Select(d => d.Id).ToListAsync(cancellationToken);
         return new SeminarAccess(seminarId, viewer, awaiting.ToHashSet());
     }
