@@ -11,7 +11,8 @@ namespace Annotate.Web.Tests.Search;
 /// The search index stays in step with every way annotations are written (issue 14): create, reply, edit, delete,
 /// import, re-anchoring on a new revision, attaching an orphan, account deletion and seminar deletion, a thread's change
 /// of visibility, group moves and "post first". Each test searches for the words before and after, and checks that the
-/// index holds one entry per annotation and no other, and on SQLite that each entry's open mark is its annotation's now.
+/// index holds one entry per annotation and no other, and on SQLite that each entry's audience (thread author,
+/// addressee, scope) is its annotation's and its thread's now.
 /// </summary>
 [EngineSpecific]
 public sealed class SearchIndexTests(AnnotateApp app) : IClassFixture<AnnotateApp>
