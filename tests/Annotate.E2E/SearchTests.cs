@@ -1,5 +1,4 @@
 using Annotate.E2E.Infrastructure;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -50,12 +49,12 @@ public sealed class SearchTests(AppFixture app, ITestOutputHelper output)
         Assert.Contains("q=torch", ben.Page.Url);
         await ben.Page.Mouse.MoveAsync(5, 890);
         await Screenshots.SaveAsync(ben.Page, "search-results.png", output);
-        await AssertNoSeriousAxeViolationsAsync(ben.Page, "search page");
+        await Axe.AssertNoSeriousViolationsAsync(ben.Page, "search page", output);
         // The marks keep their contrast in the dark theme too.
         await ben.Page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme" }).ClickAsync();
         await Expect(ben.Page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" })).ToBeVisibleAsync();
         await Screenshots.SaveAsync(ben.Page, "search-results-dark.png", output);
-        await AssertNoSeriousAxeViolationsAsync(ben.Page, "search page, dark");
+        await Axe.AssertNoSeriousViolationsAsync(ben.Page, "search page, dark", output);
         await ben.Page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" }).ClickAsync();
 
         // Keyboard to the result's link, Enter: the reading page opens with the thread selected at its passage.
@@ -74,13 +73,5 @@ public sealed class SearchTests(AppFixture app, ITestOutputHelper output)
         await Screenshots.SaveAsync(ben.Page, "seminar-search-field.png", output);
         await ben.Page.Keyboard.PressAsync("Enter");
         await Expect(ben.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("No results for unicorns");
-    }
-
-    private async Task AssertNoSeriousAxeViolationsAsync(IPage page, string what)
-    {
-        var result = await page.RunAxe();
-        foreach (var violation in result.Violations)
-            output.WriteLine($"axe {what}: [{violation.Impact}] {violation.Id}: {violation.Help}");
-        Assert.DoesNotContain(result.Violations, v => v.Impact is "serious" or "critical");
     }
 }
