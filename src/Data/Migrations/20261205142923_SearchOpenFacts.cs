@@ -17,12 +17,20 @@ namespace Annotate.Data.Migrations
     /// </summary>
     public partial class SearchOpenFacts : Migration
     {
+        /// <summary>
+        /// The insert trigger's entry in the full-text index for the new annotation, keyed by the row just added to
+        /// AnnotationSearchRows (as the AnnotationSearchIndex and SearchWithoutDiacritics migrations write it).
+        /// </summary>
+        internal const string IndexEntry = """
+            INSERT INTO "AnnotationSearch" (rowid, "Body", "Quote", "Tags")
+            VALUES (last_insert_rowid(), replace(replace(COALESCE(new."SearchText", new."Body"), 'đ', 'd'), 'Đ', 'D'), replace(replace(COALESCE((SELECT x."Exact" FROM "AnnotationAnchors" x JOIN "Documents" d ON d."Id" = new."DocumentId"
+                  WHERE x."AnnotationId" = new."Id" AND x."Revision" = d."Revision"), new."Exact", ''), 'đ', 'd'), 'Đ', 'D'), replace(replace(COALESCE(new."SearchTags", new."Tags"), 'đ', 'd'), 'Đ', 'D'));
+            """;
+
         internal const string Insert = """
             CREATE TRIGGER "AnnotationSearch_Insert" AFTER INSERT ON "Annotations" BEGIN
                 INSERT INTO "AnnotationSearchRows" ("AnnotationId", "DocumentId", "Created", "Open") VALUES (new."Id", new."DocumentId", new."Created", {0});
-                INSERT INTO "AnnotationSearch" (rowid, "Body", "Quote", "Tags")
-                VALUES (last_insert_rowid(), replace(replace(COALESCE(new."SearchText", new."Body"), 'đ', 'd'), 'Đ', 'D'), replace(replace(COALESCE((SELECT x."Exact" FROM "AnnotationAnchors" x JOIN "Documents" d ON d."Id" = new."DocumentId"
-                      WHERE x."AnnotationId" = new."Id" AND x."Revision" = d."Revision"), new."Exact", ''), 'đ', 'd'), 'Đ', 'D'), replace(replace(COALESCE(new."SearchTags", new."Tags"), 'đ', 'd'), 'Đ', 'D'));
+            """ + "\n" + IndexEntry + "\n" + """
                 {1}
             END;
             """;
@@ -54,26 +62,27 @@ namespace Annotate.Data.Migrations
             migrationBuilder.Sql("DROP TRIGGER \"AnnotationSearch_Insert\";");
             // A thread that arrives after its replies (an import may write them so) makes them open too.
             migrationBuilder.Sql(Insert.Replace("{0}", OpenOf("new")).Replace("{1}", Replies("new")));
-            migrationBuilder.Sql($"""
-                CREATE TRIGGER "AnnotationSearch_Facts" AFTER UPDATE OF "Visibility", "AddresseeId", "ThreadId", "DocumentId", "Created" ON "Annotations" BEGIN
-                    UPDATE "AnnotationSearchRows" SET "DocumentId" = new."DocumentId", "Created" = new."Created", "Open" = {OpenOf("new")}
-                        WHERE "AnnotationId" = new."Id";
-                    {Replies("new")}
-                END;
-                """);
+            migrationBuilder.Sql(FactsTrigger);
         }
+
+        /// <summary>The trigger that writes the mark again when what it comes from changes.</summary>
+        internal static string FactsTrigger => $"""
+            CREATE TRIGGER "AnnotationSearch_Facts" AFTER UPDATE OF "Visibility", "AddresseeId", "ThreadId", "DocumentId", "Created" ON "Annotations" BEGIN
+                UPDATE "AnnotationSearchRows" SET "DocumentId" = new."DocumentId", "Created" = new."Created", "Open" = {OpenOf("new")}
+                    WHERE "AnnotationId" = new."Id";
+                {Replies("new")}
+            END;
+            """;
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("DROP TRIGGER \"AnnotationSearch_Facts\";");
             migrationBuilder.Sql("DROP TRIGGER \"AnnotationSearch_Insert\";");
-            migrationBuilder.Sql("""
+            migrationBuilder.Sql($$"""
                 CREATE TRIGGER "AnnotationSearch_Insert" AFTER INSERT ON "Annotations" BEGIN
                     INSERT INTO "AnnotationSearchRows" ("AnnotationId") VALUES (new."Id");
-                    INSERT INTO "AnnotationSearch" (rowid, "Body", "Quote", "Tags")
-                    VALUES (last_insert_rowid(), replace(replace(COALESCE(new."SearchText", new."Body"), 'đ', 'd'), 'Đ', 'D'), replace(replace(COALESCE((SELECT x."Exact" FROM "AnnotationAnchors" x JOIN "Documents" d ON d."Id" = new."DocumentId"
-                          WHERE x."AnnotationId" = new."Id" AND x."Revision" = d."Revision"), new."Exact", ''), 'đ', 'd'), 'Đ', 'D'), replace(replace(COALESCE(new."SearchTags", new."Tags"), 'đ', 'd'), 'Đ', 'D'));
+                    {{IndexEntry}}
                 END;
                 """);
             migrationBuilder.Sql("""

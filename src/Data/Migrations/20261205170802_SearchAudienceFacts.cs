@@ -65,9 +65,7 @@ namespace Annotate.Data.Migrations
             migrationBuilder.Sql($$"""
                 CREATE TRIGGER "AnnotationSearch_Insert" AFTER INSERT ON "Annotations" BEGIN
                     INSERT INTO "AnnotationSearchRows" ("AnnotationId", {{Columns[1..^1]}}) SELECT new."Id", {{Facts}} {{FromAnnotation}} WHERE a."Id" = new."Id";
-                    INSERT INTO "AnnotationSearch" (rowid, "Body", "Quote", "Tags")
-                    VALUES (last_insert_rowid(), replace(replace(COALESCE(new."SearchText", new."Body"), 'đ', 'd'), 'Đ', 'D'), replace(replace(COALESCE((SELECT x."Exact" FROM "AnnotationAnchors" x JOIN "Documents" d ON d."Id" = new."DocumentId"
-                          WHERE x."AnnotationId" = new."Id" AND x."Revision" = d."Revision"), new."Exact", ''), 'đ', 'd'), 'Đ', 'D'), replace(replace(COALESCE(new."SearchTags", new."Tags"), 'đ', 'd'), 'Đ', 'D'));
+                    {{SearchOpenFacts.IndexEntry}}
                     {{RepliesOf("new")}}
                 END;
                 """);
@@ -97,13 +95,7 @@ namespace Annotate.Data.Migrations
                     (SELECT {SearchOpenFacts.OpenOf("a")} FROM "Annotations" a WHERE a."Id" = "AnnotationSearchRows"."AnnotationId");
                 """);
             migrationBuilder.Sql(SearchOpenFacts.Insert.Replace("{0}", SearchOpenFacts.OpenOf("new")).Replace("{1}", SearchOpenFacts.Replies("new")));
-            migrationBuilder.Sql($"""
-                CREATE TRIGGER "AnnotationSearch_Facts" AFTER UPDATE OF "Visibility", "AddresseeId", "ThreadId", "DocumentId", "Created" ON "Annotations" BEGIN
-                    UPDATE "AnnotationSearchRows" SET "DocumentId" = new."DocumentId", "Created" = new."Created", "Open" = {SearchOpenFacts.OpenOf("new")}
-                        WHERE "AnnotationId" = new."Id";
-                    {SearchOpenFacts.Replies("new")}
-                END;
-                """);
+            migrationBuilder.Sql(SearchOpenFacts.FactsTrigger);
         }
     }
 }
