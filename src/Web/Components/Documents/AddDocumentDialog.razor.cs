@@ -132,7 +132,7 @@ public partial class AddDocumentDialog
                 return;
             }
             var dueAt = dueDate is { } day ? DueDate.EndOf(DateOnly.FromDateTime(day), Clock.LocalTimeZone) : (DateTimeOffset?)null;
-            var document = await Documents.AddAsync(SeminarId, title.Trim(), text!, UserId, dueAt, postFirst, language ?? TextLanguage.Detect(text));
+            var document = await Documents.AddAsync(SeminarId, title.Trim(), text!, UserId, dueAt, postFirst, language);
             Dialog.Close(DialogResult.Ok(new Added(document.Id, document.Title)));
         }
         finally
