@@ -19,7 +19,6 @@ internal sealed class AnnotateSite(HttpClient http, Uri baseUrl)
     public int FanOutDocument { get; private set; }
     public int WritesDocument { get; private set; }
     private int? warmUpSeminar;
-    private string? joinCodeOfWarmUp;
 
     public async Task CreateAsync(int readers)
     {
@@ -48,8 +47,8 @@ internal sealed class AnnotateSite(HttpClient http, Uri baseUrl)
     {
         var seminar = await SendAsync(HttpMethod.Post, "api/seminars", TeacherToken, new { name = "Bench warm-up" });
         warmUpSeminar = (int)seminar["id"]!;
-        joinCodeOfWarmUp = (string)seminar["joinCode"]!;
-        foreach (var token in ReaderTokens) await SendAsync(HttpMethod.Post, "api/seminars/join", token, new { joinCode = joinCodeOfWarmUp });
+        var joinCode = (string)seminar["joinCode"]!;
+        foreach (var token in ReaderTokens) await SendAsync(HttpMethod.Post, "api/seminars/join", token, new { joinCode });
         return await DocumentAsync(warmUpSeminar.Value, "Warm-up");
     }
 

@@ -54,20 +54,24 @@ internal sealed class LosingCommits(string record) : DbTransactionInterceptor
 
     private static async Task<long> ScalarAsync(DbTransaction transaction, string sql, CancellationToken cancellationToken)
     {
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        await using var command = Command(transaction, sql);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task<List<string>> IdsAsync(DbTransaction transaction, long after, CancellationToken cancellationToken)
     {
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT Id FROM Annotations WHERE rowid > {after}";
+        await using var command = Command(transaction, $"SELECT Id FROM Annotations WHERE rowid > {after}");
         var ids = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0).ToUpperInvariant());
         return ids;
+    }
+
+    private static DbCommand Command(DbTransaction transaction, string sql)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
     }
 }
