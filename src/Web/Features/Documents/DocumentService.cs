@@ -67,7 +67,7 @@ internal sealed class DocumentService(IDbContextFactory<AnnotateDb> dbFactory, R
     /// <summary>
     /// A teacher says which language the document is written in (a BCP 47 tag, or null for unknown): the pages mark
     /// its text with it. Not a revision: the text and the threads on it stay as they are. Gives the tag as stored
-    /// (normalised: "EN-gb" is stored as "en-GB").
+    /// (trimmed, its language subtag in lower case: "EN-GB" is stored as "en-GB", "EN-gb" as "en-gb").
     /// </summary>
     public async Task<ServiceResult<string?>> SetLanguageAsync(string userId, int documentId, string? language)
     {
