@@ -12,7 +12,7 @@ internal static class SearchMeasure
 {
     public static async Task RunAsync(HttpClient http, Server annotate, IReadOnlyList<int> sizes, int rounds, ResultsFile results)
     {
-        var run = new SearchRun(http, annotate.Url, File.ReadAllText(ArticlePath()));
+        var run = new SearchRun(http, annotate.Url, ArticleText());
         foreach (var size in sizes)
         {
             var label = size.ToString("#,0", CultureInfo.InvariantCulture);
@@ -46,6 +46,8 @@ internal static class SearchMeasure
     }
 
     /// <summary>The sample article the app ships, as the text read and annotated.</summary>
+    public static string ArticleText() => File.ReadAllText(ArticlePath());
+
     private static string ArticlePath()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })

@@ -23,12 +23,16 @@ internal sealed class SearchRun(HttpClient http, Uri baseUrl, string articleText
     /// <param name="InMix">Counted in the p50/p99 of the mix; the word in most comments is timed and shown on its own.</param>
     public sealed record Search(string Kind, string Query, bool InMix = true);
 
-    public sealed record Seminar(int Id, string StudentToken, string AnnotationIri, IReadOnlyList<Search> Searches);
+    /// <param name="Documents">The documents the annotations were imported into, in turn.</param>
+    public sealed record Seminar(int Id, string TeacherToken, string StudentToken, IReadOnlyList<int> Documents, string AnnotationIri, IReadOnlyList<Search> Searches);
 
     public sealed record Timings(List<double> Mix, List<double> Baseline, Dictionary<Search, List<double>> BySearch);
 
     /// <summary>Makes the seminar and imports <paramref name="annotations"/> annotations into it.</summary>
-    public async Task<Seminar> SeedAsync(int annotations, int seed)
+    /// <param name="documentCount">Into this many documents (at most four), in turn.</param>
+    /// <param name="openToAll">Every import open to the whole seminar (the teacher then sees every annotation), instead of a
+    /// quarter narrower.</param>
+    public async Task<Seminar> SeedAsync(int annotations, int seed, int documentCount = 4, bool openToAll = false)
     {
         var run = $"{seed}-{Guid.NewGuid():N}"[..12];
         var teacher = await AccountAsync($"search-teacher-{run}@bench.example");
@@ -47,7 +51,7 @@ internal sealed class SearchRun(HttpClient http, Uri baseUrl, string articleText
             students.Add((token, (string)me["displayName"]!));
         }
         var documents = new List<int>();
-        foreach (var title in new[] { "The article", "The article, second reading", "Notes on the article", "The article again" })
+        foreach (var title in new[] { "The article", "The article, second reading", "Notes on the article", "The article again" }.Take(documentCount))
             documents.Add((int)(await SendAsync(HttpMethod.Post, $"api/seminars/{seminarId}/documents", teacher, new { title, text = articleText, reflow = true }))["id"]!);
         var text = (string)(await SendAsync(HttpMethod.Get, $"api/documents/{documents[0]}", teacher, null))["text"]!;
 
@@ -58,7 +62,8 @@ internal sealed class SearchRun(HttpClient http, Uri baseUrl, string articleText
         {
             var owner = students[file % students.Count];
             var import = corpus.File(Math.Min(perFile, left), owner.Name);
-            var report = await SendAsync(HttpMethod.Post, $"api/documents/{documents[file % documents.Count]}/import?visibility={Visibilities[file % Visibilities.Length]}",
+            var visibility = openToAll ? "seminar" : Visibilities[file % Visibilities.Length];
+            var report = await SendAsync(HttpMethod.Post, $"api/documents/{documents[file % documents.Count]}/import?visibility={visibility}",
                 owner.Token, import);
             annotationIri ??= (string?)report["imported"]?.AsArray().FirstOrDefault();
         }
@@ -80,7 +85,7 @@ internal sealed class SearchRun(HttpClient http, Uri baseUrl, string articleText
             new("a tag, less one's own", $"tag:{SearchCorpus.Tags[2]} -is:mine"),
             new($"the word in most comments ({Percent(corpus.ShareOf(corpus.WordInShare(1)))})", corpus.WordInShare(1), InMix: false),
         ];
-        return new Seminar(seminarId, students[0].Token, annotationIri ?? throw new InvalidOperationException("Nothing was imported."), searches);
+        return new Seminar(seminarId, teacher, students[0].Token, documents, annotationIri ?? throw new InvalidOperationException("Nothing was imported."), searches);
     }
 
     private static string Percent(double share) => share.ToString("0.#%", System.Globalization.CultureInfo.InvariantCulture);
@@ -132,7 +137,10 @@ internal sealed class SearchRun(HttpClient http, Uri baseUrl, string articleText
     }
 
     /// <summary>The time of one GET, whole answer read; a failure ends the run.</summary>
-    private async Task<double> TimeAsync(string path, string token)
+    public async Task<double> TimeAsync(string path, string token) => (await GetAsync(path, token)).Milliseconds;
+
+    /// <summary>One GET, its time with the whole answer read, and the answer; a failure ends the run.</summary>
+    public async Task<(double Milliseconds, byte[] Body)> GetAsync(string path, string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUrl, path));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -142,7 +150,7 @@ internal sealed class SearchRun(HttpClient http, Uri baseUrl, string articleText
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
-        return elapsed;
+        return (elapsed, body);
     }
 
     private async Task<string> AccountAsync(string email)
