@@ -4,6 +4,8 @@
 //                                   measures hub fan-out, API writes and memory; appends rows to the results file
 //   search --annotate URL --annotate-pid PID --results FILE [--quick] [--sizes N,N] [--rounds N]
 //                                   only the search measure (bench/search.sh), against a running Annotate
+//   export --annotate URL --annotate-pid PID --results FILE [--quick] [--annotations N] [--rounds N]
+//                                   only the export and overview measure, against a running Annotate
 //   row --results FILE --measure TEXT --unit UNIT [--baseline N] [--annotate N] [--target TEXT]
 //       [--ratio-at-most N] [--at-most N] [--at-least N]
 //                                   adds one row, for measures outside this program (bench/measures/README.md)
@@ -45,6 +47,16 @@ switch (command)
             var server = new Server("Annotate", new Uri(Option("--annotate")), int.Parse(Option("--annotate-pid")));
             await server.WaitUntilHealthyAsync(http);
             await SearchMeasure.RunAsync(http, server, sizes, (int?)Number("--rounds") ?? searchSettings.SearchRounds, new ResultsFile(Option("--results")));
+        }
+        return 0;
+    case "export":
+        var exportSettings = args.Contains("--quick") ? BenchSettings.Quick : BenchSettings.Full;
+        using (var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) })
+        {
+            var server = new Server("Annotate", new Uri(Option("--annotate")), int.Parse(Option("--annotate-pid")));
+            await server.WaitUntilHealthyAsync(http);
+            await ExportMeasure.RunAsync(http, server, (int?)Number("--annotations") ?? exportSettings.ExportAnnotations,
+                (int?)Number("--rounds") ?? exportSettings.ExportRounds, new ResultsFile(Option("--results")));
         }
         return 0;
     case "row":

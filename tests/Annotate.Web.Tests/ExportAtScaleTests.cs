@@ -3,6 +3,7 @@ using System.Text.Json;
 using Annotate.Data;
 using Annotate.Data.Entities;
 using Annotate.Shared;
+using Annotate.Web.Features.Discussion;
 using Annotate.Web.Features.Documents;
 using Annotate.Web.Features.Export;
 using Annotate.Web.Tests.Infrastructure;
@@ -38,8 +39,15 @@ public sealed class ExportAtScaleTests(AnnotateApp app, ITestOutputHelper output
                 Exact = v.Quote?.Exact, Prefix = v.Quote?.Prefix, Suffix = v.Quote?.Suffix, Start = v.Position?.Start, End = v.Position?.End,
                 DocumentRevision = 1, Created = v.Created, Modified = v.Modified,
             }));
+            // Reactions spread over the whole document: they are read for all 10,000 at once (one list of ids).
+            db.Reactions.AddRange(views.Where((_, i) => i % 97 == 0).SelectMany(v => new[]
+            {
+                new Reaction { AnnotationId = v.Id, UserId = room.StudentA.Id, Kind = ReactionKinds.Upvote, Created = v.Created },
+                new Reaction { AnnotationId = v.Id, UserId = room.StudentB.Id, Kind = ReactionKinds.Upvote, Created = v.Created },
+            }));
             await db.SaveChangesAsync();
         }
+        var reacted = views.Where((_, i) => i % 97 == 0).Select(v => v.Id).ToHashSet();
 
         foreach (var format in new[] { "jsonld", "csv", "markdown" })
         {
@@ -53,7 +61,15 @@ public sealed class ExportAtScaleTests(AnnotateApp app, ITestOutputHelper output
             if (format == "jsonld")
             {
                 using var json = JsonDocument.Parse(body);
-                Assert.Equal(10_000, json.RootElement.GetProperty("first").GetProperty("items").GetArrayLength());
+                var items = json.RootElement.GetProperty("first").GetProperty("items").EnumerateArray().ToList();
+                Assert.Equal(10_000, items.Count);
+                foreach (var item in items)
+                {
+                    var id = Guid.Parse(item.GetProperty("id").GetString()!.Split('/')[^1]);
+                    var upvotes = reacted.Contains(id) ? 2 : 0;
+                    Assert.Equal(upvotes, item.GetProperty("reactions").GetProperty(ReactionKinds.Upvote).GetInt32());
+                    Assert.Equal(upvotes > 0, item.GetProperty("myReactions").EnumerateArray().Any(k => k.GetString() == ReactionKinds.Upvote));
+                }
             }
             else if (format == "csv")
             {
