@@ -52,7 +52,8 @@ internal sealed class ContributionSource(IDbContextFactory<AnnotateDb> dbFactory
         {
             var ids = onDocument.Select(c => c.Id).ToList();
             var reader = new ReaderAccess.DocumentAccess(onDocument.Key, seminarId, viewer);
-            foreach (var view in await annotations.ListVisibleAsync(reader, a => ids.Contains(a.Id), cancellationToken))
+            // After a revision this may be every thread of the document: one parameter, not one per id (AnnotationViews).
+            foreach (var view in await annotations.ListVisibleAsync(reader, a => EF.Parameter(ids).Contains(a.Id), cancellationToken))
                 placed[view.Id] = view.Quote?.Exact;
         }
         return visible.Select(c => c.Moved && placed.TryGetValue(c.Id, out var quote) ? c with { Quote = quote } : c).ToList();
