@@ -5,10 +5,9 @@ namespace Annotate.Bench.Load;
 /// <summary>
 /// Runs every measure of issue 12 this program owns against Annotate and its baseline in the same run, and
 /// adds their rows to the results file: hub fan-out (bare SignalR server), API writes (a raw SQLite insert
-/// loop), memory per hub connection, the export and overview of a large discussion and search (both against one
-/// indexed GET).
-/// Baseline and Annotate take turns, post by post for the fan-out, so that a change in the shared machine's
-/// load falls on both.
+/// loop), memory per hub connection, the export and overview of a large discussion, and search (both against
+/// one indexed GET). Baseline and Annotate take turns, post by post for the fan-out, so that a change in the
+/// shared machine's load falls on both.
 /// </summary>
 internal sealed class Harness(BenchSettings settings, Server annotate, string annotateDatabase, Server bare, string workFolder, ResultsFile results)
 {

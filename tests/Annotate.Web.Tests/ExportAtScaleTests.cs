@@ -29,6 +29,8 @@ public sealed class ExportAtScaleTests(AnnotateApp app, ITestOutputHelper output
         var room = await app.CreateClassroomAsync(Text);
         ApiUser[] people = [room.Teacher, room.StudentA, room.StudentB];
         var views = SyntheticDiscussion.Create(Text, threads: 6_000, replies: 4_000);
+        // Reactions spread over the whole document: they are read for all 10,000 at once (one list of ids).
+        var reacted = views.Where((_, i) => i % 97 == 0).Select(v => v.Id).ToHashSet();
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AnnotateDb>>().CreateDbContextAsync())
         {
             // Straight into the file: posting 10,000 annotations one by one through the API would take minutes.
@@ -39,15 +41,13 @@ public sealed class ExportAtScaleTests(AnnotateApp app, ITestOutputHelper output
                 Exact = v.Quote?.Exact, Prefix = v.Quote?.Prefix, Suffix = v.Quote?.Suffix, Start = v.Position?.Start, End = v.Position?.End,
                 DocumentRevision = 1, Created = v.Created, Modified = v.Modified,
             }));
-            // Reactions spread over the whole document: they are read for all 10,000 at once (one list of ids).
-            db.Reactions.AddRange(views.Where((_, i) => i % 97 == 0).SelectMany(v => new[]
+            db.Reactions.AddRange(reacted.SelectMany(id => new[]
             {
-                new Reaction { AnnotationId = v.Id, UserId = room.StudentA.Id, Kind = ReactionKinds.Upvote, Created = v.Created },
-                new Reaction { AnnotationId = v.Id, UserId = room.StudentB.Id, Kind = ReactionKinds.Upvote, Created = v.Created },
+                new Reaction { AnnotationId = id, UserId = room.StudentA.Id, Kind = ReactionKinds.Upvote, Created = DateTimeOffset.UtcNow },
+                new Reaction { AnnotationId = id, UserId = room.StudentB.Id, Kind = ReactionKinds.Upvote, Created = DateTimeOffset.UtcNow },
             }));
             await db.SaveChangesAsync();
         }
-        var reacted = views.Where((_, i) => i % 97 == 0).Select(v => v.Id).ToHashSet();
 
         foreach (var format in new[] { "jsonld", "csv", "markdown" })
         {
