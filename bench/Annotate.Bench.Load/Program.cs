@@ -1,9 +1,10 @@
 // The issue 12 load client, driven by bench/run.sh (see bench/README.md):
 //   free-port                       prints a free loopback TCP port
 //   run --annotate URL --annotate-pid PID --annotate-db FILE --bare URL --bare-pid PID --results FILE --work DIR [--quick]
-//                                   measures hub fan-out, API writes and memory; appends rows to the results file
+//                                   measures hub fan-out, API writes, memory, export and overview; appends rows to the
+//                                   results file (bench/run.sh runs `search` on its own, after every other measure)
 //   search --annotate URL --annotate-pid PID --results FILE [--quick] [--sizes N,N] [--rounds N]
-//                                   only the search measure (bench/search.sh), against a running Annotate
+//                                   the search measure (bench/search.sh, and bench/run.sh last), against a running Annotate
 //   export --annotate URL --annotate-pid PID --results FILE [--quick] [--annotations N] [--rounds N]
 //                                   only the export and overview measure, against a running Annotate
 //   row --results FILE --measure TEXT --unit UNIT [--baseline N] [--annotate N] [--target TEXT]
