@@ -72,7 +72,7 @@ public static class DataSetup
 
     /// <summary>
     /// Creates or upgrades the schema; on SQLite also switches the file to write-ahead logging. Then fills in what
-    /// a migration could not compute in SQL (<see cref="SearchBackfill"/>).
+    /// a migration could not compute in SQL (<see cref="DerivedColumnsBackfill"/>).
     /// </summary>
     public static async Task MigrateAnnotateDbAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -82,6 +82,6 @@ public static class DataSetup
             // WAL lets readers go on while one writer writes; the setting is stored in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
-        await SearchBackfill.RunAsync(db, cancellationToken);
+        await DerivedColumnsBackfill.RunAsync(db, cancellationToken);
     }
 }

@@ -32,7 +32,7 @@ public class Annotation
     private string body = "";
     private string tags = "";
 
-    /// <summary>Markdown; empty for a plain highlight. Setting it sets <see cref="SearchText"/>.</summary>
+    /// <summary>Markdown; empty for a plain highlight. Setting it sets <see cref="SearchText"/> and <see cref="WordCount"/>.</summary>
     public string Body
     {
         get => body;
@@ -40,6 +40,7 @@ public class Annotation
         {
             body = value;
             SearchText = MarkdownText.ToPlain(value);
+            WordCount = WordCounter.Count(value);
         }
     }
 
@@ -58,18 +59,25 @@ public class Annotation
     /// The words of <see cref="Body"/> without its Markdown: what the search index holds (the database's triggers
     /// copy it there on every insert and change). Kept here, beside the body, so that every way of writing an
     /// annotation (a save, a bulk insert) stores it. Null only on a row written before search existed, until the
-    /// start-up backfill (<see cref="RefreshSearchColumns"/>) reaches it.
+    /// start-up backfill (<see cref="RefreshDerivedColumns"/>) reaches it.
     /// </summary>
     public string? SearchText { get; private set; } = "";
 
     /// <summary>The tags as <c>tag:</c> compares them (<see cref="Shared.Search.SearchTags.Column"/>); null like <see cref="SearchText"/>.</summary>
     public string? SearchTags { get; private set; } = "";
 
-    /// <summary>Works out <see cref="SearchText"/> and <see cref="SearchTags"/> again from the body and tags.</summary>
-    public void RefreshSearchColumns()
+    /// <summary>
+    /// The words of <see cref="Body"/> (<see cref="WordCounter"/>), stored so that the teacher's counts need not read every
+    /// body. Null only on a row written before it was stored, until the start-up backfill reaches it.
+    /// </summary>
+    public int? WordCount { get; private set; } = 0;
+
+    /// <summary>Works out <see cref="SearchText"/>, <see cref="SearchTags"/> and <see cref="WordCount"/> again from the body and tags.</summary>
+    public void RefreshDerivedColumns()
     {
         SearchText = MarkdownText.ToPlain(body);
         SearchTags = Shared.Search.SearchTags.Column(tags);
+        WordCount = WordCounter.Count(body);
     }
 
     /// <summary>

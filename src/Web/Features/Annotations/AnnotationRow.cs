@@ -23,6 +23,8 @@ internal sealed class AnnotationRow
     /// <summary>The annotation's own visibility (for a reply: its thread's when it was written).</summary>
     public Visibility Visibility { get; init; }
     public string Body { get; init; } = "";
+    /// <summary>The words of <see cref="Body"/>, stored when it was written (null on an old row until the start-up backfill).</summary>
+    public int? WordCount { get; init; }
     public string Tags { get; init; } = "";
     public string? Exact { get; init; }
     public string? Prefix { get; init; }

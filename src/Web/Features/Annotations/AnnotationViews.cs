@@ -73,6 +73,7 @@ internal static class AnnotationViews
             Motivation = a.Motivation,
             Visibility = a.Visibility,
             Body = a.Body,
+            WordCount = a.WordCount,
             Tags = a.Tags,
             Exact = a.Exact,
             Prefix = a.Prefix,

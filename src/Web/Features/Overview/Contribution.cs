@@ -4,11 +4,14 @@ namespace Annotate.Web.Features.Overview;
 
 /// <summary>
 /// One annotation as the teacher's counts see it (participation, the seminar dashboard): who wrote it, where, when,
-/// its words, and <see cref="Quote"/>, its thread's passage on the current text (thread roots only).
+/// how many words, and <see cref="Quote"/>, its thread's passage on the current text (thread roots only).
 /// </summary>
 internal sealed record Contribution(Guid Id, int DocumentId, Guid? ParentId, Guid? ThreadId, string? AuthorId, string? AddresseeId,
-    string Motivation, string Body, DateTimeOffset Created, DateTimeOffset Modified, string? Quote, bool Moved, VisibilityFacts Access)
+    string Motivation, int Words, DateTimeOffset Created, DateTimeOffset Modified, string? Quote, bool Moved, VisibilityFacts Access)
 {
+    /// <summary>Its Markdown, for the dashboard's timeline; empty where only the counts were read (a document's overview).</summary>
+    public string Body { get; init; } = "";
+
     /// <summary>The reply marked as this question's answer (thread roots only); null when none is named.</summary>
     public Guid? AnswerId { get; init; }
 

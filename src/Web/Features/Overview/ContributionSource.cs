@@ -16,29 +16,38 @@ namespace Annotate.Web.Features.Overview;
 /// </summary>
 internal sealed class ContributionSource(IDbContextFactory<AnnotateDb> dbFactory, AnnotationService annotations)
 {
+    /// <summary>
+    /// One document's, for its overview: without the bodies and the upvotes, which it does not show (reading them would
+    /// cost a subquery and a long string a row).
+    /// </summary>
     public Task<List<Contribution>> ForDocumentAsync(ReaderAccess.DocumentAccess reader, CancellationToken cancellationToken) =>
-        LoadAsync(reader.SeminarId, reader.Viewer, a => a.DocumentId == reader.DocumentId, cancellationToken);
+        LoadAsync(reader.SeminarId, reader.Viewer, a => a.DocumentId == reader.DocumentId, forDashboard: false, cancellationToken);
 
-    /// <summary>Every document of the seminar at once. Only for a teacher: "post first" never hides anything from them.</summary>
+    /// <summary>
+    /// Every document of the seminar at once, for the dashboard: with the bodies (its timeline) and the upvotes. Only for a
+    /// teacher: "post first" never hides anything from them.
+    /// </summary>
     public Task<List<Contribution>> ForSeminarAsync(int seminarId, Viewer teacher, CancellationToken cancellationToken)
     {
         if (!teacher.IsTeacher) throw new InvalidOperationException("The seminar's counts are read for a teacher only.");
-        return LoadAsync(seminarId, teacher, a => a.Document!.SeminarId == seminarId, cancellationToken);
+        return LoadAsync(seminarId, teacher, a => a.Document!.SeminarId == seminarId, forDashboard: true, cancellationToken);
     }
 
     private async Task<List<Contribution>> LoadAsync(int seminarId, Viewer viewer, Expression<Func<Annotation, bool>> which,
-        CancellationToken cancellationToken)
+        bool forDashboard, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await AnnotationViews.Rows(db, db.Annotations.Where(which))
             .Where(VisibilityFilter.For(viewer))
-            .Select(r => new Contribution(r.Id, r.DocumentId, r.ParentId, r.ThreadId, r.AuthorId, r.AddresseeId, r.Motivation, r.Body,
-                r.Created, r.Modified, r.Exact, r.Exact != null && r.DocumentRevision != r.CurrentRevision,
+            .Select(r => new Contribution(r.Id, r.DocumentId, r.ParentId, r.ThreadId, r.AuthorId, r.AddresseeId, r.Motivation,
+                r.WordCount ?? 0, r.Created, r.Modified, r.Exact, r.Exact != null && r.DocumentRevision != r.CurrentRevision,
                 AnnotationViews.FactsOf(r.ThreadId, r.ThreadAuthorId, r.Visibility, r.ThreadVisibility, r.ThreadGroupId, r.AddresseeId))
                 {
                     AnswerId = r.AnswerId,
+                    // Parameters in a CASE: the database reads the body and runs the subquery only when they are asked for.
+                    Body = forDashboard ? r.Body : "",
                     // Counted like the annotation JSON's: reactions of the seminar's members (AnnotationViews.ReactionsAsync).
-                    Upvotes = db.Reactions.Count(x => x.AnnotationId == r.Id && x.Kind == ReactionKinds.Upvote
+                    Upvotes = !forDashboard ? 0 : db.Reactions.Count(x => x.AnnotationId == r.Id && x.Kind == ReactionKinds.Upvote
                         && db.Memberships.Any(m => m.SeminarId == seminarId && m.UserId == x.UserId)),
                 })
             .AsNoTracking()

@@ -44,7 +44,7 @@ internal sealed record StudentTally(
     /// <param name="dueAt">Each document's due date, when it has one: posts after it are late.</param>
     private static StudentTally Of(IReadOnlyList<Contribution> own, int feedback, IReadOnlyDictionary<Guid, Contribution> roots,
         Func<int, DateTimeOffset?> dueAt) =>
-        new(own.Count(c => !c.IsReply), own.Count(c => c.IsReply), own.Sum(c => CountWords(c.Body)),
+        new(own.Count(c => !c.IsReply), own.Count(c => c.IsReply), own.Sum(c => c.Words),
             own.Count(IsQuestion),
             own.Count(c => AnswersAQuestion(c, roots.GetValueOrDefault(c.ThreadRootId))),
             own.Sum(c => c.Upvotes),
@@ -67,17 +67,4 @@ internal sealed record StudentTally(
     /// <summary>Feedback is teacher assessment addressed to one student.</summary>
     private static bool IsFeedback(Contribution contribution) =>
         contribution.AddresseeId is not null && contribution.Motivation == Motivations.Assessing;
-
-    internal static int CountWords(string body)
-    {
-        var words = 0;
-        var inWord = false;
-        foreach (var c in body)
-        {
-            var letter = char.IsLetterOrDigit(c);
-            if (letter && !inWord) words++;
-            inWord = letter;
-        }
-        return words;
-    }
 }
