@@ -39,6 +39,8 @@ internal sealed class ContributionSource(IDbContextFactory<AnnotateDb> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await AnnotationViews.Rows(db, db.Annotations.Where(which))
             .Where(VisibilityFilter.For(viewer))
+            // WordCount is null only on rows from before it was stored, and the start-up backfill fills those in
+            // before the app serves anyone.
             .Select(r => new Contribution(r.Id, r.DocumentId, r.ParentId, r.ThreadId, r.AuthorId, r.AddresseeId, r.Motivation,
                 r.WordCount ?? 0, r.Created, r.Modified, r.Exact, r.Exact != null && r.DocumentRevision != r.CurrentRevision,
                 AnnotationViews.FactsOf(r.ThreadId, r.ThreadAuthorId, r.Visibility, r.ThreadVisibility, r.ThreadGroupId, r.AddresseeId))
