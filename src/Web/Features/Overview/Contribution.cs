@@ -9,7 +9,7 @@ namespace Annotate.Web.Features.Overview;
 internal sealed record Contribution(Guid Id, int DocumentId, Guid? ParentId, Guid? ThreadId, string? AuthorId, string? AddresseeId,
     string Motivation, int Words, DateTimeOffset Created, DateTimeOffset Modified, string? Quote, bool Moved, VisibilityFacts Access)
 {
-    /// <summary>Its Markdown, for the dashboard's timeline; empty where only the counts were read (a document's overview).</summary>
+    /// <summary>Its Markdown, for a student's timeline; empty where only the counts were read (the overview, the dashboard).</summary>
     public string Body { get; init; } = "";
 
     /// <summary>The reply marked as this question's answer (thread roots only); null when none is named.</summary>

@@ -18,23 +18,24 @@ internal sealed class ContributionSource(IDbContextFactory<AnnotateDb> dbFactory
 {
     /// <summary>
     /// One document's, for its overview: without the bodies and the upvotes, which it does not show (reading them would
-    /// cost a subquery and a long string a row).
+    /// cost a long string and a subquery a row).
     /// </summary>
     public Task<List<Contribution>> ForDocumentAsync(ReaderAccess.DocumentAccess reader, CancellationToken cancellationToken) =>
-        LoadAsync(reader.SeminarId, reader.Viewer, a => a.DocumentId == reader.DocumentId, forDashboard: false, cancellationToken);
+        LoadAsync(reader.SeminarId, reader.Viewer, a => a.DocumentId == reader.DocumentId, withBodies: false, withUpvotes: false, cancellationToken);
 
     /// <summary>
-    /// Every document of the seminar at once, for the dashboard: with the bodies (its timeline) and the upvotes. Only for a
-    /// teacher: "post first" never hides anything from them.
+    /// Every document of the seminar at once, for the dashboard: with the upvotes it counts, and with the bodies when
+    /// asked (<paramref name="withBodies"/>: a student's timeline shows them). Only for a teacher: "post first" never
+    /// hides anything from them.
     /// </summary>
-    public Task<List<Contribution>> ForSeminarAsync(int seminarId, Viewer teacher, CancellationToken cancellationToken)
+    public Task<List<Contribution>> ForSeminarAsync(int seminarId, Viewer teacher, bool withBodies, CancellationToken cancellationToken)
     {
         if (!teacher.IsTeacher) throw new InvalidOperationException("The seminar's counts are read for a teacher only.");
-        return LoadAsync(seminarId, teacher, a => a.Document!.SeminarId == seminarId, forDashboard: true, cancellationToken);
+        return LoadAsync(seminarId, teacher, a => a.Document!.SeminarId == seminarId, withBodies, withUpvotes: true, cancellationToken);
     }
 
     private async Task<List<Contribution>> LoadAsync(int seminarId, Viewer viewer, Expression<Func<Annotation, bool>> which,
-        bool forDashboard, CancellationToken cancellationToken)
+        bool withBodies, bool withUpvotes, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await AnnotationViews.Rows(db, db.Annotations.Where(which))
@@ -47,9 +48,9 @@ internal sealed class ContributionSource(IDbContextFactory<AnnotateDb> dbFactory
                 {
                     AnswerId = r.AnswerId,
                     // Parameters in a CASE: the database reads the body and runs the subquery only when they are asked for.
-                    Body = forDashboard ? r.Body : "",
+                    Body = withBodies ? r.Body : "",
                     // Counted like the annotation JSON's: reactions of the seminar's members (AnnotationViews.ReactionsAsync).
-                    Upvotes = !forDashboard ? 0 : db.Reactions.Count(x => x.AnnotationId == r.Id && x.Kind == ReactionKinds.Upvote
+                    Upvotes = !withUpvotes ? 0 : db.Reactions.Count(x => x.AnnotationId == r.Id && x.Kind == ReactionKinds.Upvote
                         && db.Memberships.Any(m => m.SeminarId == seminarId && m.UserId == x.UserId)),
                 })
             .AsNoTracking()
