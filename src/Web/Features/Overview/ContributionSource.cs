@@ -47,7 +47,8 @@ internal sealed class ContributionSource(IDbContextFactory<AnnotateDb> dbFactory
                 AnnotationViews.FactsOf(r.ThreadId, r.ThreadAuthorId, r.Visibility, r.ThreadVisibility, r.ThreadGroupId, r.AddresseeId))
                 {
                     AnswerId = r.AnswerId,
-                    // Parameters in a CASE: the database reads the body and runs the subquery only when they are asked for.
+                    // EF works out these two flags when it compiles the query: one left false leaves the body's column or the
+                    // upvotes' subquery out of the SQL (each combination is a query of its own in EF's cache).
                     Body = withBodies ? r.Body : "",
                     // Counted like the annotation JSON's: reactions of the seminar's members (AnnotationViews.ReactionsAsync).
                     Upvotes = !withUpvotes ? 0 : db.Reactions.Count(x => x.AnnotationId == r.Id && x.Kind == ReactionKinds.Upvote
