@@ -193,6 +193,20 @@ if [[ -n $measures ]]; then
     echo "$measures"
 fi
 
+# The failed tests by name, with the first line of what each said, at the end where a cut log still shows them.
+failures=$(perl -0777 -ne '
+    while (/<UnitTestResult [^>]*testName="([^"]*)"[^>]*outcome="(?:Failed|Error|Timeout|Aborted)"[^>]*>(.*?)<\/UnitTestResult>/gs) {
+        my ($name, $body) = ($1, $2);
+        my ($message) = $body =~ /<Message>([^\n<]*)/;
+        $message //= "";
+        for ($name, $message) { s/&gt;/>/g; s/&lt;/</g; s/&quot;/"/g; s/&apos;/\x27/g; s/&amp;/&/g; }
+        print "FAILED $name\n    ", substr($message, 0, 300), "\n";
+    }' "$results"/*.trx 2>/dev/null || true)
+if [[ -n $failures ]]; then
+    step "Failed tests"
+    echo "$failures"
+fi
+
 step "Done in $((SECONDS - started)) s; results in $results"
 if [[ ${#crashed[@]} -gt 0 ]]; then
     echo "dotnet test reported failure for: ${crashed[*]}"
