@@ -81,6 +81,15 @@ public sealed class FeedbackUiTests(AppFixture app, ITestOutputHelper output)
         var table = teacher.Page.GetByRole(AriaRole.Table).First;
         await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ana Costa" })).ToContainTextAsync("1");
         await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ben Okafor" })).ToBeVisibleAsync();
+
+        // Ben's posts are read when his menu opens; the one link there opens his thread on the reading page.
+        await teacher.Page.GetByRole(AriaRole.Button, new() { Name = "1 post by Ben Okafor" }).ClickAsync();
+        var link = teacher.Page.GetByRole(AriaRole.Menuitem).Filter(new() { HasText = "Thread on" });
+        await Expect(link).ToContainTextAsync("the first revolutionary program of the world proletariat");
+        await ScreenshotAsync(teacher.Page, "overview-posts.png");
+        await link.ClickAsync();
+        await teacher.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/documents/\d+\?thread="));
+        await Expect(teacher.Reading.Thread(bens)).ToBeVisibleAsync();
     }
 
     private async Task AssertNoSeriousAxeViolationsAsync(IPage page, string what)

@@ -222,6 +222,37 @@ public sealed class FeedbackTests(AnnotateApp app) : IClassFixture<AnnotateApp>
     }
 
     [Fact]
+    public async Task A_students_posts_on_the_overview_are_what_the_teacher_may_see_each_with_its_thread_and_passage()
+    {
+        var room = await app.CreateClassroomAsync();
+        var thread = (await room.StudentA.CreateAnnotationAsync(room.DocumentId, room.Comment("class struggles", "Three words here"))).Iri();
+        var bsThread = (await room.StudentB.CreateAnnotationAsync(room.DocumentId, room.Comment("A spectre", "B's thread"))).Iri();
+        await room.StudentA.CreateAnnotationAsync(room.DocumentId, AnnotationJson.Reply(bsThread, "A answers B"));
+        await room.StudentA.CreateAnnotationAsync(room.DocumentId, room.Comment("Working men of all countries", "a private note", "private"));
+        var posts = $"/api/documents/{room.DocumentId}/participation/students/{room.StudentA.Id}/posts";
+
+        var links = (await (await room.Teacher.Http.GetAsync(posts)).JsonAsync()).EnumerateArray().ToList();
+
+        Assert.Equal(2, links.Count);
+        Assert.Equal(thread, $"{app.Origin}/api/annotations/{links[0].GetProperty("threadId").GetGuid()}");
+        Assert.Equal("class struggles", links[0].GetProperty("quote").GetString());
+        Assert.False(links[0].GetProperty("isReply").GetBoolean());
+        // A reply links to the thread it is in, another student's, with that thread's passage.
+        Assert.Equal(bsThread, $"{app.Origin}/api/annotations/{links[1].GetProperty("threadId").GetGuid()}");
+        Assert.Equal("A spectre", links[1].GetProperty("quote").GetString());
+        Assert.True(links[1].GetProperty("isReply").GetBoolean());
+
+        await (await room.StudentA.Http.GetAsync(posts)).ProblemDetailAsync(HttpStatusCode.Forbidden);
+        await (await room.Outsider.Http.GetAsync(posts)).ProblemDetailAsync(HttpStatusCode.NotFound);
+        foreach (var notAStudent in new[] { room.Outsider.Id, room.Teacher.Id, Guid.NewGuid().ToString() })
+        {
+            var detail = await (await room.Teacher.Http.GetAsync($"/api/documents/{room.DocumentId}/participation/students/{notAStudent}/posts"))
+                .ProblemDetailAsync(HttpStatusCode.NotFound);
+            Assert.Contains("no student with that id", detail);
+        }
+    }
+
+    [Fact]
     public async Task Two_teachers_creating_the_same_group_at_once_make_one_group()
     {
         var room = await app.CreateClassroomAsync();

@@ -1,6 +1,7 @@
 using Annotate.Data;
 using Annotate.Data.Entities;
 using Annotate.Shared;
+using Annotate.Shared.Text;
 using Annotate.Web.Features.Annotations;
 using Annotate.Web.Features.Documents;
 using Annotate.Web.Features.Overview;
@@ -147,9 +148,13 @@ public sealed class VisibilityFilterEquivalenceTests(AnnotateApp app, ITestOutpu
             Assert.Equal(own.Count(v => !v.IsReply), student.Annotations);
             Assert.Equal(own.Count(v => v.IsReply), student.Replies);
             Assert.Equal(seen.Count(v => v.AddresseeId == student.UserId && v.IsFeedback), student.FeedbackReceived);
+            Assert.Equal(own.Sum(v => WordCounter.Count(v.Body)), student.Words);
+            Assert.Equal(own.Count == 0 ? null : own.Min(v => v.Created), student.FirstActivity);
+            Assert.Equal(own.Count == 0 ? null : own.Max(v => v.Modified), student.LastActivity);
+            var posts = await app.Services.GetRequiredService<ParticipationService>().PostsAsync(teacher.UserId!, scene.DocumentId, student.UserId);
             Assert.Equal(
                 own.Select(v => (v.ThreadRootId, roots.GetValueOrDefault(v.ThreadRootId)?.Quote?.Exact ?? "", v.IsReply)).Order(),
-                student.Threads.Select(l => (l.ThreadId, l.Quote, l.IsReply)).Order());
+                posts.Value!.Select(l => (l.ThreadId, l.Quote, l.IsReply)).Order());
         }
         Assert.Contains(overview.Students, s => s.Annotations > 0 && s.Replies > 0);
     }

@@ -51,6 +51,7 @@ public sealed class StrangerTests : IAsyncLifetime
     [InlineData("GET", "/api/documents/{document}/annotations")]
     [InlineData("GET", "/api/documents/{document}/export?format=csv")]
     [InlineData("GET", "/api/documents/{document}/participation")]
+    [InlineData("GET", "/api/documents/{document}/participation/students/{user}/posts")]
     [InlineData("GET", "/api/documents/{document}/confusion")]
     [InlineData("GET", "/api/seminars/{seminar}/dashboard")]
     [InlineData("GET", "/api/seminars/{seminar}/dashboard?format=csv")]

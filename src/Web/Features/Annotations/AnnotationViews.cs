@@ -200,8 +200,14 @@ internal static class AnnotationViews
     /// </summary>
     internal static VisibilityFacts FactsOf(Guid? threadId, string? threadAuthorId, Visibility visibility, Visibility? threadVisibility,
         int? threadGroupId, string? addresseeId) =>
+        FactsOf(threadId is not null, threadAuthorId, visibility, threadVisibility, threadGroupId, addresseeId);
+
+    /// <inheritdoc cref="FactsOf(Guid?, string?, Visibility, Visibility?, int?, string?)"/>
+    /// <param name="inThread">Whether the row has a thread above it (a reply): the overview's counts group rows by that alone.</param>
+    internal static VisibilityFacts FactsOf(bool inThread, string? threadAuthorId, Visibility visibility, Visibility? threadVisibility,
+        int? threadGroupId, string? addresseeId) =>
         new(threadAuthorId,
-            threadId is null ? visibility : VisibilityScope.Narrower(visibility, threadVisibility ?? Visibility.Private),
+            inThread ? VisibilityScope.Narrower(visibility, threadVisibility ?? Visibility.Private) : visibility,
             threadGroupId, addresseeId);
 
     /// <summary>Tags are stored as one column, separated by "\n".</summary>

@@ -19,5 +19,13 @@ internal static class ParticipationApi
                 (output, cancellationToken) => ParticipationService.WriteCsvAsync(overview, output, cancellationToken));
         }).RequireAuthorization().WithTags("Overview").WithName("GetParticipation")
           .WithSummary("Per student and per group: annotations, replies, words, late posts, feedback, first and last activity (teachers; format=csv for a gradebook).");
+
+        routes.MapGet("/api/documents/{id:int}/participation/students/{studentId}/posts", async (int id, string studentId, HttpContext context,
+            ClaimsPrincipal user, ParticipationService service) =>
+        {
+            var result = await service.PostsAsync(user.UserId(), id, studentId, context.RequestAborted);
+            return result.Value is { } posts ? Results.Ok(posts) : Problems.For(result.Problem!);
+        }).RequireAuthorization().WithTags("Overview").WithName("GetParticipationPosts")
+          .WithSummary("One student's threads and replies on the document, oldest first, each with its thread and passage (teachers).");
     }
 }

@@ -1,3 +1,4 @@
+using Annotate.Shared;
 using Annotate.Web.Features.Documents;
 using Annotate.Web.Features.Export;
 using Annotate.Web.Features.Seminars;
@@ -18,7 +19,7 @@ internal sealed class ParticipationService(ReaderAccess access, ContributionSour
     public sealed record StudentRow(
         string UserId, string DisplayName, int? GroupId, string? GroupName,
         int Annotations, int Replies, int Words, int Late, int FeedbackReceived,
-        DateTimeOffset? FirstActivity, DateTimeOffset? LastActivity, IReadOnlyList<ThreadLink> Threads);
+        DateTimeOffset? FirstActivity, DateTimeOffset? LastActivity);
 
     public sealed record GroupRow(
         int? GroupId, string GroupName, int Students, int Annotations, int Replies, int Words, int Late,
@@ -33,22 +34,22 @@ internal sealed class ParticipationService(ReaderAccess access, ContributionSour
             return ServiceProblem.NotFound(ReaderAccess.NoSuchDocument);
         if (!reader.Viewer.IsTeacher) return ServiceProblem.Forbidden(Words.Text("Problem.TeachersOnlyParticipation"));
 
-        var visible = await contributions.ForDocumentAsync(reader, cancellationToken);
+        var counts = await contributions.CountForDocumentAsync(reader, document.DueAt, cancellationToken);
         var roster = (await members.ListMembersAsync(userId, reader.SeminarId)).Value ?? [];
         var groups = (await members.ListGroupsAsync(userId, reader.SeminarId)).Value ?? [];
         var groupNames = groups.ToDictionary(g => g.Id, g => g.Name);
-        var roots = visible.Where(v => !v.IsReply).ToDictionary(v => v.Id);
-        var students = StudentTally.PerStudent(visible, roster, _ => document.DueAt)
-            .Select(s =>
+        var byAuthor = counts.Where(c => c.AuthorId is not null).ToLookup(c => c.AuthorId!);
+        var feedbackFor = counts.Where(c => c.FeedbackFor is not null).ToLookup(c => c.FeedbackFor!);
+        var students = roster.Where(m => m.Role == SeminarRole.Student)
+            .OrderBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase)
+            .Select(m =>
             {
-                var threadLinks = s.Own
-                    .Select(v => new ThreadLink(v.ThreadRootId, roots.GetValueOrDefault(v.ThreadRootId)?.Quote ?? "", v.IsReply, v.Created))
-                    .OrderBy(l => l.Created).ThenBy(l => l.ThreadId).ToList();
+                var own = byAuthor[m.UserId].ToList();
                 return new StudentRow(
-                    s.Student.UserId, s.Student.DisplayName, s.Student.GroupId,
-                    s.Student.GroupId is { } g ? groupNames.GetValueOrDefault(g) : null,
-                    s.Tally.Annotations, s.Tally.Replies, s.Tally.Words, s.Tally.Late, s.Tally.FeedbackReceived,
-                    s.Tally.FirstActivity, s.Tally.LastActivity, threadLinks);
+                    m.UserId, m.DisplayName, m.GroupId, m.GroupId is { } g ? groupNames.GetValueOrDefault(g) : null,
+                    own.Where(c => !c.IsReply).Sum(c => c.Count), own.Where(c => c.IsReply).Sum(c => c.Count),
+                    own.Sum(c => c.Words), own.Sum(c => c.Late), feedbackFor[m.UserId].Sum(c => c.Count),
+                    own.Count == 0 ? null : own.Min(c => c.First), own.Count == 0 ? null : own.Max(c => c.Last));
             })
             .ToList();
 
@@ -61,6 +62,25 @@ internal sealed class ParticipationService(ReaderAccess access, ContributionSour
             .ToList();
 
         return new Overview(documentId, document.Title, document.SeminarId, document.SeminarName, document.DueAt, document.PostFirst, students, groupRows, document.Language);
+    }
+
+    /// <summary>
+    /// A student's threads and replies on the document that the teacher may see, oldest first, each with its thread's
+    /// passage: the overview's list of their posts, read when the teacher opens it.
+    /// </summary>
+    public async Task<ServiceResult<IReadOnlyList<ThreadLink>>> PostsAsync(string userId, int documentId, string studentId,
+        CancellationToken cancellationToken = default)
+    {
+        if (await access.ForDocumentAsync(userId, documentId, cancellationToken) is not { } reader)
+            return ServiceProblem.NotFound(ReaderAccess.NoSuchDocument);
+        if (!reader.Viewer.IsTeacher) return ServiceProblem.Forbidden(Words.Text("Problem.TeachersOnlyParticipation"));
+        var roster = (await members.ListMembersAsync(userId, reader.SeminarId)).Value ?? [];
+        if (!roster.Any(m => m.UserId == studentId && m.Role == SeminarRole.Student))
+            return ServiceProblem.NotFound(Words.Text("Problem.NoSuchStudent"));
+
+        var (own, roots) = await contributions.PostsByAsync(reader, studentId, cancellationToken);
+        return own.Select(c => new ThreadLink(c.ThreadRootId, roots.GetValueOrDefault(c.ThreadRootId)?.Quote ?? "", c.IsReply, c.Created))
+            .OrderBy(l => l.Created).ThenBy(l => l.ThreadId).ToList();
     }
 
     /// <summary>
