@@ -26,6 +26,7 @@ public sealed class AccessibilityTests(AppFixture app, ITestOutputHelper output)
         await reader.Reading.SelectAsync("the objective cause of this attribute");
         await reader.Reading.ComposeAsync("Half-written thought");
 
+        await Axe.ParkPointerAsync(reader.Page);
         var result = await reader.Page.RunAxe();
 
         foreach (var violation in result.Violations)

@@ -37,9 +37,7 @@ public sealed class ImportDialogTests(AppFixture app, ITestOutputHelper output)
         await reader.Page.GetByRole(AriaRole.Button, new() { Name = "Import annotations", Exact = true }).ClickAsync();
         var dialog = reader.Page.GetByRole(AriaRole.Dialog, new() { Name = "Import annotations" });
         await Expect(dialog).ToBeVisibleAsync();
-        var axe = await reader.Page.RunAxe();
-        foreach (var violation in axe.Violations) output.WriteLine($"[{violation.Impact}] {violation.Id}: {violation.Help}");
-        Assert.DoesNotContain(axe.Violations, v => v.Impact is "serious" or "critical");
+        await Axe.AssertNoSeriousViolationsAsync(reader.Page, "Import dialog", output);
 
         var chooser = await reader.Page.RunAndWaitForFileChooserAsync(() =>
             dialog.GetByRole(AriaRole.Button, new() { Name = "Choose a file…" }).ClickAsync());

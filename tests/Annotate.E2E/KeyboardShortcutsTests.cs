@@ -158,10 +158,6 @@ public sealed class KeyboardShortcutsTests(AppFixture app, ITestOutputHelper out
         await page.Keyboard.PressAsync("?");
         await HelpOpenedAsync(page);
 
-        var result = await page.RunAxe();
-
-        foreach (var violation in result.Violations)
-            output.WriteLine($"[{violation.Impact}] {violation.Id}: {violation.Help}: {string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html))}");
-        Assert.DoesNotContain(result.Violations, v => v.Impact is "serious" or "critical");
+        await Axe.AssertNoSeriousViolationsAsync(page, "Reading page with the shortcuts' help", output);
     }
 }

@@ -9,11 +9,7 @@ public static class Axe
 {
     public static async Task AssertNoSeriousViolationsAsync(IPage page, string what, ITestOutputHelper output)
     {
-        // The pointer is left wherever the last click was, and what lies there now may show a tooltip; axe would then
-        // judge it halfway through its fade (white on a half-transparent grey). Park the pointer and let it go.
-        await page.Mouse.MoveAsync(1, 1);
-        await Assertions.Expect(page.Locator(".mud-popover.mud-tooltip.mud-popover-open")).ToHaveCountAsync(0);
-        await page.WaitForTimeoutAsync(400);
+        await ParkPointerAsync(page);
         var result = await page.RunAxe();
         foreach (var violation in result.Violations)
             output.WriteLine($"axe {what}: [{violation.Impact}] {violation.Id}: {violation.Help}: {string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html))}");
@@ -23,8 +19,18 @@ public static class Axe
     /// <summary>Every violation on what the page shows now, the pointer parked first (see above); for a test that gathers them over many pages.</summary>
     public static async Task<AxeResultItem[]> ViolationsAsync(IPage page)
     {
+        await ParkPointerAsync(page);
+        return (await page.RunAxe()).Violations;
+    }
+
+    /// <summary>
+    /// The pointer is left wherever the last click was, and what lies there now may show a tooltip; axe would then
+    /// judge it halfway through its fade (white on a half-transparent grey). Park the pointer and let it go.
+    /// </summary>
+    public static async Task ParkPointerAsync(IPage page)
+    {
         await page.Mouse.MoveAsync(1, 1);
         await Assertions.Expect(page.Locator(".mud-popover.mud-tooltip.mud-popover-open")).ToHaveCountAsync(0);
-        return (await page.RunAxe()).Violations;
+        await page.WaitForTimeoutAsync(400);
     }
 }
