@@ -5,8 +5,9 @@ using Annotate.Web.Features.Seminars;
 namespace Annotate.Web.Features.Overview;
 
 /// <summary>
-/// How much one student took part, counted from contributions the teacher may see: the per-document overview and the
-/// seminar dashboard both count with this, so their numbers agree.
+/// How much one student took part across a seminar, counted from contributions the teacher may see, for the seminar
+/// dashboard. A document's overview counts the same things in the database (<see cref="ContributionSource.CountForDocumentAsync"/>);
+/// <c>VisibilityFilterEquivalenceTests</c> and <c>LateCountTests</c> hold both to the rule's full read.
 /// </summary>
 /// <param name="QuestionsAnswered">Their replies marked as the answer to someone else's question (<see cref="AnswersAQuestion"/>).</param>
 /// <param name="UpvotesReceived">Upvotes on what they wrote that the teacher may see.</param>
