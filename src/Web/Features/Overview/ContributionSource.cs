@@ -66,27 +66,41 @@ internal sealed class ContributionSource(IDbContextFactory<AnnotateDb> dbFactory
     /// What one author wrote on a document that the reader may see, with the thread roots they replied in (for their
     /// passages), for the overview's list of a student's posts.
     /// </summary>
-    public async Task<(List<Contribution> Own, Dictionary<Guid, Contribution> Roots)> PostsByAsync(ReaderAccess.DocumentAccess reader,
+    public Task<(List<Contribution> Own, Dictionary<Guid, Contribution> Roots)> ByAuthorOnDocumentAsync(ReaderAccess.DocumentAccess reader,
+        string authorId, CancellationToken cancellationToken) =>
+        ByAuthorAsync(reader.SeminarId, reader.Viewer, a => a.DocumentId == reader.DocumentId && a.AuthorId == authorId, withBodies: false, cancellationToken);
+
+    /// <summary>
+    /// What one student wrote across the seminar, with their bodies, and the thread roots they replied in: a student's
+    /// timeline on the dashboard. Only for a teacher, as <see cref="ForSeminarAsync"/>.
+    /// </summary>
+    public Task<(List<Contribution> Own, Dictionary<Guid, Contribution> Roots)> ByAuthorInSeminarAsync(int seminarId, Viewer teacher,
         string authorId, CancellationToken cancellationToken)
     {
-        var own = await LoadAsync(reader.SeminarId, reader.Viewer, a => a.DocumentId == reader.DocumentId && a.AuthorId == authorId,
-            withBodies: false, withUpvotes: false, cancellationToken);
-        var missing = own.Where(c => c.IsReply).Select(c => c.ThreadRootId).Except(own.Select(c => c.Id)).Distinct().ToList();
-        var others = missing.Count == 0 ? [] : await LoadAsync(reader.SeminarId, reader.Viewer,
-            a => a.DocumentId == reader.DocumentId && EF.Parameter(missing).Contains(a.Id), withBodies: false, withUpvotes: false, cancellationToken);
-        var roots = own.Concat(others).Where(c => !c.IsReply).ToDictionary(c => c.Id);
-        return (own, roots);
+        if (!teacher.IsTeacher) throw new InvalidOperationException("A student's timeline is read for a teacher only.");
+        return ByAuthorAsync(seminarId, teacher, a => a.Document!.SeminarId == seminarId && a.AuthorId == authorId, withBodies: true, cancellationToken);
     }
 
     /// <summary>
-    /// Every document of the seminar at once, for the dashboard: with the upvotes it counts, and with the bodies when
-    /// asked (<paramref name="withBodies"/>: a student's timeline shows them). Only for a teacher: "post first" never
-    /// hides anything from them.
+    /// Every document of the seminar at once, for the dashboard's counts: with the upvotes it counts and without the
+    /// bodies. Only for a teacher: "post first" never hides anything from them.
     /// </summary>
-    public Task<List<Contribution>> ForSeminarAsync(int seminarId, Viewer teacher, bool withBodies, CancellationToken cancellationToken)
+    public Task<List<Contribution>> ForSeminarAsync(int seminarId, Viewer teacher, CancellationToken cancellationToken)
     {
         if (!teacher.IsTeacher) throw new InvalidOperationException("The seminar's counts are read for a teacher only.");
-        return LoadAsync(seminarId, teacher, a => a.Document!.SeminarId == seminarId, withBodies, withUpvotes: true, cancellationToken);
+        return LoadAsync(seminarId, teacher, a => a.Document!.SeminarId == seminarId, withBodies: false, withUpvotes: true, cancellationToken);
+    }
+
+    /// <summary>The author's own (<paramref name="own"/>) and the roots of the threads they replied in that the viewer may see.</summary>
+    private async Task<(List<Contribution> Own, Dictionary<Guid, Contribution> Roots)> ByAuthorAsync(int seminarId, Viewer viewer,
+        Expression<Func<Annotation, bool>> own, bool withBodies, CancellationToken cancellationToken)
+    {
+        var theirs = await LoadAsync(seminarId, viewer, own, withBodies, withUpvotes: false, cancellationToken);
+        var missing = theirs.Where(c => c.IsReply).Select(c => c.ThreadRootId).Except(theirs.Select(c => c.Id)).Distinct().ToList();
+        var others = missing.Count == 0 ? [] : await LoadAsync(seminarId, viewer,
+            a => EF.Parameter(missing).Contains(a.Id), withBodies: false, withUpvotes: false, cancellationToken);
+        var roots = theirs.Concat(others).Where(c => !c.IsReply).ToDictionary(c => c.Id);
+        return (theirs, roots);
     }
 
     private async Task<List<Contribution>> LoadAsync(int seminarId, Viewer viewer, Expression<Func<Annotation, bool>> which,

@@ -78,7 +78,7 @@ internal sealed class ParticipationService(ReaderAccess access, ContributionSour
         if (!roster.Any(m => m.UserId == studentId && m.Role == SeminarRole.Student))
             return ServiceProblem.NotFound(Words.Text("Problem.NoSuchStudent"));
 
-        var (own, roots) = await contributions.PostsByAsync(reader, studentId, cancellationToken);
+        var (own, roots) = await contributions.ByAuthorOnDocumentAsync(reader, studentId, cancellationToken);
         return own.Select(c => new ThreadLink(c.ThreadRootId, roots.GetValueOrDefault(c.ThreadRootId)?.Quote ?? "", c.IsReply, c.Created))
             .OrderBy(l => l.Created).ThenBy(l => l.ThreadId).ToList();
     }

@@ -28,7 +28,7 @@ internal sealed class SeminarDashboardService(IDbContextFactory<AnnotateDb> dbFa
         if (await TeacherAsync(userId, seminarId) is not { } teacher || await SeminarAsync(seminarId, cancellationToken) is not { } seminar)
             return ServiceProblem.NotFound(NoSuchDashboard);
 
-        var visible = await contributions.ForSeminarAsync(seminarId, teacher, withBodies: false, cancellationToken);
+        var visible = await contributions.ForSeminarAsync(seminarId, teacher, cancellationToken);
         var roster = (await members.ListMembersAsync(userId, seminarId)).Value ?? [];
         var groupNames = ((await members.ListGroupsAsync(userId, seminarId)).Value ?? []).ToDictionary(g => g.Id, g => g.Name);
         var dueAt = seminar.Documents.ToDictionary(d => d.Id, d => d.DueAt);
@@ -59,10 +59,9 @@ internal sealed class SeminarDashboardService(IDbContextFactory<AnnotateDb> dbFa
         if (roster.FirstOrDefault(m => m.UserId == studentId && m.Role == SeminarRole.Student) is not { } student)
             return ServiceProblem.NotFound(NoSuchStudent);
 
-        var visible = await contributions.ForSeminarAsync(seminarId, teacher, withBodies: true, cancellationToken);
-        var roots = visible.Where(v => !v.IsReply).ToDictionary(v => v.Id);
+        var (own, roots) = await contributions.ByAuthorInSeminarAsync(seminarId, teacher, studentId, cancellationToken);
         var documents = seminar.Documents.ToDictionary(d => d.Id);
-        var entries = visible.Where(v => v.AuthorId == studentId)
+        var entries = own
             .OrderBy(v => v.Created).ThenBy(v => v.Id)
             .Select(v =>
             {
