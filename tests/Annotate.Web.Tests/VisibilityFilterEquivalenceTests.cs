@@ -1,6 +1,7 @@
 using Annotate.Data;
 using Annotate.Data.Entities;
 using Annotate.Shared;
+using Annotate.Shared.W3c;
 using Annotate.Shared.Text;
 using Annotate.Web.Features.Annotations;
 using Annotate.Web.Features.Documents;
@@ -175,6 +176,8 @@ public sealed class VisibilityFilterEquivalenceTests(AnnotateApp app, ITestOutpu
             Assert.Equal(own.Count(v => !v.IsReply), student.Annotations);
             Assert.Equal(own.Count(v => v.IsReply), student.Replies);
             Assert.Equal(seen.Count(v => v.AddresseeId == student.UserId && v.IsFeedback), student.FeedbackReceived);
+            Assert.Equal(own.Sum(v => WordCounter.Count(v.Body)), student.Words);
+            Assert.Equal(own.Count(v => !v.IsReply && v.Motivation == Motivations.Questioning), student.QuestionsAsked);
             var timeline = (await app.Services.GetRequiredService<SeminarDashboardService>().TimelineAsync(teacher.UserId!, scene.SeminarId, student.UserId)).Value!;
             Assert.Equal(own.Select(v => v.Id).Order(), timeline.Entries.Select(e => e.Id).Order());
         }

@@ -34,23 +34,16 @@ internal sealed class ParticipationService(ReaderAccess access, ContributionSour
             return ServiceProblem.NotFound(ReaderAccess.NoSuchDocument);
         if (!reader.Viewer.IsTeacher) return ServiceProblem.Forbidden(Words.Text("Problem.TeachersOnlyParticipation"));
 
-        var counts = await contributions.CountForDocumentAsync(reader, document.DueAt, cancellationToken);
+        var counts = await contributions.CountForDocumentAsync(reader, cancellationToken);
         var roster = (await members.ListMembersAsync(userId, reader.SeminarId)).Value ?? [];
         var groups = (await members.ListGroupsAsync(userId, reader.SeminarId)).Value ?? [];
         var groupNames = groups.ToDictionary(g => g.Id, g => g.Name);
-        var byAuthor = counts.Where(c => c.AuthorId is not null).ToLookup(c => c.AuthorId!);
-        var feedbackFor = counts.Where(c => c.FeedbackFor is not null).ToLookup(c => c.FeedbackFor!);
-        var students = roster.Where(m => m.Role == SeminarRole.Student)
-            .OrderBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase)
-            .Select(m =>
-            {
-                var own = byAuthor[m.UserId].ToList();
-                return new StudentRow(
-                    m.UserId, m.DisplayName, m.GroupId, m.GroupId is { } g ? groupNames.GetValueOrDefault(g) : null,
-                    own.Where(c => !c.IsReply).Sum(c => c.Count), own.Where(c => c.IsReply).Sum(c => c.Count),
-                    own.Sum(c => c.Words), own.Sum(c => c.Late), feedbackFor[m.UserId].Sum(c => c.Count),
-                    own.Count == 0 ? null : own.Min(c => c.First), own.Count == 0 ? null : own.Max(c => c.Last));
-            })
+        var students = StudentTally.PerStudent(counts, roster)
+            .Select(s => new StudentRow(
+                s.Student.UserId, s.Student.DisplayName, s.Student.GroupId,
+                s.Student.GroupId is { } g ? groupNames.GetValueOrDefault(g) : null,
+                s.Tally.Annotations, s.Tally.Replies, s.Tally.Words, s.Tally.Late, s.Tally.FeedbackReceived,
+                s.Tally.FirstActivity, s.Tally.LastActivity))
             .ToList();
 
         var groupRows = students.GroupBy(s => s.GroupId)

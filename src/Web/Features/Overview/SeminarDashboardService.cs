@@ -28,11 +28,10 @@ internal sealed class SeminarDashboardService(IDbContextFactory<AnnotateDb> dbFa
         if (await TeacherAsync(userId, seminarId) is not { } teacher || await SeminarAsync(seminarId, cancellationToken) is not { } seminar)
             return ServiceProblem.NotFound(NoSuchDashboard);
 
-        var visible = await contributions.ForSeminarAsync(seminarId, teacher, cancellationToken);
+        var counts = await contributions.CountForSeminarAsync(seminarId, teacher, cancellationToken);
         var roster = (await members.ListMembersAsync(userId, seminarId)).Value ?? [];
         var groupNames = ((await members.ListGroupsAsync(userId, seminarId)).Value ?? []).ToDictionary(g => g.Id, g => g.Name);
-        var dueAt = seminar.Documents.ToDictionary(d => d.Id, d => d.DueAt);
-        var students = StudentTally.PerStudent(visible, roster, document => dueAt.GetValueOrDefault(document))
+        var students = StudentTally.PerStudent(counts, roster)
             .Select(s => new DashboardStudent(s.Student.UserId, s.Student.DisplayName, s.Student.GroupId,
                 s.Student.GroupId is { } g ? groupNames.GetValueOrDefault(g) : null,
                 s.Tally.Annotations, s.Tally.Replies, s.Tally.Words, s.Tally.QuestionsAsked, s.Tally.QuestionsAnswered, s.Tally.UpvotesReceived, s.Tally.Late,
