@@ -5,8 +5,8 @@ using Annotate.Web.Tests.Infrastructure;
 namespace Annotate.Web.Tests.Overview;
 
 /// <summary>
-/// The overview counts late posts in the database (the due date compared with each post's stored time): on both
-/// engines it counts what the dashboard, which counts in memory, counts, with the due date given in any offset.
+/// The overview and the dashboard count late posts in the database (each post's stored time against its document's
+/// due date): on both engines, with the due date given in any offset, the posts after it and only those.
 /// </summary>
 [EngineSpecific]
 public sealed class LateCountTests(AnnotateApp app) : IClassFixture<AnnotateApp>
