@@ -185,7 +185,7 @@ for name in "${runs[@]}"; do
 done
 
 # Figures the E2E tests measure, so they can be quoted from the CI log.
-measures=$(cat "$results"/*.trx 2>/dev/null \
+measures=$(cat "$results"/*.trx </dev/null 2>/dev/null \
     | grep -o -E '(Live latency|axe \()[^<]*' \
     | sed -e 's/&gt;/>/g' -e 's/&lt;/</g' -e 's/&amp;/\&/g' -e 's/&quot;/"/g' || true)
 if [[ -n $measures ]]; then
@@ -201,7 +201,7 @@ failures=$(perl -0777 -ne '
         $message //= "";
         for ($name, $message) { s/&gt;/>/g; s/&lt;/</g; s/&quot;/"/g; s/&apos;/\x27/g; s/&amp;/&/g; }
         print "FAILED $name\n    ", substr($message, 0, 300), "\n";
-    }' "$results"/*.trx 2>/dev/null || true)
+    }' "$results"/*.trx </dev/null 2>/dev/null || true)
 if [[ -n $failures ]]; then
     step "Failed tests"
     echo "$failures"
