@@ -52,8 +52,8 @@ internal sealed class ContributionSource(IDbContextFactory<AnnotateDb> dbFactory
             {
                 Row = r,
                 d.DueAt,
-                // As StudentTally counted in memory until now: the asker or a teacher marked this reply as the answer to
-                // a question, and the question is not its author's own. EF leaves both subqueries out when the flag is false.
+                // The asker or a teacher marked this reply as the answer to a question, and the question is not its author's
+                // own (answering one's own question is no answer to count). EF leaves both subqueries out when the flag is false.
                 Answers = forDashboard && r.ParentId != null && db.Annotations.Any(t => t.Id == r.ThreadId && t.ParentId == null
                     && t.Motivation == Motivations.Questioning && t.AnswerId == r.Id && t.AuthorId != r.AuthorId),
                 // Counted like the annotation JSON's: reactions of the seminar's members (AnnotationViews.ReactionsAsync).
@@ -77,7 +77,8 @@ internal sealed class ContributionSource(IDbContextFactory<AnnotateDb> dbFactory
             {
                 g.Key,
                 Count = g.Count(),
-                // As in LoadAsync: a missing word count is filled in at start-up (DerivedColumnsBackfill).
+                // WordCount is null only on rows from before it was stored, and the start-up backfill
+                // (DerivedColumnsBackfill) fills those in before the app serves anyone.
                 Words = g.Sum(x => x.Row.WordCount ?? 0),
                 Questions = g.Count(x => x.Row.ParentId == null && x.Row.Motivation == Motivations.Questioning),
                 Answers = g.Count(x => x.Answers),
@@ -133,10 +134,8 @@ internal sealed class ContributionSource(IDbContextFactory<AnnotateDb> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await AnnotationViews.Rows(db, db.Annotations.Where(which))
             .Where(VisibilityFilter.For(viewer))
-            // WordCount is null only on rows from before it was stored, and the start-up backfill fills those in
-            // before the app serves anyone.
-            .Select(r => new Contribution(r.Id, r.DocumentId, r.ParentId, r.ThreadId, r.AuthorId, r.AddresseeId, r.Motivation,
-                r.WordCount ?? 0, r.Created, r.Modified, r.Exact, r.Exact != null && r.DocumentRevision != r.CurrentRevision,
+            .Select(r => new Contribution(r.Id, r.DocumentId, r.ParentId, r.ThreadId, r.Motivation,
+                r.Created, r.Exact, r.Exact != null && r.DocumentRevision != r.CurrentRevision,
                 AnnotationViews.FactsOf(r.ThreadId, r.ThreadAuthorId, r.Visibility, r.ThreadVisibility, r.ThreadGroupId, r.AddresseeId))
                 {
                     // EF works out the flag when it compiles the query: left false, it leaves the body's column out of the SQL.

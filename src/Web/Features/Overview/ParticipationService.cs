@@ -69,7 +69,7 @@ internal sealed class ParticipationService(ReaderAccess access, ContributionSour
         if (!reader.Viewer.IsTeacher) return ServiceProblem.Forbidden(Words.Text("Problem.TeachersOnlyParticipation"));
         var roster = (await members.ListMembersAsync(userId, reader.SeminarId)).Value ?? [];
         if (!roster.Any(m => m.UserId == studentId && m.Role == SeminarRole.Student))
-            return ServiceProblem.NotFound(Words.Text("Problem.NoSuchStudent"));
+            return ServiceProblem.NotFound(SeminarDashboardService.NoSuchStudent);
 
         var (own, roots) = await contributions.ByAuthorOnDocumentAsync(reader, studentId, cancellationToken);
         return own.Select(c => new ThreadLink(c.ThreadRootId, roots.GetValueOrDefault(c.ThreadRootId)?.Quote ?? "", c.IsReply, c.Created))
