@@ -71,11 +71,7 @@ public sealed class AddDocumentTests(AppFixture app, ITestOutputHelper output)
         await Axe.ParkPointerAsync(page);
         await ScreenshotAsync(page, "add-document-dialog.png");
 
-        // The dialog only: what the rest of the seminar page owes axe is another story.
-        var axe = await dialog.RunAxe();
-        foreach (var violation in axe.Violations)
-            output.WriteLine($"[{violation.Impact}] {violation.Id}: {violation.Help}: {string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html))}");
-        Assert.DoesNotContain(axe.Violations, v => v.Impact is "serious" or "critical");
+        await Axe.AssertNoSeriousViolationsAsync(dialog, "Add document dialog", output);
 
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();

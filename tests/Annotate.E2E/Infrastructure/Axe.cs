@@ -10,13 +10,24 @@ public static class Axe
     public static async Task AssertNoSeriousViolationsAsync(IPage page, string what, ITestOutputHelper output)
     {
         await ParkPointerAsync(page);
-        var result = await page.RunAxe();
+        Report(await page.RunAxe(), what, output);
+    }
+
+    /// <summary>The same for one part of the page (a dialog, a panel): what the rest of it owes axe is another story.</summary>
+    public static async Task AssertNoSeriousViolationsAsync(ILocator part, string what, ITestOutputHelper output)
+    {
+        await ParkPointerAsync(part.Page);
+        Report(await part.RunAxe(), what, output);
+    }
+
+    private static void Report(AxeResult result, string what, ITestOutputHelper output)
+    {
         foreach (var violation in result.Violations)
             output.WriteLine($"axe {what}: [{violation.Impact}] {violation.Id}: {violation.Help}: {string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html))}");
         Assert.DoesNotContain(result.Violations, v => v.Impact is "serious" or "critical");
     }
 
-    /// <summary>Every violation on what the page shows now, the pointer parked first (see above); for a test that gathers them over many pages.</summary>
+    /// <summary>Every violation on what the page shows now, the pointer parked first (<see cref="ParkPointerAsync"/>); for a test that gathers them over many pages.</summary>
     public static async Task<AxeResultItem[]> ViolationsAsync(IPage page)
     {
         await ParkPointerAsync(page);
