@@ -250,6 +250,14 @@ public sealed class FeedbackTests(AnnotateApp app) : IClassFixture<AnnotateApp>
                 .ProblemDetailAsync(HttpStatusCode.NotFound);
             Assert.Contains("no student with that id", detail);
         }
+        await (await room.Teacher.Http.GetAsync($"/api/documents/{room.DocumentId}/participation/students/{new string('x', 2000)}/posts"))
+            .ProblemDetailAsync(HttpStatusCode.NotFound);
+
+        // Removed, A is no student of the seminar any more: their posts are not listed, and they read nothing of it.
+        await (await room.Teacher.Http.DeleteAsync($"/api/seminars/{room.SeminarId}/members/{room.StudentA.Id}"))
+            .ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await (await room.Teacher.Http.GetAsync(posts)).ProblemDetailAsync(HttpStatusCode.NotFound);
+        await (await room.StudentA.Http.GetAsync(posts)).ProblemDetailAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
